@@ -8,9 +8,18 @@
 
 namespace lapis::test {
 
-QString testVectorsDir() { return QStringLiteral(LAPIS_TESTVECTORS_DIR); }
-QString sourceDir() { return QStringLiteral(LAPIS_SOURCE_DIR); }
-QString binaryDir() { return QStringLiteral(LAPIS_BINARY_DIR); }
+QString testVectorsDir()
+{
+    return QStringLiteral(LAPIS_TESTVECTORS_DIR);
+}
+QString sourceDir()
+{
+    return QStringLiteral(LAPIS_SOURCE_DIR);
+}
+QString binaryDir()
+{
+    return QStringLiteral(LAPIS_BINARY_DIR);
+}
 
 QJsonObject loadJson(const QString &relativePath)
 {

@@ -17,6 +17,8 @@ Result<Bytes> fromHex(std::string_view hex)
 {
     if (hex.size() % 2 != 0)
         return fail(ErrorCode::InvalidArgument, "Hexadecimal text has an odd number of digits");
+    if (hex.empty())
+        return Bytes{};
     Bytes out(hex.size() / 2);
     size_t written = 0;
     const char *end = nullptr;
@@ -39,6 +41,8 @@ Result<Bytes> fromBase64Url(std::string_view text)
 {
     while (!text.empty() && text.back() == '=')
         text.remove_suffix(1);
+    if (text.empty())
+        return Bytes{};
     Bytes out(text.size() * 3 / 4 + 1);
     size_t written = 0;
     const char *end = nullptr;

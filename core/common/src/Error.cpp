@@ -6,21 +6,36 @@ namespace lapis {
 std::string_view errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::InvalidArgument: return "invalid-argument";
-    case ErrorCode::InvalidKey: return "invalid-key";
-    case ErrorCode::AuthenticationFailed: return "authentication-failed";
-    case ErrorCode::Duplicate: return "duplicate";
-    case ErrorCode::NotFound: return "not-found";
-    case ErrorCode::AlreadyExists: return "already-exists";
-    case ErrorCode::Corrupt: return "corrupt";
-    case ErrorCode::LimitExceeded: return "limit-exceeded";
-    case ErrorCode::WrongPassphrase: return "wrong-passphrase";
-    case ErrorCode::Unsupported: return "unsupported";
-    case ErrorCode::PermissionDenied: return "permission-denied";
-    case ErrorCode::Unavailable: return "unavailable";
-    case ErrorCode::Io: return "io";
-    case ErrorCode::Cancelled: return "cancelled";
-    case ErrorCode::Internal: return "internal";
+    case ErrorCode::InvalidArgument:
+        return "invalid-argument";
+    case ErrorCode::InvalidKey:
+        return "invalid-key";
+    case ErrorCode::AuthenticationFailed:
+        return "authentication-failed";
+    case ErrorCode::Duplicate:
+        return "duplicate";
+    case ErrorCode::NotFound:
+        return "not-found";
+    case ErrorCode::AlreadyExists:
+        return "already-exists";
+    case ErrorCode::Corrupt:
+        return "corrupt";
+    case ErrorCode::LimitExceeded:
+        return "limit-exceeded";
+    case ErrorCode::WrongPassphrase:
+        return "wrong-passphrase";
+    case ErrorCode::Unsupported:
+        return "unsupported";
+    case ErrorCode::PermissionDenied:
+        return "permission-denied";
+    case ErrorCode::Unavailable:
+        return "unavailable";
+    case ErrorCode::Io:
+        return "io";
+    case ErrorCode::Cancelled:
+        return "cancelled";
+    case ErrorCode::Internal:
+        return "internal";
     }
     return "unknown";
 }

@@ -13,7 +13,10 @@ Q_LOGGING_CATEGORY(lcRelay, "lapis.relay", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "lapis.ui", QtInfoMsg)
 
 namespace lapis {
-Redacted redacted(const SecureBytes &secret) { return {secret.size()}; }
+Redacted redacted(const SecureBytes &secret)
+{
+    return {secret.size()};
+}
 } // namespace lapis
 
 QDebug operator<<(QDebug debug, lapis::Redacted r)
@@ -23,4 +26,7 @@ QDebug operator<<(QDebug debug, lapis::Redacted r)
     return debug;
 }
 
-QDebug operator<<(QDebug debug, const lapis::SecureBytes &secret) { return debug << lapis::redacted(secret); }
+QDebug operator<<(QDebug debug, const lapis::SecureBytes &secret)
+{
+    return debug << lapis::redacted(secret);
+}

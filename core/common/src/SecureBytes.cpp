@@ -53,8 +53,7 @@ SecureBytes::~SecureBytes()
 SecureBytes::SecureBytes(SecureBytes &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
-{
-}
+{}
 
 SecureBytes &SecureBytes::operator=(SecureBytes &&other) noexcept
 {
@@ -66,7 +65,10 @@ SecureBytes &SecureBytes::operator=(SecureBytes &&other) noexcept
     return *this;
 }
 
-SecureBytes SecureBytes::clone() const { return copyOf(view()); }
+SecureBytes SecureBytes::clone() const
+{
+    return copyOf(view());
+}
 
 bool SecureBytes::equals(ByteView other) const
 {

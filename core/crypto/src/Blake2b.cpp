@@ -17,7 +17,10 @@ Result<Blake2b> Blake2b::create(std::size_t outputSize, ByteView key)
     return h;
 }
 
-Blake2b::~Blake2b() { sodium_memzero(&m_state, sizeof m_state); }
+Blake2b::~Blake2b()
+{
+    sodium_memzero(&m_state, sizeof m_state);
+}
 
 Blake2b::Blake2b(Blake2b &&other) noexcept
     : m_state(other.m_state)

@@ -10,7 +10,10 @@ HmacSha256::HmacSha256(ByteView key)
     crypto_auth_hmacsha256_init(&m_state, key.data(), key.size());
 }
 
-HmacSha256::~HmacSha256() { sodium_memzero(&m_state, sizeof m_state); }
+HmacSha256::~HmacSha256()
+{
+    sodium_memzero(&m_state, sizeof m_state);
+}
 
 HmacSha256 &HmacSha256::update(ByteView data)
 {
@@ -25,7 +28,10 @@ HmacSha256Tag HmacSha256::finish()
     return tag;
 }
 
-HmacSha256Tag hmacSha256(ByteView key, ByteView message) { return HmacSha256(key).update(message).finish(); }
+HmacSha256Tag hmacSha256(ByteView key, ByteView message)
+{
+    return HmacSha256(key).update(message).finish();
+}
 
 bool verifyHmacSha256(ByteView key, ByteView message, ByteView tag)
 {

@@ -13,9 +13,15 @@ Argon2Params Argon2Params::interactive()
     return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
 
-Argon2Params Argon2Params::moderate() { return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE}; }
+Argon2Params Argon2Params::moderate()
+{
+    return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE};
+}
 
-Argon2Params Argon2Params::minimumForTests() { return {crypto_pwhash_OPSLIMIT_MIN, 8192}; }
+Argon2Params Argon2Params::minimumForTests()
+{
+    return {crypto_pwhash_OPSLIMIT_MIN, 8192};
+}
 
 bool Argon2Params::valid() const
 {

@@ -49,6 +49,8 @@ DeterministicRandom::DeterministicRandom(std::uint64_t seed)
 
 void DeterministicRandom::fill(MutableByteView out)
 {
+    if (out.empty())
+        return;
     // Each call draws from a fresh seed (seed ‖ counter hashed), so the stream does not depend on
     // how callers split their requests beyond their order.
     std::array<std::uint8_t, 40> input{};
@@ -62,6 +64,8 @@ void DeterministicRandom::fill(MutableByteView out)
 
 void randomBytes(MutableByteView out)
 {
+    if (out.empty())
+        return;
     initialise();
     randombytes_buf(out.data(), out.size());
 }

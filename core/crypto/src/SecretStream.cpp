@@ -30,7 +30,10 @@ Result<SecretStreamEncryptor> SecretStreamEncryptor::create(ByteView key)
     return e;
 }
 
-SecretStreamEncryptor::~SecretStreamEncryptor() { sodium_memzero(&m_state, sizeof m_state); }
+SecretStreamEncryptor::~SecretStreamEncryptor()
+{
+    sodium_memzero(&m_state, sizeof m_state);
+}
 
 SecretStreamEncryptor::SecretStreamEncryptor(SecretStreamEncryptor &&other) noexcept
     : m_state(other.m_state)
@@ -65,7 +68,10 @@ Result<SecretStreamDecryptor> SecretStreamDecryptor::create(ByteView key, ByteVi
     return d;
 }
 
-SecretStreamDecryptor::~SecretStreamDecryptor() { sodium_memzero(&m_state, sizeof m_state); }
+SecretStreamDecryptor::~SecretStreamDecryptor()
+{
+    sodium_memzero(&m_state, sizeof m_state);
+}
 
 SecretStreamDecryptor::SecretStreamDecryptor(SecretStreamDecryptor &&other) noexcept
     : m_state(other.m_state)

@@ -10,9 +10,8 @@
 #include <lapis/crypto/SecretStream.h>
 #include <lapis/crypto/X25519.h>
 
-#include <sodium.h>
-
 #include <benchmark/benchmark.h>
+#include <sodium.h>
 
 #include <sstream>
 

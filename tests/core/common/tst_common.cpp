@@ -34,7 +34,10 @@ Result<void> checkBoth(int a, int b)
 }
 
 QString captured;
-void captureMessages(QtMsgType, const QMessageLogContext &, const QString &msg) { captured += msg; }
+void captureMessages(QtMsgType, const QMessageLogContext &, const QString &msg)
+{
+    captured += msg;
+}
 } // namespace
 
 class TestCommon : public QObject {

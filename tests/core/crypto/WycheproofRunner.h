@@ -18,7 +18,8 @@ enum class Outcome { Accepted, Rejected, Mismatch };
 /// Runs `check` over every case of a Wycheproof file and fails the test when a valid case is not
 /// Accepted, an invalid one is not Rejected, or an acceptable one does not satisfy
 /// `acceptableOk(flags, outcome)`. Also checks that the file's whole count of cases was run.
-inline void runWycheproof(const QString &file, const std::function<Outcome(const QJsonObject &group, const QJsonObject &tc)> &check,
+inline void runWycheproof(const QString &file,
+                          const std::function<Outcome(const QJsonObject &group, const QJsonObject &tc)> &check,
                           const std::function<bool(const QStringList &flags, Outcome)> &acceptableOk = {})
 {
     const QJsonObject root = loadJson(QStringLiteral("wycheproof/") + file);

@@ -32,16 +32,16 @@ class TestAead : public QObject {
 private slots:
     void wycheproofXChaCha20Poly1305()
     {
-        lapis::test::runWycheproof(QStringLiteral("xchacha20_poly1305_test.json"), [](const QJsonObject &, const QJsonObject &tc) {
-            return checkAead(AeadAlgorithm::XChaCha20Poly1305, tc);
-        });
+        lapis::test::runWycheproof(
+            QStringLiteral("xchacha20_poly1305_test.json"),
+            [](const QJsonObject &, const QJsonObject &tc) { return checkAead(AeadAlgorithm::XChaCha20Poly1305, tc); });
     }
 
     void wycheproofChaCha20Poly1305()
     {
-        lapis::test::runWycheproof(QStringLiteral("chacha20_poly1305_test.json"), [](const QJsonObject &, const QJsonObject &tc) {
-            return checkAead(AeadAlgorithm::ChaCha20Poly1305, tc);
-        });
+        lapis::test::runWycheproof(
+            QStringLiteral("chacha20_poly1305_test.json"),
+            [](const QJsonObject &, const QJsonObject &tc) { return checkAead(AeadAlgorithm::ChaCha20Poly1305, tc); });
     }
 
     void wrongSizesAreErrorsBeforeEncryption()
@@ -51,7 +51,8 @@ private slots:
                  ErrorCode::InvalidArgument);
         QCOMPARE(aeadSeal(AeadAlgorithm::XChaCha20Poly1305, key, Bytes(12, 2), msg, {}).error().code,
                  ErrorCode::InvalidArgument);
-        QCOMPARE(aeadOpen(AeadAlgorithm::ChaCha20Poly1305, key, nonce, msg, {}).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(aeadOpen(AeadAlgorithm::ChaCha20Poly1305, key, nonce, msg, {}).error().code,
+                 ErrorCode::InvalidArgument);
         QCOMPARE(aeadOpen(AeadAlgorithm::XChaCha20Poly1305, key, nonce, Bytes(15), {}).error().code,
                  ErrorCode::AuthenticationFailed);
     }

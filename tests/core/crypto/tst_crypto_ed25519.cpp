@@ -12,13 +12,14 @@ class TestEd25519 : public QObject {
 private slots:
     void wycheproof()
     {
-        lapis::test::runWycheproof(QStringLiteral("ed25519_test.json"), [](const QJsonObject &group, const QJsonObject &tc) {
+        lapis::test::runWycheproof(QStringLiteral("ed25519_test.json"), [](const QJsonObject &group,
+                                                                           const QJsonObject &tc) {
             const auto keyBytes = lapis::test::hexField(group.value(QLatin1String("publicKey")).toObject(), "pk");
             const auto key = Ed25519PublicKey::fromBytes(keyBytes);
             if (!key.ok())
                 return Outcome::Rejected;
             return key->verify(lapis::test::hexField(tc, "msg"), lapis::test::hexField(tc, "sig")) ? Outcome::Accepted
-                                                                                                  : Outcome::Rejected;
+                                                                                                   : Outcome::Rejected;
         });
     }
 

@@ -12,7 +12,8 @@ class TestHkdf : public QObject {
 private slots:
     void wycheproof()
     {
-        lapis::test::runWycheproof(QStringLiteral("hkdf_sha256_test.json"), [](const QJsonObject &, const QJsonObject &tc) {
+        lapis::test::runWycheproof(QStringLiteral("hkdf_sha256_test.json"), [](const QJsonObject &,
+                                                                               const QJsonObject &tc) {
             const auto size = static_cast<std::size_t>(tc.value(QLatin1String("size")).toInt());
             const auto okm = Hkdf::derive(lapis::test::hexField(tc, "salt"), lapis::test::hexField(tc, "ikm"),
                                           lapis::test::hexField(tc, "info"), size);

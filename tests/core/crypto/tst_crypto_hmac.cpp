@@ -12,7 +12,8 @@ class TestHmac : public QObject {
 private slots:
     void wycheproof()
     {
-        lapis::test::runWycheproof(QStringLiteral("hmac_sha256_test.json"), [](const QJsonObject &group, const QJsonObject &tc) {
+        lapis::test::runWycheproof(QStringLiteral("hmac_sha256_test.json"), [](const QJsonObject &group,
+                                                                               const QJsonObject &tc) {
             const auto tagBytes = static_cast<std::size_t>(group.value(QLatin1String("tagSize")).toInt() / 8);
             const auto key = lapis::test::hexField(tc, "key");
             const auto msg = lapis::test::hexField(tc, "msg");

@@ -41,10 +41,12 @@ private slots:
     void badParametersRejected()
     {
         const auto salt = randomBytes(Argon2::SaltSize);
-        QCOMPARE(Argon2::deriveKey("x", Bytes(8), Argon2Params::minimumForTests()).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(Argon2::deriveKey("x", Bytes(8), Argon2Params::minimumForTests()).error().code,
+                 ErrorCode::InvalidArgument);
         QCOMPARE(Argon2::deriveKey("x", salt, {0, 8192}).error().code, ErrorCode::InvalidArgument);
         QCOMPARE(Argon2::deriveKey("x", salt, {1, 1024}).error().code, ErrorCode::InvalidArgument);
-        QCOMPARE(Argon2::deriveKey("x", salt, Argon2Params::minimumForTests(), 8).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(Argon2::deriveKey("x", salt, Argon2Params::minimumForTests(), 8).error().code,
+                 ErrorCode::InvalidArgument);
     }
 
     void passwordHashVerifies()

@@ -52,7 +52,8 @@ private slots:
         const auto key = randomBytes(32);
         const auto plain = randomText(static_cast<std::size_t>(size));
         const auto sealed = encrypt(key, plain);
-        const std::size_t chunks = plain.empty() ? 1 : (plain.size() + SecretStreamSizes::FileChunk - 1) / SecretStreamSizes::FileChunk;
+        const std::size_t chunks =
+            plain.empty() ? 1 : (plain.size() + SecretStreamSizes::FileChunk - 1) / SecretStreamSizes::FileChunk;
         QCOMPARE(sealed.size(), SecretStreamSizes::Header + plain.size() + chunks * SecretStreamSizes::Overhead);
         const auto back = decrypt(key, sealed);
         QVERIFY(back.ok());
@@ -88,7 +89,8 @@ private slots:
         const auto key = randomBytes(32);
         const auto sealed = encrypt(key, randomText(2 * 65536 + 100));
         const auto h = SecretStreamSizes::Header;
-        std::string duplicated = sealed.substr(0, h + SealedChunk) + sealed.substr(h, SealedChunk) + sealed.substr(h + SealedChunk);
+        std::string duplicated =
+            sealed.substr(0, h + SealedChunk) + sealed.substr(h, SealedChunk) + sealed.substr(h + SealedChunk);
         QVERIFY(!decrypt(key, duplicated).ok());
     }
 

@@ -30,7 +30,7 @@ private slots:
             // "acceptable" cases (twist points, non-canonical encodings) must give the listed output.
             [](const QStringList &flags, Outcome outcome) {
                 return flags.contains(QLatin1String("ZeroSharedSecret")) ? outcome == Outcome::Rejected
-                                                                          : outcome == Outcome::Accepted;
+                                                                         : outcome == Outcome::Accepted;
             });
     }
 

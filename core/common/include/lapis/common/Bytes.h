@@ -25,8 +25,14 @@ inline ByteView asBytes(std::string_view s)
     return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
 }
 
-inline Bytes toBytes(std::string_view s) { return {s.begin(), s.end()}; }
-inline std::string toString(ByteView b) { return {b.begin(), b.end()}; }
+inline Bytes toBytes(std::string_view s)
+{
+    return {s.begin(), s.end()};
+}
+inline std::string toString(ByteView b)
+{
+    return {b.begin(), b.end()};
+}
 
 /// Lower-case hexadecimal.
 std::string toHex(ByteView bytes);

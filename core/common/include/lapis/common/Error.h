@@ -38,6 +38,9 @@ struct Error {
     [[nodiscard]] Error withContext(std::string_view context) const;
 };
 
-inline bool operator==(const Error &a, const Error &b) { return a.code == b.code && a.message == b.message; }
+inline bool operator==(const Error &a, const Error &b)
+{
+    return a.code == b.code && a.message == b.message;
+}
 
 } // namespace lapis

@@ -20,7 +20,9 @@ public:
     using underlying_type = T;
 
     constexpr StrongId() = default;
-    constexpr explicit StrongId(T value) : m_value(std::move(value)) {}
+    constexpr explicit StrongId(T value)
+        : m_value(std::move(value))
+    {}
 
     [[nodiscard]] constexpr const T &value() const { return m_value; }
     friend constexpr auto operator<=>(const StrongId &, const StrongId &) = default;
@@ -41,7 +43,9 @@ class MessageId {
 public:
     static constexpr std::size_t Size = 16;
     MessageId() { m_bytes.fill(0); }
-    explicit MessageId(const std::array<std::uint8_t, Size> &bytes) : m_bytes(bytes) {}
+    explicit MessageId(const std::array<std::uint8_t, Size> &bytes)
+        : m_bytes(bytes)
+    {}
     /// The id in `bytes`, which must be exactly 16 bytes long.
     static Result<MessageId> fromBytes(ByteView bytes);
 

@@ -17,8 +17,12 @@ class [[nodiscard]] Result {
 public:
     using value_type = T;
 
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {}
 
     [[nodiscard]] bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -63,7 +67,10 @@ template<>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    {}
 
     [[nodiscard]] bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -84,24 +91,27 @@ private:
 };
 
 /// Builds an Error in one expression: `return fail(ErrorCode::Corrupt, "The file is truncated");`
-inline Error fail(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error fail(ErrorCode code, std::string message)
+{
+    return Error{code, std::move(message)};
+}
 
 } // namespace lapis
 
 /// Evaluates a Result-returning expression; returns its Error from the enclosing function
 /// when it failed. Usable in functions returning any Result<U>.
-#define LAPIS_TRY(expr)                                                                          \
-    do {                                                                                         \
-        if (auto lapisTryResult_ = (expr); !lapisTryResult_.ok())                               \
-            return std::move(lapisTryResult_).error();                                           \
+#define LAPIS_TRY(expr)                                                                                                \
+    do {                                                                                                               \
+        if (auto lapisTryResult_ = (expr); !lapisTryResult_.ok())                                                      \
+            return std::move(lapisTryResult_).error();                                                                 \
     } while (false)
 
 /// Evaluates a Result<T>-returning expression and moves its value into `var`, or returns the Error.
 #define LAPIS_TRY_ASSIGN(var, expr) LAPIS_TRY_ASSIGN_IMPL(LAPIS_CONCAT(lapisTryTmp_, __LINE__), var, expr)
 #define LAPIS_CONCAT_INNER(a, b) a##b
 #define LAPIS_CONCAT(a, b) LAPIS_CONCAT_INNER(a, b)
-#define LAPIS_TRY_ASSIGN_IMPL(tmp, var, expr)                                                    \
-    auto tmp = (expr);                                                                           \
-    if (!tmp.ok())                                                                               \
-        return std::move(tmp).error();                                                           \
+#define LAPIS_TRY_ASSIGN_IMPL(tmp, var, expr)                                                                          \
+    auto tmp = (expr);                                                                                                 \
+    if (!tmp.ok())                                                                                                     \
+        return std::move(tmp).error();                                                                                 \
     var = std::move(tmp).value()

@@ -81,8 +81,12 @@ private:
 class WipedBytes {
 public:
     WipedBytes() = default;
-    explicit WipedBytes(std::size_t size) : m_bytes(size) {}
-    explicit WipedBytes(Bytes &&bytes) : m_bytes(std::move(bytes)) {}
+    explicit WipedBytes(std::size_t size)
+        : m_bytes(size)
+    {}
+    explicit WipedBytes(Bytes &&bytes)
+        : m_bytes(std::move(bytes))
+    {}
     ~WipedBytes() { secureWipe(m_bytes.data(), m_bytes.size()); }
     WipedBytes(WipedBytes &&) noexcept = default;
     WipedBytes &operator=(WipedBytes &&other) noexcept

@@ -69,12 +69,14 @@ using StreamProgress = std::function<void(std::uint64_t plaintextBytesDone)>;
 
 /// Writes header ‖ chunk… of `in` to `out`, in FileChunk-sized chunks, the last marked final.
 /// Returns the number of plaintext bytes.
-Result<std::uint64_t> encryptStream(std::istream &in, std::ostream &out, ByteView key, const StreamProgress &progress = {});
+Result<std::uint64_t> encryptStream(std::istream &in, std::ostream &out, ByteView key,
+                                    const StreamProgress &progress = {});
 
 /// Reverses encryptStream. A truncated stream (no final chunk), trailing bytes after the final
 /// chunk, or any altered byte is an error. Plaintext is written as it is verified, chunk by chunk:
 /// a caller that must not keep a partial result writes to a temporary file and keeps it only
 /// on success. Returns the number of plaintext bytes.
-Result<std::uint64_t> decryptStream(std::istream &in, std::ostream &out, ByteView key, const StreamProgress &progress = {});
+Result<std::uint64_t> decryptStream(std::istream &in, std::ostream &out, ByteView key,
+                                    const StreamProgress &progress = {});
 
 } // namespace lapis::crypto
