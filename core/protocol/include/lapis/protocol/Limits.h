@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+/// The protocol's constants in one place. PROTOCOL.md (beside this module's CMakeLists.txt)
+/// is the spec; these must match it.
+namespace lapis::protocol {
+
+/// Version byte of every hand-encoded format (RatchetMessage, PreKeyMessage, certificate
+/// signing input, link box, QR payload) and the version field of every protobuf.
+inline constexpr std::uint8_t ProtocolVersion = 1;
+
+/// Skipped message keys derived at most per chain (a larger gap is LimitExceeded).
+inline constexpr std::uint32_t MaxSkipPerChain = 1000;
+/// Skipped message keys kept per session state; the oldest is evicted first.
+inline constexpr std::size_t MaxSkippedKeysPerSession = 2000;
+/// A skipped message key older than this is dropped (seconds).
+inline constexpr std::int64_t SkippedKeyLifetime = 30 * 24 * 3600;
+/// How many of the peer's earlier ratchet keys a state remembers, to tell replays apart.
+inline constexpr std::size_t MaxPreviousRatchetKeys = 64;
+/// Archived (non-current) session states kept per peer device, so late messages on a
+/// replaced session still decrypt.
+inline constexpr std::size_t MaxArchivedStates = 10;
+
+/// Content is padded to a multiple of this many bytes.
+inline constexpr std::size_t PaddingBlock = 160;
+/// Largest padded plaintext a message may carry (the relay's limit is larger: attachments
+/// travel as blobs).
+inline constexpr std::size_t MaxPlaintextSize = 256 * 1024;
+/// Longest account id, in UTF-8 bytes.
+inline constexpr std::size_t MaxAccountIdSize = 64;
+
+/// A signed prekey older than this is replaced.
+inline constexpr std::int64_t SignedPreKeyRotation = 7 * 24 * 3600;
+/// A replaced signed prekey is kept this long for late prekey messages.
+inline constexpr std::int64_t SignedPreKeyGrace = 30 * 24 * 3600;
+/// One-time prekey pool: refilled to Target when it falls below Low.
+inline constexpr std::size_t OneTimePreKeyTarget = 100;
+inline constexpr std::size_t OneTimePreKeyLow = 20;
+
+/// KDF and signature labels.
+namespace label {
+inline constexpr std::string_view X3dh = "Lapis X3DH v1";
+inline constexpr std::string_view RootKdf = "Lapis Ratchet v1";
+inline constexpr std::string_view MessageKeys = "Lapis MessageKeys v1";
+inline constexpr std::string_view AssociatedData = "Lapis AD v1";
+inline constexpr std::string_view DeviceCertificate = "Lapis DeviceCertificate v1";
+inline constexpr std::string_view SignedPreKey = "Lapis SignedPreKey v1";
+inline constexpr std::string_view SafetyNumber = "Lapis SafetyNumber v1";
+inline constexpr std::string_view Link = "Lapis Link v1";
+inline constexpr std::string_view LinkCode = "Lapis LinkCode v1";
+} // namespace label
+
+} // namespace lapis::protocol

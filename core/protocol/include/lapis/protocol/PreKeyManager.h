@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/common/Result.h>
+#include <lapis/crypto/Random.h>
+#include <lapis/protocol/Identity.h>
+#include <lapis/protocol/PreKeys.h>
+#include <lapis/protocol/Stores.h>
+
+#include <vector>
+
+namespace lapis::protocol {
+
+/// Keeps this device's prekeys fresh: rotates the signed prekey weekly (keeping replaced ones
+/// for SignedPreKeyGrace) and keeps the one-time pool between OneTimePreKeyLow and Target.
+class PreKeyManager {
+public:
+    PreKeyManager(const DeviceKeys &keys, PreKeyStore &preKeys, SignedPreKeyStore &signedPreKeys,
+                  crypto::RandomSource &rng);
+
+    /// The current signed prekey, made anew when there is none or the newest is older than
+    /// SignedPreKeyRotation at `now`. Replaced keys whose successor is older than the grace
+    /// period are deleted.
+    Result<SignedPreKeyRecord> rotateSignedPreKey(std::int64_t now);
+    /// The newly made one-time prekeys (to publish) when the pool fell below the low mark;
+    /// empty otherwise. Ids continue after the highest id in the store.
+    Result<std::vector<OneTimePreKeyRecord>> replenishOneTimePreKeys();
+
+    /// The bundle the relay would hand out for this device.
+    static PreKeyBundle bundleFor(const LocalDevice &device, const SignedPreKeyRecord &signedPreKey,
+                                  const OneTimePreKeyRecord *oneTimePreKey);
+
+private:
+    const DeviceKeys &m_keys;
+    PreKeyStore &m_preKeys;
+    SignedPreKeyStore &m_signedPreKeys;
+    crypto::RandomSource &m_rng;
+};
+
+} // namespace lapis::protocol

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/common/Ids.h>
+#include <lapis/common/Result.h>
+#include <lapis/crypto/Ed25519.h>
+#include <lapis/protocol/Address.h>
+#include <lapis/protocol/PreKeys.h>
+#include <lapis/protocol/SessionRecord.h>
+
+#include <optional>
+#include <vector>
+
+/// The storage the protocol needs, as small interfaces (like libsignal's storage traits).
+/// core/store implements them over SQLCipher; InMemoryStores.h implements them for tests and
+/// benchmarks. Implementations do no trust decisions: those are the protocol's.
+namespace lapis::protocol {
+
+/// Account identity keys pinned per account (trust on first use, then confirmed by the safety
+/// number).
+class IdentityStore {
+public:
+    virtual ~IdentityStore() = default;
+    /// The account key pinned for `account`, if any.
+    [[nodiscard]] virtual std::optional<crypto::Ed25519PublicKey> pinnedAccountKey(const AccountId &account) const = 0;
+    /// Pins `key` for `account`, replacing any earlier key. The protocol calls this on first
+    /// contact only; a changed key is pinned only when the user accepts it (acceptAccountKey).
+    virtual Result<void> pinAccountKey(const AccountId &account, const crypto::Ed25519PublicKey &key) = 0;
+};
+
+/// Session records per peer device.
+class SessionStore {
+public:
+    virtual ~SessionStore() = default;
+    [[nodiscard]] virtual std::optional<SessionRecord> loadSession(const Address &address) const = 0;
+    virtual Result<void> storeSession(const Address &address, const SessionRecord &record) = 0;
+    virtual Result<void> deleteSession(const Address &address) = 0;
+    [[nodiscard]] virtual std::vector<DeviceId> subDevices(const AccountId &account) const = 0;
+};
+
+/// This device's one-time prekeys.
+class PreKeyStore {
+public:
+    virtual ~PreKeyStore() = default;
+    [[nodiscard]] virtual std::optional<OneTimePreKeyRecord> loadPreKey(PreKeyId id) const = 0;
+    virtual Result<void> storePreKey(const OneTimePreKeyRecord &record) = 0;
+    virtual Result<void> removePreKey(PreKeyId id) = 0;
+    [[nodiscard]] virtual std::vector<PreKeyId> preKeyIds() const = 0;
+};
+
+/// This device's signed prekeys (the current one and those in their grace period).
+class SignedPreKeyStore {
+public:
+    virtual ~SignedPreKeyStore() = default;
+    [[nodiscard]] virtual std::optional<SignedPreKeyRecord> loadSignedPreKey(PreKeyId id) const = 0;
+    virtual Result<void> storeSignedPreKey(const SignedPreKeyRecord &record) = 0;
+    virtual Result<void> removeSignedPreKey(PreKeyId id) = 0;
+    [[nodiscard]] virtual std::vector<SignedPreKeyRecord> allSignedPreKeys() const = 0;
+};
+
+} // namespace lapis::protocol

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// PreKeyMessage: version(1) ‖ flags(1, bit 0: one-time prekey present) ‖ signed prekey id(u32)
+// ‖ [one-time prekey id(u32)] ‖ base key(32) ‖ account key(32) ‖ certificate length(u16) ‖
+// certificate ‖ RatchetMessage. Big-endian integers.
+
+#include <lapis/common/Ids.h>
+#include <lapis/crypto/Ed25519.h>
+#include <lapis/crypto/X25519.h>
+#include <lapis/protocol/DeviceCertificate.h>
+
+#include <optional>
+
+namespace lapis::protocol {
+
+struct PreKeyMessage {
+    PreKeyId signedPreKeyId;
+    std::optional<PreKeyId> oneTimePreKeyId;
+    crypto::X25519PublicKey baseKey;
+    crypto::Ed25519PublicKey accountKey;
+    DeviceCertificate certificate;
+    ByteView ratchetMessage; ///< points into the parsed input
+
+    /// Appends everything up to (not including) the RatchetMessage.
+    void appendPrefix(Bytes &out) const;
+    /// Corrupt or Unsupported for anything malformed.
+    static Result<PreKeyMessage> parse(ByteView bytes);
+};
+
+} // namespace lapis::protocol

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Envelope and Content encodings, padding and the plaintext fallback.
+
+#include <lapis/protocol/Content.h>
+#include <lapis/protocol/Envelope.h>
+#include <lapis/protocol/Limits.h>
+#include <lapis/protocol/Padding.h>
+#include <lapis/protocol/SessionCipher.h>
+
+#include <QTest>
+
+using namespace lapis;
+using namespace lapis::protocol;
+
+namespace {
+
+MessageId idOf(std::uint8_t b)
+{
+    std::array<std::uint8_t, 16> a{};
+    a.fill(b);
+    return MessageId(a);
+}
+
+DataMessage sampleData()
+{
+    DataMessage d;
+    d.text = "Grüße 👋";
+    AttachmentPointer p;
+    p.blobId = {1, 2, 3};
+    p.key = SecretArray<32>::fromView(Bytes(32, 7));
+    p.digest = Bytes(32, 9);
+    p.size = 123456;
+    p.mimeType = "image/png";
+    p.fileName = "cat.png";
+    p.thumbnail = {0x89, 'P', 'N', 'G'};
+    d.attachments.push_back(p);
+    d.reaction = Reaction{idOf(1), "❤", false};
+    d.edit = Edit{idOf(2), "fixed typo"};
+    d.deletion = Delete{idOf(3)};
+    d.timestamp = 1700000000123;
+    return d;
+}
+
+void compareData(const DataMessage &x, const DataMessage &y)
+{
+    QCOMPARE(x.text, y.text);
+    QCOMPARE(x.attachments.size(), y.attachments.size());
+    for (std::size_t i = 0; i < x.attachments.size(); ++i) {
+        const auto &p = x.attachments[i];
+        const auto &q = y.attachments[i];
+        QCOMPARE(p.blobId, q.blobId);
+        QVERIFY(std::equal(p.key.view().begin(), p.key.view().end(), q.key.view().begin()));
+        QCOMPARE(p.digest, q.digest);
+        QCOMPARE(p.size, q.size);
+        QCOMPARE(p.mimeType, q.mimeType);
+        QCOMPARE(p.fileName, q.fileName);
+        QCOMPARE(p.thumbnail, q.thumbnail);
+    }
+    QCOMPARE(x.reaction.has_value(), y.reaction.has_value());
+    if (x.reaction) {
+        QVERIFY(x.reaction->target == y.reaction->target);
+        QCOMPARE(x.reaction->emoji, y.reaction->emoji);
+    }
+    QCOMPARE(x.edit.has_value(), y.edit.has_value());
+    if (x.edit)
+        QCOMPARE(x.edit->newText, y.edit->newText);
+    QCOMPARE(x.deletion.has_value(), y.deletion.has_value());
+    QCOMPARE(x.timestamp, y.timestamp);
+}
+
+} // namespace
+
+class TestContent : public QObject {
+    Q_OBJECT
+
+private slots:
+    void padding_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("padded");
+        QTest::newRow("empty") << 0 << 160;
+        QTest::newRow("one") << 1 << 160;
+        QTest::newRow("159") << 159 << 160;
+        QTest::newRow("160") << 160 << 320;
+        QTest::newRow("161") << 161 << 320;
+        QTest::newRow("1000") << 1000 << 1120;
+    }
+
+    void padding()
+    {
+        QFETCH(int, size);
+        QFETCH(int, padded);
+        Bytes data(static_cast<std::size_t>(size), 0);
+        for (std::size_t i = 0; i < data.size(); ++i)
+            data[i] = static_cast<std::uint8_t>(i % 3 == 0 ? 0 : 0x80); // zeros and 0x80s inside
+        auto p = pad(data);
+        QCOMPARE(int(p.size()), padded);
+        QCOMPARE(p.size() % PaddingBlock, std::size_t{0});
+        auto back = unpad(p.view());
+        QVERIFY(back.ok());
+        QCOMPARE(Bytes(back->view().begin(), back->view().end()), data);
+        QVERIFY(unpadInPlace(p).ok());
+        QCOMPARE(Bytes(p.view().begin(), p.view().end()), data);
+    }
+
+    void malformedPaddingRejected()
+    {
+        QCOMPARE(unpad(Bytes{}).error().code, ErrorCode::Corrupt);
+        QCOMPARE(unpad(Bytes(160, 0)).error().code, ErrorCode::Corrupt); // no marker
+        Bytes wrongMarker(160, 0);
+        wrongMarker[10] = 0x81;
+        QCOMPARE(unpad(wrongMarker).error().code, ErrorCode::Corrupt);
+        Bytes notMultiple(161, 0);
+        notMultiple[0] = 0x80;
+        QCOMPARE(unpad(notMultiple).error().code, ErrorCode::Corrupt);
+        Bytes tooMuchPadding(320, 0);
+        tooMuchPadding[5] = 0x80; // more than a block of padding: pad() never makes this
+        QCOMPARE(unpad(tooMuchPadding).error().code, ErrorCode::Corrupt);
+        WipedBytes inPlace{Bytes(tooMuchPadding)};
+        QCOMPARE(unpadInPlace(inPlace).error().code, ErrorCode::Corrupt);
+        QCOMPARE(inPlace.size(), tooMuchPadding.size()); // unchanged on error
+    }
+
+    void envelopeRoundTrip()
+    {
+        Envelope e;
+        e.messageId = idOf(0xAB);
+        e.sender = Address{AccountId("alice"), DeviceId(1)};
+        e.recipient = Address{AccountId("bob"), DeviceId(7)};
+        e.type = Envelope::Type::PreKey;
+        e.ciphertext = {1, 2, 3, 4, 5};
+        e.relayTimestamp = 1700000000000;
+        auto parsed = Envelope::deserialize(e.serialize());
+        QVERIFY(parsed.ok());
+        QVERIFY(*parsed == e);
+    }
+
+    void malformedEnvelopesRejected()
+    {
+        Envelope e;
+        e.messageId = idOf(1);
+        e.sender = Address{AccountId("alice"), DeviceId(1)};
+        e.recipient = Address{AccountId("bob"), DeviceId(1)};
+        e.ciphertext = {9};
+        auto good = e.serialize();
+        QCOMPARE(Envelope::deserialize(Bytes{0xFF, 0xFF, 0xFF}).error().code, ErrorCode::Corrupt);
+        auto badVersion = e;
+        badVersion.version = 2;
+        QCOMPARE(Envelope::deserialize(badVersion.serialize()).error().code, ErrorCode::Unsupported);
+        auto noDevice = e;
+        noDevice.recipient.device = DeviceId(0);
+        QCOMPARE(Envelope::deserialize(noDevice.serialize()).error().code, ErrorCode::Corrupt);
+        for (std::size_t cut = 0; cut + 1 < good.size(); ++cut) {
+            auto r = Envelope::deserialize(ByteView(good).first(cut));
+            QVERIFY(!r.ok() || !(*r == e));
+        }
+    }
+
+    void contentRoundTrip()
+    {
+        Content c;
+        c.messageId = idOf(5);
+        c.data = sampleData();
+        auto bytes = c.serialize();
+        QVERIFY(bytes.ok());
+        auto parsed = Content::deserialize(bytes->view());
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->messageId == c.messageId);
+        QVERIFY(parsed->data.has_value());
+        compareData(*parsed->data, *c.data);
+
+        Content receipt;
+        receipt.messageId = idOf(6);
+        receipt.receipt = Receipt{Receipt::Type::Read, {idOf(1), idOf(2)}, 42};
+        auto r = Content::deserialize(receipt.serialize()->view());
+        QVERIFY(r.ok() && r->receipt.has_value());
+        QCOMPARE(r->receipt->type, Receipt::Type::Read);
+        QCOMPARE(r->receipt->messageIds.size(), std::size_t{2});
+        QVERIFY(r->receipt->messageIds[1] == idOf(2));
+
+        Content typing;
+        typing.messageId = idOf(7);
+        typing.typing = Typing{true, 99};
+        auto t = Content::deserialize(typing.serialize()->view());
+        QVERIFY(t.ok() && t->typing && t->typing->started && t->typing->timestamp == 99);
+
+        Content sync;
+        sync.messageId = idOf(8);
+        sync.sync = SyncTranscript{AccountId("bob"), idOf(9), 77, sampleData()};
+        auto s = Content::deserialize(sync.serialize()->view());
+        QVERIFY(s.ok() && s->sync.has_value());
+        QCOMPARE(s->sync->destination.value(), std::string("bob"));
+        QVERIFY(s->sync->messageId == idOf(9));
+        compareData(s->sync->message, sync.sync->message);
+    }
+
+    void contentNeedsExactlyOneBody()
+    {
+        Content none;
+        QCOMPARE(none.serialize().error().code, ErrorCode::InvalidArgument);
+        Content two;
+        two.typing = Typing{};
+        two.data = DataMessage{};
+        QCOMPARE(two.serialize().error().code, ErrorCode::InvalidArgument);
+        QVERIFY(!Content::deserialize(Bytes{0x08, 0x01}).ok()); // version only, no body
+        QVERIFY(!Content::deserialize(Bytes{0xFF}).ok());
+    }
+
+    void plaintextEnvelope()
+    {
+        crypto::DeterministicRandom rng(3);
+        const Address from{AccountId("alice"), DeviceId(1)};
+        const Address to{AccountId("greg"), DeviceId(1)};
+        auto e = makePlaintextEnvelope(from, to, asBytes("hello green"), rng);
+        QCOMPARE(e.type, Envelope::Type::Plaintext);
+        QCOMPARE(e.ciphertext.size(), PaddingBlock);
+        QVERIFY(!e.messageId.isNull());
+        auto parsed = Envelope::deserialize(e.serialize());
+        QVERIFY(parsed.ok());
+        auto content = openPlaintextEnvelope(*parsed);
+        QVERIFY(content.ok());
+        QCOMPARE(toString(content->view()), std::string("hello green"));
+        auto other = e;
+        other.type = Envelope::Type::Ratchet;
+        QCOMPARE(openPlaintextEnvelope(other).error().code, ErrorCode::Unsupported);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestContent)
+#include "tst_protocol_content.moc"
