@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AccountsService.h"
+#include "ServiceSupport.h"
+#include "Totp.h"
+
+#include <lapis/common/Log.h>
+#include <lapis/crypto/Random.h>
+#include <lapis/proto/Limits.h>
+
+namespace lapis::relay {
+
+namespace {
+constexpr const char *WrongLogin = "Wrong username or password";
+}
+
+AccountsService::AccountsService(RelayContext &relay)
+    : m_relay(relay)
+{
+    auto hash = crypto::Argon2::hashPassword("unknown account", relay.config.argon2);
+    if (hash.ok())
+        m_dummyHash = std::move(hash).value();
+}
+
+grpc::Status AccountsService::checkLockout(grpc::ServerContext &context, const AccountRecord &account)
+{
+    const auto now = nowMs();
+    if (account.lockedUntilMs > now)
+        return retryLater(context, std::chrono::milliseconds(account.lockedUntilMs - now),
+                          "Too many failed attempts for this account", "locked-out");
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::failedAttempt(grpc::ServerContext &context, const std::string &username,
+                                            const char *message, const char *reason)
+{
+    auto lockedUntil = m_relay.storage.recordLoginFailure(username, nowMs());
+    if (!lockedUntil.ok())
+        return toStatus(context, lockedUntil.error());
+    if (*lockedUntil > 0)
+        return retryLater(context, std::chrono::milliseconds(*lockedUntil - nowMs()),
+                          std::string(message) + "; too many failed attempts for this account", "locked-out");
+    return withReason(context, grpc::StatusCode::UNAUTHENTICATED, message, reason);
+}
+
+grpc::Status AccountsService::matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView secret,
+                                        const std::string &code, std::int64_t &step)
+{
+    auto matched = Totp::matchStep(secret, code, nowSeconds());
+    if (!matched)
+        return failedAttempt(context, account.username, "The TOTP code is wrong", "totp-wrong");
+    if (*matched <= account.totpLastStep)
+        return failedAttempt(context, account.username, "This TOTP code was used already; wait for the next one",
+                             "totp-replayed");
+    step = *matched;
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::issueCredential(grpc::ServerContext &context, const std::string &username,
+                                              const Result<DeviceAdded> &added, const Bytes &credential,
+                                              v1::DeviceCredential *response)
+{
+    if (!added.ok()) {
+        if (added.error().code == ErrorCode::Duplicate)
+            return failedAttempt(context, username, added.error().message.c_str(), "totp-replayed");
+        return toStatus(context, added.error());
+    }
+    for (auto device : added->notified)
+        m_relay.hub.notify(username, device);
+    response->set_username(username);
+    response->set_device_id(added->deviceId);
+    response->set_credential(credential.data(), credential.size());
+    response->set_plaintext_only(added->plaintextOnly);
+    qCDebug(lcRelay) << "device" << added->deviceId << "added to an account;" << added->notified.size()
+                     << "other devices told";
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::Register(grpc::ServerContext *context, const v1::RegisterRequest *request,
+                                       v1::DeviceCredential *response)
+{
+    if (auto s = admitAnonymous(m_relay, *context); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto hash = crypto::Argon2::hashPassword(request->password(), m_relay.config.argon2);
+    if (!hash.ok())
+        return toStatus(*context, hash.error());
+    const Bytes credential = crypto::randomBytes(proto::limits::CredentialSize);
+    auto added = m_relay.storage.createAccount(request->username(), *hash, request->plaintext_only(),
+                                               request->device_name(), hashSecret(credential), nowMs());
+    return issueCredential(*context, request->username(), added, credential, response);
+}
+
+grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1::LoginDeviceRequest *request,
+                                          v1::DeviceCredential *response)
+{
+    if (auto s = admitAnonymous(m_relay, *context); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto account = m_relay.storage.findAccount(request->username());
+    if (!account.ok())
+        return toStatus(*context, account.error());
+    if (!account.value()) {
+        // Spend the same effort as a real check, so timing does not reveal which names exist.
+        (void)crypto::Argon2::verifyPassword(m_dummyHash, request->password());
+        return withReason(*context, grpc::StatusCode::UNAUTHENTICATED, WrongLogin, "wrong-password");
+    }
+    const AccountRecord &a = *account.value();
+    if (auto s = checkLockout(*context, a); !s.ok())
+        return s;
+    if (!crypto::Argon2::verifyPassword(a.passwordHash, request->password()))
+        return failedAttempt(*context, a.username, WrongLogin, "wrong-password");
+
+    std::optional<std::int64_t> step;
+    if (a.totpEnabled) {
+        if (request->totp_code().empty())
+            return withReason(*context, grpc::StatusCode::UNAUTHENTICATED,
+                              "This account needs a TOTP code from the authenticator app", "totp-required");
+        std::int64_t matched = 0;
+        if (auto s = matchTotp(*context, a, a.totpSecret, request->totp_code(), matched); !s.ok())
+            return s;
+        step = matched;
+    }
+    const Bytes credential = crypto::randomBytes(proto::limits::CredentialSize);
+    auto added = m_relay.storage.addDevice(a.username, request->device_name(), hashSecret(credential), step, nowMs());
+    return issueCredential(*context, a.username, added, credential, response);
+}
+
+grpc::Status AccountsService::RegisterLinkedDevice(grpc::ServerContext *context,
+                                                   const v1::RegisterLinkedDeviceRequest *request,
+                                                   v1::DeviceCredential *response)
+{
+    if (auto s = admitAnonymous(m_relay, *context); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    const Bytes credential = crypto::randomBytes(proto::limits::CredentialSize);
+    auto added = m_relay.storage.addLinkedDevice(request->username(), hashSecret(asBytes(request->link_token())),
+                                                 request->device_name(), hashSecret(credential), nowMs());
+    return issueCredential(*context, request->username(), added, credential, response);
+}
+
+grpc::Status AccountsService::TotpEnroll(grpc::ServerContext *context, const v1::TotpEnrollRequest *,
+                                         v1::TotpEnrollResponse *response)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    auto account = m_relay.storage.findAccount(caller.account);
+    if (!account.ok() || !account.value())
+        return toStatus(*context, account.ok() ? fail(ErrorCode::NotFound, "No such account") : account.error());
+    if (account.value()->totpEnabled)
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "TOTP is on already; turn it off first");
+    const Bytes secret = crypto::randomBytes(Totp::SecretSize);
+    if (auto r = m_relay.storage.setTotpPending(caller.account, secret); !r.ok())
+        return toStatus(*context, r.error());
+    response->set_secret(secret.data(), secret.size());
+    response->set_otpauth_uri(Totp::otpauthUri(caller.account, secret));
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::TotpConfirm(grpc::ServerContext *context, const v1::TotpCodeRequest *request, v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto account = m_relay.storage.findAccount(caller.account);
+    if (!account.ok() || !account.value())
+        return toStatus(*context, account.ok() ? fail(ErrorCode::NotFound, "No such account") : account.error());
+    const AccountRecord &a = *account.value();
+    if (a.totpPendingSecret.empty())
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "Start TOTP enrolment first");
+    if (auto s = checkLockout(*context, a); !s.ok())
+        return s;
+    std::int64_t step = 0;
+    if (auto s = matchTotp(*context, a, a.totpPendingSecret, request->code(), step); !s.ok())
+        return s;
+    if (auto r = m_relay.storage.confirmTotp(a.username, step); !r.ok())
+        return toStatus(*context, r.error());
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::TotpDisable(grpc::ServerContext *context, const v1::TotpCodeRequest *request, v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto account = m_relay.storage.findAccount(caller.account);
+    if (!account.ok() || !account.value())
+        return toStatus(*context, account.ok() ? fail(ErrorCode::NotFound, "No such account") : account.error());
+    const AccountRecord &a = *account.value();
+    if (!a.totpEnabled)
+        return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "TOTP is not on for this account");
+    if (auto s = checkLockout(*context, a); !s.ok())
+        return s;
+    std::int64_t step = 0;
+    if (auto s = matchTotp(*context, a, a.totpSecret, request->code(), step); !s.ok())
+        return s;
+    if (auto r = m_relay.storage.disableTotp(a.username, step); !r.ok())
+        return toStatus(*context, r.error());
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::ListDevices(grpc::ServerContext *context, const v1::ListDevicesRequest *,
+                                          v1::DeviceList *response)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    auto devices = m_relay.storage.listDevices(caller.account);
+    if (!devices.ok())
+        return toStatus(*context, devices.error());
+    for (const auto &d : *devices) {
+        auto *info = response->add_devices();
+        info->set_device_id(d.deviceId);
+        info->set_certificate(d.certificate.data(), d.certificate.size());
+        info->set_name(d.name);
+        info->set_created_ms(d.createdMs);
+        info->set_has_keys(!d.certificate.empty() && !d.signedPreKey.empty());
+    }
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::RemoveDevice(grpc::ServerContext *context, const v1::RemoveDeviceRequest *request,
+                                           v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto notified = m_relay.storage.removeDevice(caller.account, request->device_id(), nowMs());
+    if (!notified.ok())
+        return toStatus(*context, notified.error());
+    m_relay.hub.disconnect(caller.account, request->device_id());
+    for (auto device : *notified)
+        m_relay.hub.notify(caller.account, device);
+    return grpc::Status::OK;
+}
+
+} // namespace lapis::relay

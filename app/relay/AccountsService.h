@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RelayContext.h"
+#include "relay.grpc.pb.h"
+
+namespace lapis::relay {
+
+/// Registration, device log-in (password, TOTP), linked devices, TOTP settings, device lists.
+class AccountsService final : public lapis::relay::v1::Accounts::Service {
+public:
+    explicit AccountsService(RelayContext &relay);
+
+    grpc::Status Register(grpc::ServerContext *context, const v1::RegisterRequest *request,
+                          v1::DeviceCredential *response) override;
+    grpc::Status LoginDevice(grpc::ServerContext *context, const v1::LoginDeviceRequest *request,
+                             v1::DeviceCredential *response) override;
+    grpc::Status RegisterLinkedDevice(grpc::ServerContext *context, const v1::RegisterLinkedDeviceRequest *request,
+                                      v1::DeviceCredential *response) override;
+    grpc::Status TotpEnroll(grpc::ServerContext *context, const v1::TotpEnrollRequest *request,
+                            v1::TotpEnrollResponse *response) override;
+    grpc::Status TotpConfirm(grpc::ServerContext *context, const v1::TotpCodeRequest *request,
+                             v1::Empty *response) override;
+    grpc::Status TotpDisable(grpc::ServerContext *context, const v1::TotpCodeRequest *request,
+                             v1::Empty *response) override;
+    grpc::Status ListDevices(grpc::ServerContext *context, const v1::ListDevicesRequest *request,
+                             v1::DeviceList *response) override;
+    grpc::Status RemoveDevice(grpc::ServerContext *context, const v1::RemoveDeviceRequest *request,
+                              v1::Empty *response) override;
+
+private:
+    /// Refuses while the account is locked out after failed attempts.
+    grpc::Status checkLockout(grpc::ServerContext &context, const AccountRecord &account);
+    /// Counts a failed attempt and answers `message`, or the lock-out it caused.
+    grpc::Status failedAttempt(grpc::ServerContext &context, const std::string &username, const char *message,
+                               const char *reason);
+    /// Checks a TOTP code against `secret`; the matching step, or a status to return.
+    grpc::Status matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView secret,
+                           const std::string &code, std::int64_t &step);
+    grpc::Status issueCredential(grpc::ServerContext &context, const std::string &username,
+                                 const Result<DeviceAdded> &added, const Bytes &credential,
+                                 v1::DeviceCredential *response);
+
+    RelayContext &m_relay;
+    /// A hash of nothing, checked against for unknown accounts.
+    std::string m_dummyHash;
+};
+
+} // namespace lapis::relay

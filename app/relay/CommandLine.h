@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RelayContext.h"
+
+#include <lapis/common/Result.h>
+
+#include <string>
+#include <vector>
+
+namespace lapis::relay {
+
+/// What `lapis-relay ARGS...` asks for. The documented interface is fixed (scripts depend on it):
+///   lapis-relay --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
+///   lapis-relay --data DIR admin reset-account USER
+///   lapis-relay --version | --help
+struct Command {
+    enum class Kind { Serve, ResetAccount, Help, Version };
+    Kind kind = Kind::Serve;
+    RelayConfig config;
+    std::string username;
+};
+
+Result<Command> parseCommandLine(const std::vector<std::string> &args);
+/// The --help text.
+std::string usage();
+/// Splits HOST:PORT or [V6HOST]:PORT.
+Result<std::pair<std::string, int>> parseHostPort(const std::string &text);
+
+} // namespace lapis::relay

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "SqliteConnection.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace lapis::relay {
+
+/// The single writer of the relay database. Callers hand it a job and block until the job's
+/// transaction is durable. Jobs that arrive together share one transaction, and so one fsync:
+/// each runs inside its own savepoint, so a job that fails rolls back alone.
+class GroupCommitWriter {
+public:
+    using Job = std::function<Result<void>(SqliteConnection &)>;
+
+    explicit GroupCommitWriter(SqliteConnection connection);
+    ~GroupCommitWriter();
+    GroupCommitWriter(const GroupCommitWriter &) = delete;
+    GroupCommitWriter &operator=(const GroupCommitWriter &) = delete;
+
+    /// Runs `job` in the next group transaction and returns once it is committed (or failed).
+    Result<void> run(Job job);
+
+    /// How many transactions and jobs have been committed, for tests and the log.
+    [[nodiscard]] std::uint64_t commits() const;
+
+private:
+    struct Pending;
+    void loop();
+
+    SqliteConnection m_connection;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Pending *> m_queue;
+    bool m_stopping = false;
+    std::uint64_t m_commits = 0;
+    std::thread m_thread;
+};
+
+} // namespace lapis::relay

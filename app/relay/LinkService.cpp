@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LinkService.h"
+#include "ServiceSupport.h"
+
+#include <lapis/crypto/Random.h>
+#include <lapis/proto/Limits.h>
+
+namespace lapis::relay {
+
+grpc::Status LinkService::CreateAddress(grpc::ServerContext *context, const v1::CreateLinkAddressRequest *,
+                                        v1::LinkAddress *response)
+{
+    if (auto s = admitAnonymous(m_relay, *context); !s.ok())
+        return s;
+    auto address = m_relay.link.create();
+    if (!address.ok())
+        return toStatus(*context, address.error());
+    response->set_address(*address);
+    response->set_ttl_seconds(static_cast<std::uint32_t>(m_relay.link.ttl().count()));
+    return grpc::Status::OK;
+}
+
+grpc::Status LinkService::Wait(grpc::ServerContext *context, const v1::WaitLinkRequest *request,
+                               v1::LinkBundle *response)
+{
+    if (auto s = admitAnonymous(m_relay, *context); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto bundle =
+        m_relay.link.wait(request->address(), [&] { return context->IsCancelled() || m_relay.stopping.load(); });
+    if (!bundle.ok()) {
+        if (bundle.error().code == ErrorCode::Cancelled)
+            return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, bundle.error().message);
+        return toStatus(*context, bundle.error());
+    }
+    response->set_sealed_bundle(bundle->data(), bundle->size());
+    return grpc::Status::OK;
+}
+
+grpc::Status LinkService::CreateToken(grpc::ServerContext *context, const v1::CreateLinkTokenRequest *,
+                                      v1::LinkToken *response)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    const Bytes token = crypto::randomBytes(proto::limits::LinkTokenSize);
+    const auto ttl = m_relay.link.ttl();
+    auto r =
+        m_relay.storage.createLinkToken(caller.account, hashSecret(token),
+                                        nowMs() + std::chrono::duration_cast<std::chrono::milliseconds>(ttl).count());
+    if (!r.ok())
+        return toStatus(*context, r.error());
+    response->set_token(token.data(), token.size());
+    response->set_ttl_seconds(static_cast<std::uint32_t>(ttl.count()));
+    return grpc::Status::OK;
+}
+
+grpc::Status LinkService::PostBundle(grpc::ServerContext *context, const v1::PostLinkBundleRequest *request,
+                                     v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto r = m_relay.link.post(request->address(), toBytes(request->sealed_bundle()));
+    return r.ok() ? grpc::Status::OK : toStatus(*context, r.error());
+}
+
+} // namespace lapis::relay

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RelayContext.h"
+#include "relay.grpc.pb.h"
+
+namespace lapis::relay {
+
+/// The device-linking rendezvous: addresses, the sealed bundle's hand-over and link tokens.
+class LinkService final : public lapis::relay::v1::Link::Service {
+public:
+    explicit LinkService(RelayContext &relay)
+        : m_relay(relay)
+    {}
+
+    grpc::Status CreateAddress(grpc::ServerContext *context, const v1::CreateLinkAddressRequest *request,
+                               v1::LinkAddress *response) override;
+    grpc::Status Wait(grpc::ServerContext *context, const v1::WaitLinkRequest *request,
+                      v1::LinkBundle *response) override;
+    grpc::Status CreateToken(grpc::ServerContext *context, const v1::CreateLinkTokenRequest *request,
+                             v1::LinkToken *response) override;
+    grpc::Status PostBundle(grpc::ServerContext *context, const v1::PostLinkBundleRequest *request,
+                            v1::Empty *response) override;
+
+private:
+    RelayContext &m_relay;
+};
+
+} // namespace lapis::relay

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/common/Bytes.h>
+#include <lapis/common/Result.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lapis::relay {
+
+struct AccountRecord {
+    std::string username;
+    std::string passwordHash;
+    bool plaintextOnly = false;
+    bool totpEnabled = false;
+    Bytes totpSecret;
+    Bytes totpPendingSecret;
+    std::int64_t totpLastStep = -1;
+    std::int64_t failedAttempts = 0;
+    std::int64_t lockedUntilMs = 0;
+    /// The account identity key its devices published (empty before the first).
+    Bytes accountKey;
+};
+
+struct DeviceRecord {
+    std::uint32_t deviceId = 0;
+    std::string name;
+    std::int64_t createdMs = 0;
+    Bytes certificate;
+    Bytes signedPreKey;
+};
+
+struct OneTimePreKeyRecord {
+    std::uint32_t id = 0;
+    Bytes publicKey;
+};
+
+struct PreKeyBundleRecord {
+    DeviceRecord device;
+    std::optional<OneTimePreKeyRecord> oneTimePreKey;
+};
+
+/// What a mailbox holds: an envelope from another device, or an account event (kind > 0).
+struct MailboxItem {
+    enum Kind : int { Envelope = 0, DeviceAdded = 1, DeviceRemoved = 2 };
+    std::uint64_t id = 0;
+    int kind = Envelope;
+    std::string senderAccount;
+    std::uint32_t senderDevice = 0;
+    bool plaintext = false;
+    std::int64_t serverTimeMs = 0;
+    Bytes payload;
+    /// For events: the device added or removed, and its name.
+    std::uint32_t eventDevice = 0;
+    std::string eventDeviceName;
+};
+
+struct OutgoingItem {
+    std::uint32_t recipientDevice = 0;
+    Bytes payload;
+    bool plaintext = false;
+};
+
+struct SendRequest {
+    std::string senderAccount;
+    std::uint32_t senderDevice = 0;
+    std::string recipient;
+    std::vector<OutgoingItem> items;
+    bool allowPlaintext = false;
+    std::int64_t nowMs = 0;
+};
+
+struct SendOutcome {
+    /// False when the batch's devices differ from the current list (then currentDevices is set).
+    bool stored = false;
+    bool plaintextOnly = false;
+    std::vector<DeviceRecord> currentDevices;
+    /// The (account, device) mailboxes that received something, to wake their streams.
+    std::vector<std::uint32_t> deliveredTo;
+};
+
+/// A device added to an account, and the account's other devices that were told.
+struct DeviceAdded {
+    std::uint32_t deviceId = 0;
+    bool plaintextOnly = false;
+    std::vector<std::uint32_t> notified;
+};
+
+struct BlobRecord {
+    std::string blobId;
+    std::string owner;
+    std::uint64_t size = 0;
+    std::uint64_t received = 0;
+    bool complete = false;
+    std::int64_t expiresMs = 0;
+};
+
+/// Everything the relay keeps, behind an interface so that a PostgreSQL backend can replace the
+/// embedded SQLite one. Every mutating call returns only once its change is durable. Calls are
+/// safe from any thread.
+class RelayStorage {
+public:
+    virtual ~RelayStorage() = default;
+
+    // --- accounts and devices
+    /// Creates the account and its first device; AlreadyExists when the name is taken.
+    virtual Result<DeviceAdded> createAccount(const std::string &username, const std::string &passwordHash,
+                                              bool plaintextOnly, const std::string &deviceName,
+                                              ByteView credentialHash, std::int64_t nowMs) = 0;
+    virtual Result<std::optional<AccountRecord>> findAccount(const std::string &username) = 0;
+    /// Adds a device after a successful password (and TOTP) check. With `totpStep`, the step is
+    /// consumed in the same transaction; a step not newer than the last one used is Duplicate.
+    virtual Result<DeviceAdded> addDevice(const std::string &username, const std::string &deviceName,
+                                          ByteView credentialHash, std::optional<std::int64_t> totpStep,
+                                          std::int64_t nowMs) = 0;
+    /// Adds a device with a one-use link token (consumed here); NotFound for an unknown or
+    /// expired token.
+    virtual Result<DeviceAdded> addLinkedDevice(const std::string &username, ByteView tokenHash,
+                                                const std::string &deviceName, ByteView credentialHash,
+                                                std::int64_t nowMs) = 0;
+    /// Counts a failed log-in; returns the account's lock-out deadline (0 when none).
+    virtual Result<std::int64_t> recordLoginFailure(const std::string &username, std::int64_t nowMs) = 0;
+    virtual Result<void> clearLoginFailures(const std::string &username) = 0;
+    virtual Result<std::optional<Bytes>> credentialHash(const std::string &username, std::uint32_t deviceId) = 0;
+    virtual Result<std::vector<DeviceRecord>> listDevices(const std::string &username) = 0;
+    /// Removes a device, its keys and its mailbox; returns the devices that were told.
+    virtual Result<std::vector<std::uint32_t>> removeDevice(const std::string &username, std::uint32_t deviceId,
+                                                            std::int64_t nowMs) = 0;
+    /// Removes every device, key, mailbox and link token of the account and clears its lock-out.
+    virtual Result<std::size_t> resetAccount(const std::string &username) = 0;
+
+    // --- TOTP
+    virtual Result<void> setTotpPending(const std::string &username, ByteView secret) = 0;
+    /// Consumes `step` (Duplicate when not newer than the last used) and makes the pending
+    /// secret the active one.
+    virtual Result<void> confirmTotp(const std::string &username, std::int64_t step) = 0;
+    virtual Result<void> disableTotp(const std::string &username, std::int64_t step) = 0;
+
+    // --- keys
+    /// `accountKey` (empty: unchanged) is set once; a different one is FailedPrecondition-like
+    /// PermissionDenied until the operator resets the account.
+    virtual Result<void> publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
+                                     ByteView certificate,
+                                     ByteView signedPreKey, const std::vector<OneTimePreKeyRecord> &oneTime) = 0;
+    /// One bundle per device; each one-time prekey is removed as it is handed out.
+    virtual Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username) = 0;
+    virtual Result<std::uint32_t> preKeyCount(const std::string &username, std::uint32_t deviceId) = 0;
+
+    // --- mailboxes
+    virtual Result<SendOutcome> storeBatch(const SendRequest &request) = 0;
+    /// Several batches in one durable transaction; each succeeds or fails on its own.
+    virtual Result<std::vector<Result<SendOutcome>>> storeBatches(const std::vector<SendRequest> &requests) = 0;
+    virtual Result<std::vector<MailboxItem>> fetchMailbox(const std::string &username, std::uint32_t deviceId,
+                                                          std::uint64_t afterId, std::size_t limit) = 0;
+    virtual Result<void> acknowledge(const std::string &username, std::uint32_t deviceId,
+                                     const std::vector<std::uint64_t> &ids) = 0;
+
+    // --- link tokens and attachments
+    virtual Result<void> createLinkToken(const std::string &username, ByteView tokenHash, std::int64_t expiresMs) = 0;
+    virtual Result<void> createBlob(const BlobRecord &blob) = 0;
+    virtual Result<std::optional<BlobRecord>> findBlob(const std::string &blobId) = 0;
+    virtual Result<void> updateBlob(const std::string &blobId, std::uint64_t received, bool complete) = 0;
+
+    /// Drops envelopes, blobs and tokens past their lifetime; returns the expired blob ids.
+    virtual Result<std::vector<std::string>> purgeExpired(std::int64_t nowMs, std::int64_t envelopeMaxAgeMs) = 0;
+};
+
+} // namespace lapis::relay

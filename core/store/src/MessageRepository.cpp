@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Database.h"
+
+#include <lapis/store/MessageRepository.h>
+
+#include <limits>
+
+namespace lapis::store {
+
+namespace {
+
+constexpr std::string_view Columns = "seq, id, conversation_id, sender_account_id, sender_device_id, direction, body, "
+                                     "sent_at, received_at, state, end_to_end, edited_at, deleted, reply_to ";
+
+Result<StoredMessage> readMessage(const Statement &stmt)
+{
+    StoredMessage m;
+    m.sequence = stmt.integer(0);
+    LAPIS_TRY_ASSIGN(m.id, MessageId::fromBytes(stmt.blob(1)));
+    m.conversationId = stmt.integer(2);
+    m.sender = AccountId(stmt.text(3));
+    m.senderDevice = DeviceId(static_cast<std::uint32_t>(stmt.integer(4)));
+    m.direction = static_cast<MessageDirection>(stmt.integer(5));
+    m.text = stmt.text(6);
+    m.sentAtMs = stmt.integer(7);
+    m.receivedAtMs = stmt.optionalInteger(8);
+    m.state = static_cast<MessageState>(stmt.integer(9));
+    m.endToEnd = stmt.integer(10) != 0;
+    m.editedAtMs = stmt.optionalInteger(11);
+    m.deleted = stmt.integer(12) != 0;
+    if (!stmt.isNull(13)) {
+        LAPIS_TRY_ASSIGN(auto reply, MessageId::fromBytes(stmt.blob(13)));
+        m.replyTo = reply;
+    }
+    return m;
+}
+
+// Turns what the user typed into an FTS query matching every word literally: each word becomes a
+// quoted string, so FTS operators (OR, NEAR, -, *, ") in the input are just text. Bytes >= 0x80
+// are word characters, which keeps UTF-8 letters whole; the tokenizer folds case and diacritics.
+std::string toMatchExpression(std::string_view query)
+{
+    std::string out;
+    std::string word;
+    const auto flush = [&] {
+        if (word.empty())
+            return;
+        if (!out.empty())
+            out += ' ';
+        out += '"' + word + '"';
+        word.clear();
+    };
+    for (const char c : query) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || c == '_')
+            word += c;
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+} // namespace
+
+Result<void> MessageRepository::insert(const StoredMessage &m)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT INTO messages(id, conversation_id, sender_account_id, "
+                                             "sender_device_id, direction, body, sent_at, received_at, state, "
+                                             "end_to_end, edited_at, deleted, reply_to) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    std::optional<ByteView> replyTo;
+    if (m.replyTo)
+        replyTo = m.replyTo->bytes();
+    stmt.bindAll(m.id.bytes(), m.conversationId, m.sender.value(), m.senderDevice.value(), m.direction, m.text,
+                 m.sentAtMs, m.receivedAtMs, m.state, m.endToEnd, m.editedAtMs, m.deleted, replyTo);
+    auto ran = stmt.run();
+    if (!ran.ok() && ran.error().code == ErrorCode::AlreadyExists)
+        return fail(ErrorCode::Duplicate, "A message with this id is stored already");
+    if (!ran.ok() && ran.error().code == ErrorCode::NotFound)
+        return fail(ErrorCode::NotFound, "The message's conversation does not exist");
+    LAPIS_TRY(ran);
+    // Indexed here rather than by a trigger (see migration 2); FTS4 and FTS5 both take `rowid`.
+    LAPIS_TRY_ASSIGN(auto index, m_db.prepare("INSERT INTO message_search(rowid, body) VALUES (?, ?)"));
+    index.bindAll(m_db.lastInsertRowId(), m.text);
+    return index.run();
+}
+
+Result<std::optional<StoredMessage>> MessageRepository::find(const MessageId &id)
+{
+    std::vector<StoredMessage> found;
+    {
+        LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT " + std::string(Columns) + "FROM messages WHERE id = ?"));
+        stmt.bindAll(id.bytes());
+        LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+        if (!row)
+            return std::optional<StoredMessage>();
+        LAPIS_TRY_ASSIGN(auto message, readMessage(stmt));
+        found.push_back(std::move(message));
+    }
+    LAPIS_TRY(loadReactions(found));
+    return std::optional<StoredMessage>(std::move(found.front()));
+}
+
+Result<bool> MessageRepository::contains(const MessageId &id)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT 1 FROM messages WHERE id = ?"));
+    stmt.bindAll(id.bytes());
+    return stmt.step();
+}
+
+Result<MessagePage> MessageRepository::page(std::int64_t conversationId, int limit, std::optional<MessageCursor> before)
+{
+    constexpr auto Max = std::numeric_limits<std::int64_t>::max();
+    MessagePage page;
+    {
+        // The (conversation_id, sent_at) index carries seq as its rowid: this walks the index
+        // backwards from the cursor and stops after `limit` rows, however long the conversation.
+        LAPIS_TRY_ASSIGN(auto stmt,
+                         m_db.prepare("SELECT " + std::string(Columns)
+                                      + "FROM messages WHERE conversation_id = ?1 AND sent_at <= ?2 "
+                                        "AND (sent_at < ?2 OR seq < ?3) ORDER BY sent_at DESC, seq DESC LIMIT ?4"));
+        stmt.bindAll(conversationId, before ? before->sentAtMs : Max, before ? before->sequence : Max, limit + 1);
+        for (;;) {
+            LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+            if (!row)
+                break;
+            LAPIS_TRY_ASSIGN(auto message, readMessage(stmt));
+            page.messages.push_back(std::move(message));
+        }
+    }
+    if (page.messages.size() > static_cast<std::size_t>(limit)) {
+        page.messages.pop_back();
+        page.next = MessageCursor{page.messages.back().sentAtMs, page.messages.back().sequence};
+    }
+    LAPIS_TRY(loadReactions(page.messages));
+    return page;
+}
+
+Result<void> MessageRepository::loadReactions(std::vector<StoredMessage> &messages)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT reactor_account_id, emoji, reacted_at FROM reactions "
+                                             "WHERE message_seq = ? ORDER BY reacted_at"));
+    for (auto &m : messages) {
+        stmt.bindAll(m.sequence);
+        for (;;) {
+            LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+            if (!row)
+                break;
+            m.reactions.push_back(Reaction{AccountId(stmt.text(0)), stmt.text(1), stmt.integer(2)});
+        }
+        stmt.reset();
+    }
+    return {};
+}
+
+Result<std::int64_t> MessageRepository::sequenceOf(const MessageId &id)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT seq FROM messages WHERE id = ?"));
+    stmt.bindAll(id.bytes());
+    LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+    if (!row)
+        return fail(ErrorCode::NotFound, "No such message");
+    return stmt.integer(0);
+}
+
+Result<bool> MessageRepository::advanceState(const MessageId &id, MessageState state)
+{
+    // Forward only; Failed only from Pending; a Failed message may be retried into any state.
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE messages SET state = ?2 WHERE id = ?1 AND "
+                                             "((?2 = 4 AND state = 0) OR (?2 <> 4 AND (state = 4 OR state < ?2)))"));
+    stmt.bindAll(id.bytes(), state);
+    LAPIS_TRY(stmt.run());
+    if (m_db.changes() > 0)
+        return true;
+    LAPIS_TRY(sequenceOf(id));
+    return false;
+}
+
+Result<void> MessageRepository::edit(const MessageId &id, std::string_view newText, std::int64_t editedAtMs)
+{
+    LAPIS_TRY_ASSIGN(auto stmt,
+                     m_db.prepare("UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0"));
+    stmt.bindAll(newText, editedAtMs, id.bytes());
+    LAPIS_TRY(stmt.run());
+    if (m_db.changes() == 0)
+        return fail(ErrorCode::NotFound, "No such message, or it was deleted");
+    return {};
+}
+
+Result<void> MessageRepository::markDeleted(const MessageId &id)
+{
+    LAPIS_TRY_ASSIGN(const std::int64_t seq, sequenceOf(id));
+    {
+        // The search triggers unindex the old text; secure_delete zeroes the freed bytes.
+        LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE messages SET body = '', deleted = 1 WHERE seq = ?"));
+        stmt.bindAll(seq);
+        LAPIS_TRY(stmt.run());
+    }
+    LAPIS_TRY_ASSIGN(auto reactions, m_db.prepare("DELETE FROM reactions WHERE message_seq = ?"));
+    reactions.bindAll(seq);
+    return reactions.run();
+}
+
+Result<void> MessageRepository::setReaction(const MessageId &id, const Reaction &reaction)
+{
+    LAPIS_TRY_ASSIGN(const std::int64_t seq, sequenceOf(id));
+    if (reaction.emoji.empty()) {
+        LAPIS_TRY_ASSIGN(auto stmt,
+                         m_db.prepare("DELETE FROM reactions WHERE message_seq = ? AND reactor_account_id = ?"));
+        stmt.bindAll(seq, reaction.reactor.value());
+        return stmt.run();
+    }
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT OR REPLACE INTO reactions(message_seq, reactor_account_id, "
+                                             "emoji, reacted_at) VALUES (?, ?, ?, ?)"));
+    stmt.bindAll(seq, reaction.reactor.value(), reaction.emoji, reaction.reactedAtMs);
+    return stmt.run();
+}
+
+Result<std::vector<StoredMessage>> MessageRepository::search(std::string_view query, int limit, int offset)
+{
+    std::vector<StoredMessage> out;
+    const std::string match = toMatchExpression(query);
+    if (match.empty() || limit <= 0)
+        return out;
+    {
+        // `rowid` and MATCH read the same on FTS4 and FTS5, whichever migration 2 chose.
+        LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT " + std::string(Columns)
+                                                 + "FROM messages WHERE seq IN (SELECT rowid FROM message_search "
+                                                   "WHERE message_search MATCH ?) AND deleted = 0 "
+                                                   "ORDER BY sent_at DESC, seq DESC LIMIT ? OFFSET ?"));
+        stmt.bindAll(match, limit, std::max(offset, 0));
+        for (;;) {
+            LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+            if (!row)
+                break;
+            LAPIS_TRY_ASSIGN(auto message, readMessage(stmt));
+            out.push_back(std::move(message));
+        }
+    }
+    LAPIS_TRY(loadReactions(out));
+    return out;
+}
+
+} // namespace lapis::store

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/common/Result.h>
+
+#include <array>
+#include <string_view>
+
+namespace lapis::store {
+
+class Database;
+
+/// One schema step. `apply` runs inside the transaction that also sets PRAGMA user_version to
+/// `version`, so a step is applied entirely or not at all.
+struct Migration {
+    int version;
+    std::string_view name;
+    Result<void> (*apply)(Database &db);
+};
+
+// One file each under migrations/. SQL must run on SQLite 3.15 (SQLCipher 3.4.1): no UPSERT,
+// window functions, RETURNING, RENAME COLUMN or FTS5 without a checked fallback.
+Result<void> migration0001Initial(Database &db);
+Result<void> migration0002MessageSearch(Database &db);
+Result<void> migration0003ReactionsAndReplies(Database &db);
+Result<void> migration0004Attachments(Database &db);
+
+inline constexpr std::array<Migration, 4> Migrations{{
+    {1, "initial", &migration0001Initial},
+    {2, "message_search", &migration0002MessageSearch},
+    {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
+    {4, "attachments", &migration0004Attachments},
+}};
+
+constexpr bool migrationsAreNumberedInOrder()
+{
+    for (std::size_t i = 0; i < Migrations.size(); ++i) {
+        if (Migrations[i].version != static_cast<int>(i) + 1 || Migrations[i].apply == nullptr)
+            return false;
+    }
+    return true;
+}
+static_assert(migrationsAreNumberedInOrder(), "Migrations must be numbered 1, 2, 3, ... in table order");
+
+/// The schema version this build writes.
+inline constexpr int LatestSchemaVersion = Migrations.back().version;
+
+/// PRAGMA user_version of the open database.
+Result<int> schemaVersion(Database &db);
+
+/// Unsupported when `version` is newer than this build knows; never writes anything.
+Result<void> checkSchemaIsNotNewer(int version);
+
+/// Applies every migration after the current version up to `target`, each in its own
+/// transaction. A newer database is refused (see checkSchemaIsNotNewer).
+Result<void> migrate(Database &db, int target = LatestSchemaVersion);
+
+} // namespace lapis::store

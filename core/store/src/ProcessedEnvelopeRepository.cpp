@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Database.h"
+
+#include <lapis/store/ProcessedEnvelopeRepository.h>
+
+namespace lapis::store {
+
+Result<bool> ProcessedEnvelopeRepository::markProcessed(const MessageId &envelopeId, std::int64_t nowMs)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT OR IGNORE INTO processed_envelopes(envelope_id, processed_at) "
+                                             "VALUES (?, ?)"));
+    stmt.bindAll(envelopeId.bytes(), nowMs);
+    LAPIS_TRY(stmt.run());
+    return m_db.changes() > 0;
+}
+
+Result<bool> ProcessedEnvelopeRepository::contains(const MessageId &envelopeId)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT 1 FROM processed_envelopes WHERE envelope_id = ?"));
+    stmt.bindAll(envelopeId.bytes());
+    return stmt.step();
+}
+
+Result<int> ProcessedEnvelopeRepository::pruneOlderThan(std::int64_t cutoffMs)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("DELETE FROM processed_envelopes WHERE processed_at < ?"));
+    stmt.bindAll(cutoffMs);
+    LAPIS_TRY(stmt.run());
+    return m_db.changes();
+}
+
+} // namespace lapis::store

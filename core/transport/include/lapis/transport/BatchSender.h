@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/common/Result.h>
+#include <lapis/transport/Types.h>
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace grpc {
+class Channel;
+}
+namespace lapis::relay::v1 {
+class SendStreamResult;
+}
+
+namespace lapis::transport {
+
+/// Pipelined sending over one stream: many batches in flight, each answered like
+/// RelayClient::sendBatch, so a sender with a backlog (an outbox after time offline, a bridge)
+/// is not held to one round trip and one fsync per batch. Completions run on the sender's own
+/// thread. When the stream breaks, the batches in flight fail with Unavailable (the engine's
+/// outbox retries them; a retried batch may then arrive twice, which the receiver dedupes by
+/// message id) and the next send opens a new stream.
+class BatchSender {
+public:
+    using Completion = std::function<void(Result<SendOutcome>)>;
+
+    BatchSender(std::shared_ptr<grpc::Channel> channel, std::string relayAddress, DeviceCredentials credentials);
+    /// Fails what is still in flight with Cancelled and joins the reader thread.
+    ~BatchSender();
+    BatchSender(const BatchSender &) = delete;
+    BatchSender &operator=(const BatchSender &) = delete;
+
+    /// Queues a batch; InvalidArgument at once for a batch that breaks a limit, otherwise the
+    /// outcome arrives through `done`. Blocks only when the relay pushes back (flow control).
+    Result<void> send(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext,
+                      Completion done);
+
+private:
+    struct Connection;
+    Result<std::shared_ptr<Connection>> connection();
+    void readLoop(std::shared_ptr<Connection> connection);
+    void complete(Connection &connection, const lapis::relay::v1::SendStreamResult &result);
+    void failAll(Connection &connection, const Error &error);
+
+    std::shared_ptr<grpc::Channel> m_channel;
+    std::string m_relayAddress;
+    DeviceCredentials m_credentials;
+    std::mutex m_mutex;
+    std::shared_ptr<Connection> m_connection;
+    std::vector<std::thread> m_readers;
+    std::uint64_t m_nextId = 1;
+};
+
+} // namespace lapis::transport

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/common/Result.h>
+#include <lapis/transport/Types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace grpc {
+class Channel;
+class ClientContext;
+} // namespace grpc
+
+namespace lapis::transport {
+
+/// Typed, blocking calls to a relay. Call from a worker thread, never the GUI thread: each call
+/// waits for the network (gRPC does the I/O on its own threads). Every failure is an Error a
+/// person can read (see StatusMapping.h); nothing throws. Safe to use from several threads.
+class RelayClient {
+public:
+    /// A client for `endpoint`; fails only on an unusable address or certificate.
+    static Result<std::unique_ptr<RelayClient>> create(RelayEndpoint endpoint);
+    ~RelayClient();
+
+    /// The device whose credential authenticates the calls that need one.
+    void setCredentials(DeviceCredentials credentials);
+    [[nodiscard]] std::optional<DeviceCredentials> credentials() const;
+    [[nodiscard]] const RelayEndpoint &endpoint() const { return m_endpoint; }
+    /// The underlying channel (shared with MessageStream).
+    [[nodiscard]] std::shared_ptr<grpc::Channel> channel() const { return m_channel; }
+    /// The deadline of ordinary calls (default 30 s).
+    void setCallTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // --- accounts: these return the new device's credential (shown once); keep it safe.
+    Result<RegisteredDevice> registerAccount(const std::string &username, const std::string &password,
+                                             const std::string &deviceName, bool plaintextOnly = false);
+    /// Logs a new device in. PermissionDenied when the account needs a TOTP code;
+    /// WrongPassphrase for a wrong password or code; LimitExceeded while locked out.
+    Result<RegisteredDevice> loginDevice(const std::string &username, const std::string &password,
+                                         const std::string &deviceName, const std::string &totpCode = {});
+    /// Registers a new device with the one-use token from a link bundle.
+    Result<RegisteredDevice> registerLinkedDevice(const std::string &username, ByteView linkToken,
+                                                  const std::string &deviceName);
+    Result<TotpEnrollment> enrollTotp();
+    Result<void> confirmTotp(const std::string &code);
+    Result<void> disableTotp(const std::string &code);
+    Result<std::vector<DeviceInfo>> listDevices();
+    Result<void> removeDevice(std::uint32_t deviceId);
+
+    // --- keys
+    /// Publishes this device's certificate, signed prekey and one-time prekeys; empty parts are
+    /// left as they are on the relay.
+    /// `accountKey`: the account identity key (set once per account; empty leaves it).
+    Result<void> publishKeys(ByteView accountKey, ByteView certificate, ByteView signedPreKey,
+                             const std::vector<OneTimePreKey> &oneTime);
+    /// One bundle per device of `account`; each one-time prekey is handed out once.
+    Result<PreKeyBundles> fetchPreKeyBundles(const std::string &account);
+    Result<std::uint32_t> preKeyCount();
+
+    // --- messages
+    /// Sends one envelope per recipient device, atomically. A device-list mismatch is not an
+    /// error: the outcome says so and carries the current list.
+    Result<SendOutcome> sendBatch(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes,
+                                  bool allowPlaintext = false);
+
+    // --- attachments
+    Result<UploadInfo> createUpload(std::uint64_t size);
+    Result<UploadInfo> uploadStatus(const std::string &blobId);
+    /// Uploads `file` to `blobId`, resuming where the relay's copy ends. Cancelled when
+    /// `progress` returns false (call again to resume).
+    Result<UploadInfo> upload(const std::string &blobId, const std::filesystem::path &file,
+                              const ProgressCallback &progress = {});
+    /// Downloads into `file`, resuming after the bytes it already holds. Cancelled when
+    /// `progress` returns false.
+    Result<std::uint64_t> download(const std::string &blobId, const std::filesystem::path &file,
+                                   const ProgressCallback &progress = {});
+
+    // --- device linking
+    Result<LinkAddress> createLinkAddress();
+    /// Waits (up to `timeout`) for the sealed bundle an existing device posts to `address`.
+    Result<Bytes> waitForLink(const std::string &address, std::chrono::milliseconds timeout);
+    Result<LinkToken> createLinkToken();
+    Result<void> postLinkBundle(const std::string &address, ByteView sealedBundle);
+
+private:
+    RelayClient(RelayEndpoint endpoint, std::shared_ptr<grpc::Channel> channel);
+    /// A context with the deadline and, when `authenticated`, the device's metadata.
+    Result<std::unique_ptr<grpc::ClientContext>> context(bool authenticated,
+                                                         std::optional<std::chrono::milliseconds> timeout = {});
+    struct Stubs;
+
+    RelayEndpoint m_endpoint;
+    std::shared_ptr<grpc::Channel> m_channel;
+    std::unique_ptr<Stubs> m_stubs;
+    mutable std::mutex m_mutex;
+    std::optional<DeviceCredentials> m_credentials;
+    std::chrono::milliseconds m_timeout{30'000};
+};
+
+} // namespace lapis::transport

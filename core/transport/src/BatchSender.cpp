@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "relay.grpc.pb.h"
+
+#include <lapis/proto/Validation.h>
+#include <lapis/transport/BatchSender.h>
+#include <lapis/transport/Channel.h>
+#include <lapis/transport/StatusMapping.h>
+
+namespace lapis::transport {
+
+namespace v1 = lapis::relay::v1;
+
+struct BatchSender::Connection {
+    grpc::ClientContext context;
+    std::unique_ptr<grpc::ClientReaderWriter<v1::SendStreamRequest, v1::SendStreamResults>> stream;
+    std::mutex mutex; // guards writes, `pending` and `broken`
+    std::map<std::uint64_t, Completion> pending;
+    bool broken = false;
+};
+
+BatchSender::BatchSender(std::shared_ptr<grpc::Channel> channel, std::string relayAddress,
+                         DeviceCredentials credentials)
+    : m_channel(std::move(channel))
+    , m_relayAddress(std::move(relayAddress))
+    , m_credentials(std::move(credentials))
+{}
+
+BatchSender::~BatchSender()
+{
+    std::vector<std::thread> readers;
+    std::shared_ptr<Connection> current;
+    {
+        std::lock_guard lock(m_mutex);
+        readers.swap(m_readers);
+        current = std::move(m_connection);
+    }
+    if (current) {
+        {
+            std::lock_guard lock(current->mutex);
+            current->stream->WritesDone();
+        }
+        current->context.TryCancel();
+    }
+    for (auto &t : readers)
+        t.join();
+}
+
+Result<std::shared_ptr<BatchSender::Connection>> BatchSender::connection()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_connection) {
+        std::lock_guard connectionLock(m_connection->mutex);
+        if (!m_connection->broken)
+            return m_connection;
+    }
+    auto connection = std::make_shared<Connection>();
+    addCredentials(connection->context, m_credentials);
+    connection->stream = v1::Messages::NewStub(m_channel)->SendStream(&connection->context);
+    m_connection = connection;
+    m_readers.emplace_back([this, connection] { readLoop(connection); });
+    return connection;
+}
+
+Result<void> BatchSender::send(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes,
+                               bool allowPlaintext, Completion done)
+{
+    v1::SendStreamRequest request;
+    auto *batch = request.mutable_batch();
+    batch->set_recipient(recipient);
+    batch->set_allow_plaintext(allowPlaintext);
+    for (const auto &e : envelopes) {
+        auto *out = batch->add_envelopes();
+        out->set_recipient_device(e.recipientDevice);
+        out->set_payload(e.payload.data(), e.payload.size());
+        out->set_plaintext(e.plaintext);
+    }
+    LAPIS_TRY(proto::validate(request));
+    LAPIS_TRY_ASSIGN(auto conn, connection());
+    std::lock_guard lock(conn->mutex);
+    if (conn->broken)
+        return fail(ErrorCode::Unavailable, "The connection to the relay at " + m_relayAddress + " broke; try again");
+    {
+        std::lock_guard idLock(m_mutex);
+        request.set_request_id(m_nextId++);
+    }
+    conn->pending.emplace(request.request_id(), std::move(done));
+    if (!conn->stream->Write(request)) {
+        conn->pending.erase(request.request_id());
+        conn->broken = true;
+        return fail(ErrorCode::Unavailable, "The connection to the relay at " + m_relayAddress + " broke; try again");
+    }
+    return {};
+}
+
+void BatchSender::complete(Connection &conn, const v1::SendStreamResult &result)
+{
+    Completion done;
+    {
+        std::lock_guard lock(conn.mutex);
+        auto it = conn.pending.find(result.request_id());
+        if (it == conn.pending.end())
+            return;
+        done = std::move(it->second);
+        conn.pending.erase(it);
+    }
+    if (result.code() == grpc::StatusCode::OK) {
+        SendOutcome outcome;
+        outcome.accepted = true;
+        outcome.serverTimeMs = result.server_time_ms();
+        done(outcome);
+    } else if (result.code() == grpc::StatusCode::FAILED_PRECONDITION && result.has_mismatch()) {
+        SendOutcome outcome;
+        outcome.plaintextOnly = result.mismatch().plaintext_only();
+        for (const auto &d : result.mismatch().devices())
+            outcome.currentDevices.push_back(
+                DeviceInfo{d.device_id(), toBytes(d.certificate()), d.name(), d.created_ms(), d.has_keys()});
+        done(outcome);
+    } else {
+        grpc::ClientContext scratch; // per-batch results carry no trailers
+        done(toError(grpc::Status(static_cast<grpc::StatusCode>(result.code()), result.message()), scratch,
+                     m_relayAddress));
+    }
+}
+
+void BatchSender::readLoop(std::shared_ptr<Connection> conn)
+{
+    v1::SendStreamResults results;
+    while (conn->stream->Read(&results)) {
+        for (const auto &result : results.results())
+            complete(*conn, result);
+    }
+    const grpc::Status status = conn->stream->Finish();
+    failAll(*conn, status.ok() ? fail(ErrorCode::Unavailable, "The relay closed the send stream")
+                               : toError(status, conn->context, m_relayAddress));
+}
+
+void BatchSender::failAll(Connection &conn, const Error &error)
+{
+    std::map<std::uint64_t, Completion> pending;
+    {
+        std::lock_guard lock(conn.mutex);
+        conn.broken = true;
+        pending.swap(conn.pending);
+    }
+    for (auto &[id, done] : pending)
+        done(error);
+}
+
+} // namespace lapis::transport

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RelayClientStubs.h"
+
+#include <lapis/proto/Validation.h>
+#include <lapis/transport/Channel.h>
+#include <lapis/transport/StatusMapping.h>
+
+namespace lapis::transport {
+
+namespace {
+
+RegisteredDevice fromProto(const v1::DeviceCredential &c)
+{
+    return RegisteredDevice{DeviceCredentials{c.username(), c.device_id(), toBytes(c.credential())},
+                            c.plaintext_only()};
+}
+
+DeviceInfo fromProto(const v1::DeviceInfo &d)
+{
+    return DeviceInfo{d.device_id(), toBytes(d.certificate()), d.name(), d.created_ms(), d.has_keys()};
+}
+
+} // namespace
+
+/// Runs one unary call: validation, context, the call, and the status mapped to an Error.
+#define LAPIS_UNARY(authenticated, stub, method, request, response)                                                    \
+    LAPIS_TRY_ASSIGN(auto ctx, context(authenticated));                                                                \
+    if (grpc::Status status = m_stubs->stub->method(ctx.get(), request, &response); !status.ok())                      \
+        return toError(status, *ctx, m_endpoint.address);
+
+RelayClient::RelayClient(RelayEndpoint endpoint, std::shared_ptr<grpc::Channel> channel)
+    : m_endpoint(std::move(endpoint))
+    , m_channel(std::move(channel))
+    , m_stubs(std::make_unique<Stubs>())
+{
+    m_stubs->accounts = v1::Accounts::NewStub(m_channel);
+    m_stubs->keys = v1::Keys::NewStub(m_channel);
+    m_stubs->messages = v1::Messages::NewStub(m_channel);
+    m_stubs->attachments = v1::Attachments::NewStub(m_channel);
+    m_stubs->link = v1::Link::NewStub(m_channel);
+}
+
+RelayClient::~RelayClient() = default;
+
+Result<std::unique_ptr<RelayClient>> RelayClient::create(RelayEndpoint endpoint)
+{
+    LAPIS_TRY_ASSIGN(auto channel, makeChannel(endpoint));
+    return std::unique_ptr<RelayClient>(new RelayClient(std::move(endpoint), std::move(channel)));
+}
+
+void RelayClient::setCredentials(DeviceCredentials credentials)
+{
+    std::lock_guard lock(m_mutex);
+    m_credentials = std::move(credentials);
+}
+
+std::optional<DeviceCredentials> RelayClient::credentials() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_credentials;
+}
+
+Result<std::unique_ptr<grpc::ClientContext>> RelayClient::context(bool authenticated,
+                                                                  std::optional<std::chrono::milliseconds> timeout)
+{
+    auto ctx = std::make_unique<grpc::ClientContext>();
+    ctx->set_deadline(std::chrono::system_clock::now() + timeout.value_or(m_timeout));
+    if (authenticated) {
+        std::lock_guard lock(m_mutex);
+        if (!m_credentials)
+            return fail(ErrorCode::PermissionDenied, "This device is not registered with the relay yet");
+        addCredentials(*ctx, *m_credentials);
+    }
+    return ctx;
+}
+
+Result<RegisteredDevice> RelayClient::registerAccount(const std::string &username, const std::string &password,
+                                                      const std::string &deviceName, bool plaintextOnly)
+{
+    v1::RegisterRequest request;
+    request.set_username(username);
+    request.set_password(password);
+    request.set_device_name(deviceName);
+    request.set_plaintext_only(plaintextOnly);
+    LAPIS_TRY(proto::validate(request));
+    v1::DeviceCredential response;
+    LAPIS_UNARY(false, accounts, Register, request, response);
+    return fromProto(response);
+}
+
+Result<RegisteredDevice> RelayClient::loginDevice(const std::string &username, const std::string &password,
+                                                  const std::string &deviceName, const std::string &totpCode)
+{
+    v1::LoginDeviceRequest request;
+    request.set_username(username);
+    request.set_password(password);
+    request.set_device_name(deviceName);
+    request.set_totp_code(totpCode);
+    LAPIS_TRY(proto::validate(request));
+    v1::DeviceCredential response;
+    LAPIS_UNARY(false, accounts, LoginDevice, request, response);
+    return fromProto(response);
+}
+
+Result<RegisteredDevice> RelayClient::registerLinkedDevice(const std::string &username, ByteView linkToken,
+                                                           const std::string &deviceName)
+{
+    v1::RegisterLinkedDeviceRequest request;
+    request.set_username(username);
+    request.set_link_token(linkToken.data(), linkToken.size());
+    request.set_device_name(deviceName);
+    LAPIS_TRY(proto::validate(request));
+    v1::DeviceCredential response;
+    LAPIS_UNARY(false, accounts, RegisterLinkedDevice, request, response);
+    return fromProto(response);
+}
+
+Result<TotpEnrollment> RelayClient::enrollTotp()
+{
+    v1::TotpEnrollRequest request;
+    v1::TotpEnrollResponse response;
+    LAPIS_UNARY(true, accounts, TotpEnroll, request, response);
+    return TotpEnrollment{toBytes(response.secret()), response.otpauth_uri()};
+}
+
+Result<void> RelayClient::confirmTotp(const std::string &code)
+{
+    v1::TotpCodeRequest request;
+    request.set_code(code);
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, accounts, TotpConfirm, request, response);
+    return {};
+}
+
+Result<void> RelayClient::disableTotp(const std::string &code)
+{
+    v1::TotpCodeRequest request;
+    request.set_code(code);
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, accounts, TotpDisable, request, response);
+    return {};
+}
+
+Result<std::vector<DeviceInfo>> RelayClient::listDevices()
+{
+    v1::ListDevicesRequest request;
+    v1::DeviceList response;
+    LAPIS_UNARY(true, accounts, ListDevices, request, response);
+    std::vector<DeviceInfo> devices;
+    for (const auto &d : response.devices())
+        devices.push_back(fromProto(d));
+    return devices;
+}
+
+Result<void> RelayClient::removeDevice(std::uint32_t deviceId)
+{
+    v1::RemoveDeviceRequest request;
+    request.set_device_id(deviceId);
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, accounts, RemoveDevice, request, response);
+    return {};
+}
+
+Result<void> RelayClient::publishKeys(ByteView accountKey, ByteView certificate, ByteView signedPreKey,
+                                      const std::vector<OneTimePreKey> &oneTime)
+{
+    v1::PublishDeviceKeysRequest request;
+    request.set_account_key(accountKey.data(), accountKey.size());
+    request.set_certificate(certificate.data(), certificate.size());
+    request.set_signed_prekey(signedPreKey.data(), signedPreKey.size());
+    for (const auto &k : oneTime) {
+        auto *out = request.add_one_time_prekeys();
+        out->set_id(k.id);
+        out->set_public_key(k.publicKey.data(), k.publicKey.size());
+    }
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, keys, PublishDeviceKeys, request, response);
+    return {};
+}
+
+Result<PreKeyBundles> RelayClient::fetchPreKeyBundles(const std::string &account)
+{
+    v1::PreKeyBundlesRequest request;
+    request.set_account(account);
+    LAPIS_TRY(proto::validate(request));
+    v1::PreKeyBundles response;
+    LAPIS_UNARY(true, keys, GetPreKeyBundles, request, response);
+    PreKeyBundles out{response.account(), response.plaintext_only(), {}, toBytes(response.account_key())};
+    for (const auto &b : response.bundles()) {
+        PreKeyBundle bundle{b.device_id(), toBytes(b.certificate()), toBytes(b.signed_prekey()), std::nullopt};
+        if (b.has_one_time_prekey())
+            bundle.oneTimePreKey = OneTimePreKey{b.one_time_prekey().id(), toBytes(b.one_time_prekey().public_key())};
+        out.bundles.push_back(std::move(bundle));
+    }
+    return out;
+}
+
+Result<std::uint32_t> RelayClient::preKeyCount()
+{
+    v1::PreKeyCountRequest request;
+    v1::PreKeyCount response;
+    LAPIS_UNARY(true, keys, GetPreKeyCount, request, response);
+    return response.count();
+}
+
+Result<SendOutcome> RelayClient::sendBatch(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes,
+                                           bool allowPlaintext)
+{
+    v1::SendBatchRequest request;
+    request.set_recipient(recipient);
+    request.set_allow_plaintext(allowPlaintext);
+    for (const auto &e : envelopes) {
+        auto *out = request.add_envelopes();
+        out->set_recipient_device(e.recipientDevice);
+        out->set_payload(e.payload.data(), e.payload.size());
+        out->set_plaintext(e.plaintext);
+    }
+    LAPIS_TRY(proto::validate(request));
+    LAPIS_TRY_ASSIGN(auto ctx, context(true));
+    v1::SendBatchResponse response;
+    const grpc::Status status = m_stubs->messages->SendBatch(ctx.get(), request, &response);
+    if (status.error_code() == grpc::StatusCode::FAILED_PRECONDITION) {
+        v1::DeviceMismatch mismatch;
+        if (mismatch.ParseFromString(status.error_details())) {
+            SendOutcome outcome;
+            outcome.plaintextOnly = mismatch.plaintext_only();
+            for (const auto &d : mismatch.devices())
+                outcome.currentDevices.push_back(fromProto(d));
+            return outcome;
+        }
+    }
+    if (!status.ok())
+        return toError(status, *ctx, m_endpoint.address);
+    SendOutcome outcome;
+    outcome.accepted = true;
+    outcome.serverTimeMs = response.server_time_ms();
+    return outcome;
+}
+
+Result<LinkAddress> RelayClient::createLinkAddress()
+{
+    v1::CreateLinkAddressRequest request;
+    v1::LinkAddress response;
+    LAPIS_UNARY(false, link, CreateAddress, request, response);
+    return LinkAddress{response.address(), std::chrono::seconds(response.ttl_seconds())};
+}
+
+Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::milliseconds timeout)
+{
+    v1::WaitLinkRequest request;
+    request.set_address(address);
+    LAPIS_TRY(proto::validate(request));
+    LAPIS_TRY_ASSIGN(auto ctx, context(false, timeout));
+    v1::LinkBundle response;
+    const grpc::Status status = m_stubs->link->Wait(ctx.get(), request, &response);
+    if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED)
+        return fail(ErrorCode::Cancelled, "Nobody approved the link request in time");
+    if (!status.ok())
+        return toError(status, *ctx, m_endpoint.address);
+    return toBytes(response.sealed_bundle());
+}
+
+Result<LinkToken> RelayClient::createLinkToken()
+{
+    v1::CreateLinkTokenRequest request;
+    v1::LinkToken response;
+    LAPIS_UNARY(true, link, CreateToken, request, response);
+    return LinkToken{toBytes(response.token()), std::chrono::seconds(response.ttl_seconds())};
+}
+
+Result<void> RelayClient::postLinkBundle(const std::string &address, ByteView sealedBundle)
+{
+    v1::PostLinkBundleRequest request;
+    request.set_address(address);
+    request.set_sealed_bundle(sealedBundle.data(), sealedBundle.size());
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, link, PostBundle, request, response);
+    return {};
+}
+
+} // namespace lapis::transport

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandLine.h"
+
+#include <QTest>
+
+using namespace lapis;
+using namespace lapis::relay;
+
+class TestRelayCommandLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void serveDefaults()
+    {
+        auto c = parseCommandLine({"--data", "/srv/relay"});
+        QVERIFY(c.ok());
+        QCOMPARE(c->kind, Command::Kind::Serve);
+        QCOMPARE(c->config.listenHost, std::string("127.0.0.1"));
+        QCOMPARE(c->config.listenPort, 7443);
+        QCOMPARE(c->config.maxAttachmentBytes, 2ULL * 1024 * 1024 * 1024);
+    }
+
+    void serveWithEverything()
+    {
+        auto c = parseCommandLine({"--data", "d", "--listen", "[::1]:0", "--tls-cert", "c.pem", "--tls-key", "k.pem"});
+        QVERIFY(c.ok());
+        QCOMPARE(c->config.listenHost, std::string("::1"));
+        QCOMPARE(c->config.listenPort, 0);
+        QCOMPARE(c->config.tlsKeyFile, std::string("k.pem"));
+    }
+
+    void adminReset()
+    {
+        auto c = parseCommandLine({"--data", "d", "admin", "reset-account", "alice"});
+        QVERIFY(c.ok());
+        QCOMPARE(c->kind, Command::Kind::ResetAccount);
+        QCOMPARE(c->username, std::string("alice"));
+    }
+
+    void refusals()
+    {
+        for (const auto &args : std::vector<std::vector<std::string>>{
+                 {},
+                 {"--listen", "1.2.3.4:1"},
+                 {"--data", "d", "--tls-cert", "c"},
+                 {"--data", "d", "--listen", "nohost"},
+                 {"--data", "d", "--listen", "h:70000"},
+                 {"--data", "d", "admin", "drop-everything"},
+                 {"--data", "d", "--frobnicate"},
+             }) {
+            QVERIFY(!parseCommandLine(args).ok());
+        }
+        QCOMPARE(parseCommandLine({"--help"})->kind, Command::Kind::Help);
+        QCOMPARE(parseCommandLine({"--version"})->kind, Command::Kind::Version);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRelayCommandLine)
+#include "tst_relay_commandline.moc"

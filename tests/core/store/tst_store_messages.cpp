@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Messages: states, edits, deletes, reactions, replies, paging and full-text search.
+#include "StoreTestUtil.h"
+
+#include <QTemporaryDir>
+
+using namespace lapis;
+using namespace lapis::store;
+using namespace lapis::store::test;
+
+class TestStoreMessages : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::int64_t m_conversation = 0;
+    std::int64_t m_other = 0;
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_store.reset();
+        std::filesystem::remove_all(m_dir.path().toStdString() + "/p");
+        auto store = openStore(m_dir.path() + "/p", 3);
+        QVERIFY_OK(store);
+        m_store = std::move(store).value();
+        auto ids = m_store
+                       ->transact([](Transaction &tx) -> Result<std::pair<std::int64_t, std::int64_t>> {
+                           LAPIS_TRY_ASSIGN(auto a, tx.conversations().findOrCreate(AccountId("bob"), "Bob", 1));
+                           LAPIS_TRY_ASSIGN(auto b, tx.conversations().findOrCreate(AccountId("carol"), "Carol", 1));
+                           return std::make_pair(a.id, b.id);
+                       })
+                       .get();
+        QVERIFY_OK(ids);
+        m_conversation = ids->first;
+        m_other = ids->second;
+    }
+
+    void cleanup() { m_store.reset(); }
+
+    void insertFindAndDuplicate()
+    {
+        auto msg = message(m_conversation, 1, "hello there", 100);
+        msg.replyTo = messageId(77);
+        msg.receivedAtMs = 105;
+        QVERIFY_OK(m_store->transact([&](Transaction &tx) { return tx.messages().insert(msg); }).get());
+        auto again = m_store->transact([&](Transaction &tx) { return tx.messages().insert(msg); }).get();
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, ErrorCode::Duplicate);
+
+        auto found = m_store->transact([](Transaction &tx) { return tx.messages().find(messageId(1)); }).get();
+        QVERIFY_OK(found);
+        QVERIFY(found->has_value());
+        const StoredMessage &m = **found;
+        QCOMPARE(m.text, std::string("hello there"));
+        QCOMPARE(m.sentAtMs, std::int64_t(100));
+        QCOMPARE(m.receivedAtMs.value_or(0), std::int64_t(105));
+        QVERIFY(m.replyTo && *m.replyTo == messageId(77));
+        QVERIFY(m.endToEnd);
+        QVERIFY(m.direction == MessageDirection::Outgoing);
+
+        auto orphan = message(9999, 2, "x", 1);
+        auto missing = m_store->transact([&](Transaction &tx) { return tx.messages().insert(orphan); }).get();
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
+    void statesOnlyMoveForward()
+    {
+        auto msg = message(m_conversation, 1, "s", 1);
+        QVERIFY_OK(m_store->transact([&](Transaction &tx) { return tx.messages().insert(msg); }).get());
+        const auto advance = [&](MessageState s) {
+            return m_store->transact([s](Transaction &tx) { return tx.messages().advanceState(messageId(1), s); })
+                .get();
+        };
+        QCOMPARE(*advance(MessageState::Delivered), true);
+        QCOMPARE(*advance(MessageState::Sent), false); // late "sent" after "delivered"
+        QCOMPARE(*advance(MessageState::Failed), false);
+        QCOMPARE(*advance(MessageState::Read), true);
+        auto missing =
+            m_store
+                ->transact([](Transaction &tx) { return tx.messages().advanceState(messageId(5), MessageState::Sent); })
+                .get();
+        QCOMPARE(missing.error().code, ErrorCode::NotFound);
+    }
+
+    void editsDeletesAndReactions()
+    {
+        auto msg = message(m_conversation, 1, "original words", 1);
+        QVERIFY_OK(m_store
+                       ->transact([&](Transaction &tx) -> Result<void> {
+                           LAPIS_TRY(tx.messages().insert(msg));
+                           LAPIS_TRY(tx.messages().edit(messageId(1), "edited words", 50));
+                           LAPIS_TRY(tx.messages().setReaction(messageId(1), {AccountId("bob"), "👍", 60}));
+                           LAPIS_TRY(tx.messages().setReaction(messageId(1), {AccountId("carol"), "🎉", 61}));
+                           return tx.messages().setReaction(messageId(1), {AccountId("carol"), "", 62});
+                       })
+                       .get());
+        auto found = m_store->transact([](Transaction &tx) { return tx.messages().find(messageId(1)); }).get();
+        QVERIFY_OK(found);
+        QCOMPARE((*found)->text, std::string("edited words"));
+        QCOMPARE((*found)->editedAtMs.value_or(0), std::int64_t(50));
+        QCOMPARE((*found)->reactions.size(), std::size_t(1));
+        QCOMPARE((*found)->reactions[0].emoji, std::string("👍"));
+
+        auto search = [&](const char *q) {
+            return m_store->transact([q](Transaction &tx) { return tx.messages().search(q, 10); }).get();
+        };
+        QCOMPARE(search("original")->size(), std::size_t(0));
+        QCOMPARE(search("edited")->size(), std::size_t(1));
+
+        QVERIFY_OK(m_store->transact([](Transaction &tx) { return tx.messages().markDeleted(messageId(1)); }).get());
+        found = m_store->transact([](Transaction &tx) { return tx.messages().find(messageId(1)); }).get();
+        QVERIFY((*found)->deleted);
+        QVERIFY((*found)->text.empty());
+        QVERIFY((*found)->reactions.empty());
+        QCOMPARE(search("edited")->size(), std::size_t(0));
+        auto edit = m_store->transact([](Transaction &tx) { return tx.messages().edit(messageId(1), "x", 70); }).get();
+        QCOMPARE(edit.error().code, ErrorCode::NotFound);
+    }
+
+    void pagesNewestFirstWithKeysetCursor()
+    {
+        QVERIFY_OK(m_store
+                       ->transact([&](Transaction &tx) -> Result<void> {
+                           for (std::uint32_t i = 1; i <= 25; ++i) {
+                               // Two messages share each timestamp: the sequence breaks the tie.
+                               LAPIS_TRY(tx.messages().insert(message(m_conversation, i, "m", (i + 1) / 2)));
+                               LAPIS_TRY(tx.messages().insert(message(m_other, 1000 + i, "o", i)));
+                           }
+                           return {};
+                       })
+                       .get());
+        std::vector<std::uint32_t> seen;
+        std::optional<MessageCursor> cursor;
+        int pages = 0;
+        do {
+            auto page =
+                m_store->transact([&](Transaction &tx) { return tx.messages().page(m_conversation, 10, cursor); })
+                    .get();
+            QVERIFY_OK(page);
+            for (const auto &m : page->messages) {
+                QCOMPARE(m.conversationId, m_conversation);
+                seen.push_back(m.id.bytes()[15]);
+            }
+            cursor = page->next;
+            ++pages;
+        } while (cursor && pages < 10);
+        QCOMPARE(pages, 3);
+        QCOMPARE(seen.size(), std::size_t(25));
+        for (std::size_t i = 0; i < seen.size(); ++i)
+            QCOMPARE(seen[i], std::uint32_t(25 - i));
+    }
+
+    void searchNewestFirstWithPaging()
+    {
+        QVERIFY_OK(m_store
+                       ->transact([&](Transaction &tx) -> Result<void> {
+                           for (std::uint32_t i = 1; i <= 30; ++i) {
+                               const std::string text = (i % 3 == 0) ? "Lunch at the Café?" : "nothing to see";
+                               LAPIS_TRY(tx.messages().insert(message(i % 2 ? m_conversation : m_other, i, text, i)));
+                           }
+                           return {};
+                       })
+                       .get());
+        auto search = [&](const char *q, int limit, int offset) {
+            return m_store->transact([=](Transaction &tx) { return tx.messages().search(q, limit, offset); }).get();
+        };
+        auto first = search("lunch", 4, 0);
+        QVERIFY_OK(first);
+        QCOMPARE(first->size(), std::size_t(4));
+        QCOMPARE((*first)[0].sentAtMs, std::int64_t(30));
+        QCOMPARE((*first)[3].sentAtMs, std::int64_t(21));
+        auto rest = search("LUNCH", 4, 8);
+        QCOMPARE(rest->size(), std::size_t(2));
+        QCOMPARE((*rest)[1].sentAtMs, std::int64_t(3));
+        // Case and diacritics folded; every word must match; syntax characters are plain text.
+        QCOMPARE(search("cafe", 100, 0)->size(), std::size_t(10));
+        QCOMPARE(search("lunch café", 100, 0)->size(), std::size_t(10));
+        QCOMPARE(search("lunch nothing", 100, 0)->size(), std::size_t(0));
+        auto weird = search("\"lunch OR * NEAR(", 100, 0);
+        QVERIFY_OK(weird);
+        QCOMPARE(weird->size(), std::size_t(0)); // "or" and "near" are words here, and absent
+        QVERIFY_OK(search("\")(*", 10, 0));
+        QCOMPARE(search("", 10, 0)->size(), std::size_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreMessages)
+#include "tst_store_messages.moc"

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Each schema migration, applied to a database of the previous version that holds data.
+#include "Database.h"
+#include "Migrations.h"
+#include "StoreTestUtil.h"
+
+#include <QTemporaryDir>
+
+using namespace lapis;
+using namespace lapis::store;
+using namespace lapis::store::test;
+
+namespace {
+
+std::unique_ptr<Database> databaseAt(const std::filesystem::path &path, int version)
+{
+    auto db = Database::open(path, fixedKey(5).view(), true);
+    if (!db.ok())
+        qFatal("open: %s", db.error().message.c_str());
+    if (auto r = (*db)->configureForWriting(); !r.ok())
+        qFatal("configure: %s", r.error().message.c_str());
+    if (auto r = migrate(**db, version); !r.ok())
+        qFatal("migrate: %s", r.error().message.c_str());
+    return std::move(db).value();
+}
+
+// Rows as schema 1 knew them (no reply_to yet).
+const char *const SchemaOneData = R"sql(
+INSERT INTO own_account VALUES (1, 'alice', 'relay:443', 3, x'0102', x'0304', x'0506', 10);
+INSERT INTO contacts VALUES ('bob', 'Bob', x'b0b0', 1, 1, 10);
+INSERT INTO contact_devices VALUES ('bob', 1, x'c1', 10);
+INSERT INTO sessions VALUES ('bob', 1, x'5e55', 10);
+INSERT INTO conversations(id, peer_account_id, title, created_at, last_activity_at) VALUES (1, 'bob', 'Bob', 10, 10);
+INSERT INTO messages(id, conversation_id, sender_account_id, sender_device_id, direction, body, sent_at, state, end_to_end)
+    VALUES (x'00000000000000000000000000000001', 1, 'bob', 1, 0, 'pancakes for breakfast', 100, 2, 1);
+INSERT INTO messages(id, conversation_id, sender_account_id, sender_device_id, direction, body, sent_at, state, end_to_end)
+    VALUES (x'00000000000000000000000000000002', 1, 'alice', 3, 1, 'waffles for lunch', 200, 1, 1);
+INSERT INTO outbox(message_id, recipient_account_id, recipient_device_id, payload, next_attempt_at, created_at)
+    VALUES (x'00000000000000000000000000000002', 'bob', 1, x'ee', 300, 200);
+)sql";
+
+// From schema 2 on, MessageRepository::insert indexes each message; raw inserts must do the same.
+const char *const IndexAsRepositoryDoes = "INSERT INTO message_search(rowid, body) SELECT seq, body FROM messages";
+
+MessageId id(std::uint8_t last)
+{
+    std::array<std::uint8_t, 16> b{};
+    b[15] = last;
+    return MessageId(b);
+}
+
+} // namespace
+
+class TestStoreMigrations : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_run = 0;
+    std::filesystem::path freshPath() { return m_dir.path().toStdString() + "/db" + std::to_string(++m_run); }
+
+private slots:
+    void tableIsInOrder()
+    {
+        static_assert(migrationsAreNumberedInOrder());
+        QCOMPARE(LatestSchemaVersion, static_cast<int>(Migrations.size()));
+    }
+
+    void migration1CreatesSchemaFromEmpty()
+    {
+        auto db = databaseAt(freshPath(), 0);
+        QCOMPARE(*schemaVersion(*db), 0);
+        QVERIFY_OK(migrate(*db, 1));
+        QCOMPARE(*schemaVersion(*db), 1);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM messages"), std::int64_t(2));
+    }
+
+    void migration2IndexesExistingMessages()
+    {
+        auto db = databaseAt(freshPath(), 1);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        QVERIFY_OK(migrate(*db, 2));
+        QCOMPARE(*schemaVersion(*db), 2);
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'pancakes'"),
+                 std::int64_t(1));
+        // Edits and deletes are followed by the triggers.
+        QVERIFY_OK(db->exec("UPDATE messages SET body = 'more pancakes' WHERE seq = 2"));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'pancakes'"),
+                 std::int64_t(2));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'waffles'"),
+                 std::int64_t(0));
+        QVERIFY_OK(db->exec("DELETE FROM messages WHERE seq = 1"));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'pancakes'"),
+                 std::int64_t(1));
+        QVERIFY(db->queryText("SELECT value FROM store_meta WHERE key = 'search_engine'")->has_value());
+    }
+
+    void migration3AddsRepliesAndReactions()
+    {
+        auto db = databaseAt(freshPath(), 2);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        QVERIFY_OK(migrate(*db, 3));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM messages WHERE reply_to IS NULL"), std::int64_t(2));
+        QVERIFY_OK(db->exec("INSERT INTO reactions VALUES (1, 'bob', 'x', 5)"));
+        QCOMPARE(*db->queryText("SELECT body FROM messages WHERE seq = 1"), std::string("pancakes for breakfast"));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'waffles'"),
+                 std::int64_t(1));
+    }
+
+    void migration4AddsAttachments()
+    {
+        auto db = databaseAt(freshPath(), 3);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        QVERIFY_OK(db->exec("INSERT INTO reactions VALUES (1, 'bob', 'x', 5)"));
+        QVERIFY_OK(migrate(*db, 4));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM reactions"), std::int64_t(1));
+        QVERIFY_OK(db->exec("INSERT INTO attachments(message_seq, blob_id, file_name, mime_type, size, digest, "
+                            "remote_key) VALUES (1, 'b', 'f.png', 'image/png', 3, x'00', x'01')"));
+        QVERIFY_OK(db->exec("PRAGMA foreign_key_check"));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'pancakes'"),
+                 std::int64_t(1));
+    }
+
+    // A profile at schema 1 with data, opened by this build: every step applies and the
+    // repositories read the old rows.
+    void storeOpensOldProfile()
+    {
+        const QString profile = m_dir.path() + "/old";
+        const StorePaths paths(profile.toStdString());
+        std::filesystem::create_directories(paths.profileDir);
+        {
+            auto db = databaseAt(paths.database, 1);
+            QVERIFY_OK(db->exec(SchemaOneData));
+        }
+        auto store = openStore(profile, 5, OpenMode::OpenExisting);
+        QVERIFY_OK(store);
+        auto found = (*store)->transact([](Transaction &tx) { return tx.messages().search("waffles", 10); }).get();
+        QVERIFY_OK(found);
+        QCOMPARE(found->size(), std::size_t(1));
+        QVERIFY((*found)[0].id == id(2));
+        QVERIFY(!(*found)[0].replyTo);
+        auto contact = (*store)->transact([](Transaction &tx) { return tx.contacts().find(AccountId("bob")); }).get();
+        QVERIFY((*contact)->everHadEndToEnd);
+        QCOMPARE((*contact)->devices.size(), std::size_t(1));
+        auto account = (*store)->transact([](Transaction &tx) { return tx.accounts().load(); }).get();
+        QCOMPARE((*account)->relayAddress, std::string("relay:443"));
+        auto outbox = (*store)->transact([](Transaction &tx) { return tx.outbox().due(1000, 10); }).get();
+        QCOMPARE(outbox->size(), std::size_t(1));
+    }
+
+    void failedMigrationLeavesPreviousVersion()
+    {
+        auto db = databaseAt(freshPath(), 2);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        // A table in the way makes migration 3's CREATE TABLE fail half-way through.
+        QVERIFY_OK(db->exec("CREATE TABLE reactions (x)"));
+        auto r = migrate(*db, 3);
+        QVERIFY(!r.ok());
+        QCOMPARE(*schemaVersion(*db), 2);
+        // The ALTER TABLE of the same step was rolled back with it.
+        QVERIFY(!db->exec("SELECT reply_to FROM messages").ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreMigrations)
+#include "tst_store_migrations.moc"

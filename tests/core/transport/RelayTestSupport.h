@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Shared by the transport tests that run against the real lapis-relay: result macros, an inbox
+// for MessageStream callbacks, and a fixture base that starts one relay per test binary.
+#include "RelayProcess.h"
+#include "Totp.h"
+#include "relay.grpc.pb.h"
+
+#include <lapis/crypto/Random.h>
+#include <lapis/proto/Limits.h>
+#include <lapis/transport/BatchSender.h>
+#include <lapis/transport/Channel.h>
+#include <lapis/transport/MessageStream.h>
+#include <lapis/transport/RelayClient.h>
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <condition_variable>
+#include <ctime>
+#include <fstream>
+#include <future>
+#include <mutex>
+#include <thread>
+
+using namespace lapis;
+using namespace lapis::transport;
+using lapis::test::RelayProcess;
+
+#define TRY_OK(var, expr)                                                                                              \
+    auto var = (expr);                                                                                                 \
+    QVERIFY2(var.ok(), var.ok() ? "" : var.error().message.c_str())
+
+#define EXPECT_ERROR(expr, errorCode)                                                                                  \
+    do {                                                                                                               \
+        auto r_ = (expr);                                                                                              \
+        QVERIFY2(!r_.ok(), "expected a failure");                                                                      \
+        QVERIFY2(r_.error().code == (errorCode), r_.error().message.c_str());                                          \
+    } while (false)
+
+namespace lapis::test {
+
+inline const std::string Password = "correct horse battery";
+
+/// Collects what a MessageStream delivers, for the test thread to wait on.
+struct Inbox {
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<ReceivedEnvelope> envelopes;
+    std::vector<AccountEvent> events;
+    int drained = 0;
+    bool stopped = false;
+
+    MessageStream::Callbacks callbacks()
+    {
+        MessageStream::Callbacks c;
+        c.onEnvelope = [this](const ReceivedEnvelope &e) {
+            std::lock_guard lock(mutex);
+            envelopes.push_back(e);
+            changed.notify_all();
+        };
+        c.onEvent = [this](const AccountEvent &e) {
+            std::lock_guard lock(mutex);
+            events.push_back(e);
+            changed.notify_all();
+        };
+        c.onState = [this](MessageStream::State state, const Error *error) {
+            if (error)
+                qDebug("stream state %d: %s", static_cast<int>(state), error->message.c_str());
+            std::lock_guard lock(mutex);
+            if (state == MessageStream::State::Stopped && error)
+                stopped = true;
+            changed.notify_all();
+        };
+        c.onDrained = [this] {
+            std::lock_guard lock(mutex);
+            ++drained;
+            changed.notify_all();
+        };
+        return c;
+    }
+    template<typename Pred>
+    bool waitFor(Pred pred, int ms = 10'000)
+    {
+        std::unique_lock lock(mutex);
+        return changed.wait_for(lock, std::chrono::milliseconds(ms), [&] { return pred(); });
+    }
+};
+
+inline std::unique_ptr<MessageStream> openStream(RelayClient &client, Inbox &inbox)
+{
+    auto stream = std::make_unique<MessageStream>(
+        client.channel(), client.endpoint().address, *client.credentials(), inbox.callbacks(),
+        MessageStream::Backoff{std::chrono::milliseconds(100), std::chrono::milliseconds(500)});
+    stream->start();
+    return stream;
+}
+
+inline OutgoingEnvelope envelope(std::uint32_t device, const std::string &text, bool plaintext = false)
+{
+    return OutgoingEnvelope{device, toBytes(text), plaintext};
+}
+
+inline std::string totpAt(const Bytes &secret, std::int64_t step)
+{
+    return relay::Totp::code(secret, static_cast<std::uint64_t>(step));
+}
+
+} // namespace lapis::test
+
+using namespace lapis::test;
+
+/// Starts one relay for the test binary and makes clients for it.
+class RelayTestBase : public QObject {
+protected:
+    QTemporaryDir m_dir;
+    std::unique_ptr<RelayProcess> m_relay;
+
+    std::unique_ptr<RelayClient> client(const RelayEndpoint &endpoint)
+    {
+        auto c = RelayClient::create(endpoint);
+        return c.ok() ? std::move(c).value() : nullptr;
+    }
+    std::unique_ptr<RelayClient> client() { return client(m_relay->endpoint()); }
+    /// A new account with one device, its client carrying the device's credential.
+    std::unique_ptr<RelayClient> registered(const std::string &name, bool plaintextOnly = false)
+    {
+        auto c = client();
+        auto device = c->registerAccount(name, Password, "laptop", plaintextOnly);
+        if (!device.ok())
+            qWarning("register %s: %s", name.c_str(), device.error().message.c_str());
+        else
+            c->setCredentials(device->credentials);
+        return c;
+    }
+    std::unique_ptr<RelayClient> loggedIn(const std::string &name, const std::string &totp = {})
+    {
+        auto c = client();
+        auto device = c->loginDevice(name, Password, "phone", totp);
+        if (device.ok())
+            c->setCredentials(device->credentials);
+        return c;
+    }
+};
