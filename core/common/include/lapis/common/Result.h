@@ -100,14 +100,15 @@ inline Error fail(ErrorCode code, std::string message)
 
 /// Evaluates a Result-returning expression; returns its Error from the enclosing function
 /// when it failed. Usable in functions returning any Result<U>.
-#define LAPIS_TRY(expr)                                                                                                \
+#define LAPIS_TRY(expr) LAPIS_TRY_IMPL(LAPIS_CONCAT(lapisTryResult_, __COUNTER__), expr)
+#define LAPIS_TRY_IMPL(tmp, expr)                                                                                      \
     do {                                                                                                               \
-        if (auto lapisTryResult_ = (expr); !lapisTryResult_.ok())                                                      \
-            return std::move(lapisTryResult_).error();                                                                 \
+        if (auto tmp = (expr); !tmp.ok())                                                                              \
+            return std::move(tmp).error();                                                                             \
     } while (false)
 
 /// Evaluates a Result<T>-returning expression and moves its value into `var`, or returns the Error.
-#define LAPIS_TRY_ASSIGN(var, expr) LAPIS_TRY_ASSIGN_IMPL(LAPIS_CONCAT(lapisTryTmp_, __LINE__), var, expr)
+#define LAPIS_TRY_ASSIGN(var, expr) LAPIS_TRY_ASSIGN_IMPL(LAPIS_CONCAT(lapisTryTmp_, __COUNTER__), var, expr)
 #define LAPIS_CONCAT_INNER(a, b) a##b
 #define LAPIS_CONCAT(a, b) LAPIS_CONCAT_INNER(a, b)
 #define LAPIS_TRY_ASSIGN_IMPL(tmp, var, expr)                                                                          \

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliArguments.h"
+
+namespace lapis::cli {
+
+namespace {
+/// Options that stand alone (no value), for every command.
+const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json", "--help", "--version"};
+/// Options with a value that a command may take.
+const std::set<std::string> ValueOptions = {"--relay",    "--relay-ca",    "--password-file", "--totp",
+                                            "--qr-png",   "--code",        "--timeout",       "--limit",
+                                            "--qr-image", "--device-code", "--device-name"};
+} // namespace
+
+std::optional<std::string> CliArguments::option(const std::string &name) const
+{
+    const auto it = options.find(name);
+    return it == options.end() ? std::nullopt : std::optional(it->second);
+}
+
+Result<std::string> CliArguments::required(const std::string &name) const
+{
+    if (auto value = option(name))
+        return *value;
+    return fail(ErrorCode::InvalidArgument, command + " needs " + name);
+}
+
+Result<CliArguments> CliArguments::parse(const std::vector<std::string> &args)
+{
+    CliArguments out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        const auto takeValue = [&]() -> Result<std::string> {
+            if (i + 1 >= args.size())
+                return fail(ErrorCode::InvalidArgument, arg + " needs a value");
+            return args[++i];
+        };
+        if (arg == "--profile") {
+            LAPIS_TRY_ASSIGN(out.profile, takeValue());
+        } else if (arg == "--passphrase-file") {
+            LAPIS_TRY_ASSIGN(out.passphraseFile, takeValue());
+        } else if (Flags.count(arg)) {
+            out.flags.insert(arg);
+        } else if (ValueOptions.count(arg)) {
+            LAPIS_TRY_ASSIGN(out.options[arg], takeValue());
+        } else if (arg.size() > 2 && arg.rfind("--", 0) == 0) {
+            return fail(ErrorCode::InvalidArgument, "Unknown option " + arg + " (see lapis-cli --help)");
+        } else if (out.command.empty()) {
+            out.command = arg;
+        } else {
+            out.positional.push_back(arg);
+        }
+    }
+    if (out.command.empty() && !out.has("--help") && !out.has("--version"))
+        return fail(ErrorCode::InvalidArgument, "No command given (see lapis-cli --help)");
+    return out;
+}
+
+std::string usage()
+{
+    return "Usage: lapis-cli --profile DIR [--passphrase-file FILE] COMMAND ...\n"
+           "  register USER --relay HOST:PORT --relay-ca FILE --password-file FILE [--plaintext]\n"
+           "  login USER --relay HOST:PORT --relay-ca FILE --password-file FILE [--totp CODE] [--plaintext]\n"
+           "  link-request --relay HOST:PORT --relay-ca FILE [--qr-png FILE]\n"
+           "  link-approve URI [--code CODE]\n"
+           "  link-approve --qr-image FILE [--code CODE]\n"
+           "  totp-enable\n"
+           "  totp-confirm CODE\n"
+           "  send USER TEXT [--allow-plaintext]\n"
+           "  send-file USER PATH [--allow-plaintext]\n"
+           "  receive [--timeout SECONDS] [--json]\n"
+           "  history USER [--limit N]\n"
+           "  search TEXT\n"
+           "  devices [USER]\n"
+           "  safety-number USER\n"
+           "  --version | --help\n"
+           "\n"
+           "Lapis's engine without a window, for scripts and bots. Exits 0 on success; otherwise\n"
+           "prints one line with the reason on standard error. Never waits for keyboard input.\n"
+           "Without --passphrase-file the profile's key is kept in the OS keychain.\n";
+}
+
+} // namespace lapis::cli

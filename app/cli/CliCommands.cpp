@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliCommands.h"
+
+#include <lapis/engine/Engine.h>
+#include <lapis/qr/QrCode.h>
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+namespace lapis::cli {
+
+namespace {
+using engine::Engine;
+
+Result<std::string> readSecretFile(const std::string &path, const char *what)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fail(ErrorCode::Io, std::string("Cannot read the ") + what + " file " + path);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
+    if (text.empty())
+        return fail(ErrorCode::InvalidArgument, std::string("The ") + what + " file " + path + " is empty");
+    return text;
+}
+
+Result<std::unique_ptr<Engine>> openEngine(const CliArguments &args)
+{
+    if (!args.profile)
+        return fail(ErrorCode::InvalidArgument, "--profile DIR is required");
+    engine::ProfileOptions options;
+    options.directory = *args.profile;
+    if (args.passphraseFile) {
+        LAPIS_TRY_ASSIGN(auto passphrase, readSecretFile(*args.passphraseFile, "passphrase"));
+        options.passphrase = std::move(passphrase);
+    }
+    // For test suites only: the profile's KDF at its cheapest (never set this for real profiles).
+    if (qEnvironmentVariableIsSet("LAPIS_TEST_FAST_KDF"))
+        options.passphraseParams = crypto::Argon2Params::minimumForTests();
+    return Engine::open(options);
+}
+
+Result<std::string> needPositional(const CliArguments &args, std::size_t i, const char *what)
+{
+    if (i >= args.positional.size() || args.positional[i].empty())
+        return fail(ErrorCode::InvalidArgument, args.command + " needs " + what);
+    return args.positional[i];
+}
+
+Result<engine::AccountSetup> accountSetup(const CliArguments &args)
+{
+    engine::AccountSetup setup;
+    LAPIS_TRY_ASSIGN(setup.username, needPositional(args, 0, "a user name"));
+    LAPIS_TRY_ASSIGN(setup.relayAddress, args.required("--relay"));
+    LAPIS_TRY_ASSIGN(auto caFile, args.required("--relay-ca"));
+    std::ifstream ca(caFile);
+    if (!ca)
+        return fail(ErrorCode::Io, "Cannot read the relay certificate " + caFile);
+    setup.relayCertificatePem.assign(std::istreambuf_iterator<char>(ca), {});
+    LAPIS_TRY_ASSIGN(auto passwordFile, args.required("--password-file"));
+    LAPIS_TRY_ASSIGN(setup.password, readSecretFile(passwordFile, "password"));
+    setup.plaintextOnly = args.has("--plaintext");
+    setup.totpCode = args.option("--totp").value_or("");
+    setup.deviceName =
+        args.option("--device-name").value_or(QSysInfo::machineHostName().toStdString() + " (lapis-cli)");
+    return setup;
+}
+
+std::string timeText(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toStdString();
+}
+
+const char *stateName(store::MessageState state)
+{
+    switch (state) {
+    case store::MessageState::Pending:
+        return "pending";
+    case store::MessageState::Sent:
+        return "sent";
+    case store::MessageState::Delivered:
+        return "delivered";
+    case store::MessageState::Read:
+        return "read";
+    case store::MessageState::Failed:
+        return "failed";
+    }
+    return "unknown";
+}
+
+void printSendReport(const engine::SendReport &report, std::ostream &out)
+{
+    for (const auto &ignored : report.ignoredDevices)
+        std::cerr << "warning: device " << ignored.device.value() << " ignored: " << ignored.reason << "\n";
+    out << (report.acceptedByRelay ? "sent " : "queued ") << report.id.toHex()
+        << (report.endToEnd ? " e2e" : " plaintext")
+        << (report.acceptedByRelay ? "" : " (the relay did not answer; kept in the outbox)") << "\n";
+}
+
+void printReceived(const engine::ReceivedItem &item, bool json, std::ostream &out)
+{
+    const auto &e = item.event;
+    if (e.kind != engine::IncomingEvent::Kind::Message && e.kind != engine::IncomingEvent::Kind::SyncedMessage)
+        return; // receipts, typing and changes update the store; scripts read messages
+    if (json) {
+        QJsonObject o;
+        o["id"] = QString::fromStdString(e.messageId.toHex());
+        o["from"] = QString::fromStdString(e.from.value());
+        o["device"] = static_cast<qint64>(e.fromDevice.value());
+        o["e2e"] = e.endToEnd;
+        o["text"] = QString::fromStdString(e.text);
+        if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
+            o["to"] = QString::fromStdString(e.conversationPeer.value());
+        for (std::size_t i = 0; i < e.attachments.size(); ++i) {
+            QJsonObject a;
+            a["name"] = QString::fromStdString(e.attachments[i].fileName);
+            a["size"] = static_cast<qint64>(e.attachments[i].size);
+            a["sha256"] = QString::fromStdString(item.attachmentSha256[i]);
+            a["path"] = QString::fromStdString(item.attachmentCopies[i].string());
+            if (i == 0)
+                o["attachment"] = a;
+        }
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString() << "\n";
+        return;
+    }
+    out << e.from.value() << "." << e.fromDevice.value() << (e.endToEnd ? " [e2e] " : " [plaintext] ");
+    if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
+        out << "(to " << e.conversationPeer.value() << ") ";
+    out << e.text;
+    for (std::size_t i = 0; i < e.attachments.size(); ++i)
+        out << " [attachment " << e.attachments[i].fileName << " " << e.attachments[i].size << " bytes -> "
+            << item.attachmentCopies[i].string() << "]";
+    out << "\n";
+}
+
+using Handler = std::function<Result<void>(Engine &, const CliArguments &, std::ostream &)>;
+
+const std::map<std::string, Handler> &handlers()
+{
+    static const std::map<std::string, Handler> table{
+        {"register",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto setup, accountSetup(args));
+             LAPIS_TRY(engine.registerAccount(setup));
+             out << "registered " << engine.account().value() << (setup.plaintextOnly ? " (plaintext only)" : "")
+                 << "\n";
+             return {};
+         }},
+        {"login",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto setup, accountSetup(args));
+             LAPIS_TRY(engine.login(setup));
+             out << "logged in as " << engine.account().value() << "\n";
+             return {};
+         }},
+        {"link-request",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto relay, args.required("--relay"));
+             LAPIS_TRY_ASSIGN(auto caFile, args.required("--relay-ca"));
+             std::ifstream ca(caFile);
+             if (!ca)
+                 return fail(ErrorCode::Io, "Cannot read the relay certificate " + caFile);
+             const std::string pem((std::istreambuf_iterator<char>(ca)), {});
+             LAPIS_TRY_ASSIGN(auto pending, engine.requestLink(relay, pem));
+             const auto uri = pending.uri.toString();
+             if (auto png = args.option("--qr-png"))
+                 LAPIS_TRY(qr::writePng(uri, QString::fromStdString(*png)));
+             // Printed and flushed at once: the approving side reads these lines while we wait.
+             out << uri << "\n"
+                 << "code: " << pending.comparisonCode << std::endl;
+             const auto name =
+                 args.option("--device-name").value_or(QSysInfo::machineHostName().toStdString() + " (lapis-cli)");
+             LAPIS_TRY(engine.completeLink(pending, name));
+             out << "linked as " << engine.account().value() << "\n";
+             return {};
+         }},
+        {"link-approve",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             std::string text;
+             if (auto image = args.option("--qr-image")) {
+                 LAPIS_TRY_ASSIGN(text, qr::decodeFile(QString::fromStdString(*image)));
+             } else {
+                 LAPIS_TRY_ASSIGN(text, needPositional(args, 0, "the link URI or --qr-image FILE"));
+             }
+             LAPIS_TRY_ASSIGN(auto uri, engine::LinkUri::parse(text));
+             out << "code: " << Engine::comparisonCode(uri) << std::endl;
+             LAPIS_TRY(engine.approveLink(uri, args.option("--code")));
+             out << "approved\n";
+             return {};
+         }},
+        {"totp-enable",
+         [](Engine &engine, const CliArguments &, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto uri, engine.enableTotp());
+             out << uri << "\n";
+             return {};
+         }},
+        {"totp-confirm",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto code, needPositional(args, 0, "the code from the authenticator app"));
+             LAPIS_TRY(engine.confirmTotp(code));
+             out << "two-factor sign-in enabled\n";
+             return {};
+         }},
+        {"send",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a recipient"));
+             LAPIS_TRY_ASSIGN(auto text, needPositional(args, 1, "the text to send"));
+             LAPIS_TRY_ASSIGN(auto report, engine.sendText(AccountId(user), text, args.has("--allow-plaintext")));
+             printSendReport(report, out);
+             return {};
+         }},
+        {"send-file",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a recipient"));
+             LAPIS_TRY_ASSIGN(auto path, needPositional(args, 1, "the file to send"));
+             LAPIS_TRY_ASSIGN(auto report, engine.sendFile(AccountId(user), path, args.has("--allow-plaintext")));
+             printSendReport(report, out);
+             return {};
+         }},
+        {"receive",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             double seconds = 5;
+             if (auto t = args.option("--timeout")) {
+                 std::istringstream in(*t);
+                 if (!(in >> seconds) || seconds < 0)
+                     return fail(ErrorCode::InvalidArgument, "--timeout takes a number of seconds");
+             }
+             LAPIS_TRY_ASSIGN(auto items, engine.receive(std::chrono::milliseconds(static_cast<long>(seconds * 1000))));
+             for (const auto &item : items)
+                 printReceived(item, args.has("--json"), out);
+             return {};
+         }},
+        {"history",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));
+             int limit = 50;
+             if (auto l = args.option("--limit")) {
+                 std::istringstream in(*l);
+                 if (!(in >> limit) || limit <= 0)
+                     return fail(ErrorCode::InvalidArgument, "--limit takes a positive number");
+             }
+             LAPIS_TRY_ASSIGN(auto messages, engine.history(AccountId(user), limit));
+             for (const auto &m : messages)
+                 out << timeText(m.sentAtMs) << " " << m.sender.value() << (m.endToEnd ? " [e2e] " : " [plaintext] ")
+                     << (m.deleted ? "(deleted)" : m.text) << " (" << stateName(m.state) << ")\n";
+             return {};
+         }},
+        {"search",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto text, needPositional(args, 0, "the text to look for"));
+             LAPIS_TRY_ASSIGN(auto messages, engine.search(text));
+             for (const auto &m : messages)
+                 out << timeText(m.sentAtMs) << " " << m.sender.value() << ": " << m.text << "\n";
+             return {};
+         }},
+        {"devices",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             std::optional<AccountId> account;
+             if (!args.positional.empty())
+                 account = AccountId(args.positional[0]);
+             LAPIS_TRY_ASSIGN(auto devices, engine.devices(account));
+             for (const auto &d : devices)
+                 out << d.deviceId << " " << (d.name.empty() ? "-" : d.name) << " " << timeText(d.createdMs)
+                     << (d.hasKeys ? " e2e" : " plaintext") << "\n";
+             return {};
+         }},
+        {"safety-number",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));
+             LAPIS_TRY_ASSIGN(auto number, engine.safetyNumber(AccountId(user)));
+             out << number << "\n";
+             return {};
+         }},
+    };
+    return table;
+}
+} // namespace
+
+Result<void> runCommand(const CliArguments &args, std::ostream &out)
+{
+    const auto it = handlers().find(args.command);
+    if (it == handlers().end())
+        return fail(ErrorCode::InvalidArgument, "Unknown command " + args.command + " (see lapis-cli --help)");
+    LAPIS_TRY_ASSIGN(auto engine, openEngine(args));
+    return it->second(*engine, args, out);
+}
+
+} // namespace lapis::cli

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/engine/LocalIdentity.h>
+#include <lapis/protocol/Content.h>
+#include <lapis/store/MessageRepository.h>
+#include <lapis/store/Transaction.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lapis::engine {
+
+/// One envelope as the relay delivered it: the relay stamps the authenticated sender itself.
+struct RelayDelivery {
+    Bytes envelope;
+    AccountId sender;
+    DeviceId senderDevice;
+    bool plaintext = false; ///< the relay's flag: sent without end-to-end encryption
+};
+
+/// What an incoming envelope turned into, for the views and the CLI.
+struct IncomingEvent {
+    enum class Kind { Message, SyncedMessage, Receipt, Reaction, Edit, Delete, Typing };
+    Kind kind = Kind::Message;
+    MessageId messageId;        ///< the message itself, or the one a receipt/reaction/edit/delete is about
+    AccountId from;             ///< the sending account
+    DeviceId fromDevice;        ///< the sending device
+    AccountId conversationPeer; ///< whose conversation it belongs to (the destination, for a synced message)
+    bool endToEnd = true;
+    std::int64_t conversationId = 0;
+    std::string text;
+    std::vector<protocol::AttachmentPointer> attachments;
+    std::vector<MessageId> receiptFor;
+    store::MessageState receiptState = store::MessageState::Delivered;
+};
+
+/// Turns relay deliveries into stored messages. Everything it writes goes into the caller's
+/// transaction together with the new session state and the dedupe record, so a crash before
+/// the commit loses nothing (the relay redelivers) and one after duplicates nothing.
+class IncomingMessages {
+public:
+    /// `identity` is null for a plaintext-only account, which takes plaintext envelopes only.
+    IncomingMessages(protocol::Address self, const LocalIdentity *identity, crypto::RandomSource &rng);
+
+    /// Decrypts, checks and stores one delivery. nullopt when the envelope was processed before
+    /// (ack it again and move on). Errors: Corrupt (malformed), AuthenticationFailed (tampered or
+    /// not for this session), InvalidArgument (not for this device, or its sender differs from
+    /// the relay's stamp), PermissionDenied (the sender's account key changed: the envelope is held
+    /// until the user accepts the new key), Duplicate (a replay of a processed message).
+    Result<std::optional<IncomingEvent>> process(store::Transaction &tx, const RelayDelivery &delivery,
+                                                 std::int64_t nowMs);
+
+private:
+    Result<IncomingEvent> apply(store::Transaction &tx, const protocol::Content &content, IncomingEvent event,
+                                std::int64_t nowMs);
+    Result<IncomingEvent> storeDataMessage(store::Transaction &tx, const protocol::DataMessage &data,
+                                           IncomingEvent event, const AccountId &peer,
+                                           store::MessageDirection direction, std::int64_t nowMs);
+    Result<bool> belongsTo(store::Transaction &tx, const MessageId &target, const AccountId &peer);
+
+    protocol::Address m_self;
+    const LocalIdentity *m_identity;
+    crypto::RandomSource &m_rng;
+};
+
+} // namespace lapis::engine

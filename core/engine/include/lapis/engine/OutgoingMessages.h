@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/engine/DeviceTrust.h>
+#include <lapis/engine/LocalIdentity.h>
+#include <lapis/protocol/Content.h>
+#include <lapis/protocol/PreKeys.h>
+#include <lapis/store/Transaction.h>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace lapis::engine {
+
+/// One envelope for one device, ready for the relay.
+struct OutgoingEnvelope {
+    AccountId recipient;
+    DeviceId device;
+    Bytes envelope;
+    bool plaintext = false;
+};
+
+/// Where a message goes, as decided from the relay's directory before the transaction:
+/// the recipient's certified devices (or, for the green route, its listed devices), our own
+/// other certified devices (for the sync transcript), and a prekey bundle for each device we
+/// have no session with yet.
+struct SendTargets {
+    Route route = Route::EndToEnd;
+    std::vector<DeviceId> recipientDevices;
+    std::vector<DeviceId> ownOtherDevices;
+    std::map<protocol::Address, protocol::PreKeyBundle> bundles;
+};
+
+/// A message written and encrypted: its row is in the store (pending) with one outbox entry per
+/// envelope, all in the caller's transaction.
+struct PreparedMessage {
+    MessageId id;
+    std::int64_t conversationId = 0;
+    std::vector<OutgoingEnvelope> toRecipient;
+    std::vector<OutgoingEnvelope> toOwnDevices;
+};
+
+/// Writes and encrypts outgoing messages. No network here: the engine fetched the directory and
+/// bundles before, and sends the envelopes after the commit.
+class OutgoingMessages {
+public:
+    /// `identity` is null for a plaintext-only account, which sends plaintext only.
+    OutgoingMessages(protocol::Address self, const LocalIdentity *identity, crypto::RandomSource &rng);
+
+    /// Stores `message` as a pending message to `to` and encrypts it to every target device, with
+    /// a sync transcript for our other devices. A device without a session needs its bundle in
+    /// `targets` (X3DH runs here); a bundle that does not verify fails the whole message
+    /// (the caller refreshes the directory). DowngradeRefused routes are refused with the reason.
+    Result<PreparedMessage> prepare(store::Transaction &tx, const AccountId &to, const protocol::DataMessage &message,
+                                    const SendTargets &targets, std::int64_t nowMs);
+
+    /// Envelopes for a content without a message row (receipts, typing) to `to`'s devices.
+    Result<std::vector<OutgoingEnvelope>> prepareControl(store::Transaction &tx, const AccountId &to,
+                                                         const protocol::Content &content, const SendTargets &targets,
+                                                         std::int64_t nowMs);
+
+private:
+    Result<std::vector<OutgoingEnvelope>> encryptTo(store::Transaction &tx, const AccountId &account,
+                                                    const std::vector<DeviceId> &devices, ByteView plaintext,
+                                                    bool plaintextRoute, const SendTargets &targets,
+                                                    std::int64_t nowMs);
+
+    protocol::Address m_self;
+    const LocalIdentity *m_identity;
+    crypto::RandomSource &m_rng;
+};
+
+} // namespace lapis::engine

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/protocol/Stores.h>
+#include <lapis/store/Transaction.h>
+
+#include <cstdint>
+
+namespace lapis::engine {
+
+/// core/protocol's storage interfaces over one open store transaction, so that decrypting a
+/// message, consuming its one-time prekey, saving the new session state and recording the message
+/// all commit together (or not at all). Live only inside a Store::transact body.
+///
+/// The protocol's loads cannot report errors; a store error there is logged and read as
+/// "absent", which the protocol turns into a refusal (no session, unknown prekey), never into a
+/// wrong result.
+class ProtocolStores final : public protocol::IdentityStore,
+                             public protocol::SessionStore,
+                             public protocol::PreKeyStore,
+                             public protocol::SignedPreKeyStore {
+public:
+    /// `ownAccount` and `ownAccountKey`: our own account's identity, answered without a contact row.
+    ProtocolStores(store::Transaction &tx, AccountId ownAccount, crypto::Ed25519PublicKey ownAccountKey,
+                   std::int64_t nowMs);
+
+    // IdentityStore
+    [[nodiscard]] std::optional<crypto::Ed25519PublicKey> pinnedAccountKey(const AccountId &account) const override;
+    Result<void> pinAccountKey(const AccountId &account, const crypto::Ed25519PublicKey &key) override;
+
+    // SessionStore
+    [[nodiscard]] std::optional<protocol::SessionRecord> loadSession(const protocol::Address &address) const override;
+    Result<void> storeSession(const protocol::Address &address, const protocol::SessionRecord &record) override;
+    Result<void> deleteSession(const protocol::Address &address) override;
+    [[nodiscard]] std::vector<DeviceId> subDevices(const AccountId &account) const override;
+
+    // PreKeyStore
+    [[nodiscard]] std::optional<protocol::OneTimePreKeyRecord> loadPreKey(PreKeyId id) const override;
+    Result<void> storePreKey(const protocol::OneTimePreKeyRecord &record) override;
+    Result<void> removePreKey(PreKeyId id) override;
+    [[nodiscard]] std::vector<PreKeyId> preKeyIds() const override;
+
+    // SignedPreKeyStore
+    [[nodiscard]] std::optional<protocol::SignedPreKeyRecord> loadSignedPreKey(PreKeyId id) const override;
+    Result<void> storeSignedPreKey(const protocol::SignedPreKeyRecord &record) override;
+    Result<void> removeSignedPreKey(PreKeyId id) override;
+    [[nodiscard]] std::vector<protocol::SignedPreKeyRecord> allSignedPreKeys() const override;
+
+private:
+    store::Transaction &m_tx;
+    AccountId m_ownAccount;
+    crypto::Ed25519PublicKey m_ownAccountKey;
+    std::int64_t m_nowMs;
+};
+
+/// The stored forms of prekey records (secret halves included: they live only in the encrypted
+/// store). Version byte first so that the format can change.
+WipedBytes encodeSignedPreKey(const protocol::SignedPreKeyRecord &record);
+Result<protocol::SignedPreKeyRecord> decodeSignedPreKey(PreKeyId id, ByteView bytes);
+WipedBytes encodeOneTimePreKey(const protocol::OneTimePreKeyRecord &record);
+Result<protocol::OneTimePreKeyRecord> decodeOneTimePreKey(PreKeyId id, ByteView bytes);
+
+} // namespace lapis::engine

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine: opening a profile, registering and logging in, publishing keys.
+#include <lapis/common/Log.h>
+#include <lapis/engine/Engine.h>
+#include <lapis/engine/ProfileKey.h>
+#include <lapis/engine/ProtocolStores.h>
+#include <lapis/engine/WireKeys.h>
+#include <lapis/protocol/PreKeyManager.h>
+
+#include <chrono>
+
+namespace lapis::engine {
+
+namespace fs = std::filesystem;
+
+Engine::Engine(fs::path profile, std::unique_ptr<store::Store> store)
+    : m_profile(std::move(profile))
+    , m_store(std::move(store))
+    , m_rng(crypto::systemRandom())
+{}
+
+Engine::~Engine() = default;
+
+std::int64_t Engine::nowMs() const
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
+{
+    std::error_code ec;
+    fs::create_directories(options.directory, ec);
+    if (ec)
+        return fail(ErrorCode::Io, "Cannot create the profile folder " + options.directory.string());
+    LAPIS_TRY_ASSIGN(auto store, openProfileStore(options));
+    std::unique_ptr<Engine> engine(new Engine(options.directory, std::move(store)));
+    LAPIS_TRY(engine->loadAccount());
+    return engine;
+}
+
+Result<void> Engine::loadAccount()
+{
+    LAPIS_TRY_ASSIGN(auto own, m_store->transact([](store::Transaction &tx) { return tx.accounts().load(); }).get());
+    if (!own)
+        return {};
+    LAPIS_TRY_ASSIGN(auto login, RelayLogin::deserialize(own->deviceCredentials.view()));
+    m_account = own->account;
+    m_deviceId = own->device;
+    m_plaintextOnly = login.plaintextOnly;
+    if (!login.plaintextOnly) {
+        LAPIS_TRY_ASSIGN(auto identity, LocalIdentity::deserialize(own->identityKeyPair.view()));
+        m_identity = std::make_unique<LocalIdentity>(std::move(identity));
+    }
+    LAPIS_TRY(connect(own->relayAddress, login.certificatePem));
+    m_relay->setCredentials(
+        transport::DeviceCredentials{own->account.value(), own->device.value(),
+                                     Bytes(login.credential.view().begin(), login.credential.view().end())});
+    return {};
+}
+
+Result<void> Engine::connect(const std::string &relayAddress, const std::string &pem)
+{
+    LAPIS_TRY_ASSIGN(m_relay, transport::RelayClient::create(transport::RelayEndpoint{relayAddress, pem, {}}));
+    return {};
+}
+
+Result<void> Engine::saveAccount(const transport::RegisteredDevice &device, const AccountSetup &setup)
+{
+    RelayLogin login{setup.relayCertificatePem, SecureBytes::copyOf(device.credentials.credential),
+                     device.plaintextOnly};
+    store::OwnAccount own;
+    own.account = AccountId(device.credentials.account);
+    own.relayAddress = setup.relayAddress;
+    own.device = DeviceId(device.credentials.deviceId);
+    own.deviceCredentials = login.serialize();
+    own.createdAtMs = nowMs();
+    if (m_identity) {
+        const auto serialized = m_identity->serialize();
+        own.identityKeyPair = SecureBytes::copyOf(serialized.view());
+        const auto key = m_identity->device().accountKey.bytes();
+        own.identityPublicKey.assign(key.begin(), key.end());
+    }
+    m_account = own.account;
+    m_deviceId = own.device;
+    m_plaintextOnly = device.plaintextOnly;
+    m_relay->setCredentials(device.credentials);
+    return m_store->transact([&own](store::Transaction &tx) { return tx.accounts().save(own); }).get();
+}
+
+Result<void> Engine::registerAccount(const AccountSetup &setup)
+{
+    if (hasAccount())
+        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
+    LAPIS_TRY(connect(setup.relayAddress, setup.relayCertificatePem));
+    LAPIS_TRY_ASSIGN(auto device,
+                     m_relay->registerAccount(setup.username, setup.password, setup.deviceName, setup.plaintextOnly));
+    if (!setup.plaintextOnly)
+        m_identity = std::make_unique<LocalIdentity>(LocalIdentity::create(
+            AccountId(device.credentials.account), DeviceId(device.credentials.deviceId), nowMs() / 1000, m_rng));
+    LAPIS_TRY(saveAccount(device, setup));
+    if (!setup.plaintextOnly)
+        LAPIS_TRY(publishKeys());
+    qCInfo(lcEngine) << "Registered a new account, device" << device.credentials.deviceId;
+    return {};
+}
+
+Result<void> Engine::login(const AccountSetup &setup)
+{
+    if (hasAccount())
+        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
+    LAPIS_TRY(connect(setup.relayAddress, setup.relayCertificatePem));
+    LAPIS_TRY_ASSIGN(auto device,
+                     m_relay->loginDevice(setup.username, setup.password, setup.deviceName, setup.totpCode));
+    if (!device.plaintextOnly) {
+        // The account key reaches a new device only over the link channel. Without another
+        // device to link from (all lost, the operator reset the account) this device starts a new
+        // account key: contacts are warned that the safety number changed.
+        m_relay->setCredentials(device.credentials);
+        LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
+        for (const auto &other : own)
+            if (other.deviceId != device.credentials.deviceId && other.hasKeys) {
+                (void)m_relay->removeDevice(device.credentials.deviceId);
+                return fail(ErrorCode::PermissionDenied,
+                            "This account has end-to-end keys on another device: link this device from it "
+                            "(link-request here, link-approve there)");
+            }
+        m_identity = std::make_unique<LocalIdentity>(LocalIdentity::create(
+            AccountId(device.credentials.account), DeviceId(device.credentials.deviceId), nowMs() / 1000, m_rng));
+    }
+    LAPIS_TRY(saveAccount(device, setup));
+    if (!device.plaintextOnly)
+        LAPIS_TRY(publishKeys());
+    return {};
+}
+
+Result<void> Engine::publishKeys()
+{
+    const auto now = nowMs();
+    struct Fresh {
+        protocol::SignedPreKeyRecord signedPreKey;
+        std::vector<protocol::OneTimePreKeyRecord> oneTime;
+    };
+    LAPIS_TRY_ASSIGN(auto fresh, m_store
+                                     ->transact([&](store::Transaction &tx) -> Result<Fresh> {
+                                         ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
+                                         protocol::PreKeyManager manager(m_identity->device().keys, stores, stores,
+                                                                         m_rng);
+                                         LAPIS_TRY_ASSIGN(auto spk, manager.rotateSignedPreKey(now / 1000));
+                                         LAPIS_TRY_ASSIGN(auto otks, manager.replenishOneTimePreKeys());
+                                         return Fresh{std::move(spk), std::move(otks)};
+                                     })
+                                     .get());
+    std::vector<transport::OneTimePreKey> oneTime;
+    for (const auto &record : fresh.oneTime) {
+        const auto pub = record.keyPair.publicKey().bytes();
+        oneTime.push_back({record.id.value(), Bytes(pub.begin(), pub.end())});
+    }
+    const auto accountKey = m_identity->device().accountKey.bytes();
+    return m_relay->publishKeys(Bytes(accountKey.begin(), accountKey.end()),
+                                m_identity->device().certificate.serialize(),
+                                encodeSignedPreKeyForRelay(fresh.signedPreKey), oneTime);
+}
+
+Result<std::string> Engine::enableTotp()
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet");
+    LAPIS_TRY_ASSIGN(auto enrollment, m_relay->enrollTotp());
+    return enrollment.otpauthUri;
+}
+
+Result<void> Engine::confirmTotp(const std::string &code)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet");
+    return m_relay->confirmTotp(code);
+}
+
+} // namespace lapis::engine

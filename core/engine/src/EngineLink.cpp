@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine: linking a new device to an account by QR code (both sides).
+#include <lapis/common/Log.h>
+#include <lapis/engine/Engine.h>
+#include <lapis/engine/LinkBundle.h>
+#include <lapis/protocol/LinkCipher.h>
+
+namespace lapis::engine {
+
+namespace {
+constexpr int RecentMessagesPerConversation = 100;
+
+std::string normalisedCode(std::string code)
+{
+    std::erase_if(code, [](char c) { return c == ' ' || c == '-'; });
+    return code;
+}
+} // namespace
+
+std::string Engine::comparisonCode(const LinkUri &uri)
+{
+    return protocol::LinkCipher::comparisonCode(uri.publicKey);
+}
+
+Result<PendingLink> Engine::requestLink(const std::string &relayAddress, const std::string &relayCertificatePem)
+{
+    if (hasAccount())
+        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
+    LAPIS_TRY(connect(relayAddress, relayCertificatePem));
+    LAPIS_TRY_ASSIGN(auto address, m_relay->createLinkAddress());
+    PendingLink pending{LinkUri{relayAddress, address.address, {}},
+                        {},
+                        crypto::X25519KeyPair::generate(m_rng),
+                        address.ttl,
+                        relayCertificatePem};
+    pending.uri.publicKey = pending.ephemeral.publicKey();
+    pending.comparisonCode = comparisonCode(pending.uri);
+    return pending;
+}
+
+Result<void> Engine::completeLink(const PendingLink &pending, const std::string &deviceName)
+{
+    LAPIS_TRY_ASSIGN(auto sealed,
+                     m_relay->waitForLink(pending.uri.address,
+                                          std::chrono::duration_cast<std::chrono::milliseconds>(pending.lifetime)));
+    LAPIS_TRY_ASSIGN(auto opened, protocol::LinkCipher::open(pending.ephemeral, sealed));
+    LAPIS_TRY_ASSIGN(auto bundle, LinkBundle::deserialize(opened.view()));
+    LAPIS_TRY_ASSIGN(auto accountKey, protocol::AccountIdentity::fromSeed(bundle.accountKeySeed.view()));
+    LAPIS_TRY_ASSIGN(auto device, m_relay->registerLinkedDevice(bundle.account.value(), bundle.linkToken, deviceName));
+    m_identity = std::make_unique<LocalIdentity>(LocalIdentity::forLinkedDevice(
+        std::move(accountKey), AccountId(device.credentials.account), DeviceId(device.credentials.deviceId),
+        protocol::DeviceKeys::generate(m_rng), nowMs() / 1000));
+    AccountSetup setup;
+    setup.relayAddress = pending.uri.relay;
+    setup.relayCertificatePem = pending.relayCertificatePem;
+    setup.deviceName = deviceName;
+    LAPIS_TRY(saveAccount(device, setup));
+    LAPIS_TRY(publishKeys());
+
+    const auto now = nowMs();
+    return m_store
+        ->transact([&](store::Transaction &tx) -> Result<void> {
+            for (const auto &c : bundle.contacts) {
+                store::Contact contact;
+                contact.account = c.account;
+                contact.displayName = c.displayName;
+                contact.pinnedAccountKey = c.pinnedAccountKey;
+                contact.verification =
+                    c.verified ? store::VerificationState::Verified : store::VerificationState::Unverified;
+                contact.everHadEndToEnd = c.everHadEndToEnd;
+                contact.addedAtMs = now;
+                LAPIS_TRY(tx.contacts().save(contact));
+            }
+            for (const auto &m : bundle.recentMessages) {
+                LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findOrCreate(m.peer, m.peer.value(), now));
+                store::StoredMessage row;
+                row.id = m.id;
+                row.conversationId = conversation.id;
+                row.sender = m.sender;
+                row.senderDevice = m.senderDevice;
+                row.direction = m.outgoing ? store::MessageDirection::Outgoing : store::MessageDirection::Incoming;
+                row.text = m.text;
+                row.sentAtMs = m.sentAtMs;
+                row.receivedAtMs = now;
+                row.state = m.outgoing ? store::MessageState::Sent : store::MessageState::Delivered;
+                row.endToEnd = m.endToEnd;
+                auto inserted = tx.messages().insert(row);
+                if (!inserted.ok() && inserted.error().code != ErrorCode::Duplicate)
+                    return inserted;
+                LAPIS_TRY(tx.conversations().recordActivity(conversation.id, m.sentAtMs, 0));
+            }
+            return {};
+        })
+        .get();
+}
+
+Result<void> Engine::approveLink(const LinkUri &uri, const std::optional<std::string> &expectedCode)
+{
+    if (!m_identity)
+        return fail(ErrorCode::NotFound, "This profile has no end-to-end account to link a device to");
+    if (expectedCode && normalisedCode(*expectedCode) != normalisedCode(comparisonCode(uri)))
+        return fail(ErrorCode::AuthenticationFailed,
+                    "The codes differ: the QR code may have been swapped. Nothing was sent.");
+    if (uri.relay != m_relay->endpoint().address)
+        return fail(ErrorCode::InvalidArgument, "The new device uses another relay (" + uri.relay + ") than this one");
+    LAPIS_TRY_ASSIGN(auto token, m_relay->createLinkToken());
+
+    LinkBundle bundle;
+    bundle.account = m_account;
+    bundle.accountKeySeed = SecretArray<32>::fromView(m_identity->accountIdentity().seed());
+    bundle.linkToken = token.token;
+    LAPIS_TRY(m_store
+                  ->transact([&](store::Transaction &tx) -> Result<void> {
+                      LAPIS_TRY_ASSIGN(auto contacts, tx.contacts().list());
+                      for (const auto &c : contacts)
+                          bundle.contacts.push_back({c.account, c.displayName, c.pinnedAccountKey,
+                                                     c.verification == store::VerificationState::Verified,
+                                                     c.everHadEndToEnd});
+                      LAPIS_TRY_ASSIGN(auto conversations, tx.conversations().list(true));
+                      for (const auto &conversation : conversations) {
+                          LAPIS_TRY_ASSIGN(auto page,
+                                           tx.messages().page(conversation.id, RecentMessagesPerConversation));
+                          for (const auto &m : page.messages)
+                              if (!m.deleted)
+                                  bundle.recentMessages.push_back({conversation.peer, m.id, m.sender, m.senderDevice,
+                                                                   m.direction == store::MessageDirection::Outgoing,
+                                                                   m.endToEnd, m.sentAtMs, m.text});
+                      }
+                      return {};
+                  })
+                  .get());
+    const auto plain = bundle.serialize();
+    LAPIS_TRY_ASSIGN(auto sealed, protocol::LinkCipher::seal(uri.publicKey, plain.view(), m_rng));
+    LAPIS_TRY(m_relay->postLinkBundle(uri.address, sealed));
+    qCInfo(lcEngine) << "Sent the link bundle:" << bundle.contacts.size() << "contacts," << bundle.recentMessages.size()
+                     << "messages";
+    return {};
+}
+
+} // namespace lapis::engine

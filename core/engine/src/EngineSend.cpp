@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine: resolving where a message goes, sending it, retrying from the outbox.
+#include <lapis/common/Log.h>
+#include <lapis/engine/Attachments.h>
+#include <lapis/engine/Engine.h>
+#include <lapis/engine/ProtocolStores.h>
+#include <lapis/engine/WireKeys.h>
+#include <lapis/protocol/Envelope.h>
+#include <lapis/protocol/SessionBuilder.h>
+
+#include <map>
+#include <set>
+
+namespace lapis::engine {
+
+namespace fs = std::filesystem;
+
+Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetchBundles*/)
+{
+    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(account.value()));
+    Directory directory;
+    directory.plaintextOnly = fetched.plaintextOnly;
+    std::vector<ListedDevice> listed;
+    for (const auto &bundle : fetched.bundles) {
+        listed.push_back({DeviceId(bundle.deviceId), bundle.certificate});
+        directory.listedDevices.emplace_back(bundle.deviceId);
+        directory.bundles.emplace(DeviceId(bundle.deviceId), bundle);
+    }
+    if (!fetched.accountKey.empty()) {
+        LAPIS_TRY_ASSIGN(auto key, crypto::Ed25519PublicKey::fromBytes(fetched.accountKey));
+        directory.accountKey = key;
+    }
+
+    // Trust on first use, then the pinned key decides; a changed key is held for the user.
+    const auto now = nowMs();
+    LAPIS_TRY_ASSIGN(auto pinned, m_store
+                                      ->transact([&](store::Transaction &tx) -> Result<std::optional<Bytes>> {
+                                          if (account == m_account) {
+                                              const auto own = m_identity->device().accountKey.bytes();
+                                              return std::optional<Bytes>(Bytes(own.begin(), own.end()));
+                                          }
+                                          LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(account));
+                                          if (contact && !contact->pinnedAccountKey.empty())
+                                              return std::optional<Bytes>(contact->pinnedAccountKey);
+                                          if (!directory.accountKey)
+                                              return std::optional<Bytes>();
+                                          store::Contact fresh;
+                                          fresh.account = account;
+                                          fresh.displayName = account.value();
+                                          fresh.addedAtMs = now;
+                                          const auto k = directory.accountKey->bytes();
+                                          fresh.pinnedAccountKey.assign(k.begin(), k.end());
+                                          if (contact) {
+                                              fresh.displayName = contact->displayName;
+                                              fresh.everHadEndToEnd = contact->everHadEndToEnd;
+                                          }
+                                          LAPIS_TRY(tx.contacts().save(fresh));
+                                          return std::optional<Bytes>(fresh.pinnedAccountKey);
+                                      })
+                                      .get());
+    if (pinned && directory.accountKey
+        && !std::equal(pinned->begin(), pinned->end(), directory.accountKey->bytes().begin()))
+        return fail(ErrorCode::PermissionDenied,
+                    "The safety number with " + account.value()
+                        + " changed: their account key is not the one you had. Nothing was sent; compare the "
+                          "new safety number before you accept it.");
+    if (pinned) {
+        LAPIS_TRY_ASSIGN(auto key, crypto::Ed25519PublicKey::fromBytes(*pinned));
+        directory.selection = selectCertifiedDevices(account, key, listed);
+    } else {
+        for (const auto &device : listed)
+            directory.selection.rejected.push_back({device.device, "the account has no identity key"});
+    }
+    return directory;
+}
+
+Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored)
+{
+    LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
+    LAPIS_TRY_ASSIGN(auto everEndToEnd, m_store
+                                            ->transact([&](store::Transaction &tx) -> Result<bool> {
+                                                LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(to));
+                                                const bool was = contact && contact->everHadEndToEnd;
+                                                if (!recipient.selection.accepted.empty() && !was)
+                                                    LAPIS_TRY(tx.contacts().markEndToEnd(to));
+                                                return was;
+                                            })
+                                            .get());
+    SendTargets targets;
+    targets.route = chooseRoute(everEndToEnd, recipient.selection.accepted.size(), allowPlaintext);
+    ignored = recipient.selection.rejected;
+    for (const auto &rejected : ignored)
+        qCWarning(lcEngine) << "Not encrypting to device" << rejected.device.value() << ":" << rejected.reason.c_str();
+    if (targets.route == Route::EndToEnd) {
+        for (const auto &cert : recipient.selection.accepted) {
+            targets.recipientDevices.push_back(cert.device.device);
+            LAPIS_TRY_ASSIGN(auto bundle,
+                             bundleFromRelay(*recipient.accountKey, recipient.bundles.at(cert.device.device)));
+            targets.bundles.emplace(cert.device, std::move(bundle));
+        }
+    } else if (targets.route == Route::Plaintext) {
+        targets.recipientDevices = recipient.listedDevices;
+    }
+    if (m_identity && !(to == m_account)) {
+        LAPIS_TRY_ASSIGN(auto own, resolve(m_account, true));
+        for (const auto &cert : own.selection.accepted) {
+            if (cert.device.device == m_identity->address().device)
+                continue;
+            targets.ownOtherDevices.push_back(cert.device.device);
+            LAPIS_TRY_ASSIGN(auto bundle,
+                             bundleFromRelay(m_identity->device().accountKey, own.bundles.at(cert.device.device)));
+            targets.bundles.emplace(cert.device, std::move(bundle));
+        }
+    }
+    return targets;
+}
+
+Result<bool> Engine::deliver(const AccountId &to, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext)
+{
+    std::vector<transport::OutgoingEnvelope> batch;
+    for (const auto &e : envelopes)
+        batch.push_back({e.device.value(), e.envelope, e.plaintext});
+    if (batch.empty() && !allowPlaintext)
+        return true;
+    LAPIS_TRY_ASSIGN(auto outcome, m_relay->sendBatch(to.value(), batch, allowPlaintext));
+    return outcome.accepted;
+}
+
+protocol::Address Engine::selfAddress() const
+{
+    return m_identity ? m_identity->address() : protocol::Address{m_account, m_deviceId};
+}
+
+Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    SendReport report;
+    message.timestamp = static_cast<std::uint64_t>(nowMs());
+    OutgoingMessages outgoing(selfAddress(), m_identity.get(), m_rng);
+    std::optional<PreparedMessage> prepared;
+    // A batch that misses or adds devices is refused whole, so nothing of it was delivered:
+    // resolve the directory again and encrypt anew for the current devices.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        SendTargets targets;
+        if (m_plaintextOnly) {
+            LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
+            targets.route = Route::Plaintext;
+            targets.recipientDevices = recipient.listedDevices;
+            allowPlaintext = true; // a plaintext-only account has no keys to encrypt with
+        } else {
+            LAPIS_TRY_ASSIGN(targets, targetsFor(to, allowPlaintext, report.ignoredDevices));
+        }
+        if (targets.route == Route::DowngradeRefused)
+            return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+        const auto now = nowMs();
+        if (!prepared) {
+            LAPIS_TRY_ASSIGN(prepared, m_store
+                                           ->transact([&](store::Transaction &tx) {
+                                               return outgoing.prepare(tx, to, message, targets, now);
+                                           })
+                                           .get());
+        } else {
+            protocol::Content content;
+            content.messageId = prepared->id;
+            content.data = message;
+            LAPIS_TRY_ASSIGN(prepared->toRecipient,
+                             m_store
+                                 ->transact([&](store::Transaction &tx) -> Result<std::vector<OutgoingEnvelope>> {
+                                     LAPIS_TRY(tx.outbox().removeForMessage(prepared->id));
+                                     return outgoing.prepareControl(tx, to, content, targets, now);
+                                 })
+                                 .get());
+            prepared->toOwnDevices.clear(); // the copies for our own devices went on the first attempt
+        }
+        report.id = prepared->id;
+        report.endToEnd = targets.route == Route::EndToEnd;
+        auto accepted = deliver(to, prepared->toRecipient, targets.route == Route::Plaintext);
+        if (!accepted.ok()) {
+            // Offline or the relay is down: the outbox keeps the envelopes for the next try.
+            qCInfo(lcEngine) << "Message kept in the outbox:" << accepted.error().message.c_str();
+            return report;
+        }
+        if (!*accepted)
+            continue;
+        report.acceptedByRelay = true;
+        const auto id = prepared->id;
+        LAPIS_TRY(m_store
+                      ->transact([&](store::Transaction &tx) -> Result<void> {
+                          LAPIS_TRY(tx.messages().advanceState(id, store::MessageState::Sent));
+                          LAPIS_TRY(tx.outbox().removeForMessage(id));
+                          return {};
+                      })
+                      .get());
+        if (!prepared->toOwnDevices.empty()) {
+            auto synced = deliver(m_account, prepared->toOwnDevices, false);
+            if (!synced.ok() || !*synced)
+                qCInfo(lcEngine) << "The copy for our other devices was not delivered";
+        }
+        return report;
+    }
+    return fail(ErrorCode::Unavailable,
+                "The relay's device list for " + to.value() + " kept changing while sending; try again");
+}
+
+Result<SendReport> Engine::sendText(const AccountId &to, const std::string &text, bool allowPlaintext)
+{
+    if (text.empty())
+        return fail(ErrorCode::InvalidArgument, "The message is empty");
+    protocol::DataMessage message;
+    message.text = text;
+    return sendData(to, std::move(message), allowPlaintext);
+}
+
+Result<SendReport> Engine::sendFile(const AccountId &to, const fs::path &file, bool allowPlaintext,
+                                    const transport::ProgressCallback &progress)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    LAPIS_TRY_ASSIGN(auto sealed, sealAttachment(file, m_store->paths().attachments, m_rng));
+    LAPIS_TRY_ASSIGN(auto upload, m_relay->createUpload(sealed.ciphertextSize));
+    LAPIS_TRY(m_relay->upload(upload.blobId, sealed.ciphertextFile, progress));
+    protocol::AttachmentPointer pointer;
+    pointer.blobId = toBytes(upload.blobId);
+    pointer.key = sealed.key;
+    pointer.digest = sealed.digest;
+    pointer.size = sealed.plaintextSize;
+    pointer.mimeType = sealed.mimeType;
+    pointer.fileName = sealed.fileName;
+    pointer.thumbnail = sealed.thumbnail;
+    protocol::DataMessage message;
+    message.attachments.push_back(pointer);
+    LAPIS_TRY_ASSIGN(auto report, sendData(to, std::move(message), allowPlaintext));
+    // Our own copy at rest is the very ciphertext we uploaded, under the key only the store holds.
+    auto own = storedAttachmentFor(report.id, pointer);
+    own.localFile = sealed.ciphertextFile.filename().string();
+    own.localKey = SecureBytes::copyOf(sealed.key.view());
+    own.state = store::AttachmentState::Available;
+    LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return tx.attachments().add(own); }).get());
+    return report;
+}
+
+Result<int> Engine::flushOutbox()
+{
+    if (!hasAccount())
+        return 0;
+    const auto now = nowMs();
+    LAPIS_TRY_ASSIGN(auto due,
+                     m_store->transact([&](store::Transaction &tx) { return tx.outbox().due(now, 500); }).get());
+    // One batch per recipient account and message, as they were encrypted together.
+    std::map<std::pair<std::string, std::string>, std::vector<store::OutboxEntry>> batches;
+    for (auto &entry : due)
+        batches[{entry.recipient.value(), entry.messageId.toHex()}].push_back(std::move(entry));
+    int sent = 0;
+    for (const auto &[key, entries] : batches) {
+        std::vector<OutgoingEnvelope> envelopes;
+        for (const auto &e : entries) {
+            auto parsed = protocol::Envelope::deserialize(e.payload);
+            envelopes.push_back({e.recipient, e.recipientDevice, e.payload,
+                                 parsed.ok() && parsed->type == protocol::Envelope::Type::Plaintext});
+        }
+        auto accepted = deliver(entries.front().recipient, envelopes, envelopes.front().plaintext);
+        if (!accepted.ok())
+            return std::move(accepted).error();
+        const auto messageId = entries.front().messageId;
+        const bool toPeer = !(entries.front().recipient == m_account);
+        LAPIS_TRY(m_store
+                      ->transact([&](store::Transaction &tx) -> Result<void> {
+                          for (const auto &e : entries)
+                              LAPIS_TRY(tx.outbox().remove(e.id));
+                          if (toPeer) {
+                              auto changed = tx.messages().advanceState(
+                                  messageId, *accepted ? store::MessageState::Sent : store::MessageState::Failed);
+                              if (!changed.ok() && changed.error().code != ErrorCode::NotFound)
+                                  return std::move(changed).error();
+                          }
+                          return {};
+                      })
+                      .get());
+        if (*accepted)
+            sent += static_cast<int>(entries.size());
+    }
+    return sent;
+}
+
+} // namespace lapis::engine

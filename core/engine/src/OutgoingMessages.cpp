@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <lapis/engine/OutgoingMessages.h>
+#include <lapis/engine/ProtocolStores.h>
+#include <lapis/protocol/SessionBuilder.h>
+#include <lapis/protocol/SessionCipher.h>
+
+namespace lapis::engine {
+
+OutgoingMessages::OutgoingMessages(protocol::Address self, const LocalIdentity *identity, crypto::RandomSource &rng)
+    : m_self(std::move(self))
+    , m_identity(identity)
+    , m_rng(rng)
+{}
+
+Result<std::vector<OutgoingEnvelope>> OutgoingMessages::encryptTo(store::Transaction &tx, const AccountId &account,
+                                                                  const std::vector<DeviceId> &devices,
+                                                                  ByteView plaintext, bool plaintextRoute,
+                                                                  const SendTargets &targets, std::int64_t nowMs)
+{
+    const auto &self = m_self;
+    std::vector<OutgoingEnvelope> out;
+    if (plaintextRoute) {
+        for (const auto device : devices) {
+            const auto envelope = protocol::makePlaintextEnvelope(self, {account, device}, plaintext, m_rng);
+            out.push_back({account, device, envelope.serialize(), true});
+        }
+        return out;
+    }
+    if (!m_identity)
+        return fail(ErrorCode::Unsupported, "This account has no keys and can send only without encryption");
+    ProtocolStores stores(tx, self.account, m_identity->device().accountKey, nowMs);
+    protocol::SessionCipher cipher(m_identity->device(), stores, stores, stores, stores, m_rng);
+    protocol::SessionBuilder builder(m_identity->device(), stores, stores, m_rng);
+    for (const auto device : devices) {
+        const protocol::Address address{account, device};
+        if (!cipher.hasSession(address)) {
+            const auto bundle = targets.bundles.find(address);
+            if (bundle == targets.bundles.end())
+                return fail(ErrorCode::NotFound, "No session and no prekey bundle for " + address.toString());
+            LAPIS_TRY(builder.processBundle(address, bundle->second, nowMs / 1000));
+        }
+        LAPIS_TRY_ASSIGN(auto envelope, cipher.encrypt(address, plaintext));
+        out.push_back({account, device, envelope.serialize(), false});
+    }
+    return out;
+}
+
+Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const AccountId &to,
+                                                  const protocol::DataMessage &message, const SendTargets &targets,
+                                                  std::int64_t nowMs)
+{
+    if (targets.route == Route::DowngradeRefused)
+        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+    const bool plaintextRoute = targets.route == Route::Plaintext;
+    const auto &self = m_self;
+
+    PreparedMessage prepared;
+    {
+        std::array<std::uint8_t, MessageId::Size> id{};
+        m_rng.fill(id);
+        prepared.id = MessageId(id);
+    }
+    LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findOrCreate(to, to.value(), nowMs));
+    prepared.conversationId = conversation.id;
+
+    store::StoredMessage row;
+    row.id = prepared.id;
+    row.conversationId = conversation.id;
+    row.sender = self.account;
+    row.senderDevice = self.device;
+    row.direction = store::MessageDirection::Outgoing;
+    row.text = message.text;
+    row.sentAtMs = static_cast<std::int64_t>(message.timestamp);
+    row.state = store::MessageState::Pending;
+    row.endToEnd = !plaintextRoute;
+    LAPIS_TRY(tx.messages().insert(row));
+    LAPIS_TRY(tx.conversations().recordActivity(conversation.id, row.sentAtMs, 0));
+
+    protocol::Content content;
+    content.messageId = prepared.id;
+    content.data = message;
+    LAPIS_TRY_ASSIGN(auto body, content.serialize());
+    LAPIS_TRY_ASSIGN(prepared.toRecipient,
+                     encryptTo(tx, to, targets.recipientDevices, body.view(), plaintextRoute, targets, nowMs));
+
+    if (!targets.ownOtherDevices.empty()) {
+        protocol::Content sync;
+        sync.messageId = prepared.id;
+        sync.sync = protocol::SyncTranscript{to, prepared.id, message.timestamp, message};
+        LAPIS_TRY_ASSIGN(auto syncBody, sync.serialize());
+        // Our own devices are always reached end to end.
+        LAPIS_TRY_ASSIGN(prepared.toOwnDevices,
+                         encryptTo(tx, self.account, targets.ownOtherDevices, syncBody.view(), false, targets, nowMs));
+    }
+
+    for (const auto *batch : {&prepared.toRecipient, &prepared.toOwnDevices}) {
+        for (const auto &envelope : *batch) {
+            store::OutboxEntry entry;
+            entry.messageId = prepared.id;
+            entry.recipient = envelope.recipient;
+            entry.recipientDevice = envelope.device;
+            entry.payload = envelope.envelope;
+            entry.nextAttemptAtMs = nowMs;
+            entry.createdAtMs = nowMs;
+            LAPIS_TRY(tx.outbox().enqueue(entry));
+        }
+    }
+    return prepared;
+}
+
+Result<std::vector<OutgoingEnvelope>> OutgoingMessages::prepareControl(store::Transaction &tx, const AccountId &to,
+                                                                       const protocol::Content &content,
+                                                                       const SendTargets &targets, std::int64_t nowMs)
+{
+    if (targets.route == Route::DowngradeRefused)
+        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+    LAPIS_TRY_ASSIGN(auto body, content.serialize());
+    return encryptTo(tx, to, targets.recipientDevices, body.view(), targets.route == Route::Plaintext, targets, nowMs);
+}
+
+} // namespace lapis::engine

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lapis-cli end to end through a real relay: what a script or a bot sees.
+#include "CliRunner.h"
+
+#include <lapis/qr/QrCode.h>
+#include <lapis/testsupport/RelayProcess.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using lapis::test::CliProfile;
+using lapis::test::CliRun;
+
+namespace {
+QString describe(const CliRun &r)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
+}
+} // namespace
+
+// Evaluates its argument once: it is often a whole lapis-cli run.
+#define VERIFY_RUN(expr)                                                                                               \
+    do {                                                                                                               \
+        const CliRun verifiedRun_ = (expr);                                                                            \
+        QVERIFY2(verifiedRun_.exitCode == 0, qPrintable(describe(verifiedRun_)));                                      \
+    } while (false)
+
+class TestCliEndToEnd : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_relay.start());
+        m_alice = profile();
+        m_bob = profile();
+        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
+        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+    }
+
+    void bothWaysEndToEnd()
+    {
+        const auto sent = m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("hello bob")});
+        VERIFY_RUN(sent);
+        QVERIFY2(sent.out.startsWith(QStringLiteral("sent ")) && sent.out.contains(QStringLiteral(" e2e")),
+                 qPrintable(sent.out));
+
+        const auto got = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(got);
+        const auto messages = got.json();
+        QVERIFY2(messages.size() == 1, qPrintable(describe(got)));
+        QCOMPARE(messages[0][QStringLiteral("from")].toString(), QStringLiteral("alice"));
+        QCOMPARE(messages[0][QStringLiteral("text")].toString(), QStringLiteral("hello bob"));
+        QCOMPARE(messages[0][QStringLiteral("e2e")].toBool(), true);
+        QCOMPARE(messages[0][QStringLiteral("id")].toString(), sent.out.split(QLatin1Char(' '))[1]);
+        QVERIFY(messages[0][QStringLiteral("device")].toInt() > 0);
+
+        VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("hi alice")}));
+        const auto back = m_alice->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(back);
+        QVERIFY2(back.json().size() == 1, qPrintable(describe(back)));
+        QCOMPARE(back.json()[0][QStringLiteral("text")].toString(), QStringLiteral("hi alice"));
+
+        // Bob's delivery receipt reached Alice: her message is delivered.
+        const auto history = m_alice->run({QStringLiteral("history"), QStringLiteral("bob")});
+        VERIFY_RUN(history);
+        QVERIFY2(history.out.contains(QStringLiteral("hello bob (delivered)")), qPrintable(history.out));
+        QVERIFY2(history.out.contains(QStringLiteral("hi alice")), qPrintable(history.out));
+    }
+
+    void offlineRecipientGetsEverythingInOrder()
+    {
+        for (int i = 1; i <= 3; ++i)
+            VERIFY_RUN(
+                m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("queued %1").arg(i)}));
+        const auto got = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(got);
+        const auto messages = got.json();
+        QVERIFY2(messages.size() == 3, qPrintable(describe(got)));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(messages[static_cast<std::size_t>(i)][QStringLiteral("text")].toString(),
+                     QStringLiteral("queued %1").arg(i + 1));
+        // Nothing comes twice.
+        const auto again = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        VERIFY_RUN(again);
+        QVERIFY2(again.json().size() == 0, qPrintable(describe(again)));
+    }
+
+    void searchFindsOldMessages()
+    {
+        const auto found = m_bob->run({QStringLiteral("search"), QStringLiteral("queued")});
+        VERIFY_RUN(found);
+        QCOMPARE(found.lines().size(), 3);
+    }
+
+    void plaintextAccountIsGreen()
+    {
+        auto bot = profile();
+        VERIFY_RUN(bot->registerAs(QStringLiteral("bot"), true));
+        const auto sent = m_alice->run({QStringLiteral("send"), QStringLiteral("bot"), QStringLiteral("hi bot")});
+        VERIFY_RUN(sent);
+        QVERIFY2(sent.out.contains(QStringLiteral(" plaintext")), qPrintable(sent.out));
+        const auto got = bot->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(got);
+        QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
+        QCOMPARE(got.json()[0][QStringLiteral("e2e")].toBool(), false);
+        QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("hi bot"));
+
+        VERIFY_RUN(bot->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("beep")}));
+        const auto atAlice = m_alice->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(atAlice);
+        QVERIFY2(atAlice.json().size() == 1, qPrintable(describe(atAlice)));
+        QCOMPARE(atAlice.json()[0][QStringLiteral("e2e")].toBool(), false);
+        QCOMPARE(atAlice.json()[0][QStringLiteral("from")].toString(), QStringLiteral("bot"));
+    }
+
+    void safetyNumbersMatch()
+    {
+        const auto a = m_alice->run({QStringLiteral("safety-number"), QStringLiteral("bob")});
+        const auto b = m_bob->run({QStringLiteral("safety-number"), QStringLiteral("alice")});
+        VERIFY_RUN(a);
+        VERIFY_RUN(b);
+        QCOMPARE(a.out, b.out);
+        const auto groups = a.out.trimmed().split(QLatin1Char(' '));
+        QCOMPARE(groups.size(), 12);
+        for (const auto &g : groups)
+            QCOMPARE(g.size(), 5);
+    }
+
+    void largeAttachmentArrivesByteIdentical()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("video.bin"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray block(1024 * 1024, '\0');
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (int i = 0; i < 50; ++i) {
+            for (int j = 0; j < block.size(); j += 64)
+                block[j] = static_cast<char>(i * 31 + j);
+            file.write(block);
+            hash.addData(block);
+        }
+        file.close();
+        VERIFY_RUN(m_alice->run({QStringLiteral("send-file"), QStringLiteral("bob"), path}));
+        const auto got = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("3")});
+        VERIFY_RUN(got);
+        QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
+        const auto attachment = got.json()[0][QStringLiteral("attachment")].toObject();
+        QCOMPARE(attachment[QStringLiteral("name")].toString(), QStringLiteral("video.bin"));
+        QCOMPARE(attachment[QStringLiteral("size")].toInteger(), 50LL * 1024 * 1024);
+        QCOMPARE(attachment[QStringLiteral("sha256")].toString(), QString::fromLatin1(hash.result().toHex()));
+        QFile copy(attachment[QStringLiteral("path")].toString());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(copy.readAll(), QCryptographicHash::Sha256), hash.result());
+    }
+
+    void linkedDeviceGetsMessagesAndCopies()
+    {
+        auto alice2 = profile();
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("link.png"));
+        // The new device waits for approval: run it in the background and read its first lines.
+        QProcess request;
+        request.start(QStringLiteral(LAPIS_CLI_BINARY),
+                      {QStringLiteral("--profile"), alice2->dir(), QStringLiteral("--passphrase-file"),
+                       alice2->passphraseFile(), QStringLiteral("link-request"), QStringLiteral("--relay"),
+                       m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
+                       QStringLiteral("--qr-png"), png});
+        QVERIFY(request.waitForStarted());
+        QByteArray printed;
+        while (printed.count('\n') < 2 && request.waitForReadyRead(30000))
+            printed += request.readAllStandardOutput();
+        const auto lines = QString::fromUtf8(printed).split(QLatin1Char('\n'));
+        QVERIFY2(lines.size() >= 2, printed.constData());
+        const QString uri = lines[0];
+        QVERIFY(uri.startsWith(QStringLiteral("lapis://link?v=1&")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("code: ")));
+        const QString code = lines[1].mid(6);
+
+        // The QR code holds exactly the printed URI.
+        const auto decoded = lapis::qr::decodeFile(png);
+        QVERIFY(decoded.ok());
+        QCOMPARE(QString::fromStdString(*decoded), uri);
+
+        // A wrong code sends nothing.
+        const auto refused =
+            m_alice->run({QStringLiteral("link-approve"), uri, QStringLiteral("--code"), QStringLiteral("000 000")});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("codes differ")), qPrintable(refused.err));
+
+        const auto approved = m_alice->run(
+            {QStringLiteral("link-approve"), QStringLiteral("--qr-image"), png, QStringLiteral("--code"), code});
+        VERIFY_RUN(approved);
+        QVERIFY(approved.out.contains(QStringLiteral("code: ") + code));
+        QVERIFY(request.waitForFinished(60000));
+        QVERIFY2(request.exitCode() == 0, request.readAllStandardError().constData());
+
+        // The new device has the history and the same safety number with Bob.
+        const auto history = alice2->run({QStringLiteral("history"), QStringLiteral("bob")});
+        VERIFY_RUN(history);
+        QVERIFY2(history.out.contains(QStringLiteral("hello bob")), qPrintable(history.out));
+        QCOMPARE(alice2->run({QStringLiteral("safety-number"), QStringLiteral("bob")}).out,
+                 m_alice->run({QStringLiteral("safety-number"), QStringLiteral("bob")}).out);
+
+        // Bob's message reaches both of Alice's devices.
+        VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("to both")}));
+        for (auto *device : {m_alice.get(), alice2.get()}) {
+            const auto got = device->run({QStringLiteral("receive"), QStringLiteral("--json"),
+                                          QStringLiteral("--timeout"), QStringLiteral("2")});
+            VERIFY_RUN(got);
+            QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
+            QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("to both"));
+        }
+        // What Alice sends shows on her other device as her own message to Bob.
+        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("from device one")}));
+        const auto copy = alice2->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(copy);
+        QVERIFY2(copy.json().size() == 1, qPrintable(describe(copy)));
+        QCOMPARE(copy.json()[0][QStringLiteral("text")].toString(), QStringLiteral("from device one"));
+        QCOMPARE(copy.json()[0][QStringLiteral("to")].toString(), QStringLiteral("bob"));
+        const auto atBob = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(atBob);
+        QVERIFY2(atBob.json().size() == 1, qPrintable(describe(atBob)));
+    }
+
+    void badInputGetsOneLineReasons()
+    {
+        const auto noCommand = m_alice->run({});
+        QVERIFY(noCommand.exitCode != 0);
+        QCOMPARE(noCommand.err.trimmed().count(QLatin1Char('\n')), 0);
+        const auto unknownUser =
+            m_alice->run({QStringLiteral("send"), QStringLiteral("nobody-here"), QStringLiteral("x")});
+        QVERIFY(unknownUser.exitCode != 0);
+        QVERIFY(!unknownUser.err.trimmed().isEmpty());
+        QCOMPARE(unknownUser.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(m_alice->run({QStringLiteral("send"), QStringLiteral("bob")}).exitCode != 0);
+        // A wrong passphrase opens nothing and changes nothing.
+        QTemporaryDir dir;
+        QFile wrong(dir.filePath(QStringLiteral("wrong")));
+        QVERIFY(wrong.open(QIODevice::WriteOnly));
+        wrong.write("not the passphrase\n");
+        wrong.close();
+        QProcess process;
+        process.start(QStringLiteral(LAPIS_CLI_BINARY),
+                      {QStringLiteral("--profile"), m_alice->dir(), QStringLiteral("--passphrase-file"),
+                       wrong.fileName(), QStringLiteral("history"), QStringLiteral("bob")});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY(process.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(process.readAllStandardError())
+                    .contains(QStringLiteral("passphrase"), Qt::CaseInsensitive));
+        VERIFY_RUN(m_alice->run({QStringLiteral("history"), QStringLiteral("bob")}));
+    }
+
+private:
+    std::unique_ptr<CliProfile> profile()
+    {
+        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
+                                            m_relay.certificatePath());
+    }
+
+    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    std::unique_ptr<CliProfile> m_alice;
+    std::unique_ptr<CliProfile> m_bob;
+};
+
+QTEST_GUILESS_MAIN(TestCliEndToEnd)
+#include "tst_cli_e2e.moc"

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <lapis/crypto/Random.h>
+#include <lapis/engine/LinkBundle.h>
+
+#include <QTest>
+
+using namespace lapis;
+using namespace lapis::engine;
+
+namespace {
+LinkBundle sample()
+{
+    LinkBundle b;
+    b.account = AccountId("alice");
+    crypto::randomBytes(b.accountKeySeed.mutableView());
+    b.linkToken = crypto::randomBytes(32);
+    b.contacts.push_back({AccountId("bob"), "Bob", crypto::randomBytes(32), true, true});
+    b.contacts.push_back({AccountId("bot"), "Weather bot", {}, false, false});
+    for (int i = 0; i < 3; ++i)
+        b.recentMessages.push_back({AccountId("bob"), *MessageId::fromBytes(crypto::randomBytes(16)),
+                                    AccountId(i % 2 ? "alice" : "bob"), DeviceId(1), i % 2 == 1, true,
+                                    1'800'000'000'000 + i, "message " + std::to_string(i)});
+    return b;
+}
+} // namespace
+
+class TestLinkBundle : public QObject {
+    Q_OBJECT
+private slots:
+    void roundTrip()
+    {
+        const auto b = sample();
+        const auto bytes = b.serialize();
+        const auto back = LinkBundle::deserialize(bytes.view());
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(back->account, b.account);
+        QVERIFY(back->accountKeySeed.view().size() == 32
+                && std::equal(b.accountKeySeed.view().begin(), b.accountKeySeed.view().end(),
+                              back->accountKeySeed.view().begin()));
+        QCOMPARE(back->linkToken, b.linkToken);
+        QCOMPARE(back->contacts.size(), std::size_t{2});
+        QCOMPARE(back->contacts[0].displayName, std::string("Bob"));
+        QVERIFY(back->contacts[0].verified && back->contacts[0].everHadEndToEnd);
+        QVERIFY(!back->contacts[1].verified);
+        QCOMPARE(back->recentMessages.size(), std::size_t{3});
+        QCOMPARE(back->recentMessages[1].text, std::string("message 1"));
+        QVERIFY(back->recentMessages[1].outgoing);
+        QVERIFY(back->recentMessages[2].id == b.recentMessages[2].id);
+        QCOMPARE(back->recentMessages[2].sentAtMs, b.recentMessages[2].sentAtMs);
+    }
+
+    void everyTruncationAndExtensionRejected()
+    {
+        const auto bytes = sample().serialize();
+        for (std::size_t cut = 0; cut < bytes.size(); ++cut)
+            QVERIFY2(!LinkBundle::deserialize(bytes.view().first(cut)).ok(), qPrintable(QString::number(cut)));
+        Bytes longer(bytes.view().begin(), bytes.view().end());
+        longer.push_back(0);
+        QCOMPARE(LinkBundle::deserialize(longer).error().code, ErrorCode::Corrupt);
+        longer.pop_back();
+        longer[0] = 2;
+        QCOMPARE(LinkBundle::deserialize(longer).error().code, ErrorCode::Unsupported);
+    }
+
+    void hugeCountsRejectedWithoutAllocating()
+    {
+        auto bytes = sample().serialize();
+        Bytes b(bytes.view().begin(), bytes.view().end());
+        // Set the contact count (after version, account, seed, token) to 0xFFFFFFFF.
+        const std::size_t at = 1 + 4 + 5 + 32 + 4 + 32;
+        for (std::size_t i = 0; i < 4; ++i)
+            b[at + i] = 0xFF;
+        QCOMPARE(LinkBundle::deserialize(b).error().code, ErrorCode::Corrupt);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLinkBundle)
+#include "tst_engine_linkbundle.moc"
