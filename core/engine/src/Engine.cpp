@@ -5,6 +5,7 @@
 #include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/engine/WireKeys.h>
+#include <lapis/protocol/Limits.h>
 #include <lapis/protocol/PreKeyManager.h>
 
 #include <chrono>
@@ -160,6 +161,51 @@ Result<void> Engine::publishKeys()
     return m_relay->publishKeys(Bytes(accountKey.begin(), accountKey.end()),
                                 m_identity->device().certificate.serialize(),
                                 encodeSignedPreKeyForRelay(fresh.signedPreKey), oneTime);
+}
+
+Result<void> Engine::maintainKeys()
+{
+    if (!m_identity)
+        return {};
+    LAPIS_TRY_ASSIGN(const auto onRelay, m_relay->preKeyCount());
+    const auto now = nowMs();
+    struct Changes {
+        std::optional<protocol::SignedPreKeyRecord> signedPreKey;
+        std::vector<protocol::OneTimePreKeyRecord> oneTime;
+    };
+    LAPIS_TRY_ASSIGN(auto changes,
+                     m_store
+                         ->transact([&](store::Transaction &tx) -> Result<Changes> {
+                             Changes c;
+                             ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
+                             protocol::PreKeyManager manager(m_identity->device().keys, stores, stores, m_rng);
+                             LAPIS_TRY_ASSIGN(auto current, manager.rotateSignedPreKey(now / 1000));
+                             if (current.createdAt >= now / 1000 - 1)
+                                 c.signedPreKey = std::move(current); // just made: the relay needs it
+                             // The relay's pool is what senders draw from; keys handed out but never
+                             // used stay in ours until they expire with the store's pruning.
+                             if (onRelay < protocol::OneTimePreKeyLow) {
+                                 LAPIS_TRY_ASSIGN(auto next, tx.preKeys().maxOneTimePreKeyId());
+                                 for (auto n = onRelay; n < protocol::OneTimePreKeyTarget; ++n) {
+                                     auto record = protocol::OneTimePreKeyRecord::generate(PreKeyId(++next), m_rng);
+                                     LAPIS_TRY(stores.storePreKey(record));
+                                     c.oneTime.push_back(std::move(record));
+                                 }
+                             }
+                             return c;
+                         })
+                         .get());
+    if (!changes.signedPreKey && changes.oneTime.empty())
+        return {};
+    std::vector<transport::OneTimePreKey> oneTime;
+    for (const auto &record : changes.oneTime) {
+        const auto pub = record.keyPair.publicKey().bytes();
+        oneTime.push_back({record.id.value(), Bytes(pub.begin(), pub.end())});
+    }
+    qCInfo(lcEngine) << "Publishing" << oneTime.size() << "one-time prekeys"
+                     << (changes.signedPreKey ? "and a new signed prekey" : "");
+    return m_relay->publishKeys(
+        {}, {}, changes.signedPreKey ? encodeSignedPreKeyForRelay(*changes.signedPreKey) : Bytes{}, oneTime);
 }
 
 Result<std::string> Engine::enableTotp()

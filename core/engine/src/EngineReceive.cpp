@@ -86,6 +86,8 @@ Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     (void)flushOutbox(); // offline sends go out first; a failure here is retried next time
+    if (auto kept = maintainKeys(); !kept.ok())
+        qCInfo(lcEngine) << "Prekeys not refreshed:" << kept.error().message.c_str();
 
     Inbox inbox;
     transport::MessageStream::Callbacks callbacks;

@@ -4,6 +4,7 @@
 
 #include <lapis/qr/QrCode.h>
 #include <lapis/testsupport/RelayProcess.h>
+#include <lapis/transport/RelayClient.h>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -15,6 +16,13 @@ using lapis::test::CliProfile;
 using lapis::test::CliRun;
 
 namespace {
+std::string readFile(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll().toStdString();
+}
+
 QString describe(const CliRun &r)
 {
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
@@ -233,6 +241,30 @@ private slots:
             {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
         VERIFY_RUN(atBob);
         QVERIFY2(atBob.json().size() == 1, qPrintable(describe(atBob)));
+    }
+
+    void oneTimePrekeysAreToppedUp()
+    {
+        // Another user draws Bob's one-time prekeys from the relay until none is left...
+        auto client = lapis::transport::RelayClient::create(
+            {m_relay.address().toStdString(), readFile(m_relay.certificatePath()), {}});
+        QVERIFY(client.ok());
+        auto drainer = (*client)->registerAccount("prekey-drainer", "drainer password", "test");
+        QVERIFY(drainer.ok());
+        (*client)->setCredentials(drainer->credentials);
+        bool exhausted = false;
+        for (int i = 0; i < 200 && !exhausted; ++i) {
+            auto bundles = (*client)->fetchPreKeyBundles("bob");
+            QVERIFY2(bundles.ok(), bundles.ok() ? "" : bundles.error().message.c_str());
+            QCOMPARE(bundles->bundles.size(), std::size_t{1});
+            exhausted = !bundles->bundles[0].oneTimePreKey.has_value();
+        }
+        QVERIFY(exhausted);
+        // ...and once Bob's device is online again, it publishes a fresh pool.
+        VERIFY_RUN(m_bob->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        auto after = (*client)->fetchPreKeyBundles("bob");
+        QVERIFY(after.ok());
+        QVERIFY(after->bundles[0].oneTimePreKey.has_value());
     }
 
     void badInputGetsOneLineReasons()

@@ -134,6 +134,9 @@ private:
     Result<void> connect(const std::string &relayAddress, const std::string &pem);
     Result<void> saveAccount(const transport::RegisteredDevice &device, const AccountSetup &setup);
     Result<void> publishKeys();
+    /// Rotates the signed prekey when it is due and tops the relay's one-time pool up when it runs
+    /// low; publishes what changed.
+    Result<void> maintainKeys();
     /// An account's devices as the relay lists them, judged against its pinned key.
     struct Directory {
         bool plaintextOnly = false;
