@@ -73,6 +73,7 @@ std::string usage()
            "  search TEXT\n"
            "  devices [USER]\n"
            "  safety-number USER\n"
+           "  accept-key USER                 accept USER's new account key (after comparing)\n"
            "  --version | --help\n"
            "\n"
            "Lapis's engine without a window, for scripts and bots. Exits 0 on success; otherwise\n"

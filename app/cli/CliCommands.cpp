@@ -274,6 +274,13 @@ const std::map<std::string, Handler> &handlers()
                      << (d.hasKeys ? " e2e" : " plaintext") << "\n";
              return {};
          }},
+        {"accept-key",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));
+             LAPIS_TRY_ASSIGN(auto number, engine.acceptNewAccountKey(AccountId(user)));
+             out << number << "\n";
+             return {};
+         }},
         {"safety-number",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));

@@ -3,7 +3,9 @@
 #include <lapis/common/Log.h>
 #include <lapis/engine/Attachments.h>
 #include <lapis/engine/Engine.h>
+#include <lapis/engine/ProtocolStores.h>
 #include <lapis/protocol/SafetyNumber.h>
+#include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/MessageStream.h>
 
 #include <QCryptographicHash>
@@ -248,6 +250,26 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
     for (const auto &cert : directory.selection.accepted)
         out.push_back({cert.device.device.value(), cert.serialize(), {}, cert.createdAt * 1000, true});
     return out;
+}
+
+Result<std::string> Engine::acceptNewAccountKey(const AccountId &peer)
+{
+    if (!m_identity)
+        return fail(ErrorCode::Unsupported, "A plaintext-only account has no safety numbers");
+    if (peer == m_account)
+        return fail(ErrorCode::InvalidArgument, "Your own account key cannot be replaced from here");
+    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(peer.value()));
+    LAPIS_TRY_ASSIGN(auto key, crypto::Ed25519PublicKey::fromBytes(fetched.accountKey));
+    const auto now = nowMs();
+    LAPIS_TRY(m_store
+                  ->transact([&](store::Transaction &tx) -> Result<void> {
+                      ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
+                      LAPIS_TRY(protocol::acceptAccountKey(stores, peer, key));
+                      // Sessions made under the old key end here; the next message starts anew.
+                      return tx.sessions().removeAll(peer);
+                  })
+                  .get());
+    return protocol::SafetyNumber::compute(m_account, m_identity->device().accountKey, peer, key).displayString();
 }
 
 Result<std::string> Engine::safetyNumber(const AccountId &peer)

@@ -59,11 +59,17 @@ Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetch
                                       })
                                       .get());
     if (pinned && directory.accountKey
-        && !std::equal(pinned->begin(), pinned->end(), directory.accountKey->bytes().begin()))
+        && !std::equal(pinned->begin(), pinned->end(), directory.accountKey->bytes().begin())) {
+        (void)m_store
+            ->transact([&](store::Transaction &tx) {
+                return tx.contacts().setVerification(account, store::VerificationState::KeyChanged);
+            })
+            .get();
         return fail(ErrorCode::PermissionDenied,
                     "The safety number with " + account.value()
                         + " changed: their account key is not the one you had. Nothing was sent; compare the "
                           "new safety number before you accept it.");
+    }
     if (pinned) {
         LAPIS_TRY_ASSIGN(auto key, crypto::Ed25519PublicKey::fromBytes(*pinned));
         directory.selection = selectCertifiedDevices(account, key, listed);
@@ -153,6 +159,10 @@ Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage m
         }
         if (targets.route == Route::DowngradeRefused)
             return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+        // An account with no device at all (the operator reset it): plaintext goes to its
+        // mailbox, device 0, which the relay hands to the account's next device.
+        if (targets.route == Route::Plaintext && targets.recipientDevices.empty())
+            targets.recipientDevices.emplace_back(0U);
         const auto now = nowMs();
         if (!prepared) {
             LAPIS_TRY_ASSIGN(prepared, m_store

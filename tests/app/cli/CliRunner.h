@@ -30,6 +30,7 @@ public:
     CliRun registerAs(const QString &name, bool plaintextOnly = false);
     [[nodiscard]] QString dir() const { return m_dir.path(); }
     [[nodiscard]] QString passphraseFile() const { return m_secrets.filePath(QStringLiteral("passphrase")); }
+    [[nodiscard]] QString passwordFile() const { return m_secrets.filePath(QStringLiteral("password")); }
     [[nodiscard]] const QString &name() const { return m_name; }
 
 private:

@@ -267,6 +267,50 @@ private slots:
         QVERIFY(after->bundles[0].oneTimePreKey.has_value());
     }
 
+    // Last: it resets Bob's account.
+    void changedAccountKeyIsHeldUntilAccepted()
+    {
+        const auto oldNumber = m_alice->run({QStringLiteral("safety-number"), QStringLiteral("bob")});
+        VERIFY_RUN(oldNumber);
+        // Bob lost every device: the operator resets the account and Bob signs in anew, with a new
+        // account key (there is no device left to link from).
+        QProcess reset;
+        reset.start(m_relay.binary(), {QStringLiteral("--data"), m_relay.dataPath(), QStringLiteral("admin"),
+                                       QStringLiteral("reset-account"), QStringLiteral("bob")});
+        QVERIFY(reset.waitForFinished(30000));
+        QCOMPARE(reset.exitCode(), 0);
+        auto newBob = profile();
+        VERIFY_RUN(newBob->run({QStringLiteral("login"), QStringLiteral("bob"), QStringLiteral("--relay"),
+                                m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
+                                QStringLiteral("--password-file"), newBob->passwordFile()}));
+
+        // Bob's message under the new key is held, not shown, and Alice's sends are refused.
+        VERIFY_RUN(newBob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("new key, same bob")}));
+        const auto held = m_alice->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        VERIFY_RUN(held);
+        QVERIFY2(held.json().empty(), qPrintable(describe(held)));
+        const auto refused = m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("hello?")});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QStringLiteral("safety number")), qPrintable(refused.err));
+
+        // Alice compares and accepts: a new safety number, the held message, and sending again.
+        const auto accepted = m_alice->run({QStringLiteral("accept-key"), QStringLiteral("bob")});
+        VERIFY_RUN(accepted);
+        QVERIFY(accepted.out != oldNumber.out);
+        const auto released = m_alice->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(released);
+        QVERIFY2(released.json().size() == 1, qPrintable(describe(released)));
+        QCOMPARE(released.json()[0][QStringLiteral("text")].toString(), QStringLiteral("new key, same bob"));
+        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("welcome back")}));
+        const auto atBob = newBob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(atBob);
+        QVERIFY2(atBob.json().size() == 1, qPrintable(describe(atBob)));
+        QCOMPARE(atBob.json()[0][QStringLiteral("text")].toString(), QStringLiteral("welcome back"));
+    }
+
     void badInputGetsOneLineReasons()
     {
         const auto noCommand = m_alice->run({});

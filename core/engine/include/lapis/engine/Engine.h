@@ -121,6 +121,10 @@ public:
     Result<std::vector<transport::DeviceInfo>> devices(const std::optional<AccountId> &account);
     /// The 60-digit safety number with `peer`, in 12 groups of 5.
     Result<std::string> safetyNumber(const AccountId &peer);
+    /// The user accepts `peer`'s new account key (after the safety-number warning): pins the key
+    /// the relay now lists, marks the contact unverified and starts fresh sessions. Messages held
+    /// because of the change are read at the next receive. Returns the new safety number.
+    Result<std::string> acceptNewAccountKey(const AccountId &peer);
 
     /// Starts TOTP enrolment: the otpauth:// URI for an authenticator app.
     Result<std::string> enableTotp();
