@@ -16,7 +16,8 @@ grpc::Status KeysService::PublishDeviceKeys(grpc::ServerContext *context, const 
     oneTime.reserve(static_cast<std::size_t>(request->one_time_prekeys_size()));
     for (const auto &k : request->one_time_prekeys())
         oneTime.push_back({k.id(), toBytes(k.public_key())});
-    // The relay cannot judge certificates (it does not know the account key): clients verify them.
+    // Clients verify certificates themselves; the relay checks them only to decide which devices a
+    // batch must address (those the account key certified).
     auto r = m_relay.storage.publishKeys(caller.account, caller.device, asBytes(request->account_key()),
                                          asBytes(request->certificate()),
                                          asBytes(request->signed_prekey()), oneTime);

@@ -3,7 +3,10 @@
 #include "SqliteStorage.h"
 
 #include <lapis/proto/Limits.h>
+#include <lapis/protocol/DeviceCertificate.h>
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 namespace lapis::relay {
@@ -11,8 +14,8 @@ namespace lapis::relay {
 using namespace sqlite_detail;
 
 Result<void> SqliteStorage::publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
-                                        ByteView certificate,
-                                        ByteView signedPreKey, const std::vector<OneTimePreKeyRecord> &oneTime)
+                                        ByteView certificate, ByteView signedPreKey,
+                                        const std::vector<OneTimePreKeyRecord> &oneTime)
 {
     return write<void>([&](SqliteConnection &db) -> Result<void> {
         LAPIS_TRY_ASSIGN(auto account, loadAccount(db, username));
@@ -105,6 +108,18 @@ Result<std::uint32_t> SqliteStorage::preKeyCount(const std::string &username, st
 
 namespace {
 
+/// Whether `device` holds a certificate that `accountKey` signed for it. Senders encrypt only to
+/// such devices, so these are the ones a batch must address.
+bool certifiedBy(const std::optional<crypto::Ed25519PublicKey> &accountKey, const std::string &username,
+                 const DeviceRecord &device)
+{
+    if (!accountKey)
+        return true; // no account key (plaintext only, or none published yet): every device counts
+    auto certificate = protocol::DeviceCertificate::deserialize(device.certificate);
+    return certificate.ok()
+           && certificate->verifyFor({AccountId(username), DeviceId(device.deviceId)}, *accountKey).ok();
+}
+
 Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &request)
 {
     LAPIS_TRY_ASSIGN(auto account, loadAccount(db, request.recipient));
@@ -117,11 +132,22 @@ Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &reques
                                                      "devices needs the sender's explicit allowance");
     }
     LAPIS_TRY_ASSIGN(auto devices, loadDevices(db, request.recipient));
-    std::set<std::uint32_t> expected;
+    std::optional<crypto::Ed25519PublicKey> accountKey;
+    if (!account->plaintextOnly && !account->accountKey.empty()) {
+        if (auto key = crypto::Ed25519PublicKey::fromBytes(account->accountKey); key.ok())
+            accountKey = *key;
+    }
+    // A batch must address every device the account key certified and may address the others
+    // too (a device without a valid certificate, which senders ignore, is not waited for).
+    std::set<std::uint32_t> listed;
+    std::set<std::uint32_t> required;
     for (const auto &d : devices) {
         // One's own sending device gets no copy of its own batch.
-        if (request.recipient != request.senderAccount || d.deviceId != request.senderDevice)
-            expected.insert(d.deviceId);
+        if (request.recipient == request.senderAccount && d.deviceId == request.senderDevice)
+            continue;
+        listed.insert(d.deviceId);
+        if (certifiedBy(accountKey, request.recipient, d))
+            required.insert(d.deviceId);
     }
     std::set<std::uint32_t> addressed;
     for (const auto &item : request.items)
@@ -130,7 +156,9 @@ Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &reques
     SendOutcome outcome;
     outcome.plaintextOnly = account->plaintextOnly;
     const bool toAccountMailbox = devices.empty() && addressed == std::set<std::uint32_t>{0} && plaintextAllowed;
-    if (!toAccountMailbox && addressed != expected) {
+    const bool complete = std::includes(addressed.begin(), addressed.end(), required.begin(), required.end())
+                          && std::includes(listed.begin(), listed.end(), addressed.begin(), addressed.end());
+    if (!toAccountMailbox && !complete) {
         outcome.currentDevices = std::move(devices);
         return outcome;
     }

@@ -17,12 +17,14 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
 {
     LAPIS_TRY_ASSIGN(auto envelope, protocol::Envelope::deserialize(delivery.envelope));
     const auto &self = m_self;
-    if (!(envelope.recipient == self))
+    const bool plaintext = envelope.type == protocol::Envelope::Type::Plaintext;
+    // Plaintext sent while the account had no device is addressed to the account's mailbox (0).
+    const bool toAccountMailbox = plaintext && envelope.recipient == protocol::Address{self.account, DeviceId(0)};
+    if (!(envelope.recipient == self) && !toAccountMailbox)
         return fail(ErrorCode::InvalidArgument, "The message is addressed to another device");
     // The relay authenticated the sending device; an envelope claiming another sender is forged.
     if (!(envelope.sender == protocol::Address{delivery.sender, delivery.senderDevice}))
         return fail(ErrorCode::InvalidArgument, "The message claims another sender than the relay saw");
-    const bool plaintext = envelope.type == protocol::Envelope::Type::Plaintext;
     if (plaintext != delivery.plaintext)
         return fail(ErrorCode::InvalidArgument, "The message's encryption does not match the relay's flag");
 

@@ -44,8 +44,6 @@ Result<Envelope> Envelope::deserialize(ByteView bytes)
     out.messageId = *id;
     out.sender = Address{AccountId(e.sender_account()), DeviceId(e.sender_device())};
     out.recipient = Address{AccountId(e.recipient_account()), DeviceId(e.recipient_device())};
-    if (!validateAddress(out.sender) || !validateAddress(out.recipient))
-        return fail(ErrorCode::Corrupt, "The envelope's sender or recipient is invalid");
     switch (e.type()) {
     case pb::Envelope::TYPE_PREKEY:
         out.type = Type::PreKey;
@@ -59,6 +57,12 @@ Result<Envelope> Envelope::deserialize(ByteView bytes)
     default:
         return fail(ErrorCode::Corrupt, "Unknown envelope type");
     }
+    // Device 0 is the account's mailbox: only plaintext sent while the account had no device
+    // goes there (the relay hands it to the account's next device).
+    const bool toAccountMailbox = out.type == Type::Plaintext && out.recipient.device.value() == 0
+                                  && validateAddress({out.recipient.account, DeviceId(1)}).ok();
+    if (!validateAddress(out.sender) || (!toAccountMailbox && !validateAddress(out.recipient)))
+        return fail(ErrorCode::Corrupt, "The envelope's sender or recipient is invalid");
     out.ciphertext.assign(e.ciphertext().begin(), e.ciphertext().end());
     out.relayTimestamp = e.relay_timestamp();
     return out;

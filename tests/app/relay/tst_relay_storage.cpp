@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqliteStorage.h"
 
+#include <lapis/protocol/Identity.h>
+
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <thread>
 
 using namespace lapis;
@@ -95,6 +98,51 @@ private slots:
         QVERIFY(s.storeBatch(old)->stored);
         QVERIFY(s.purgeExpired(1000 + 31LL * 24 * 3600 * 1000, 30LL * 24 * 3600 * 1000).ok());
         QCOMPARE(s.fetchMailbox("a", 1, 0, 10)->size(), 0u);
+    }
+
+    void batchesSkipDevicesTheAccountKeyDidNotCertify()
+    {
+        QTemporaryDir dir;
+        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
+        QVERIFY(s.createAccount("b", "hash", false, "d", Bytes(32, 2), 1).ok());
+        QVERIFY(s.addDevice("b", "rogue", Bytes(32, 3), std::nullopt, 1).ok());
+        QVERIFY(s.addDevice("b", "keyless", Bytes(32, 4), std::nullopt, 1).ok());
+        crypto::DeterministicRandom rng(7);
+        const auto accountKey = protocol::AccountIdentity::generate(rng);
+        const auto otherKey = protocol::AccountIdentity::generate(rng);
+        const auto keys = protocol::DeviceKeys::generate(rng);
+        const auto certify = [&](const protocol::AccountIdentity &by, std::uint32_t device) {
+            return by
+                .certify(AccountId("b"), DeviceId(device), keys.signingKey().publicKey(),
+                         keys.identityKey().publicKey(), 1)
+                .serialize();
+        };
+        const auto k = accountKey.publicKey().bytes();
+        QVERIFY(s.publishKeys("b", 1, k, certify(accountKey, 1), toBytes("spk"), {}).ok());
+        // Device 2's certificate is signed by another key; device 3 published none.
+        QVERIFY(s.publishKeys("b", 2, {}, certify(otherKey, 2), toBytes("spk"), {}).ok());
+
+        const auto send = [&](std::vector<std::uint32_t> devices) {
+            SendRequest r{"a", 1, "b", {}, false, 5};
+            for (auto d : devices)
+                r.items.push_back({d, toBytes("x"), false});
+            auto outcome = s.storeBatch(r);
+            return outcome.ok() && outcome->stored;
+        };
+        QVERIFY(send({1}));       // the certified device is enough
+        QVERIFY(send({1, 2, 3})); // the others may be addressed too
+        QVERIFY(!send({2, 3}));   // the certified one may not be left out
+        QVERIFY(!send({1, 4}));   // nor a device the account does not have be added
+        // Device 2's mailbox: the envelope of the one batch that addressed it (and the event of
+        // device 3's arrival).
+        const auto items = s.fetchMailbox("b", 2, 0, 10);
+        QVERIFY(items.ok());
+        const auto envelopes = std::count_if(items->begin(), items->end(),
+                                             [](const MailboxItem &i) { return toString(i.payload) == "x"; });
+        QCOMPARE(envelopes, std::ptrdiff_t{1});
     }
 
     void newerSchemaRefused()

@@ -224,6 +224,29 @@ private slots:
         other.type = Envelope::Type::Ratchet;
         QCOMPARE(openPlaintextEnvelope(other).error().code, ErrorCode::Unsupported);
     }
+
+    void onlyPlaintextGoesToTheAccountMailbox()
+    {
+        // Device 0 is the mailbox of an account with no device: plaintext only.
+        crypto::DeterministicRandom rng(4);
+        const Address from{AccountId("alice"), DeviceId(1)};
+        const Address mailbox{AccountId("greg"), DeviceId(0)};
+        auto e = makePlaintextEnvelope(from, mailbox, asBytes("for greg's next device"), rng);
+        auto parsed = Envelope::deserialize(e.serialize());
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->recipient == mailbox);
+        for (const auto type : {Envelope::Type::PreKey, Envelope::Type::Ratchet}) {
+            auto encrypted = e;
+            encrypted.type = type;
+            QCOMPARE(Envelope::deserialize(encrypted.serialize()).error().code, ErrorCode::Corrupt);
+        }
+        auto noSenderDevice = e;
+        noSenderDevice.sender.device = DeviceId(0);
+        QCOMPARE(Envelope::deserialize(noSenderDevice.serialize()).error().code, ErrorCode::Corrupt);
+        auto noAccount = e;
+        noAccount.recipient.account = AccountId("");
+        QCOMPARE(Envelope::deserialize(noAccount.serialize()).error().code, ErrorCode::Corrupt);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestContent)
