@@ -60,4 +60,17 @@ CliRun CliProfile::registerAs(const QString &name, bool plaintextOnly)
     return run(args);
 }
 
+QString describe(const CliRun &run)
+{
+    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(run.out, run.err);
+}
+
+std::string readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll().toStdString();
+}
+
 } // namespace lapis::test

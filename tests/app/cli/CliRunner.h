@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <string>
 #include <vector>
 
 namespace lapis::test {
@@ -42,4 +43,17 @@ private:
     QString m_name;
 };
 
+/// Exit code and both outputs of a run, for failure messages.
+QString describe(const CliRun &run);
+/// A whole file as bytes (empty when unreadable).
+std::string readFile(const QString &path);
+
 } // namespace lapis::test
+
+/// Checks that a run exited 0, showing its output otherwise. Evaluates its argument once: it is
+/// often a whole lapis-cli run.
+#define VERIFY_RUN(expr)                                                                                               \
+    do {                                                                                                               \
+        const ::lapis::test::CliRun verifiedRun_ = (expr);                                                             \
+        QVERIFY2(verifiedRun_.exitCode == 0, qPrintable(::lapis::test::describe(verifiedRun_)));                       \
+    } while (false)

@@ -14,27 +14,8 @@
 
 using lapis::test::CliProfile;
 using lapis::test::CliRun;
-
-namespace {
-std::string readFile(const QString &path)
-{
-    QFile f(path);
-    f.open(QIODevice::ReadOnly);
-    return f.readAll().toStdString();
-}
-
-QString describe(const CliRun &r)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
-}
-} // namespace
-
-// Evaluates its argument once: it is often a whole lapis-cli run.
-#define VERIFY_RUN(expr)                                                                                               \
-    do {                                                                                                               \
-        const CliRun verifiedRun_ = (expr);                                                                            \
-        QVERIFY2(verifiedRun_.exitCode == 0, qPrintable(describe(verifiedRun_)));                                      \
-    } while (false)
+using lapis::test::describe;
+using lapis::test::readFile;
 
 class TestCliEndToEnd : public QObject {
     Q_OBJECT

@@ -27,21 +27,10 @@
 
 using lapis::test::CliProfile;
 using lapis::test::CliRun;
+using lapis::test::describe;
+using lapis::test::readFile;
 
 namespace {
-QString describe(const CliRun &r)
-{
-    return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
-}
-
-std::string readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll().toStdString();
-}
-
 /// The code oathtool (an implementation independent of the relay's) computes for `secret`
 /// (base32) at `at`; empty when oathtool fails.
 QString oathtoolCode(const QString &secret, const QDateTime &at)
@@ -55,13 +44,6 @@ QString oathtoolCode(const QString &secret, const QDateTime &at)
     return QString::fromLatin1(oathtool.readAllStandardOutput()).trimmed();
 }
 } // namespace
-
-// Evaluates its argument once: it is often a whole lapis-cli run.
-#define VERIFY_RUN(expr)                                                                                               \
-    do {                                                                                                               \
-        const CliRun verifiedRun_ = (expr);                                                                            \
-        QVERIFY2(verifiedRun_.exitCode == 0, qPrintable(describe(verifiedRun_)));                                      \
-    } while (false)
 
 class TestCliTrust : public QObject {
     Q_OBJECT
