@@ -9,7 +9,7 @@ const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json
 /// Options with a value that a command may take.
 const std::set<std::string> ValueOptions = {"--relay",    "--relay-ca",    "--password-file", "--totp",
                                             "--qr-png",   "--code",        "--timeout",       "--limit",
-                                            "--qr-image", "--device-code", "--device-name"};
+                                            "--qr-image", "--device-code", "--device-name",   "--recovery-code"};
 } // namespace
 
 std::optional<std::string> CliArguments::option(const std::string &name) const
@@ -60,7 +60,9 @@ std::string usage()
 {
     return "Usage: lapis-cli --profile DIR [--passphrase-file FILE] COMMAND ...\n"
            "  register USER --relay HOST:PORT --relay-ca FILE --password-file FILE [--plaintext]\n"
-           "  login USER --relay HOST:PORT --relay-ca FILE --password-file FILE [--totp CODE] [--plaintext]\n"
+           "  login USER --relay HOST:PORT --relay-ca FILE --password-file FILE [--device-code CODE] [--totp CODE]\n"
+           "  sign-in-requests                pending sign-ins of this account: ID CODE DEVICE-NAME TIME\n"
+           "  sign-in-deny ID                 refuse a pending sign-in\n"
            "  link-request --relay HOST:PORT --relay-ca FILE [--qr-png FILE]\n"
            "  link-approve URI [--code CODE]\n"
            "  link-approve --qr-image FILE [--code CODE]\n"
@@ -74,6 +76,9 @@ std::string usage()
            "  devices [USER]\n"
            "  safety-number USER\n"
            "  accept-key USER                 accept USER's new account key (after comparing)\n"
+           "  mark-read USER                  mark USER's messages read and send read receipts\n"
+           "  backup-export FILE              write an encrypted backup; prints the recovery code last\n"
+           "  backup-import FILE --recovery-code CODE   restore into an empty --profile folder\n"
            "  --version | --help\n"
            "\n"
            "Lapis's engine without a window, for scripts and bots. Exits 0 on success; otherwise\n"

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliBackup.h"
 #include "CliCommands.h"
+#include "CliSignIn.h"
 
 #include <lapis/engine/Engine.h>
 #include <lapis/qr/QrCode.h>
@@ -71,6 +73,7 @@ Result<engine::AccountSetup> accountSetup(const CliArguments &args)
     LAPIS_TRY_ASSIGN(setup.password, readSecretFile(passwordFile, "password"));
     setup.plaintextOnly = args.has("--plaintext");
     setup.totpCode = args.option("--totp").value_or("");
+    setup.deviceCode = args.option("--device-code").value_or("");
     setup.deviceName =
         args.option("--device-name").value_or(QSysInfo::machineHostName().toStdString() + " (lapis-cli)");
     return setup;
@@ -161,8 +164,10 @@ const std::map<std::string, Handler> &handlers()
              LAPIS_TRY_ASSIGN(auto setup, accountSetup(args));
              LAPIS_TRY(engine.login(setup));
              out << "logged in as " << engine.account().value() << "\n";
-             return {};
+             return printLoginNotes(engine, setup, out);
          }},
+        {"sign-in-requests", signInRequests},
+        {"sign-in-deny", signInDeny},
         {"link-request",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto relay, args.required("--relay"));
@@ -281,6 +286,14 @@ const std::map<std::string, Handler> &handlers()
              out << number << "\n";
              return {};
          }},
+        {"mark-read",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));
+             LAPIS_TRY_ASSIGN(auto count, engine.markRead(AccountId(user)));
+             out << "marked " << count << " read\n";
+             return {};
+         }},
+        {"backup-export", backupExport},
         {"safety-number",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));
@@ -295,6 +308,8 @@ const std::map<std::string, Handler> &handlers()
 
 Result<void> runCommand(const CliArguments &args, std::ostream &out)
 {
+    if (args.command == "backup-import")
+        return backupImport(args, out); // the target profile must not be opened (created) first
     const auto it = handlers().find(args.command);
     if (it == handlers().end())
         return fail(ErrorCode::InvalidArgument, "Unknown command " + args.command + " (see lapis-cli --help)");

@@ -5,13 +5,46 @@
 
 #include <lapis/common/Log.h>
 #include <lapis/crypto/Random.h>
+#include <lapis/crypto/Sodium.h>
 #include <lapis/proto/Limits.h>
+
+#include <cstdio>
 
 namespace lapis::relay {
 
 namespace {
 constexpr const char *WrongLogin = "Wrong username or password";
+// Wrong codes a sign-in request survives; the fifth closes it.
+constexpr int SignInCodeTries = 5;
+
+std::string randomHex(std::size_t bytes)
+{
+    static constexpr char Digits[] = "0123456789abcdef";
+    const Bytes raw = crypto::randomBytes(bytes);
+    std::string out;
+    for (auto b : raw) {
+        out += Digits[b >> 4];
+        out += Digits[b & 0x0f];
+    }
+    return out;
 }
+
+std::string randomCode()
+{
+    char code[8];
+    std::snprintf(code, sizeof code, "%06u", crypto::systemRandom().uniform(1'000'000));
+    return code;
+}
+
+void toProto(const SignInRecord &r, v1::SignInRequest &out)
+{
+    out.set_id(r.id);
+    out.set_code(r.code);
+    out.set_device_name(r.deviceName);
+    out.set_created_ms(r.createdMs);
+    out.set_expires_ms(r.expiresMs);
+}
+} // namespace
 
 AccountsService::AccountsService(RelayContext &relay)
     : m_relay(relay)
@@ -112,6 +145,16 @@ grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1
     if (!crypto::Argon2::verifyPassword(a.passwordHash, request->password()))
         return failedAttempt(*context, a.username, WrongLogin, "wrong-password");
 
+    // Either second factor completes a sign-in: a code shown on one of the account's devices, or
+    // a TOTP code where the account enabled it. Only an account with neither signs in by password.
+    if (!request->device_code().empty())
+        return completeSignIn(*context, a, *request, response);
+    auto devices = m_relay.storage.listDevices(a.username);
+    if (!devices.ok())
+        return toStatus(*context, devices.error());
+    if (!devices->empty() && !(a.totpEnabled && !request->totp_code().empty()))
+        return requestSignIn(*context, a, *request);
+
     std::optional<std::int64_t> step;
     if (a.totpEnabled) {
         if (request->totp_code().empty())
@@ -125,6 +168,89 @@ grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1
     const Bytes credential = crypto::randomBytes(proto::limits::CredentialSize);
     auto added = m_relay.storage.addDevice(a.username, request->device_name(), hashSecret(credential), step, nowMs());
     return issueCredential(*context, a.username, added, credential, response);
+}
+
+grpc::Status AccountsService::requestSignIn(grpc::ServerContext &context, const AccountRecord &account,
+                                            const v1::LoginDeviceRequest &request)
+{
+    if (auto wait = m_relay.signInLimiter.take(account.username))
+        return retryLater(context, *wait, "Too many sign-in requests for this account", "sign-in-rate");
+    SignInRecord record;
+    record.id = randomHex(8);
+    record.username = account.username;
+    record.code = randomCode();
+    record.deviceName = request.device_name();
+    record.createdMs = nowMs();
+    record.expiresMs = record.createdMs + std::chrono::milliseconds(m_relay.config.signInTtl).count();
+    auto told = m_relay.storage.createSignIn(record);
+    if (!told.ok())
+        return toStatus(context, told.error());
+    for (auto device : *told)
+        m_relay.hub.notify(account.username, device);
+    qCDebug(lcRelay) << "sign-in request made;" << told->size() << "devices told";
+    v1::SignInPending pending;
+    pending.set_id(record.id);
+    pending.set_expires_ms(record.expiresMs);
+    context.AddTrailingMetadata(std::string(proto::limits::MetaReason), "sign-in-code-required");
+    return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                        account.totpEnabled
+                            ? "Type the six-digit code shown on another device of this account, or a TOTP code"
+                            : "Type the six-digit code shown on another device of this account",
+                        pending.SerializeAsString());
+}
+
+grpc::Status AccountsService::completeSignIn(grpc::ServerContext &context, const AccountRecord &account,
+                                             const v1::LoginDeviceRequest &request, v1::DeviceCredential *response)
+{
+    using C = grpc::StatusCode;
+    auto found = m_relay.storage.findSignIn(account.username, request.sign_in_id());
+    if (!found.ok())
+        return toStatus(context, found.error());
+    if (!found.value())
+        return withReason(context, C::UNAUTHENTICATED, "No such sign-in request; log in again for a new code",
+                          "sign-in-unknown");
+    const SignInRecord &record = *found.value();
+    switch (record.state) {
+    case SignInRecord::State::Denied:
+        return withReason(context, C::PERMISSION_DENIED, "The sign-in was denied on another device of this account",
+                          "sign-in-denied");
+    case SignInRecord::State::Approved:
+        return withReason(context, C::UNAUTHENTICATED, "This sign-in code was used already", "sign-in-used");
+    case SignInRecord::State::Closed:
+        return withReason(context, C::UNAUTHENTICATED,
+                          "Too many wrong codes: this sign-in request is closed; log in again for a new code",
+                          "sign-in-closed");
+    case SignInRecord::State::Pending:
+        break;
+    }
+    const auto now = nowMs();
+    if (record.expiresMs <= now)
+        return withReason(context, C::UNAUTHENTICATED, "The sign-in code expired; log in again for a new code",
+                          "sign-in-expired");
+    if (!crypto::constantTimeEqual(asBytes(request.device_code()), asBytes(record.code))) {
+        std::vector<std::uint32_t> told;
+        auto counted = m_relay.storage.recordWrongSignInCode(account.username, record.id, SignInCodeTries, now, told);
+        if (!counted.ok())
+            return toStatus(context, counted.error());
+        for (auto device : told)
+            m_relay.hub.notify(account.username, device);
+        if (counted->state == SignInRecord::State::Closed)
+            return withReason(context, C::UNAUTHENTICATED,
+                              "The sign-in code is wrong; that was the last try: this request is closed, log in "
+                              "again for a new code",
+                              "sign-in-closed");
+        return withReason(context, C::UNAUTHENTICATED,
+                          "The sign-in code is wrong (" + std::to_string(SignInCodeTries - counted->wrongCodes)
+                              + " tries left)",
+                          "sign-in-code-wrong");
+    }
+    const Bytes credential = crypto::randomBytes(proto::limits::CredentialSize);
+    auto added = m_relay.storage.addDeviceBySignIn(account.username, record.id, hashSecret(credential), now);
+    if (!added.ok() && added.error().code == ErrorCode::Duplicate)
+        return withReason(context, C::UNAUTHENTICATED, "This sign-in code was used already", "sign-in-used");
+    if (!added.ok() && added.error().code == ErrorCode::AuthenticationFailed)
+        return withReason(context, C::UNAUTHENTICATED, added.error().message, "sign-in-expired");
+    return issueCredential(context, account.username, added, credential, response);
 }
 
 grpc::Status AccountsService::RegisterLinkedDevice(grpc::ServerContext *context,
@@ -239,6 +365,36 @@ grpc::Status AccountsService::RemoveDevice(grpc::ServerContext *context, const v
         return toStatus(*context, notified.error());
     m_relay.hub.disconnect(caller.account, request->device_id());
     for (auto device : *notified)
+        m_relay.hub.notify(caller.account, device);
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::ListSignInRequests(grpc::ServerContext *context, const v1::ListSignInRequestsRequest *,
+                                                 v1::SignInRequests *response)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    auto pending = m_relay.storage.pendingSignIns(caller.account, nowMs());
+    if (!pending.ok())
+        return toStatus(*context, pending.error());
+    for (const auto &r : *pending)
+        toProto(r, *response->add_requests());
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::DenySignIn(grpc::ServerContext *context, const v1::DenySignInRequest *request,
+                                         v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    auto told = m_relay.storage.denySignIn(caller.account, request->id(), nowMs());
+    if (!told.ok())
+        return toStatus(*context, told.error());
+    for (auto device : *told)
         m_relay.hub.notify(caller.account, device);
     return grpc::Status::OK;
 }

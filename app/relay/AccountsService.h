@@ -27,6 +27,10 @@ public:
                              v1::DeviceList *response) override;
     grpc::Status RemoveDevice(grpc::ServerContext *context, const v1::RemoveDeviceRequest *request,
                               v1::Empty *response) override;
+    grpc::Status ListSignInRequests(grpc::ServerContext *context, const v1::ListSignInRequestsRequest *request,
+                                    v1::SignInRequests *response) override;
+    grpc::Status DenySignIn(grpc::ServerContext *context, const v1::DenySignInRequest *request,
+                            v1::Empty *response) override;
 
 private:
     /// Refuses while the account is locked out after failed attempts.
@@ -37,6 +41,13 @@ private:
     /// Checks a TOTP code against `secret`; the matching step, or a status to return.
     grpc::Status matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView secret,
                            const std::string &code, std::int64_t &step);
+    /// Makes a pending sign-in for a password log-in to an account that has devices, pushes its
+    /// code to them and answers PERMISSION_DENIED with the request in the status details.
+    grpc::Status requestSignIn(grpc::ServerContext &context, const AccountRecord &account,
+                               const v1::LoginDeviceRequest &request);
+    /// Checks the code against its own pending sign-in and, when it matches, adds the device.
+    grpc::Status completeSignIn(grpc::ServerContext &context, const AccountRecord &account,
+                                const v1::LoginDeviceRequest &request, v1::DeviceCredential *response);
     grpc::Status issueCredential(grpc::ServerContext &context, const std::string &username,
                                  const Result<DeviceAdded> &added, const Bytes &credential,
                                  v1::DeviceCredential *response);

@@ -55,6 +55,8 @@ std::string usage()
            "  --rate-account R/B         per-account requests per second / burst (default 50/200)\n"
            "  --rate-connection R/B      per-connection requests per second / burst (default 100/400)\n"
            "  --link-ttl SECONDS         lifetime of link addresses and tokens (default 600)\n"
+           "  --sign-in-ttl SECONDS      how long a sign-in code from a trusted device is valid (default 600)\n"
+           "  --rate-sign-in R/B         new sign-in requests per account per second / burst (default 0.0167/5)\n"
            "Test only (never in production):\n"
            "  --argon2-test-params       minimal Argon2id costs, so test suites run fast\n";
 }
@@ -128,6 +130,17 @@ Result<Command> parseCommandLine(const std::vector<std::string> &args)
             if (!parseNumber(text, seconds) || seconds < 1 || seconds > 86400)
                 return usageError("--link-ttl takes 1 to 86400 seconds");
             c.linkTtl = std::chrono::seconds(seconds);
+        } else if (arg == "--sign-in-ttl") {
+            LAPIS_TRY_ASSIGN(std::string text, value());
+            long seconds = 0;
+            if (!parseNumber(text, seconds) || seconds < 1 || seconds > 86400)
+                return usageError("--sign-in-ttl takes 1 to 86400 seconds");
+            c.signInTtl = std::chrono::seconds(seconds);
+        } else if (arg == "--rate-sign-in") {
+            LAPIS_TRY_ASSIGN(std::string text, value());
+            LAPIS_TRY_ASSIGN(auto rate, parseRate(text));
+            c.signInRatePerSecond = rate.first;
+            c.signInBurst = rate.second;
         } else if (arg == "--argon2-test-params") {
             c.argon2 = crypto::Argon2Params::minimumForTests();
         } else if (arg.rfind("--", 0) == 0) {

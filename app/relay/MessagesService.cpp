@@ -34,11 +34,34 @@ void toPush(const MailboxItem &item, v1::StreamPush &push)
     }
     auto *ev = push.mutable_event();
     ev->set_id(item.id);
-    ev->set_kind(item.kind == MailboxItem::DeviceAdded ? v1::AccountEvent::DEVICE_ADDED
-                                                       : v1::AccountEvent::DEVICE_REMOVED);
+    switch (item.kind) {
+    case MailboxItem::DeviceAdded:
+        ev->set_kind(v1::AccountEvent::DEVICE_ADDED);
+        break;
+    case MailboxItem::SignInRequested:
+        ev->set_kind(v1::AccountEvent::SIGN_IN_REQUESTED);
+        break;
+    case MailboxItem::SignInApproved:
+        ev->set_kind(v1::AccountEvent::SIGN_IN_APPROVED);
+        break;
+    case MailboxItem::SignInDenied:
+        ev->set_kind(v1::AccountEvent::SIGN_IN_DENIED);
+        break;
+    default:
+        ev->set_kind(v1::AccountEvent::DEVICE_REMOVED);
+        break;
+    }
     ev->set_device_id(item.eventDevice);
     ev->set_device_name(item.eventDeviceName);
     ev->set_server_time_ms(item.serverTimeMs);
+    if (item.kind >= MailboxItem::SignInRequested) {
+        auto *signIn = ev->mutable_sign_in();
+        signIn->set_id(item.signInId);
+        signIn->set_code(item.signInCode);
+        signIn->set_device_name(item.eventDeviceName);
+        signIn->set_created_ms(item.signInCreatedMs);
+        signIn->set_expires_ms(item.signInExpiresMs);
+    }
 }
 
 SendRequest toSendRequest(const Caller &caller, const v1::SendBatchRequest &batch)

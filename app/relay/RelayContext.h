@@ -31,6 +31,11 @@ struct RelayConfig {
     std::chrono::milliseconds attachmentLifetime = std::chrono::hours(24 * 30);
     std::chrono::milliseconds envelopeLifetime = std::chrono::hours(24 * 30);
     std::chrono::seconds linkTtl = std::chrono::seconds(600);
+    /// How long a sign-in code from a trusted device stays valid.
+    std::chrono::seconds signInTtl = std::chrono::seconds(600);
+    /// New sign-in requests per account: one a minute after a burst of five.
+    double signInRatePerSecond = 1.0 / 60.0;
+    double signInBurst = 5;
 };
 
 /// The state the services share. Owned by RelayServer; services hold a reference.
@@ -40,6 +45,7 @@ struct RelayContext {
         , storage(s)
         , accountLimiter(config.accountRatePerSecond, config.accountBurst)
         , connectionLimiter(config.connectionRatePerSecond, config.connectionBurst)
+        , signInLimiter(config.signInRatePerSecond, config.signInBurst)
         , link(config.linkTtl)
     {}
 
@@ -48,6 +54,7 @@ struct RelayContext {
     MailboxHub hub;
     RateLimiter accountLimiter;
     RateLimiter connectionLimiter;
+    RateLimiter signInLimiter;
     LinkChannel link;
     std::atomic<bool> stopping{false};
 

@@ -45,7 +45,14 @@ struct PreKeyBundleRecord {
 
 /// What a mailbox holds: an envelope from another device, or an account event (kind > 0).
 struct MailboxItem {
-    enum Kind : int { Envelope = 0, DeviceAdded = 1, DeviceRemoved = 2 };
+    enum Kind : int {
+        Envelope = 0,
+        DeviceAdded = 1,
+        DeviceRemoved = 2,
+        SignInRequested = 3,
+        SignInApproved = 4,
+        SignInDenied = 5
+    };
     std::uint64_t id = 0;
     int kind = Envelope;
     std::string senderAccount;
@@ -56,6 +63,24 @@ struct MailboxItem {
     /// For events: the device added or removed, and its name.
     std::uint32_t eventDevice = 0;
     std::string eventDeviceName;
+    /// For sign-in events: the request (its code only while it waits).
+    std::string signInId;
+    std::string signInCode;
+    std::int64_t signInCreatedMs = 0;
+    std::int64_t signInExpiresMs = 0;
+};
+
+/// A password log-in waiting for the six-digit code shown on the account's devices.
+struct SignInRecord {
+    enum class State : int { Pending = 0, Approved = 1, Denied = 2, Closed = 3 };
+    std::string id;
+    std::string username;
+    std::string code;
+    std::string deviceName;
+    std::int64_t createdMs = 0;
+    std::int64_t expiresMs = 0;
+    int wrongCodes = 0;
+    State state = State::Pending;
 };
 
 struct OutgoingItem {
@@ -132,6 +157,25 @@ public:
     /// Removes every device, key, mailbox and link token of the account and clears its lock-out.
     virtual Result<std::size_t> resetAccount(const std::string &username) = 0;
 
+    // --- sign-ins approved by a code from a trusted device
+    /// Stores a pending sign-in and pushes it (with its code) to every device of the account;
+    /// returns the devices told.
+    virtual Result<std::vector<std::uint32_t>> createSignIn(const SignInRecord &record) = 0;
+    virtual Result<std::optional<SignInRecord>> findSignIn(const std::string &username, const std::string &id) = 0;
+    /// The account's sign-ins still pending and not expired at `nowMs`, oldest first.
+    virtual Result<std::vector<SignInRecord>> pendingSignIns(const std::string &username, std::int64_t nowMs) = 0;
+    /// Counts a wrong code for a pending sign-in; at `limit` the request is closed and the
+    /// devices are told. Returns the record as it is afterwards (`notified` gets the devices told).
+    virtual Result<SignInRecord> recordWrongSignInCode(const std::string &username, const std::string &id, int limit,
+                                                       std::int64_t nowMs, std::vector<std::uint32_t> &notified) = 0;
+    /// Consumes the pending sign-in `id` and adds the device in one transaction; the other
+    /// devices are told of both. Duplicate when it is no longer pending (a code used twice).
+    virtual Result<DeviceAdded> addDeviceBySignIn(const std::string &username, const std::string &id,
+                                                  ByteView credentialHash, std::int64_t nowMs) = 0;
+    /// Marks a pending sign-in denied and tells every device; NotFound when none is pending.
+    virtual Result<std::vector<std::uint32_t>> denySignIn(const std::string &username, const std::string &id,
+                                                          std::int64_t nowMs) = 0;
+
     // --- TOTP
     virtual Result<void> setTotpPending(const std::string &username, ByteView secret) = 0;
     /// Consumes `step` (Duplicate when not newer than the last used) and makes the pending
@@ -143,8 +187,8 @@ public:
     /// `accountKey` (empty: unchanged) is set once; a different one is FailedPrecondition-like
     /// PermissionDenied until the operator resets the account.
     virtual Result<void> publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
-                                     ByteView certificate,
-                                     ByteView signedPreKey, const std::vector<OneTimePreKeyRecord> &oneTime) = 0;
+                                     ByteView certificate, ByteView signedPreKey,
+                                     const std::vector<OneTimePreKeyRecord> &oneTime) = 0;
     /// One bundle per device; each one-time prekey is removed as it is handed out.
     virtual Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username) = 0;
     virtual Result<std::uint32_t> preKeyCount(const std::string &username, std::uint32_t deviceId) = 0;

@@ -9,7 +9,8 @@ using namespace sqlite_detail;
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+// 2: sign_ins (issue 9); tables only added, so version 1 files open and gain them.
+constexpr int SchemaVersion = 2;
 
 constexpr const char *Schema = R"sql(
 CREATE TABLE IF NOT EXISTS accounts(
@@ -38,6 +39,11 @@ CREATE TABLE IF NOT EXISTS link_tokens(
 CREATE TABLE IF NOT EXISTS blobs(
   blob_id TEXT PRIMARY KEY, owner TEXT NOT NULL, size INTEGER NOT NULL, received INTEGER NOT NULL,
   complete INTEGER NOT NULL, expires_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS sign_ins(
+  id TEXT PRIMARY KEY, username TEXT NOT NULL, code TEXT NOT NULL, device_name TEXT NOT NULL,
+  created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, wrong_codes INTEGER NOT NULL DEFAULT 0,
+  state INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS sign_ins_by_account ON sign_ins(username, created_ms);
 )sql";
 
 // Failed log-ins before the account is locked, and the first lock-out; each further failure
@@ -51,7 +57,10 @@ Error noAccount()
     return fail(ErrorCode::NotFound, "No such account");
 }
 
-/// Inserts a device and tells the account's other devices; the core of every way to add one.
+} // namespace
+
+namespace sqlite_detail {
+
 Result<DeviceAdded> insertDevice(SqliteConnection &db, const AccountRecord &account, const std::string &name,
                                  ByteView credentialHash, std::int64_t nowMs)
 {
@@ -85,6 +94,10 @@ Result<DeviceAdded> insertDevice(SqliteConnection &db, const AccountRecord &acco
     }
     return added;
 }
+
+} // namespace sqlite_detail
+
+namespace {
 
 Result<void> consumeStep(SqliteConnection &db, const AccountRecord &account, std::int64_t step)
 {
@@ -144,13 +157,13 @@ Result<std::vector<DeviceRecord>> loadDevices(SqliteConnection &db, const std::s
 }
 
 Result<void> insertEvent(SqliteConnection &db, const std::string &username, std::uint32_t toDevice, int kind,
-                         std::uint32_t eventDevice, const std::string &eventName, std::int64_t nowMs)
+                         std::uint32_t eventDevice, const std::string &eventName, std::int64_t nowMs, ByteView payload)
 {
     LAPIS_TRY_ASSIGN(auto q, db.prepare("INSERT INTO mailbox(username, device_id, kind, sender_account, "
                                         "sender_device, plaintext, server_time_ms, payload, event_device, "
-                                        "event_name) VALUES(?,?,?,?,0,0,?,x'',?,?)"));
-    q.bind(1, username).bind(2, toDevice).bind(3, kind).bind(4, username).bind(5, nowMs).bind(6, eventDevice);
-    q.bind(7, eventName);
+                                        "event_name) VALUES(?,?,?,?,0,0,?,?,?,?)"));
+    q.bind(1, username).bind(2, toDevice).bind(3, kind).bind(4, username).bind(5, nowMs).bindBlob(6, payload);
+    q.bind(7, eventDevice).bind(8, eventName);
     return q.run();
 }
 
@@ -235,7 +248,18 @@ Result<DeviceAdded> SqliteStorage::addDevice(const std::string &username, const 
             return noAccount();
         if (totpStep)
             LAPIS_TRY(consumeStep(db, *account, *totpStep));
-        return insertDevice(db, *account, deviceName, credentialHash, nowMs);
+        LAPIS_TRY_ASSIGN(auto added, insertDevice(db, *account, deviceName, credentialHash, nowMs));
+        // A sign-in by TOTP (or by password alone) is shown like one approved by a code, without an id.
+        SignInRecord shown;
+        shown.username = username;
+        shown.deviceName = deviceName;
+        shown.createdMs = nowMs;
+        shown.expiresMs = nowMs;
+        const Bytes payload = encodeSignInEvent(shown, false);
+        for (auto other : added.notified)
+            LAPIS_TRY(insertEvent(db, username, other, MailboxItem::SignInApproved, added.deviceId, deviceName, nowMs,
+                                  payload));
+        return added;
     });
 }
 
@@ -340,6 +364,7 @@ Result<std::size_t> SqliteStorage::resetAccount(const std::string &username)
         LAPIS_TRY_ASSIGN(auto devices, loadDevices(db, username));
         for (const char *sql : {"DELETE FROM devices WHERE username=?", "DELETE FROM one_time_prekeys WHERE username=?",
                                 "DELETE FROM mailbox WHERE username=?", "DELETE FROM link_tokens WHERE username=?",
+                                "DELETE FROM sign_ins WHERE username=?",
                                 "UPDATE accounts SET failed_attempts=0, locked_until_ms=0, account_key=x'' "
                                 "WHERE username=?"}) {
             LAPIS_TRY_ASSIGN(auto q, db.prepare(sql));

@@ -37,13 +37,23 @@ public:
                                                     std::int64_t nowMs) override;
     Result<std::size_t> resetAccount(const std::string &username) override;
 
+    Result<std::vector<std::uint32_t>> createSignIn(const SignInRecord &record) override;
+    Result<std::optional<SignInRecord>> findSignIn(const std::string &username, const std::string &id) override;
+    Result<std::vector<SignInRecord>> pendingSignIns(const std::string &username, std::int64_t nowMs) override;
+    Result<SignInRecord> recordWrongSignInCode(const std::string &username, const std::string &id, int limit,
+                                               std::int64_t nowMs, std::vector<std::uint32_t> &notified) override;
+    Result<DeviceAdded> addDeviceBySignIn(const std::string &username, const std::string &id, ByteView credentialHash,
+                                          std::int64_t nowMs) override;
+    Result<std::vector<std::uint32_t>> denySignIn(const std::string &username, const std::string &id,
+                                                  std::int64_t nowMs) override;
+
     Result<void> setTotpPending(const std::string &username, ByteView secret) override;
     Result<void> confirmTotp(const std::string &username, std::int64_t step) override;
     Result<void> disableTotp(const std::string &username, std::int64_t step) override;
 
     Result<void> publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
-                             ByteView certificate,
-                             ByteView signedPreKey, const std::vector<OneTimePreKeyRecord> &oneTime) override;
+                             ByteView certificate, ByteView signedPreKey,
+                             const std::vector<OneTimePreKeyRecord> &oneTime) override;
     Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username) override;
     Result<std::uint32_t> preKeyCount(const std::string &username, std::uint32_t deviceId) override;
 
@@ -105,7 +115,14 @@ namespace sqlite_detail {
 Result<std::optional<AccountRecord>> loadAccount(SqliteConnection &db, const std::string &username);
 Result<std::vector<DeviceRecord>> loadDevices(SqliteConnection &db, const std::string &username);
 Result<void> insertEvent(SqliteConnection &db, const std::string &username, std::uint32_t toDevice, int kind,
-                         std::uint32_t eventDevice, const std::string &eventName, std::int64_t nowMs);
+                         std::uint32_t eventDevice, const std::string &eventName, std::int64_t nowMs,
+                         ByteView payload = {});
+/// Inserts a device and tells the account's other devices; the core of every way to add one.
+Result<DeviceAdded> insertDevice(SqliteConnection &db, const AccountRecord &account, const std::string &name,
+                                 ByteView credentialHash, std::int64_t nowMs);
+/// A sign-in event's payload: "ID CODE CREATED EXPIRES" (CODE "-" once the request is decided).
+Bytes encodeSignInEvent(const SignInRecord &record, bool withCode);
+void decodeSignInEvent(ByteView payload, MailboxItem &item);
 } // namespace sqlite_detail
 
 } // namespace lapis::relay

@@ -227,6 +227,8 @@ Result<std::vector<MailboxItem>> SqliteStorage::fetchMailbox(const std::string &
             m.payload = q.blob(6);
             m.eventDevice = static_cast<std::uint32_t>(q.int64(7));
             m.eventDeviceName = q.text(8);
+            if (m.kind >= MailboxItem::SignInRequested)
+                decodeSignInEvent(m.payload, m);
             items.push_back(std::move(m));
         }
         return items;
@@ -307,6 +309,10 @@ Result<std::vector<std::string>> SqliteStorage::purgeExpired(std::int64_t nowMs,
         LAPIS_TRY_ASSIGN(auto tokens, db.prepare("DELETE FROM link_tokens WHERE expires_ms<=?"));
         tokens.bind(1, nowMs);
         LAPIS_TRY(tokens.run());
+        // A decided or expired sign-in is kept a day, so a late code gets a clear answer.
+        LAPIS_TRY_ASSIGN(auto signIns, db.prepare("DELETE FROM sign_ins WHERE expires_ms<=?"));
+        signIns.bind(1, nowMs - 86'400'000);
+        LAPIS_TRY(signIns.run());
         LAPIS_TRY_ASSIGN(auto blobs, db.prepare("SELECT blob_id FROM blobs WHERE expires_ms<=?"));
         blobs.bind(1, nowMs);
         std::vector<std::string> expired;

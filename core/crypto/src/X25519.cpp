@@ -38,6 +38,17 @@ Result<X25519KeyPair> X25519KeyPair::fromSecret(ByteView secret)
     return pair;
 }
 
+Result<X25519KeyPair> X25519KeyPair::fromStoredPair(ByteView secret, ByteView publicKey)
+{
+    if (secret.size() != X25519SecretKey::Size)
+        return fail(ErrorCode::InvalidKey, "An X25519 secret key must be 32 bytes long");
+    LAPIS_TRY_ASSIGN(auto pub, X25519PublicKey::fromBytes(publicKey));
+    X25519KeyPair pair;
+    pair.m_secret = X25519SecretKey::fromView(secret);
+    pair.m_public = pub;
+    return pair;
+}
+
 Result<SharedSecret> X25519KeyPair::agree(const X25519PublicKey &theirs) const
 {
     return x25519(m_secret.view(), theirs.bytes());

@@ -36,6 +36,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
         return fail(ErrorCode::Io, "Cannot create the profile folder " + options.directory.string());
     LAPIS_TRY_ASSIGN(auto store, openProfileStore(options));
     std::unique_ptr<Engine> engine(new Engine(options.directory, std::move(store)));
+    engine->m_backupParams = options.passphraseParams;
     LAPIS_TRY(engine->loadAccount());
     return engine;
 }
@@ -49,7 +50,9 @@ Result<void> Engine::loadAccount()
     m_account = own->account;
     m_deviceId = own->device;
     m_plaintextOnly = login.plaintextOnly;
-    if (!login.plaintextOnly) {
+    // Signed in by a code from another device, not linked yet: no account key (EngineSignIn.cpp).
+    m_awaitingKeys = !login.plaintextOnly && own->identityKeyPair.size() == 0;
+    if (!login.plaintextOnly && !m_awaitingKeys) {
         LAPIS_TRY_ASSIGN(auto identity, LocalIdentity::deserialize(own->identityKeyPair.view()));
         m_identity = std::make_unique<LocalIdentity>(std::move(identity));
     }
@@ -106,34 +109,7 @@ Result<void> Engine::registerAccount(const AccountSetup &setup)
     return {};
 }
 
-Result<void> Engine::login(const AccountSetup &setup)
-{
-    if (hasAccount())
-        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
-    LAPIS_TRY(connect(setup.relayAddress, setup.relayCertificatePem));
-    LAPIS_TRY_ASSIGN(auto device,
-                     m_relay->loginDevice(setup.username, setup.password, setup.deviceName, setup.totpCode));
-    if (!device.plaintextOnly) {
-        // The account key reaches a new device only over the link channel. Without another
-        // device to link from (all lost, the operator reset the account) this device starts a new
-        // account key: contacts are warned that the safety number changed.
-        m_relay->setCredentials(device.credentials);
-        LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
-        for (const auto &other : own)
-            if (other.deviceId != device.credentials.deviceId && other.hasKeys) {
-                (void)m_relay->removeDevice(device.credentials.deviceId);
-                return fail(ErrorCode::PermissionDenied,
-                            "This account has end-to-end keys on another device: link this device from it "
-                            "(link-request here, link-approve there)");
-            }
-        m_identity = std::make_unique<LocalIdentity>(LocalIdentity::create(
-            AccountId(device.credentials.account), DeviceId(device.credentials.deviceId), nowMs() / 1000, m_rng));
-    }
-    LAPIS_TRY(saveAccount(device, setup));
-    if (!device.plaintextOnly)
-        LAPIS_TRY(publishKeys());
-    return {};
-}
+// Engine::login is in EngineSignIn.cpp.
 
 Result<void> Engine::publishKeys()
 {
@@ -185,12 +161,8 @@ Result<void> Engine::maintainKeys()
                              // The relay's pool is what senders draw from; keys handed out but never
                              // used stay in ours until they expire with the store's pruning.
                              if (onRelay < protocol::OneTimePreKeyLow) {
-                                 LAPIS_TRY_ASSIGN(auto next, tx.preKeys().maxOneTimePreKeyId());
-                                 for (auto n = onRelay; n < protocol::OneTimePreKeyTarget; ++n) {
-                                     auto record = protocol::OneTimePreKeyRecord::generate(PreKeyId(++next), m_rng);
-                                     LAPIS_TRY(stores.storePreKey(record));
-                                     c.oneTime.push_back(std::move(record));
-                                 }
+                                 LAPIS_TRY_ASSIGN(c.oneTime, manager.makeOneTimePreKeys(static_cast<std::size_t>(
+                                                                 protocol::OneTimePreKeyTarget - onRelay)));
                              }
                              return c;
                          })

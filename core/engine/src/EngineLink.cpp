@@ -24,9 +24,14 @@ std::string Engine::comparisonCode(const LinkUri &uri)
 
 Result<PendingLink> Engine::requestLink(const std::string &relayAddress, const std::string &relayCertificatePem)
 {
-    if (hasAccount())
+    if (hasAccount() && !m_awaitingKeys)
         return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
+    // A device signed in by a code (EngineSignIn.cpp) keeps its credential, to retire that device
+    // once the linked one exists.
+    const auto signedIn = m_awaitingKeys ? m_relay->credentials() : std::nullopt;
     LAPIS_TRY(connect(relayAddress, relayCertificatePem));
+    if (signedIn)
+        m_relay->setCredentials(*signedIn);
     LAPIS_TRY_ASSIGN(auto address, m_relay->createLinkAddress());
     PendingLink pending{LinkUri{relayAddress, address.address, {}},
                         {},
@@ -47,6 +52,14 @@ Result<void> Engine::completeLink(const PendingLink &pending, const std::string 
     LAPIS_TRY_ASSIGN(auto bundle, LinkBundle::deserialize(opened.view()));
     LAPIS_TRY_ASSIGN(auto accountKey, protocol::AccountIdentity::fromSeed(bundle.accountKeySeed.view()));
     LAPIS_TRY_ASSIGN(auto device, m_relay->registerLinkedDevice(bundle.account.value(), bundle.linkToken, deviceName));
+    if (m_awaitingKeys) {
+        // The keyless device this profile was signed in as gives way to the linked one.
+        if (m_account != AccountId(device.credentials.account))
+            return fail(ErrorCode::InvalidArgument, "The link came from another account than this profile's");
+        if (auto retired = m_relay->removeDevice(m_deviceId.value()); !retired.ok())
+            qCInfo(lcEngine) << "The signed-in device was not removed:" << retired.error().message.c_str();
+        m_awaitingKeys = false;
+    }
     m_identity = std::make_unique<LocalIdentity>(LocalIdentity::forLinkedDevice(
         std::move(accountKey), AccountId(device.credentials.account), DeviceId(device.credentials.deviceId),
         protocol::DeviceKeys::generate(m_rng), nowMs() / 1000));

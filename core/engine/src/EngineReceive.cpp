@@ -13,6 +13,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <variant>
 
@@ -20,15 +21,31 @@ namespace lapis::engine {
 
 namespace fs = std::filesystem;
 
+/// At most this many waiting envelopes are stored in one transaction.
+constexpr std::size_t MaxReceiveBatch = 128;
+
 namespace {
-/// What the stream thread hands to the receiving thread.
+/// What the stream thread hands to the engine's thread: envelopes, and changes of the connection.
 class Inbox {
 public:
+    struct Item {
+        std::optional<transport::ReceivedEnvelope> envelope;
+        std::optional<bool> online; ///< set when the connection came up (true) or dropped (false)
+    };
+
     void push(transport::ReceivedEnvelope envelope)
     {
         {
             std::lock_guard lock(m_mutex);
-            m_items.push_back(std::move(envelope));
+            m_items.push_back({std::move(envelope), std::nullopt});
+        }
+        m_wake.notify_one();
+    }
+    void connection(bool online)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_items.push_back({std::nullopt, online});
         }
         m_wake.notify_one();
     }
@@ -40,15 +57,24 @@ public:
         }
         m_wake.notify_one();
     }
-    /// The next envelope, or nullopt when `idle` passed with nothing new.
-    Result<std::optional<transport::ReceivedEnvelope>> next(std::chrono::milliseconds idle)
+    /// Moves up to `max` envelopes that are already waiting (not a change of connection) into `out`.
+    void takeEnvelopes(std::vector<transport::ReceivedEnvelope> &out, std::size_t max)
+    {
+        std::lock_guard lock(m_mutex);
+        while (out.size() < max && !m_items.empty() && m_items.front().envelope) {
+            out.push_back(std::move(*m_items.front().envelope));
+            m_items.pop_front();
+        }
+    }
+    /// The next item, or nullopt when `wait` passed with nothing new.
+    Result<std::optional<Item>> next(std::chrono::milliseconds wait)
     {
         std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, idle, [this] { return !m_items.empty() || m_error; });
+        m_wake.wait_for(lock, wait, [this] { return !m_items.empty() || m_error; });
         if (m_error)
             return *m_error;
         if (m_items.empty())
-            return std::optional<transport::ReceivedEnvelope>{};
+            return std::optional<Item>{};
         auto item = std::move(m_items.front());
         m_items.pop_front();
         return std::optional(std::move(item));
@@ -57,7 +83,7 @@ public:
 private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::deque<transport::ReceivedEnvelope> m_items;
+    std::deque<Item> m_items;
     std::optional<Error> m_error;
 };
 
@@ -85,6 +111,49 @@ std::string safeFileName(const std::string &name)
 
 Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle)
 {
+    std::vector<ReceivedItem> received;
+    StreamLoop loop;
+    loop.wait = idle;
+    loop.onItem = [&received](ReceivedItem item) { received.push_back(std::move(item)); };
+    loop.done = [](bool waitedInVain) { return waitedInVain; };
+    LAPIS_TRY(runStream(loop));
+    return received;
+}
+
+Result<void> Engine::listen(const ListenCallbacks &callbacks, const std::function<bool()> &interrupted)
+{
+    using Clock = std::chrono::steady_clock;
+    // The outbox is retried on every reconnection and on this timer while connected: a relay that
+    // refused a batch for a moment (rate limit, restart) gets it again without any user action.
+    constexpr auto retryEvery = std::chrono::seconds(10);
+    auto lastFlush = Clock::now();
+    StreamLoop loop;
+    loop.wait = std::chrono::milliseconds(100);
+    loop.onItem = [&callbacks](ReceivedItem item) {
+        if (callbacks.onItem)
+            callbacks.onItem(item);
+    };
+    loop.onConnection = [&](bool online) {
+        if (online) {
+            lastFlush = Clock::now();
+            if (auto flushed = flushOutbox(); !flushed.ok())
+                qCInfo(lcEngine) << "Outbox not flushed:" << flushed.error().message.c_str();
+        }
+        if (callbacks.onConnection)
+            callbacks.onConnection(online);
+    };
+    loop.done = [&](bool /*waitedInVain*/) {
+        if (Clock::now() - lastFlush >= retryEvery) {
+            lastFlush = Clock::now();
+            (void)flushOutbox();
+        }
+        return interrupted && interrupted();
+    };
+    return runStream(loop);
+}
+
+Result<void> Engine::runStream(const StreamLoop &loop)
+{
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     (void)flushOutbox(); // offline sends go out first; a failure here is retried next time
@@ -97,58 +166,186 @@ Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle
     callbacks.onState = [&inbox](transport::MessageStream::State state, const Error *error) {
         if (state == transport::MessageStream::State::Stopped && error)
             inbox.fatal(*error);
+        else if (state == transport::MessageStream::State::Connected)
+            inbox.connection(true);
+        else if (state == transport::MessageStream::State::Waiting)
+            inbox.connection(false);
+    };
+    // Sign-in requests and outcomes go to the sign-in listener (EngineSignIn.cpp), then are acknowledged.
+    transport::MessageStream *signInAcks = nullptr;
+    callbacks.onEvent = [this, &signInAcks](const transport::AccountEvent &event) {
+        if (onAccountEvent(event) && signInAcks)
+            signInAcks->ack(event.id);
     };
     auto credentials = m_relay->credentials();
     if (!credentials)
         return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
     transport::MessageStream stream(m_relay->channel(), m_relay->endpoint().address, *credentials, callbacks);
+    signInAcks = &stream;
     stream.start();
 
     IncomingMessages incoming(selfAddress(), m_identity.get(), m_rng);
-    std::vector<ReceivedItem> received;
     for (;;) {
-        LAPIS_TRY_ASSIGN(auto next, inbox.next(idle));
-        if (!next)
+        auto next = inbox.next(loop.wait);
+        if (!next.ok()) {
+            stream.stop();
+            return std::move(next).error();
+        }
+        if (!*next) {
+            if (loop.done(true))
+                break;
+            continue;
+        }
+        if ((*next)->online) {
+            if (loop.onConnection)
+                loop.onConnection(*(*next)->online);
+            continue;
+        }
+        // What has piled up (a device back from being offline) is stored in one transaction: one
+        // commit instead of one per message, and one delivery receipt per sender.
+        std::vector<transport::ReceivedEnvelope> batch;
+        batch.push_back(std::move(*(*next)->envelope));
+        inbox.takeEnvelopes(batch, MaxReceiveBatch);
+        auto events = storeDeliveries(incoming, batch, stream);
+        std::map<AccountId, std::vector<MessageId>> toAcknowledge;
+        for (const auto &event : events)
+            if (event.kind == IncomingEvent::Kind::Message && event.endToEnd)
+                toAcknowledge[event.from].push_back(event.messageId);
+        for (auto &[sender, ids] : toAcknowledge)
+            if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids)); !r.ok())
+                qCInfo(lcEngine) << "Delivery receipt not sent:" << r.error().message.c_str();
+        for (auto &event : events) {
+            auto item = fetchAttachments(std::move(event));
+            if (!item.ok()) {
+                stream.stop();
+                return std::move(item).error();
+            }
+            loop.onItem(std::move(*item));
+        }
+        if (loop.done(false))
             break;
-        const RelayDelivery delivery{next->payload, AccountId(next->senderAccount), DeviceId(next->senderDevice),
-                                     next->plaintext};
-        const auto now = nowMs();
+    }
+    stream.stop();
+    return {};
+}
+
+std::vector<IncomingEvent> Engine::storeDeliveries(IncomingMessages &incoming,
+                                                   const std::vector<transport::ReceivedEnvelope> &batch,
+                                                   transport::MessageStream &stream)
+{
+    auto deliveryOf = [](const transport::ReceivedEnvelope &e) {
+        return RelayDelivery{e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext};
+    };
+    std::vector<IncomingEvent> events;
+    const auto now = nowMs();
+    if (batch.size() > 1) {
+        auto all = m_store
+                       ->transact([&](store::Transaction &tx) -> Result<std::vector<IncomingEvent>> {
+                           std::vector<IncomingEvent> out;
+                           for (const auto &envelope : batch) {
+                               LAPIS_TRY_ASSIGN(auto event, incoming.process(tx, deliveryOf(envelope), now));
+                               if (event)
+                                   out.push_back(std::move(*event));
+                           }
+                           return out;
+                       })
+                       .get();
+        if (all.ok()) {
+            std::vector<std::uint64_t> ids;
+            for (const auto &envelope : batch)
+                ids.push_back(envelope.id);
+            stream.ack(ids); // stored (or known already): the relay may delete them
+            return std::move(all).value();
+        }
+        // One of them could not be read or is held: the batch rolled back; take each on its own.
+    }
+    for (const auto &envelope : batch) {
         auto processed =
-            m_store->transact([&](store::Transaction &tx) { return incoming.process(tx, delivery, now); }).get();
+            m_store->transact([&](store::Transaction &tx) { return incoming.process(tx, deliveryOf(envelope), now); })
+                .get();
         if (!processed.ok()) {
             if (processed.error().code == ErrorCode::PermissionDenied) {
                 // Held: not acknowledged, so the relay keeps it until the user accepts the new key.
                 qCWarning(lcEngine) << "Message held:" << processed.error().message.c_str();
-                continue;
+            } else {
+                qCWarning(lcEngine) << "Dropped an envelope that could not be read:"
+                                    << processed.error().message.c_str();
+                stream.ack(envelope.id);
             }
-            qCWarning(lcEngine) << "Dropped an envelope that could not be read:" << processed.error().message.c_str();
-            stream.ack(next->id);
             continue;
         }
-        stream.ack(next->id); // stored (or known already): the relay may delete it
-        if (!*processed)
-            continue;
-        auto event = std::move(**processed);
-        if (event.kind == IncomingEvent::Kind::Message && event.endToEnd)
-            if (auto r = sendReceipt(event); !r.ok())
-                qCInfo(lcEngine) << "Delivery receipt not sent:" << r.error().message.c_str();
-        LAPIS_TRY_ASSIGN(auto item, fetchAttachments(std::move(event)));
-        received.push_back(std::move(item));
+        stream.ack(envelope.id);
+        if (*processed)
+            events.push_back(std::move(**processed));
     }
-    stream.stop();
-    return received;
+    return events;
 }
 
-Result<void> Engine::sendReceipt(const IncomingEvent &event)
+Result<int> Engine::markRead(const AccountId &peer)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    struct Unread {
+        std::vector<MessageId> endToEnd;
+        int count = 0;
+    };
+    // Only the newest pages can hold unread messages: everything older was read when it was shown.
+    constexpr int pageSize = 200;
+    constexpr int maxPages = 10;
+    LAPIS_TRY_ASSIGN(auto unread,
+                     m_store
+                         ->transact([&](store::Transaction &tx) -> Result<Unread> {
+                             Unread out;
+                             LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));
+                             if (!conversation)
+                                 return out;
+                             std::optional<store::MessageCursor> cursor;
+                             for (int page = 0; page < maxPages; ++page) {
+                                 LAPIS_TRY_ASSIGN(auto chunk, tx.messages().page(conversation->id, pageSize, cursor));
+                                 bool sawRead = false;
+                                 for (const auto &m : chunk.messages) {
+                                     if (m.direction != store::MessageDirection::Incoming || m.deleted)
+                                         continue;
+                                     if (m.state == store::MessageState::Read) {
+                                         sawRead = true;
+                                         break;
+                                     }
+                                     LAPIS_TRY(tx.messages().advanceState(m.id, store::MessageState::Read));
+                                     ++out.count;
+                                     if (m.endToEnd)
+                                         out.endToEnd.push_back(m.id);
+                                 }
+                                 if (sawRead || !chunk.next)
+                                     break;
+                                 cursor = chunk.next;
+                             }
+                             LAPIS_TRY(tx.conversations().markAllRead(conversation->id));
+                             return out;
+                         })
+                         .get());
+    if (!unread.endToEnd.empty() && m_identity) {
+        // A receipt may name many messages; the relay's envelope limit caps one at a few hundred ids.
+        constexpr std::size_t perReceipt = 100;
+        for (std::size_t i = 0; i < unread.endToEnd.size(); i += perReceipt) {
+            const auto end = std::min(unread.endToEnd.size(), i + perReceipt);
+            std::vector<MessageId> ids(unread.endToEnd.begin() + static_cast<std::ptrdiff_t>(i),
+                                       unread.endToEnd.begin() + static_cast<std::ptrdiff_t>(end));
+            if (auto sent = sendReceipt(peer, protocol::Receipt::Type::Read, std::move(ids)); !sent.ok())
+                qCInfo(lcEngine) << "Read receipt not sent:" << sent.error().message.c_str();
+        }
+    }
+    return unread.count;
+}
+
+Result<void> Engine::sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages)
 {
     protocol::Content content;
     std::array<std::uint8_t, MessageId::Size> id{};
     m_rng.fill(id);
     content.messageId = MessageId(id);
-    content.receipt =
-        protocol::Receipt{protocol::Receipt::Type::Delivery, {event.messageId}, static_cast<std::uint64_t>(nowMs())};
+    content.receipt = protocol::Receipt{type, std::move(messages), static_cast<std::uint64_t>(nowMs())};
     std::vector<RejectedDevice> ignored;
-    LAPIS_TRY_ASSIGN(auto targets, targetsFor(event.from, false, ignored));
+    LAPIS_TRY_ASSIGN(auto targets, targetsFor(to, false, ignored));
     if (targets.route != Route::EndToEnd)
         return {};
     targets.ownOtherDevices.clear();
@@ -156,10 +353,10 @@ Result<void> Engine::sendReceipt(const IncomingEvent &event)
     const auto now = nowMs();
     LAPIS_TRY_ASSIGN(auto envelopes, m_store
                                          ->transact([&](store::Transaction &tx) {
-                                             return outgoing.prepareControl(tx, event.from, content, targets, now);
+                                             return outgoing.prepareControl(tx, to, content, targets, now);
                                          })
                                          .get());
-    LAPIS_TRY(deliver(event.from, envelopes, false));
+    LAPIS_TRY(deliver(to, envelopes, false));
     return {};
 }
 

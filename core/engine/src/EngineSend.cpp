@@ -137,10 +137,14 @@ protocol::Address Engine::selfAddress() const
     return m_identity ? m_identity->address() : protocol::Address{m_account, m_deviceId};
 }
 
-Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext)
+Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
+                                    const std::function<Result<void>(store::Transaction &)> &withMessage)
 {
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    if (awaitingKeys())
+        return fail(ErrorCode::PermissionDenied, "This device has no end-to-end keys yet: link it from another device "
+                                                 "of the account (link-request here, link-approve there)");
     SendReport report;
     message.timestamp = static_cast<std::uint64_t>(nowMs());
     OutgoingMessages outgoing(selfAddress(), m_identity.get(), m_rng);
@@ -166,7 +170,9 @@ Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage m
         const auto now = nowMs();
         if (!prepared) {
             LAPIS_TRY_ASSIGN(prepared, m_store
-                                           ->transact([&](store::Transaction &tx) {
+                                           ->transact([&](store::Transaction &tx) -> Result<PreparedMessage> {
+                                               if (withMessage)
+                                                   LAPIS_TRY(withMessage(tx));
                                                return outgoing.prepare(tx, to, message, targets, now);
                                            })
                                            .get());
@@ -228,32 +234,123 @@ Result<SendReport> Engine::sendFile(const AccountId &to, const fs::path &file, b
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     LAPIS_TRY_ASSIGN(auto sealed, sealAttachment(file, m_store->paths().attachments, m_rng));
-    LAPIS_TRY_ASSIGN(auto upload, m_relay->createUpload(sealed.ciphertextSize));
-    LAPIS_TRY(m_relay->upload(upload.blobId, sealed.ciphertextFile, progress));
+    auto created = m_relay->createUpload(sealed.ciphertextSize);
+    if (!created.ok()) {
+        std::error_code ec;
+        fs::remove(sealed.ciphertextFile, ec);
+        return std::move(created).error();
+    }
+    store::PendingUpload pending;
+    pending.blobId = created->blobId;
+    pending.recipient = to;
+    pending.allowPlaintext = allowPlaintext;
+    pending.cipherFile = sealed.ciphertextFile.filename().string();
+    pending.fileKey = SecureBytes::copyOf(sealed.key.view());
+    pending.digest = sealed.digest;
+    pending.plaintextSize = sealed.plaintextSize;
+    pending.cipherSize = sealed.ciphertextSize;
+    pending.mimeType = sealed.mimeType;
+    pending.fileName = sealed.fileName;
+    pending.thumbnail = sealed.thumbnail;
+    pending.createdAtMs = nowMs();
+    // From here on the upload survives a restart: flushOutbox() resumes it from where the relay's
+    // copy ends and then sends the message.
+    LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return tx.pendingUploads().add(pending); }).get());
+    return finishUpload(std::move(pending), progress);
+}
+
+Result<SendReport> Engine::finishUpload(store::PendingUpload pending, const transport::ProgressCallback &progress)
+{
+    const fs::path cipherFile = m_store->paths().attachments / pending.cipherFile;
+    auto uploaded = m_relay->upload(pending.blobId, cipherFile, progress);
+    if (!uploaded.ok() && uploaded.error().code == ErrorCode::NotFound) {
+        // The relay no longer knows the blob (it expired while we were away): start it again.
+        LAPIS_TRY_ASSIGN(auto created, m_relay->createUpload(pending.cipherSize));
+        const auto old = pending.blobId;
+        LAPIS_TRY(
+            m_store
+                ->transact([&](store::Transaction &tx) { return tx.pendingUploads().replaceBlob(old, created.blobId); })
+                .get());
+        pending.blobId = created.blobId;
+        uploaded = m_relay->upload(pending.blobId, cipherFile, progress);
+    }
+    if (!uploaded.ok()) {
+        auto error = std::move(uploaded).error();
+        if (error.code != ErrorCode::Cancelled)
+            error.message += " (the upload resumes the next time Lapis reaches the relay)";
+        return error;
+    }
     protocol::AttachmentPointer pointer;
-    pointer.blobId = toBytes(upload.blobId);
-    pointer.key = sealed.key;
-    pointer.digest = sealed.digest;
-    pointer.size = sealed.plaintextSize;
-    pointer.mimeType = sealed.mimeType;
-    pointer.fileName = sealed.fileName;
-    pointer.thumbnail = sealed.thumbnail;
+    pointer.blobId = toBytes(pending.blobId);
+    pointer.key = SecretArray<32>::fromView(pending.fileKey.view());
+    pointer.digest = pending.digest;
+    pointer.size = pending.plaintextSize;
+    pointer.mimeType = pending.mimeType;
+    pointer.fileName = pending.fileName;
+    pointer.thumbnail = pending.thumbnail;
     protocol::DataMessage message;
     message.attachments.push_back(pointer);
-    LAPIS_TRY_ASSIGN(auto report, sendData(to, std::move(message), allowPlaintext));
+    const auto blobId = pending.blobId;
+    // The message enters the outbox in the transaction that ends the pending upload: a crash
+    // in between neither loses the file nor sends it twice.
+    LAPIS_TRY_ASSIGN(auto report, sendData(pending.recipient, std::move(message), pending.allowPlaintext,
+                                           [&blobId](store::Transaction &tx) -> Result<void> {
+                                               LAPIS_TRY_ASSIGN(const bool had, tx.pendingUploads().remove(blobId));
+                                               if (!had)
+                                                   return fail(ErrorCode::Cancelled, "The upload was cancelled");
+                                               return {};
+                                           }));
     // Our own copy at rest is the very ciphertext we uploaded, under the key only the store holds.
     auto own = storedAttachmentFor(report.id, pointer);
-    own.localFile = sealed.ciphertextFile.filename().string();
-    own.localKey = SecureBytes::copyOf(sealed.key.view());
+    own.localFile = pending.cipherFile;
+    own.localKey = SecureBytes::copyOf(pending.fileKey.view());
     own.state = store::AttachmentState::Available;
     LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return tx.attachments().add(own); }).get());
     return report;
+}
+
+Result<std::vector<store::PendingUpload>> Engine::pendingUploads()
+{
+    return m_store->transact([](store::Transaction &tx) { return tx.pendingUploads().list(); }).get();
+}
+
+Result<void> Engine::cancelUpload(const std::string &blobId)
+{
+    LAPIS_TRY_ASSIGN(auto found,
+                     m_store->transact([&](store::Transaction &tx) { return tx.pendingUploads().find(blobId); }).get());
+    if (!found)
+        return fail(ErrorCode::NotFound, "No such upload: it was sent or cancelled already");
+    LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return tx.pendingUploads().remove(blobId); }).get());
+    std::error_code ec;
+    fs::remove(m_store->paths().attachments / found->cipherFile, ec);
+    return {};
+}
+
+Result<int> Engine::resumeUploads()
+{
+    if (!hasAccount())
+        return 0;
+    LAPIS_TRY_ASSIGN(auto pending, pendingUploads());
+    int sent = 0;
+    for (auto &upload : pending) {
+        auto report = finishUpload(std::move(upload), {});
+        if (!report.ok()) {
+            qCInfo(lcEngine) << "An upload is still pending:" << report.error().message.c_str();
+            if (report.error().code == ErrorCode::Unavailable)
+                break; // the relay is away: the others would fail the same way
+            continue;
+        }
+        ++sent;
+    }
+    return sent;
 }
 
 Result<int> Engine::flushOutbox()
 {
     if (!hasAccount())
         return 0;
+    if (auto resumed = resumeUploads(); !resumed.ok())
+        qCInfo(lcEngine) << "Uploads not resumed:" << resumed.error().message.c_str();
     const auto now = nowMs();
     LAPIS_TRY_ASSIGN(auto due,
                      m_store->transact([&](store::Transaction &tx) { return tx.outbox().due(now, 500); }).get());

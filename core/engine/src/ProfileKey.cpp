@@ -65,4 +65,28 @@ Result<std::unique_ptr<store::Store>> openProfileStore(const ProfileOptions &opt
     return store::Store::open(storeOptions, std::move(fresh), store::OpenMode::CreateIfMissing).get();
 }
 
+Result<std::unique_ptr<store::Store>>
+createStagedProfileStore(const ProfileOptions &options, const std::filesystem::path &staging, SecureBytes &keychainKey)
+{
+    store::StoreOptions storeOptions{staging, options.passphraseParams};
+    if (options.passphrase)
+        return store::Store::createWithPassphrase(storeOptions, *options.passphrase).get();
+    // Ask the keychain now: a restore must not register a device it then cannot keep.
+    const QString profile = QString::fromStdString(std::filesystem::absolute(options.directory).string());
+    auto probe = keyFromKeychain(profile);
+    if (!probe.ok() && probe.error().code == ErrorCode::Unavailable)
+        return fail(ErrorCode::Unavailable, NoKeychain);
+    auto key = store::Store::generateKey();
+    keychainKey = key.clone();
+    return store::Store::open(storeOptions, std::move(key), store::OpenMode::CreateIfMissing).get();
+}
+
+Result<void> saveProfileKeyToKeychain(const std::filesystem::path &profile, ByteView key)
+{
+    auto saved = keyToKeychain(QString::fromStdString(std::filesystem::absolute(profile).string()), key);
+    if (!saved.ok() && saved.error().code == ErrorCode::Unavailable)
+        return fail(ErrorCode::Unavailable, NoKeychain);
+    return saved;
+}
+
 } // namespace lapis::engine

@@ -77,6 +77,8 @@ Result<void> ProtocolStores::pinAccountKey(const AccountId &account, const crypt
 
 std::optional<protocol::SessionRecord> ProtocolStores::loadSession(const protocol::Address &address) const
 {
+    if (const auto cached = m_sessions.find(address); cached != m_sessions.end())
+        return cached->second;
     auto bytes = valueOrLog(m_tx.sessions().load(address.account, address.device), "a session");
     if (!bytes)
         return std::nullopt;
@@ -85,17 +87,21 @@ std::optional<protocol::SessionRecord> ProtocolStores::loadSession(const protoco
         qCWarning(lcEngine) << "A stored session could not be read:" << record.error().message.c_str();
         return std::nullopt;
     }
+    m_sessions.insert_or_assign(address, *record);
     return std::move(record).value();
 }
 
 Result<void> ProtocolStores::storeSession(const protocol::Address &address, const protocol::SessionRecord &record)
 {
     const auto bytes = record.serialize();
-    return m_tx.sessions().save(address.account, address.device, bytes.view(), m_nowMs);
+    LAPIS_TRY(m_tx.sessions().save(address.account, address.device, bytes.view(), m_nowMs));
+    m_sessions.insert_or_assign(address, record);
+    return {};
 }
 
 Result<void> ProtocolStores::deleteSession(const protocol::Address &address)
 {
+    m_sessions.erase(address);
     return m_tx.sessions().remove(address.account, address.device);
 }
 

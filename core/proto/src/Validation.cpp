@@ -98,6 +98,13 @@ Result<void> validateDeviceName(std::string_view name)
     return {};
 }
 
+Result<void> validateSignInId(std::string_view id)
+{
+    if (id.size() != 16 || id.find_first_not_of("0123456789abcdef") != std::string_view::npos)
+        return invalid("A sign-in request id is 16 lowercase hex digits");
+    return {};
+}
+
 Result<void> validateTotpCode(std::string_view code)
 {
     if (code.size() != 6)
@@ -147,7 +154,20 @@ Result<void> validate(const v1::LoginDeviceRequest &request)
         return invalid("A password must be 1 to 1024 bytes long");
     if (!request.totp_code().empty())
         LAPIS_TRY(validateTotpCode(request.totp_code()));
+    if (!request.device_code().empty()) {
+        if (request.device_code().size() != 6
+            || request.device_code().find_first_not_of("0123456789") != std::string::npos)
+            return invalid("A sign-in code has 6 digits");
+        LAPIS_TRY(validateSignInId(request.sign_in_id()));
+    } else if (!request.sign_in_id().empty()) {
+        return invalid("A sign-in request id comes with its code");
+    }
     return validateDeviceName(request.device_name());
+}
+
+Result<void> validate(const v1::DenySignInRequest &request)
+{
+    return validateSignInId(request.id());
 }
 
 Result<void> validate(const v1::RegisterLinkedDeviceRequest &request)

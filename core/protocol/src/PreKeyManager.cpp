@@ -3,6 +3,8 @@
 #include <lapis/protocol/PreKeyManager.h>
 
 #include <algorithm>
+#include <array>
+#include <set>
 
 namespace lapis::protocol {
 
@@ -39,14 +41,34 @@ Result<SignedPreKeyRecord> PreKeyManager::rotateSignedPreKey(std::int64_t now)
 Result<std::vector<OneTimePreKeyRecord>> PreKeyManager::replenishOneTimePreKeys()
 {
     const auto ids = m_preKeys.preKeyIds();
-    std::vector<OneTimePreKeyRecord> made;
     if (ids.size() >= OneTimePreKeyLow)
-        return made;
-    std::uint32_t nextId = 1;
-    for (const auto &id : ids)
-        nextId = std::max(nextId, id.value() + 1);
-    for (std::size_t i = ids.size(); i < OneTimePreKeyTarget; ++i) {
-        auto record = OneTimePreKeyRecord::generate(PreKeyId(nextId++), m_rng);
+        return std::vector<OneTimePreKeyRecord>{};
+    return makeOneTimePreKeys(OneTimePreKeyTarget - ids.size());
+}
+
+Result<std::vector<OneTimePreKeyRecord>> PreKeyManager::makeOneTimePreKeys(std::size_t count)
+{
+    // Random ids, not "highest + 1": once the pool ran dry, counting again from the highest id
+    // left would hand out ids that bundles already in flight name, and a late first message would
+    // then meet a different key under its id and be lost. With 31 random bits a reuse is as
+    // unlikely as guessing a key id; the ones in use now are avoided outright.
+    std::set<std::uint32_t> taken;
+    for (const auto &id : m_preKeys.preKeyIds())
+        taken.insert(id.value());
+    auto freshId = [&] {
+        for (;;) {
+            std::array<std::uint8_t, 4> b{};
+            m_rng.fill(b);
+            const std::uint32_t id = ((std::uint32_t(b[0]) << 24) | (std::uint32_t(b[1]) << 16)
+                                      | (std::uint32_t(b[2]) << 8) | std::uint32_t(b[3]))
+                                     & 0x7fffffffU;
+            if (id != 0 && taken.insert(id).second)
+                return id;
+        }
+    };
+    std::vector<OneTimePreKeyRecord> made;
+    for (std::size_t i = 0; i < count; ++i) {
+        auto record = OneTimePreKeyRecord::generate(PreKeyId(freshId()), m_rng);
         LAPIS_TRY(m_preKeys.storePreKey(record));
         made.push_back(std::move(record));
     }

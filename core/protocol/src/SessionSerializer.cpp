@@ -42,6 +42,7 @@ void writeState(const SessionState &s, pb::SessionState &out)
     out.set_base_key(str(s.baseKey.bytes()));
     out.set_root_key(str(s.rootKey.view()));
     out.set_our_ratchet_secret(str(s.ourRatchet.secretKey().view()));
+    out.set_our_ratchet_public(str(s.ourRatchet.publicKey().bytes()));
     if (s.theirRatchet)
         out.set_their_ratchet_key(str(s.theirRatchet->bytes()));
     if (s.sendChain)
@@ -113,7 +114,14 @@ Result<SessionState> readState(const pb::SessionState &in)
     LAPIS_TRY_ASSIGN(s.baseKey, readPublic(in.base_key(), "base key"));
     LAPIS_TRY_ASSIGN(s.rootKey, readSecret(in.root_key(), "root key"));
     LAPIS_TRY_ASSIGN(auto ratchetSecret, readSecret(in.our_ratchet_secret(), "ratchet key"));
-    LAPIS_TRY_ASSIGN(s.ourRatchet, crypto::X25519KeyPair::fromSecret(ratchetSecret.view()));
+    if (in.our_ratchet_public().empty()) {
+        LAPIS_TRY_ASSIGN(s.ourRatchet, crypto::X25519KeyPair::fromSecret(ratchetSecret.view()));
+    } else {
+        if (in.our_ratchet_public().size() != 32)
+            return corrupt("ratchet key");
+        LAPIS_TRY_ASSIGN(s.ourRatchet,
+                         crypto::X25519KeyPair::fromStoredPair(ratchetSecret.view(), view(in.our_ratchet_public())));
+    }
     if (!in.their_ratchet_key().empty()) {
         LAPIS_TRY_ASSIGN(s.theirRatchet, readPublic(in.their_ratchet_key(), "their ratchet key"));
     }

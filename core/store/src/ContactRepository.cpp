@@ -110,10 +110,17 @@ Result<void> ContactRepository::setVerification(const AccountId &account, Verifi
 
 Result<void> ContactRepository::markEndToEnd(const AccountId &account)
 {
-    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE contacts SET ever_end_to_end = 1 WHERE account_id = ?"));
+    // Called for every end-to-end message: write only the first time (see recordActivity for OR FAIL).
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE OR FAIL contacts SET ever_end_to_end = 1 "
+                                             "WHERE account_id = ? AND ever_end_to_end = 0"));
     stmt.bindAll(account.value());
     LAPIS_TRY(stmt.run());
-    if (m_db.changes() == 0)
+    if (m_db.changes() > 0)
+        return {};
+    LAPIS_TRY_ASSIGN(auto exists, m_db.prepare("SELECT 1 FROM contacts WHERE account_id = ?"));
+    exists.bindAll(account.value());
+    LAPIS_TRY_ASSIGN(const bool found, exists.step());
+    if (!found)
         return fail(ErrorCode::NotFound, "No such contact");
     return {};
 }

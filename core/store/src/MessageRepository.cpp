@@ -167,7 +167,7 @@ Result<std::int64_t> MessageRepository::sequenceOf(const MessageId &id)
 Result<bool> MessageRepository::advanceState(const MessageId &id, MessageState state)
 {
     // Forward only; Failed only from Pending; a Failed message may be retried into any state.
-    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE messages SET state = ?2 WHERE id = ?1 AND "
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE OR FAIL messages SET state = ?2 WHERE id = ?1 AND "
                                              "((?2 = 4 AND state = 0) OR (?2 <> 4 AND (state = 4 OR state < ?2)))"));
     stmt.bindAll(id.bytes(), state);
     LAPIS_TRY(stmt.run());

@@ -24,12 +24,14 @@ Result<void> migration0001Initial(Database &db);
 Result<void> migration0002MessageSearch(Database &db);
 Result<void> migration0003ReactionsAndReplies(Database &db);
 Result<void> migration0004Attachments(Database &db);
+Result<void> migration0005PendingUploads(Database &db);
 
-inline constexpr std::array<Migration, 4> Migrations{{
+inline constexpr std::array<Migration, 5> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
     {4, "attachments", &migration0004Attachments},
+    {5, "pending_uploads", &migration0005PendingUploads},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

@@ -7,8 +7,16 @@ namespace lapis::store {
 
 Result<void> SessionRepository::save(const AccountId &account, DeviceId device, ByteView state, std::int64_t nowMs)
 {
-    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT OR REPLACE INTO sessions(account_id, device_id, state, "
-                                             "updated_at) VALUES (?, ?, ?, ?)"));
+    // UPDATE first, and OR FAIL: a statement that touches one row needs no statement journal,
+    // which SQLCipher would encrypt page by page on every message (see ConversationRepository).
+    LAPIS_TRY_ASSIGN(auto update, m_db.prepare("UPDATE OR FAIL sessions SET state = ?, updated_at = ? "
+                                               "WHERE account_id = ? AND device_id = ?"));
+    update.bindAll(state, nowMs, account.value(), device.value());
+    LAPIS_TRY(update.run());
+    if (m_db.changes() > 0)
+        return {};
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT INTO sessions(account_id, device_id, state, updated_at) "
+                                             "VALUES (?, ?, ?, ?)"));
     stmt.bindAll(account.value(), device.value(), state, nowMs);
     return stmt.run();
 }

@@ -157,12 +157,22 @@ bool MessageStream::connectOnce(bool &receivedAny, Error &error)
         case v1::StreamPush::kEvent:
             if (m_callbacks.onEvent) {
                 const auto &ev = push.event();
-                AccountEvent event{ev.id(), AccountEvent::Kind::Unknown, ev.device_id(), ev.device_name(),
-                                   ev.server_time_ms()};
+                AccountEvent event{ev.id(),          AccountEvent::Kind::Unknown, ev.device_id(),
+                                   ev.device_name(), ev.server_time_ms(),         {}};
                 if (ev.kind() == v1::AccountEvent::DEVICE_ADDED)
                     event.kind = AccountEvent::Kind::DeviceAdded;
                 else if (ev.kind() == v1::AccountEvent::DEVICE_REMOVED)
                     event.kind = AccountEvent::Kind::DeviceRemoved;
+                else if (ev.kind() == v1::AccountEvent::SIGN_IN_REQUESTED)
+                    event.kind = AccountEvent::Kind::SignInRequested;
+                else if (ev.kind() == v1::AccountEvent::SIGN_IN_APPROVED)
+                    event.kind = AccountEvent::Kind::SignInApproved;
+                else if (ev.kind() == v1::AccountEvent::SIGN_IN_DENIED)
+                    event.kind = AccountEvent::Kind::SignInDenied;
+                if (ev.has_sign_in()) {
+                    const auto &r = ev.sign_in();
+                    event.signIn = SignInRequest{r.id(), r.code(), r.device_name(), r.created_ms(), r.expires_ms()};
+                }
                 m_callbacks.onEvent(event);
             }
             break;

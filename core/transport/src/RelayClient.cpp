@@ -91,15 +91,50 @@ Result<RegisteredDevice> RelayClient::registerAccount(const std::string &usernam
 Result<RegisteredDevice> RelayClient::loginDevice(const std::string &username, const std::string &password,
                                                   const std::string &deviceName, const std::string &totpCode)
 {
+    return loginDevice(LoginRequest{username, password, deviceName, totpCode, {}, {}});
+}
+
+Result<RegisteredDevice> RelayClient::loginDevice(const LoginRequest &login, std::optional<SignInPending> *pending)
+{
     v1::LoginDeviceRequest request;
-    request.set_username(username);
-    request.set_password(password);
-    request.set_device_name(deviceName);
-    request.set_totp_code(totpCode);
+    request.set_username(login.username);
+    request.set_password(login.password);
+    request.set_device_name(login.deviceName);
+    request.set_totp_code(login.totpCode);
+    request.set_device_code(login.deviceCode);
+    request.set_sign_in_id(login.signInId);
     LAPIS_TRY(proto::validate(request));
     v1::DeviceCredential response;
-    LAPIS_UNARY(false, accounts, LoginDevice, request, response);
+    LAPIS_TRY_ASSIGN(auto ctx, context(false));
+    if (grpc::Status status = m_stubs->accounts->LoginDevice(ctx.get(), request, &response); !status.ok()) {
+        v1::SignInPending made;
+        if (pending && status.error_code() == grpc::StatusCode::PERMISSION_DENIED && !status.error_details().empty()
+            && made.ParseFromString(status.error_details()) && proto::validateSignInId(made.id()).ok())
+            *pending = SignInPending{made.id(), made.expires_ms()};
+        return toError(status, *ctx, m_endpoint.address);
+    }
     return fromProto(response);
+}
+
+Result<std::vector<SignInRequest>> RelayClient::signInRequests()
+{
+    v1::ListSignInRequestsRequest request;
+    v1::SignInRequests response;
+    LAPIS_UNARY(true, accounts, ListSignInRequests, request, response);
+    std::vector<SignInRequest> out;
+    for (const auto &r : response.requests())
+        out.push_back(SignInRequest{r.id(), r.code(), r.device_name(), r.created_ms(), r.expires_ms()});
+    return out;
+}
+
+Result<void> RelayClient::denySignIn(const std::string &id)
+{
+    v1::DenySignInRequest request;
+    request.set_id(id);
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, accounts, DenySignIn, request, response);
+    return {};
 }
 
 Result<RegisteredDevice> RelayClient::registerLinkedDevice(const std::string &username, ByteView linkToken,

@@ -64,9 +64,9 @@ Error toError(const grpc::Status &status, const grpc::ClientContext &context, co
     case C::UNAUTHENTICATED:
         if (reason == "totp-required")
             return fail(ErrorCode::PermissionDenied, msg);
-        if (reason == "totp-replayed")
+        if (reason == "totp-replayed" || reason == "sign-in-used")
             return fail(ErrorCode::Duplicate, msg);
-        if (reason == "wrong-password" || reason == "totp-wrong")
+        if (reason == "wrong-password" || reason == "totp-wrong" || reason == "sign-in-code-wrong")
             return fail(ErrorCode::WrongPassphrase, msg);
         return fail(ErrorCode::AuthenticationFailed, msg.empty() ? "The relay did not accept this device" : msg);
     default:

@@ -59,6 +59,18 @@ private slots:
         VERIFY_RUN(history);
         QVERIFY2(history.out.contains(QStringLiteral("hello bob (delivered)")), qPrintable(history.out));
         QVERIFY2(history.out.contains(QStringLiteral("hi alice")), qPrintable(history.out));
+
+        // Bob reads it: his receipt turns Alice's message read; a second mark-read changes nothing.
+        const auto read = m_bob->run({QStringLiteral("mark-read"), QStringLiteral("alice")});
+        VERIFY_RUN(read);
+        QCOMPARE(read.out.trimmed(), QStringLiteral("marked 1 read"));
+        const auto again = m_bob->run({QStringLiteral("mark-read"), QStringLiteral("alice")});
+        VERIFY_RUN(again);
+        QCOMPARE(again.out.trimmed(), QStringLiteral("marked 0 read"));
+        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        const auto afterRead = m_alice->run({QStringLiteral("history"), QStringLiteral("bob")});
+        VERIFY_RUN(afterRead);
+        QVERIFY2(afterRead.out.contains(QStringLiteral("hello bob (read)")), qPrintable(afterRead.out));
     }
 
     void offlineRecipientGetsEverythingInOrder()

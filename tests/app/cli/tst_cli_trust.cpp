@@ -65,7 +65,16 @@ private slots:
         auto client = lapis::transport::RelayClient::create(
             {m_relay.address().toStdString(), readFile(m_relay.certificatePath()), {}});
         QVERIFY2(client.ok(), client.ok() ? "" : client.error().message.c_str());
-        auto rogue = (*client)->loginDevice("bob", "relay password 123", "rogue");
+        // The password alone no longer adds a device (issue 9): this one also got the code that
+        // Bob's device shows.
+        lapis::transport::LoginRequest login{"bob", "relay password 123", "rogue", {}, {}, {}};
+        std::optional<lapis::transport::SignInPending> pending;
+        QVERIFY(!(*client)->loginDevice(login, &pending).ok() && pending);
+        const auto requests = m_bob->run({QStringLiteral("sign-in-requests")});
+        VERIFY_RUN(requests);
+        login.deviceCode = requests.out.section(QLatin1Char(' '), 1, 1).toStdString();
+        login.signInId = pending->id;
+        auto rogue = (*client)->loginDevice(login);
         QVERIFY2(rogue.ok(), rogue.ok() ? "" : rogue.error().message.c_str());
         (*client)->setCredentials(rogue->credentials);
         const auto rogueId = rogue->credentials.deviceId;

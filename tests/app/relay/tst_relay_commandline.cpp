@@ -29,6 +29,21 @@ private slots:
         QCOMPARE(c->config.tlsKeyFile, std::string("k.pem"));
     }
 
+    void signInOptions()
+    {
+        auto defaults = parseCommandLine({"--data", "d"});
+        QVERIFY(defaults.ok());
+        QCOMPARE(defaults->config.signInTtl, std::chrono::seconds(600));
+        QCOMPARE(defaults->config.signInBurst, 5.0);
+        auto c = parseCommandLine({"--data", "d", "--sign-in-ttl", "2", "--rate-sign-in", "1/3"});
+        QVERIFY(c.ok());
+        QCOMPARE(c->config.signInTtl, std::chrono::seconds(2));
+        QCOMPARE(c->config.signInRatePerSecond, 1.0);
+        QCOMPARE(c->config.signInBurst, 3.0);
+        QVERIFY(!parseCommandLine({"--data", "d", "--sign-in-ttl", "0"}).ok());
+        QVERIFY(!parseCommandLine({"--data", "d", "--rate-sign-in", "fast"}).ok());
+    }
+
     void adminReset()
     {
         auto c = parseCommandLine({"--data", "d", "admin", "reset-account", "alice"});

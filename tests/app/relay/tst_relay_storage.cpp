@@ -145,6 +145,104 @@ private slots:
         QCOMPARE(envelopes, std::ptrdiff_t{1});
     }
 
+    void signInIsConsumedOnceAndToldToEveryDevice()
+    {
+        QTemporaryDir dir;
+        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("si", "hash", false, "laptop", Bytes(32, 1), 1).ok());
+        SignInRecord r{"00112233445566aa", "si", "123456", "phone", 10, 610, 0, SignInRecord::State::Pending};
+        auto told = s.createSignIn(r);
+        QVERIFY(told.ok());
+        QCOMPARE(*told, std::vector<std::uint32_t>{1});
+        // The pushed event carries the request and its code.
+        auto items = s.fetchMailbox("si", 1, 0, 10);
+        QVERIFY(items.ok());
+        QCOMPARE(items->size(), 1u);
+        QCOMPARE(items->front().kind, int(MailboxItem::SignInRequested));
+        QCOMPARE(items->front().signInId, r.id);
+        QCOMPARE(items->front().signInCode, r.code);
+        QCOMPARE(items->front().eventDeviceName, std::string("phone"));
+        QCOMPARE(items->front().signInExpiresMs, 610);
+        QVERIFY(items->front().payload.empty());
+        QCOMPARE(s.pendingSignIns("si", 100)->size(), 1u);
+        QVERIFY(s.pendingSignIns("si", 610)->empty()); // expired at its deadline
+
+        auto added = s.addDeviceBySignIn("si", r.id, Bytes(32, 2), 20);
+        QVERIFY(added.ok());
+        QCOMPARE(added->deviceId, 2u);
+        auto twice = s.addDeviceBySignIn("si", r.id, Bytes(32, 3), 21);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code, ErrorCode::Duplicate);
+        QCOMPARE(s.listDevices("si")->size(), 2u);
+        QCOMPARE(s.findSignIn("si", r.id)->value().state, SignInRecord::State::Approved);
+        // Another account's id is unknown here.
+        QVERIFY(!s.findSignIn("other", r.id)->has_value());
+        // Device 1 hears "added" and "approved" (without the code); the new device neither.
+        items = s.fetchMailbox("si", 1, 0, 10);
+        QVERIFY(std::any_of(items->begin(), items->end(), [](const MailboxItem &i) {
+            return i.kind == MailboxItem::SignInApproved && i.eventDevice == 2 && i.signInCode.empty();
+        }));
+        QVERIFY(s.fetchMailbox("si", 2, 0, 10)->empty());
+    }
+
+    void wrongCodesCloseAndDenialEnds()
+    {
+        QTemporaryDir dir;
+        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("wc", "hash", false, "laptop", Bytes(32, 1), 1).ok());
+        SignInRecord r{"aaaaaaaaaaaaaaaa", "wc", "654321", "phone", 10, 610, 0, SignInRecord::State::Pending};
+        QVERIFY(s.createSignIn(r).ok());
+        std::vector<std::uint32_t> told;
+        for (int i = 1; i < 5; ++i) {
+            auto counted = s.recordWrongSignInCode("wc", r.id, 5, 20, told);
+            QVERIFY(counted.ok());
+            QCOMPARE(counted->wrongCodes, i);
+            QCOMPARE(counted->state, SignInRecord::State::Pending);
+            QVERIFY(told.empty());
+        }
+        auto fifth = s.recordWrongSignInCode("wc", r.id, 5, 20, told);
+        QVERIFY(fifth.ok());
+        QCOMPARE(fifth->state, SignInRecord::State::Closed);
+        QCOMPARE(told, std::vector<std::uint32_t>{1});
+        QCOMPARE(s.addDeviceBySignIn("wc", r.id, Bytes(32, 2), 21).error().code, ErrorCode::Duplicate);
+        QCOMPARE(s.denySignIn("wc", r.id, 22).error().code, ErrorCode::NotFound);
+
+        SignInRecord d{"bbbbbbbbbbbbbbbb", "wc", "111111", "tablet", 30, 630, 0, SignInRecord::State::Pending};
+        QVERIFY(s.createSignIn(d).ok());
+        QVERIFY(s.denySignIn("wc", d.id, 31).ok());
+        QCOMPARE(s.findSignIn("wc", d.id)->value().state, SignInRecord::State::Denied);
+        QVERIFY(s.pendingSignIns("wc", 32)->empty());
+        // A reset forgets the account's sign-ins.
+        QVERIFY(s.resetAccount("wc").ok());
+        QVERIFY(!s.findSignIn("wc", d.id)->has_value());
+    }
+
+    void versionOneDatabaseGainsSignIns()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("relay.db").toStdString();
+        {
+            auto db = SqliteConnection::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("CREATE TABLE accounts(username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, "
+                             "plaintext_only INTEGER NOT NULL, created_ms INTEGER NOT NULL, totp_enabled INTEGER "
+                             "NOT NULL DEFAULT 0, totp_secret BLOB, totp_pending BLOB, totp_last_step INTEGER NOT "
+                             "NULL DEFAULT -1, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until_ms INTEGER "
+                             "NOT NULL DEFAULT 0, next_device INTEGER NOT NULL DEFAULT 1, account_key BLOB NOT NULL "
+                             "DEFAULT x''); PRAGMA user_version=1")
+                        .ok());
+        }
+        auto storage = SqliteStorage::open(path);
+        QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
+        QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
+        SignInRecord r{"cccccccccccccccc", "old", "222222", "phone", 10, 610, 0, SignInRecord::State::Pending};
+        QVERIFY((*storage)->createSignIn(r).ok());
+    }
+
     void newerSchemaRefused()
     {
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WycheproofRunner.h"
 
+#include <lapis/crypto/Sodium.h>
 #include <lapis/crypto/X25519.h>
 
 using namespace lapis;
@@ -52,6 +53,23 @@ private slots:
         const auto again = X25519KeyPair::fromSecret(pair.secretKey().view());
         QVERIFY(again.ok());
         QVERIFY(again->publicKey() == pair.publicKey());
+    }
+
+    void storedPairKeepsBothHalves()
+    {
+        const auto pair = X25519KeyPair::generate();
+        const auto pub = pair.publicKey().bytes();
+        const auto stored = X25519KeyPair::fromStoredPair(pair.secretKey().view(), ByteView(pub.data(), pub.size()));
+        QVERIFY(stored.ok());
+        QVERIFY(stored->publicKey() == pair.publicKey());
+        QVERIFY(lapis::crypto::constantTimeEqual(stored->secretKey().view(), pair.secretKey().view()));
+        // It agrees like the original: the same shared secret with a peer.
+        const auto peer = X25519KeyPair::generate();
+        QVERIFY(std::ranges::equal(stored->agree(peer.publicKey())->view(), pair.agree(peer.publicKey())->view()));
+        QCOMPARE(X25519KeyPair::fromStoredPair(Bytes(31, 1), ByteView(pub.data(), pub.size())).error().code,
+                 ErrorCode::InvalidKey);
+        QCOMPARE(X25519KeyPair::fromStoredPair(pair.secretKey().view(), Bytes(33, 1)).error().code,
+                 ErrorCode::InvalidKey);
     }
 
     void wrongSizesRejected()

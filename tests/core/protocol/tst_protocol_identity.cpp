@@ -213,7 +213,20 @@ private slots:
         auto made = manager.replenishOneTimePreKeys();
         QCOMPARE(made->size(), OneTimePreKeyTarget - (OneTimePreKeyLow - 1));
         QCOMPARE(d.preKeys.preKeyIds().size(), OneTimePreKeyTarget);
-        QVERIFY(made->front().id.value() > ids.back().value()); // ids are not reused
+        for (const auto &record : *made) // ids are not reused
+            QVERIFY(std::find(ids.begin(), ids.end(), record.id) == ids.end());
+
+        // A pool that ran dry: the new ids are none of the ones handed out before.
+        auto before = d.preKeys.preKeyIds();
+        for (const auto &id : before)
+            QVERIFY(d.preKeys.removePreKey(id).ok());
+        auto refilled = manager.replenishOneTimePreKeys();
+        QCOMPARE(refilled->size(), OneTimePreKeyTarget);
+        for (const auto &record : *refilled) {
+            QVERIFY(record.id.value() != 0);
+            QVERIFY(std::find(before.begin(), before.end(), record.id) == before.end());
+            QVERIFY(std::find(ids.begin(), ids.end(), record.id) == ids.end());
+        }
     }
 };
 

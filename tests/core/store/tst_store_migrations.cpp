@@ -4,6 +4,8 @@
 #include "Migrations.h"
 #include "StoreTestUtil.h"
 
+#include <lapis/store/PendingUploadRepository.h>
+
 #include <QTemporaryDir>
 
 using namespace lapis;
@@ -121,6 +123,51 @@ private slots:
         QVERIFY_OK(db->exec("PRAGMA foreign_key_check"));
         QCOMPARE(*db->queryInteger("SELECT count(*) FROM message_search WHERE message_search MATCH 'pancakes'"),
                  std::int64_t(1));
+    }
+
+    void migration5AddsPendingUploads()
+    {
+        auto db = databaseAt(freshPath(), 4);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        QVERIFY_OK(db->exec("INSERT INTO attachments(message_seq, blob_id, file_name, mime_type, size, digest, "
+                            "remote_key) VALUES (1, 'b', 'f.png', 'image/png', 3, x'00', x'01')"));
+        QVERIFY_OK(migrate(*db, 5));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM attachments"), std::int64_t(1));
+
+        PendingUploadRepository uploads(*db);
+        PendingUpload p;
+        p.blobId = "blob-1";
+        p.recipient = AccountId("bob");
+        p.allowPlaintext = true;
+        p.cipherFile = "out-1.bin";
+        p.fileKey = SecureBytes::copyOf(Bytes(32, 7));
+        p.digest = Bytes(32, 9);
+        p.plaintextSize = 1000;
+        p.cipherSize = 1100;
+        p.mimeType = "image/png";
+        p.fileName = "cat.png";
+        p.thumbnail = Bytes{1, 2, 3};
+        p.createdAtMs = 42;
+        QVERIFY_OK(uploads.add(p));
+        QVERIFY(!uploads.add(p).ok()); // one row per blob
+        QVERIFY_OK(uploads.replaceBlob("blob-1", "blob-2"));
+        QCOMPARE(uploads.replaceBlob("blob-1", "blob-3").error().code, ErrorCode::NotFound);
+        auto listed = uploads.list();
+        QVERIFY_OK(listed);
+        QCOMPARE(listed->size(), std::size_t(1));
+        const auto &back = listed->front();
+        QCOMPARE(back.blobId, std::string("blob-2"));
+        QCOMPARE(back.recipient.value(), std::string("bob"));
+        QVERIFY(back.allowPlaintext);
+        QVERIFY(back.fileKey.view().size() == 32 && back.fileKey.view()[0] == 7);
+        QVERIFY(back.digest == p.digest && back.thumbnail == p.thumbnail);
+        QCOMPARE(back.plaintextSize, std::uint64_t(1000));
+        QCOMPARE(back.cipherSize, std::uint64_t(1100));
+        QCOMPARE(back.fileName, std::string("cat.png"));
+        QVERIFY(*uploads.remove("blob-2"));
+        QVERIFY(!*uploads.remove("blob-2"));
+        QVERIFY(uploads.list()->empty());
     }
 
     // A profile at schema 1 with data, opened by this build: every step applies and the

@@ -134,12 +134,39 @@ protected:
             c->setCredentials(device->credentials);
         return c;
     }
+    /// A new device by password alone (an account with no device) or with a TOTP code.
     std::unique_ptr<RelayClient> loggedIn(const std::string &name, const std::string &totp = {})
     {
         auto c = client();
         auto device = c->loginDevice(name, Password, "phone", totp);
         if (device.ok())
             c->setCredentials(device->credentials);
+        return c;
+    }
+    /// A new device signed in with the code that `trusted`, a device of the account, is shown.
+    std::unique_ptr<RelayClient> signedIn(const std::string &name, RelayClient &trusted,
+                                          const std::string &deviceName = "phone")
+    {
+        auto c = client();
+        std::optional<SignInPending> pending;
+        LoginRequest login{name, Password, deviceName, {}, {}, {}};
+        if (c->loginDevice(login, &pending).ok() || !pending) {
+            qWarning("sign-in of %s made no pending request", name.c_str());
+            return c;
+        }
+        auto requests = trusted.signInRequests();
+        if (!requests.ok())
+            return c;
+        for (const auto &r : *requests)
+            if (r.id == pending->id) {
+                login.deviceCode = r.code;
+                login.signInId = r.id;
+            }
+        auto device = c->loginDevice(login);
+        if (device.ok())
+            c->setCredentials(device->credentials);
+        else
+            qWarning("sign-in of %s: %s", name.c_str(), device.error().message.c_str());
         return c;
     }
 };

@@ -19,7 +19,7 @@ private slots:
     void deviceMismatchRefused()
     {
         auto erin = registered("erin");
-        QVERIFY(loggedIn("erin")->credentials());
+        QVERIFY(signedIn("erin", *erin)->credentials());
         auto alice = registered("sam");
         TRY_OK(partial, alice->sendBatch("erin", {envelope(1, "hi")}));
         QVERIFY(!partial->accepted);
@@ -220,7 +220,7 @@ private slots:
     void removedDeviceStreamStops()
     {
         auto first = registered("rem");
-        auto second = loggedIn("rem");
+        auto second = signedIn("rem", *first);
         Inbox inbox;
         auto stream = openStream(*second, inbox);
         QVERIFY(inbox.waitFor([&] { return inbox.drained > 0; }));

@@ -36,6 +36,10 @@ public:
     static X25519KeyPair generate(RandomSource &rng = systemRandom());
     /// The key pair whose secret scalar is `secret` (32 bytes; clamped by X25519 itself).
     static Result<X25519KeyPair> fromSecret(ByteView secret);
+    /// A pair read back from this device's own authenticated storage, where the public half was
+    /// kept beside the secret: skips the scalar multiplication fromSecret() needs, which would
+    /// otherwise dominate loading a session. Only for data this device wrote itself.
+    static Result<X25519KeyPair> fromStoredPair(ByteView secret, ByteView publicKey);
 
     [[nodiscard]] const X25519PublicKey &publicKey() const { return m_public; }
     [[nodiscard]] const X25519SecretKey &secretKey() const { return m_secret; }

@@ -15,9 +15,14 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace lapis::transport {
+class MessageStream;
+}
 
 namespace lapis::engine {
 
@@ -39,6 +44,18 @@ struct AccountSetup {
     std::string deviceName;
     bool plaintextOnly = false; ///< a bridge, bot or legacy account: no keys, the relay reads everything
     std::string totpCode;
+    /// The six-digit code another device of the account shows for this profile's pending sign-in.
+    std::string deviceCode;
+};
+
+/// A password log-in of a new device, waiting for the code that this account's devices show
+/// (EngineSignIn.cpp). `code` is empty in the outcome a listener is told of.
+struct SignInRequest {
+    std::string id;
+    std::string code;
+    std::string deviceName;
+    std::int64_t createdAtMs = 0;
+    std::int64_t expiresAtMs = 0;
 };
 
 /// The outcome of a send.
@@ -55,6 +72,50 @@ struct ReceivedItem {
     /// For each attachment: the decrypted copy made for this receive (empty when none).
     std::vector<std::filesystem::path> attachmentCopies;
     std::vector<std::string> attachmentSha256;
+};
+
+/// What listen() reports as it happens. Callbacks run on the thread that called listen().
+struct ListenCallbacks {
+    /// Each event (message, synced message, receipt, reaction, …) after it is stored.
+    std::function<void(const ReceivedItem &)> onItem;
+    /// The relay's stream came up (true) or dropped and is reconnecting (false).
+    std::function<void(bool online)> onConnection;
+};
+
+/// A conversation as the desktop app's list shows it (EngineQueries.cpp).
+struct ConversationSummary {
+    store::Conversation conversation;
+    std::optional<store::StoredMessage> lastMessage;
+    bool endToEnd = false; ///< blue: the contact has an account key; green: plaintext only
+    store::VerificationState verification = store::VerificationState::Unverified;
+};
+
+/// An attachment of a message as a view shows it.
+struct AttachmentSummary {
+    std::int64_t id = 0;
+    std::string fileName;
+    std::string mimeType;
+    std::uint64_t size = 0;
+    store::AttachmentState state = store::AttachmentState::Remote;
+    std::filesystem::path localCopy; ///< the decrypted copy under downloads/, when there is one
+};
+
+/// One page of a conversation, newest first, with the messages' attachments (by message id hex).
+struct MessagePageView {
+    std::int64_t conversationId = 0;
+    store::MessagePage page;
+    std::map<std::string, std::vector<AttachmentSummary>> attachments;
+};
+
+/// What a conversation's header and banners say about a contact.
+struct ContactTrust {
+    bool relayAnswered = false; ///< false: only the stored state is known (offline)
+    std::size_t certifiedDevices = 0;
+    bool everHadEndToEnd = false;
+    bool endToEnd = false;   ///< messages go end to end now
+    bool downgraded = false; ///< had end-to-end devices, offers none now: ask before each plaintext send
+    bool keyChanged = false; ///< the account key changed: blocked until the user accepts it
+    bool verified = false;
 };
 
 /// A new device waiting to be linked: what it shows, and the key the bundle will be sealed to.
@@ -77,16 +138,33 @@ public:
     Engine(const Engine &) = delete;
     Engine &operator=(const Engine &) = delete;
 
-    [[nodiscard]] bool hasAccount() const { return m_identity != nullptr || m_plaintextOnly; }
+    [[nodiscard]] bool hasAccount() const { return m_identity != nullptr || m_plaintextOnly || m_awaitingKeys; }
+    /// Signed in by a code from another device of an end-to-end account, but without the account
+    /// key yet: the device still needs linking (link-request here, link-approve there).
+    [[nodiscard]] bool awaitingKeys() const { return m_awaitingKeys; }
     [[nodiscard]] const AccountId &account() const { return m_account; }
+    [[nodiscard]] const DeviceId &deviceId() const { return m_deviceId; }
 
     /// Creates the account on the relay, makes its identity and publishes its keys.
     Result<void> registerAccount(const AccountSetup &setup);
-    /// Logs this profile in as a new device of an existing account by password (and TOTP).
-    /// A new device of an account that has keys gets the account key only by linking; this
-    /// path makes a device for a plaintext-only account, or an account's first keyed device
-    /// after a reset.
+    /// Logs this profile in as a new device of an existing account by password and a second
+    /// factor (EngineSignIn.cpp). An account that has devices needs the code they show (or a TOTP
+    /// code where enabled): without one this fails with PermissionDenied ("... code from another
+    /// device ..."), keeps the relay's request pending and remembers it in the profile, so that the
+    /// same call with `deviceCode` completes it. A denied request fails with "denied".
+    /// The account key never passes through the relay: a new device of an account whose devices
+    /// have keys is signed in but awaitingKeys() until it is linked; a plaintext-only account, or
+    /// one whose devices have no keys (all lost, reset), gets a device with keys of its own.
     Result<void> login(const AccountSetup &setup);
+
+    /// The account's pending sign-ins with their codes (for the user of a trusted device).
+    Result<std::vector<SignInRequest>> signInRequests();
+    /// Refuses a pending sign-in; the new device is told it was denied.
+    Result<void> denySignIn(const std::string &id);
+    /// Called by the stream loops (receive, listen) when the relay pushes a sign-in request
+    /// (`pending` true) or its outcome (`pending` false: approved or denied). Runs on the stream's
+    /// network thread: keep it short and hand the request over to your own thread.
+    void setSignInListener(std::function<void(const SignInRequest &, bool pending)> listener);
 
     /// New device, step 1: asks the relay for a one-use link address and makes the link URI
     /// (shown as text and QR code) and the comparison code.
@@ -104,16 +182,34 @@ public:
     /// Sends a text message. Refuses (PermissionDenied, with the reason) a plaintext send to a
     /// contact that had end-to-end devices unless `allowPlaintext`.
     Result<SendReport> sendText(const AccountId &to, const std::string &text, bool allowPlaintext);
-    /// Sends a file as an attachment (encrypted as a stream, uploaded with resume).
+    /// Sends a file as an attachment (encrypted as a stream, uploaded with resume). When the upload
+    /// stops (the relay went away, Lapis quit, or `progress` returned false to pause it) the upload
+    /// stays pending and resumes at the next flushOutbox(); cancelUpload() gives it up.
     Result<SendReport> sendFile(const AccountId &to, const std::filesystem::path &file, bool allowPlaintext,
                                 const transport::ProgressCallback &progress = {});
-    /// Retries what the outbox holds; returns how many envelopes the relay accepted.
+    /// Retries what the outbox holds, after resuming pending uploads; returns how many envelopes
+    /// the relay accepted.
     Result<int> flushOutbox();
+    /// Attachments whose upload has not finished (sendFile failed or was paused, or Lapis stopped):
+    /// they resume at the next flushOutbox, from where the relay's copy ends.
+    Result<std::vector<store::PendingUpload>> pendingUploads();
+    /// Resumes every pending upload and sends its message; returns how many went out.
+    Result<int> resumeUploads();
+    /// Gives a pending upload up: nothing is sent, its sealed file is deleted.
+    Result<void> cancelUpload(const std::string &blobId);
 
     /// Takes every pending message, then new ones until `idle` passes with nothing new.
     /// Attachments are downloaded, checked and kept encrypted; a decrypted copy is made under
     /// the profile's downloads folder for each.
     Result<std::vector<ReceivedItem>> receive(std::chrono::milliseconds idle);
+    /// Keeps the relay's stream open and processes what arrives until `interrupted()` returns true
+    /// (checked at least every 100 ms) or the stream fails for good. Flushes the outbox first, on
+    /// every reconnection and every 10 s while connected. Returns so the caller can make other calls
+    /// (the engine is single-threaded), then calls it again.
+    Result<void> listen(const ListenCallbacks &callbacks, const std::function<bool()> &interrupted);
+    /// Marks the conversation's incoming messages read and sends end-to-end read receipts to the
+    /// sender. Returns how many messages changed.
+    Result<int> markRead(const AccountId &peer);
 
     Result<std::vector<store::StoredMessage>> history(const AccountId &peer, int limit);
     Result<std::vector<store::StoredMessage>> search(const std::string &text, int limit = 50);
@@ -129,6 +225,38 @@ public:
     /// Starts TOTP enrolment: the otpauth:// URI for an authenticator app.
     Result<std::string> enableTotp();
     Result<void> confirmTotp(const std::string &code);
+
+    // Views and settings (EngineQueries.cpp).
+    /// Conversations, most recent first, with their last message and blue/green state.
+    Result<std::vector<ConversationSummary>> conversations();
+    /// Up to `limit` messages with `peer`, newest first, older than `before`.
+    Result<MessagePageView> messagePage(const AccountId &peer, int limit,
+                                        const std::optional<store::MessageCursor> &before);
+    /// The contact's trust state; with `askRelay`, the relay's current device list is judged too.
+    Result<ContactTrust> contactTrust(const AccountId &peer, bool askRelay);
+    /// Unlinks one of our other devices.
+    Result<void> removeDevice(const DeviceId &device);
+    Result<void> disableTotp(const std::string &code);
+    /// Rewraps the store key under a new passphrase (passphrase-protected profiles).
+    Result<void> changePassphrase(const std::string &oldPassphrase, const std::string &newPassphrase);
+    /// Marks `peer` verified after the safety numbers were compared (or scanned).
+    Result<void> markVerified(const AccountId &peer);
+    /// Whether the store key is wrapped by a passphrase (else the OS keychain holds it).
+    [[nodiscard]] bool usesPassphrase() const;
+
+    /// Writes an encrypted backup of this profile (account key, relay credential, contacts,
+    /// conversations, messages, attachments) to `file` and returns the recovery code that opens
+    /// it: shown once, held only by the user, never sent anywhere. The file appears only when
+    /// complete. `progress` gets 0..1. Argon2id costs: the profile's passphraseParams.
+    Result<std::string> exportBackup(const std::filesystem::path &file,
+                                     const std::function<void(double)> &progress = {});
+    /// Restores a backup into `target`, which must be an empty or missing folder: checks the
+    /// whole file, registers a new device of the account on the relay (certified with the
+    /// backed-up account key) and brings back contacts, conversations, messages and attachments.
+    /// A wrong code, a damaged or truncated file, or a relay refusal is an error and leaves
+    /// `target` exactly as it was.
+    static Result<void> importBackup(const ProfileOptions &target, const std::filesystem::path &file,
+                                     const std::string &recoveryCode, const std::function<void(double)> &progress = {});
 
     [[nodiscard]] const std::filesystem::path &profileDirectory() const { return m_profile; }
 
@@ -151,12 +279,32 @@ private:
     };
     Result<Directory> resolve(const AccountId &account, bool fetchBundles);
     Result<SendTargets> targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored);
-    Result<SendReport> sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext);
+    /// `withMessage` runs in the transaction that stores the message and its outbox entries.
+    Result<SendReport> sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
+                                const std::function<Result<void>(store::Transaction &)> &withMessage = {});
+    Result<SendReport> finishUpload(store::PendingUpload pending, const transport::ProgressCallback &progress);
     Result<bool> deliver(const AccountId &to, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext);
-    Result<void> sendReceipt(const IncomingEvent &event);
+    /// How runStream() is driven: receive() ends after an idle wait, listen() when interrupted.
+    struct StreamLoop {
+        std::chrono::milliseconds wait{100};
+        std::function<void(ReceivedItem)> onItem;
+        std::function<void(bool online)> onConnection;
+        /// Asked after each item and after each wait that brought nothing (`waitedInVain`).
+        std::function<bool(bool waitedInVain)> done;
+    };
+    Result<void> runStream(const StreamLoop &loop);
+    /// Decrypts and stores what the stream delivered (one transaction for a batch, each on its own
+    /// should one fail), acknowledging what is stored or unreadable; held envelopes stay unacked.
+    std::vector<IncomingEvent> storeDeliveries(IncomingMessages &incoming,
+                                               const std::vector<transport::ReceivedEnvelope> &batch,
+                                               transport::MessageStream &stream);
+    Result<void> sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages);
     Result<ReceivedItem> fetchAttachments(IncomingEvent event);
     [[nodiscard]] std::int64_t nowMs() const;
     [[nodiscard]] protocol::Address selfAddress() const;
+    /// Tells the sign-in listener of a sign-in event from the stream (any thread); true when a
+    /// listener took it (then the event may be acknowledged).
+    bool onAccountEvent(const transport::AccountEvent &event);
 
     std::filesystem::path m_profile;
     std::unique_ptr<store::Store> m_store;
@@ -166,6 +314,10 @@ private:
     bool m_plaintextOnly = false;
     std::unique_ptr<LocalIdentity> m_identity;
     crypto::RandomSource &m_rng;
+    bool m_awaitingKeys = false;
+    std::mutex m_signInMutex;
+    std::function<void(const SignInRequest &, bool pending)> m_signInListener;
+    crypto::Argon2Params m_backupParams = crypto::Argon2Params::moderate();
 };
 
 } // namespace lapis::engine

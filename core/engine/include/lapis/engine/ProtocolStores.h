@@ -5,6 +5,7 @@
 #include <lapis/store/Transaction.h>
 
 #include <cstdint>
+#include <map>
 
 namespace lapis::engine {
 
@@ -51,6 +52,10 @@ private:
     AccountId m_ownAccount;
     crypto::Ed25519PublicKey m_ownAccountKey;
     std::int64_t m_nowMs;
+    /// Sessions read or written through this object. It lives no longer than its transaction, so
+    /// the cache can never outlive a rollback; it saves parsing a record twice for one message
+    /// (hasSession, then encrypt).
+    mutable std::map<protocol::Address, protocol::SessionRecord> m_sessions;
 };
 
 /// The stored forms of prekey records (secret halves included: they live only in the encrypted

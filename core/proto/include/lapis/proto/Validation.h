@@ -19,6 +19,8 @@ Result<void> validatePassword(std::string_view password);
 Result<void> validateDeviceName(std::string_view name);
 /// Six decimal digits.
 Result<void> validateTotpCode(std::string_view code);
+/// 16 lowercase hex digits.
+Result<void> validateSignInId(std::string_view id);
 Result<void> validateBlobId(std::string_view blobId);
 Result<void> validateLinkAddress(std::string_view address);
 
@@ -27,6 +29,7 @@ Result<void> validate(const relay::v1::LoginDeviceRequest &request);
 Result<void> validate(const relay::v1::RegisterLinkedDeviceRequest &request);
 Result<void> validate(const relay::v1::TotpCodeRequest &request);
 Result<void> validate(const relay::v1::RemoveDeviceRequest &request);
+Result<void> validate(const relay::v1::DenySignInRequest &request);
 Result<void> validate(const relay::v1::PublishDeviceKeysRequest &request);
 Result<void> validate(const relay::v1::PreKeyBundlesRequest &request);
 Result<void> validate(const relay::v1::SendBatchRequest &request);

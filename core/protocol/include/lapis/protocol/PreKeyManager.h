@@ -23,8 +23,11 @@ public:
     /// period are deleted.
     Result<SignedPreKeyRecord> rotateSignedPreKey(std::int64_t now);
     /// The newly made one-time prekeys (to publish) when the pool fell below the low mark;
-    /// empty otherwise. Ids continue after the highest id in the store.
+    /// empty otherwise.
     Result<std::vector<OneTimePreKeyRecord>> replenishOneTimePreKeys();
+    /// Makes and stores `count` one-time prekeys under fresh random ids (31 bits, none in use),
+    /// so that an id handed out before is not given to another key.
+    Result<std::vector<OneTimePreKeyRecord>> makeOneTimePreKeys(std::size_t count);
 
     /// The bundle the relay would hand out for this device.
     static PreKeyBundle bundleFor(const LocalDevice &device, const SignedPreKeyRecord &signedPreKey,

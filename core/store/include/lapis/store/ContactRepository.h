@@ -17,7 +17,7 @@ class Database;
 /// How far the user has checked a contact's account key.
 enum class VerificationState : int {
     Unverified = 0, ///< the key is pinned on first use only ("blue")
-    Verified = 1,   ///< the safety number was compared ("green")
+    Verified = 1,   ///< the safety number was compared in person (not to be confused with green = plaintext)
     KeyChanged = 2, ///< the relay presented a different key than the pinned one
 };
 

@@ -6,7 +6,9 @@
 #include <lapis/store/ContactRepository.h>
 #include <lapis/store/ConversationRepository.h>
 #include <lapis/store/MessageRepository.h>
+#include <lapis/store/MetaRepository.h>
 #include <lapis/store/OutboxRepository.h>
+#include <lapis/store/PendingUploadRepository.h>
 #include <lapis/store/PreKeyRepository.h>
 #include <lapis/store/ProcessedEnvelopeRepository.h>
 #include <lapis/store/SessionRepository.h>
@@ -37,6 +39,8 @@ public:
     AttachmentRepository attachments() { return AttachmentRepository(m_db); }
     OutboxRepository outbox() { return OutboxRepository(m_db); }
     ProcessedEnvelopeRepository processedEnvelopes() { return ProcessedEnvelopeRepository(m_db); }
+    PendingUploadRepository pendingUploads() { return PendingUploadRepository(m_db); }
+    MetaRepository meta() { return MetaRepository(m_db); }
 
     /// Runs `body` under a savepoint: when it fails, only its own writes are undone and the
     /// transaction goes on (e.g. skip one bad message of a batch).

@@ -40,10 +40,19 @@ public:
     // --- accounts: these return the new device's credential (shown once); keep it safe.
     Result<RegisteredDevice> registerAccount(const std::string &username, const std::string &password,
                                              const std::string &deviceName, bool plaintextOnly = false);
-    /// Logs a new device in. PermissionDenied when the account needs a TOTP code;
-    /// WrongPassphrase for a wrong password or code; LimitExceeded while locked out.
+    /// Logs a new device in. PermissionDenied when the account needs a TOTP code or a code from
+    /// another device; WrongPassphrase for a wrong password or code; LimitExceeded while locked out.
     Result<RegisteredDevice> loginDevice(const std::string &username, const std::string &password,
                                          const std::string &deviceName, const std::string &totpCode = {});
+    /// The same with a sign-in code from another device. When the account needs one and none
+    /// was given, the relay makes a pending sign-in: PermissionDenied, and `pending` (when given)
+    /// receives its id. A denied sign-in is PermissionDenied too; a wrong code WrongPassphrase; a
+    /// used code Duplicate; an expired or closed request AuthenticationFailed.
+    Result<RegisteredDevice> loginDevice(const LoginRequest &login, std::optional<SignInPending> *pending = nullptr);
+    /// The account's sign-ins waiting for their code (for a device of the account).
+    Result<std::vector<SignInRequest>> signInRequests();
+    /// Refuses a pending sign-in; the new device is told it was denied.
+    Result<void> denySignIn(const std::string &id);
     /// Registers a new device with the one-use token from a link bundle.
     Result<RegisteredDevice> registerLinkedDevice(const std::string &username, ByteView linkToken,
                                                   const std::string &deviceName);

@@ -91,13 +91,42 @@ struct ReceivedEnvelope {
     std::int64_t serverTimeMs = 0;
 };
 
+/// A password log-in of a new device waiting for the six-digit code shown on the account's
+/// devices (`code` is empty in the events that report its outcome).
+struct SignInRequest {
+    std::string id;
+    std::string code;
+    std::string deviceName;
+    std::int64_t createdMs = 0;
+    std::int64_t expiresMs = 0;
+};
+
 struct AccountEvent {
-    enum class Kind { DeviceAdded, DeviceRemoved, Unknown };
+    enum class Kind { DeviceAdded, DeviceRemoved, Unknown, SignInRequested, SignInApproved, SignInDenied };
     std::uint64_t id = 0;
     Kind kind = Kind::Unknown;
     std::uint32_t deviceId = 0;
     std::string deviceName;
     std::int64_t serverTimeMs = 0;
+    /// For the SignIn* kinds.
+    SignInRequest signIn;
+};
+
+/// What a new device sends to log in by password.
+struct LoginRequest {
+    std::string username;
+    std::string password;
+    std::string deviceName;
+    std::string totpCode;
+    /// The code shown on another device for the pending sign-in `signInId`.
+    std::string deviceCode;
+    std::string signInId;
+};
+
+/// The sign-in the relay made for a log-in that needs a code from another device.
+struct SignInPending {
+    std::string id;
+    std::int64_t expiresMs = 0;
 };
 
 struct TotpEnrollment {

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// lapis-cli: sign-ins approved by a code from a trusted device (issue 9).
+#include "CliSignIn.h"
+
+#include <lapis/engine/Engine.h>
+
+#include <QDateTime>
+
+#include <ostream>
+
+namespace lapis::cli {
+
+namespace {
+std::string timeText(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toStdString();
+}
+} // namespace
+
+Result<void> signInRequests(engine::Engine &engine, const CliArguments &, std::ostream &out)
+{
+    LAPIS_TRY_ASSIGN(auto requests, engine.signInRequests());
+    for (const auto &r : requests)
+        out << r.id << " " << r.code << " " << r.deviceName << " " << timeText(r.createdAtMs) << "\n";
+    return {};
+}
+
+Result<void> signInDeny(engine::Engine &engine, const CliArguments &args, std::ostream &out)
+{
+    if (args.positional.empty() || args.positional[0].empty())
+        return fail(ErrorCode::InvalidArgument,
+                    "sign-in-deny needs the id of a sign-in request (see sign-in-requests)");
+    LAPIS_TRY(engine.denySignIn(args.positional[0]));
+    out << "denied " << args.positional[0] << "\n";
+    return {};
+}
+
+Result<void> printLoginNotes(engine::Engine &engine, const engine::AccountSetup &setup, std::ostream &out)
+{
+    if (engine.awaitingKeys()) {
+        out << "this device has no end-to-end keys yet: link it from another device of the account "
+               "(link-request here, link-approve there)\n";
+        return {};
+    }
+    if (!setup.deviceCode.empty() || !setup.totpCode.empty())
+        return {};
+    LAPIS_TRY_ASSIGN(auto devices, engine.devices(std::nullopt));
+    if (devices.size() <= 1)
+        out << "signed in with the password alone (the account had no other device and no TOTP); "
+               "turn on TOTP to protect it: totp-enable\n";
+    return {};
+}
+
+} // namespace lapis::cli

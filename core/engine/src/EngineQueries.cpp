@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine: read-only queries the desktop app's views are built from (conversation list, message
+// pages, a contact's trust state), plus the small account-settings calls behind its settings screen.
+#include <lapis/engine/Engine.h>
+
+#include <algorithm>
+
+namespace lapis::engine {
+
+namespace fs = std::filesystem;
+
+namespace {
+AttachmentSummary summarize(const store::StoredAttachment &attachment)
+{
+    AttachmentSummary out;
+    out.id = attachment.id;
+    out.fileName = attachment.fileName;
+    out.mimeType = attachment.mimeType;
+    out.size = attachment.size;
+    out.state = attachment.state;
+    return out;
+}
+} // namespace
+
+Result<std::vector<ConversationSummary>> Engine::conversations()
+{
+    return m_store
+        ->transact([](store::Transaction &tx) -> Result<std::vector<ConversationSummary>> {
+            LAPIS_TRY_ASSIGN(auto list, tx.conversations().list());
+            std::vector<ConversationSummary> out;
+            out.reserve(list.size());
+            for (auto &conversation : list) {
+                ConversationSummary summary;
+                LAPIS_TRY_ASSIGN(auto page, tx.messages().page(conversation.id, 1));
+                if (!page.messages.empty())
+                    summary.lastMessage = std::move(page.messages.front());
+                LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(conversation.peer));
+                // Blue once the contact has an account key (end to end is possible), green otherwise.
+                summary.endToEnd = contact && (!contact->pinnedAccountKey.empty() || contact->everHadEndToEnd);
+                if (!contact && summary.lastMessage)
+                    summary.endToEnd = summary.lastMessage->endToEnd;
+                if (contact)
+                    summary.verification = contact->verification;
+                summary.conversation = std::move(conversation);
+                out.push_back(std::move(summary));
+            }
+            return out;
+        })
+        .get();
+}
+
+Result<MessagePageView> Engine::messagePage(const AccountId &peer, int limit,
+                                            const std::optional<store::MessageCursor> &before)
+{
+    const fs::path downloads = m_profile / "downloads";
+    return m_store
+        ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
+            MessagePageView view;
+            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));
+            if (!conversation)
+                return view;
+            view.conversationId = conversation->id;
+            LAPIS_TRY_ASSIGN(view.page, tx.messages().page(conversation->id, limit, before));
+            for (const auto &message : view.page.messages) {
+                LAPIS_TRY_ASSIGN(auto attachments, tx.attachments().forMessage(message.id));
+                if (attachments.empty())
+                    continue;
+                auto &list = view.attachments[message.id.toHex()];
+                for (const auto &attachment : attachments) {
+                    auto summary = summarize(attachment);
+                    std::error_code ec;
+                    const auto copy = downloads / attachment.fileName;
+                    if (message.direction == store::MessageDirection::Incoming && fs::exists(copy, ec))
+                        summary.localCopy = copy;
+                    list.push_back(std::move(summary));
+                }
+            }
+            return view;
+        })
+        .get();
+}
+
+Result<ContactTrust> Engine::contactTrust(const AccountId &peer, bool askRelay)
+{
+    auto stored = [&]() {
+        return m_store
+            ->transact([&](store::Transaction &tx) -> Result<std::optional<store::Contact>> {
+                return tx.contacts().find(peer);
+            })
+            .get();
+    };
+    ContactTrust trust;
+    if (askRelay && m_relay && hasAccount() && !m_plaintextOnly) {
+        auto directory = resolve(peer, false);
+        if (directory.ok()) {
+            trust.relayAnswered = true;
+            trust.certifiedDevices = directory.value().selection.accepted.size();
+        } else if (directory.error().code == ErrorCode::PermissionDenied) {
+            trust.relayAnswered = true; // the changed key, recorded by resolve() in the contact
+        }
+    }
+    LAPIS_TRY_ASSIGN(auto contact, stored());
+    if (contact) {
+        trust.everHadEndToEnd = contact->everHadEndToEnd || !contact->pinnedAccountKey.empty();
+        trust.verified = contact->verification == store::VerificationState::Verified;
+        trust.keyChanged = contact->verification == store::VerificationState::KeyChanged;
+    }
+    if (trust.relayAnswered) {
+        trust.endToEnd = !trust.keyChanged && trust.certifiedDevices > 0 && !m_plaintextOnly;
+        trust.downgraded = !trust.keyChanged && trust.everHadEndToEnd && trust.certifiedDevices == 0;
+    } else {
+        trust.endToEnd = trust.everHadEndToEnd && !m_plaintextOnly;
+    }
+    return trust;
+}
+
+Result<void> Engine::markVerified(const AccountId &peer)
+{
+    return m_store
+        ->transact([&](store::Transaction &tx) -> Result<void> {
+            LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(peer));
+            if (!contact || contact->pinnedAccountKey.empty())
+                return fail(ErrorCode::NotFound, peer.value() + " has no end-to-end identity to verify");
+            if (contact->verification == store::VerificationState::KeyChanged)
+                return fail(ErrorCode::PermissionDenied,
+                            "The safety number with " + peer.value() + " changed: accept the new key first");
+            return tx.contacts().setVerification(peer, store::VerificationState::Verified);
+        })
+        .get();
+}
+
+Result<void> Engine::removeDevice(const DeviceId &device)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet");
+    if (device == m_deviceId)
+        return fail(ErrorCode::InvalidArgument, "This device cannot remove itself; remove it from another device");
+    return m_relay->removeDevice(device.value());
+}
+
+Result<void> Engine::disableTotp(const std::string &code)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet");
+    return m_relay->disableTotp(code);
+}
+
+Result<void> Engine::changePassphrase(const std::string &oldPassphrase, const std::string &newPassphrase)
+{
+    return m_store->changePassphrase(oldPassphrase, newPassphrase).get();
+}
+
+bool Engine::usesPassphrase() const
+{
+    std::error_code ec;
+    return fs::exists(m_store->paths().keyFile, ec);
+}
+
+} // namespace lapis::engine

@@ -1,0 +1,543 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop app in-process (offscreen), through its view models and its rendered window, against
+// a real lapis-relay; the other people are lapis-cli profiles. With LAPIS_SCREENSHOT_DIR set, each
+// key screen is saved there as a PNG.
+#include "CliRunner.h"
+#include "app/UiShell.h"
+
+#include <lapis/qr/QrCode.h>
+#include <lapis/testsupport/RelayProcess.h>
+
+#include <QBuffer>
+#include <QColor>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QMimeData>
+#include <QProcess>
+#include <QQuickItem>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lapis;
+using namespace lapis::ui;
+using test::CliProfile;
+
+namespace {
+
+/// Every object under `root` (QObject children and visual children), depth first.
+QObject *findObject(QObject *root, const QString &name)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == name)
+        return root;
+    if (auto *item = qobject_cast<QQuickItem *>(root))
+        for (auto *child : item->childItems())
+            if (auto *found = findObject(child, name))
+                return found;
+    for (auto *child : root->children())
+        if (auto *found = findObject(child, name))
+            return found;
+    return nullptr;
+}
+
+QQuickItem *findItem(QQuickWindow *window, const QString &name)
+{
+    return qobject_cast<QQuickItem *>(findObject(window->contentItem(), name));
+}
+
+bool shown(QQuickItem *item)
+{
+    return item && item->isVisible() && item->width() > 0 && item->height() > 0;
+}
+
+} // namespace
+
+class UiEndToEndTest : public QObject {
+    Q_OBJECT
+
+    test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    QTemporaryDir m_home;
+    QTemporaryDir m_aliceProfile;
+    QTemporaryDir m_linkedProfile;
+    std::unique_ptr<UiShell> m_alice;
+    std::unique_ptr<CliProfile> m_bob;
+    std::unique_ptr<CliProfile> m_carol;
+
+    [[nodiscard]] SessionController *session() const { return m_alice->session(); }
+    [[nodiscard]] ConversationController *conversation() const { return m_alice->session()->conversation(); }
+
+    void screenshot(UiShell &shell, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("LAPIS_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QTest::qWait(150); // let asynchronous images and layouts settle
+        const auto image = shell.window()->grabWindow();
+        QVERIFY(image.save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    std::unique_ptr<UiShell> makeShell(const QString &profile)
+    {
+        SessionOptions options;
+        options.profileDir = profile;
+        options.fastKdf = true;
+        options.defaultRelay = m_relay.address();
+        options.defaultRelayCertificate = m_relay.certificatePath();
+        auto shell = std::make_unique<UiShell>(std::move(options));
+        return shell;
+    }
+
+    /// Waits for the message `id` to be in the open conversation and for its bubble to be drawn;
+    /// returns the bubble's colour.
+    QColor bubbleColour(const QString &id)
+    {
+        auto *messages = conversation()->messages();
+        if (!QTest::qWaitFor([&] { return messages->rowOf(id) >= 0; }, 10000))
+            return {};
+        QQuickItem *bubble = nullptr;
+        (void)QTest::qWaitFor([&] { return (bubble = findItem(m_alice->window(), QStringLiteral("bubble_") + id)); },
+                              5000);
+        return bubble ? bubble->property("bubbleColor").value<QColor>() : QColor();
+    }
+
+    QString sendAndWait(const QString &text, bool allowPlaintext, bool *endToEnd)
+    {
+        QSignalSpy sent(conversation(), &ConversationController::sent);
+        conversation()->send(text, allowPlaintext);
+        if (!sent.wait(20000))
+            return {};
+        *endToEnd = sent.at(0).at(1).toBool();
+        return sent.at(0).at(0).toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // The app's settings (theme, language) go to a throwaway folder.
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        QVERIFY(m_relay.start());
+        m_bob = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
+                                             m_relay.certificatePath());
+        m_carol = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
+                                               m_relay.certificatePath());
+        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+        VERIFY_RUN(m_carol->registerAs(QStringLiteral("carol"), true));
+
+        m_alice = makeShell(m_aliceProfile.path());
+        QVERIFY(m_alice->load());
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::FirstRun, 10000);
+        // The embedded default relay is pre-filled and its certificate's fingerprint shown.
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->relayCertificateFingerprint().isEmpty(), 5000);
+        QCOMPARE(findItem(m_alice->window(), QStringLiteral("relayField"))->property("text").toString(),
+                 m_relay.address());
+        QCOMPARE(session()->relayCertificateFingerprint().count(QLatin1Char(':')), 31);
+        // Asking the relay itself over TLS shows the same certificate.
+        const QString fromFile = session()->relayCertificateFingerprint();
+        session()->fetchRelayCertificate(m_relay.address());
+        QTRY_VERIFY_WITH_TIMEOUT(session()->relayCertificateSource().startsWith(QStringLiteral("from ")), 10000);
+        QCOMPARE(session()->relayCertificateFingerprint(), fromFile);
+        screenshot(*m_alice, QStringLiteral("first-run"));
+    }
+
+    void createAccountAndSendBlue()
+    {
+        session()->createAccount(m_relay.address(), QStringLiteral("alice"), QStringLiteral("relay password 123"),
+                                 QStringLiteral("alice passphrase"));
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::Ready, 30000);
+        QCOMPARE(session()->account(), QStringLiteral("alice"));
+
+        session()->openConversation(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
+        QVERIFY(conversation()->endToEnd());
+        QCOMPARE(findItem(m_alice->window(), QStringLiteral("encryptionStatus"))->property("text").toString(),
+                 QStringLiteral("End-to-end encrypted"));
+
+        bool endToEnd = false;
+        const auto id = sendAndWait(QStringLiteral("Hello Bob, this is end to end"), false, &endToEnd);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(endToEnd);
+        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#1f6fe5")));
+        QCOMPARE(
+            conversation()->messages()->get(conversation()->messages()->rowOf(id), QStringLiteral("endToEnd")).toBool(),
+            true);
+
+        // Bob gets it end to end, answers, and the answer appears live (the worker's listen loop).
+        const auto got = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(got);
+        QVERIFY2(got.out.contains(QStringLiteral("Hello Bob, this is end to end")), qPrintable(got.out));
+        VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("Hi Alice!")}));
+        auto *messages = conversation()->messages();
+        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > 0
+                                     && messages->get(0, QStringLiteral("text")).toString()
+                                            == QStringLiteral("Hi Alice!"),
+                                 15000);
+        QCOMPARE(messages->get(0, QStringLiteral("outgoing")).toBool(), false);
+        QTRY_COMPARE_WITH_TIMEOUT(session()->conversations()->rowCount(), 1, 5000);
+        // Alice's own message moves to delivered once Bob's device confirmed it.
+        QTRY_VERIFY_WITH_TIMEOUT(messages->get(messages->rowOf(id), QStringLiteral("deliveryState")).toInt() >= 2,
+                                 15000);
+    }
+
+    void plaintextContactIsGreen()
+    {
+        session()->openConversation(QStringLiteral("carol"));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
+        QVERIFY(!conversation()->endToEnd());
+        QCOMPARE(findItem(m_alice->window(), QStringLiteral("encryptionStatus"))->property("text").toString(),
+                 QStringLiteral("Not encrypted: the relay can read these messages"));
+        bool endToEnd = true;
+        const auto id = sendAndWait(QStringLiteral("Hello Carol, the relay can read this"), false, &endToEnd);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!endToEnd);
+        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#2b9348")));
+        QTRY_COMPARE_WITH_TIMEOUT(session()->conversations()->rowCount(), 2, 5000);
+        const int carolRow = session()->conversations()->rowOfPeer(QStringLiteral("carol"));
+        QCOMPARE(session()->conversations()->get(carolRow, QStringLiteral("endToEnd")).toBool(), false);
+    }
+
+    void droppedFileBecomesAnAttachmentMessage()
+    {
+        session()->openConversation(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("holiday-plans.bin"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray block(64 * 1024, '\0');
+            for (int i = 0; i < 48; ++i) { // 3 MiB: many upload chunks, so progress in steps
+                block.fill(static_cast<char>(i));
+                f.write(block);
+            }
+        }
+        auto *window = m_alice->window();
+        QQuickItem *dropArea = findItem(window, QStringLiteral("conversationDropArea"));
+        QVERIFY(shown(dropArea));
+        const QPoint at = dropArea->mapToScene(QPointF(dropArea->width() / 2, dropArea->height() / 2)).toPoint();
+
+        auto *chips = conversation()->attachments();
+        std::vector<double> progress;
+        connect(chips, &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &from, const QModelIndex &) {
+            progress.push_back(chips->get(from.row(), QStringLiteral("progress")).toDouble());
+        });
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window, &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window, &move);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(window, &drop);
+
+        QTRY_COMPARE_WITH_TIMEOUT(chips->rowCount(), 1, 5000);
+        QCOMPARE(chips->get(0, QStringLiteral("fileName")).toString(), QStringLiteral("holiday-plans.bin"));
+        QTRY_COMPARE_WITH_TIMEOUT(chips->get(0, QStringLiteral("sendState")).toInt(),
+                                  int(AttachmentQueueModel::State::Sent), 30000);
+        QVERIFY(std::any_of(progress.begin(), progress.end(), [](double p) { return p > 0 && p < 1; }));
+        QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+        auto *messages = conversation()->messages();
+        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > 0
+                                     && messages->get(0, QStringLiteral("attachmentName")).toString()
+                                            == QStringLiteral("holiday-plans.bin"),
+                                 10000);
+
+        // A link dragged from a browser is sent as text; image data (no file) as a PNG attachment.
+        auto dropOn = [&](QMimeData &data) {
+            QDragEnterEvent dragEnter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(window, &dragEnter);
+            QDropEvent dropped(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(window, &dropped);
+        };
+        QMimeData link;
+        link.setUrls({QUrl(QStringLiteral("https://example.org/holiday"))});
+        dropOn(link);
+        QTRY_VERIFY_WITH_TIMEOUT(messages->get(0, QStringLiteral("text")).toString()
+                                     == QStringLiteral("https://example.org/holiday"),
+                                 10000);
+        QImage picture(64, 48, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(picture.save(&buffer, "PNG"));
+        }
+        QMimeData image;
+        image.setData(QStringLiteral("image/png"), png);
+        dropOn(image);
+        QTRY_COMPARE_WITH_TIMEOUT(chips->rowCount(), 2, 5000);
+        QVERIFY(chips->get(1, QStringLiteral("fileName")).toString().endsWith(QStringLiteral(".png")));
+        QCOMPARE(chips->get(1, QStringLiteral("isImage")).toBool(), true);
+        QTRY_COMPARE_WITH_TIMEOUT(chips->get(1, QStringLiteral("sendState")).toInt(),
+                                  int(AttachmentQueueModel::State::Sent), 20000);
+
+        const auto got = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("3")});
+        VERIFY_RUN(got);
+        QVERIFY2(got.out.contains(QStringLiteral("https://example.org/holiday")), qPrintable(got.out));
+        QFile original(path);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const auto sha = QCryptographicHash::hash(original.readAll(), QCryptographicHash::Sha256).toHex();
+        QVERIFY2(got.out.contains(QString::fromLatin1(sha)), qPrintable(got.out));
+    }
+
+    void safetyNumberInGroupsAndQr()
+    {
+        conversation()->loadSafetyNumber();
+        QTRY_COMPARE_WITH_TIMEOUT(conversation()->safetyNumberGroups().size(), 12, 10000);
+        for (const auto &group : conversation()->safetyNumberGroups())
+            QCOMPARE(group.size(), 5);
+        auto *dialog = findObject(m_alice->window()->contentItem(), QStringLiteral("contactInfoDialog"));
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "open");
+        auto *qrImage = findObject(m_alice->window()->contentItem(), QStringLiteral("safetyNumberQr"));
+        QVERIFY(qrImage);
+        QTRY_COMPARE_WITH_TIMEOUT(qrImage->property("status").toInt(), 1 /* Image.Ready */, 5000);
+        QTest::qWait(300); // the popup's open transition
+        const auto decoded = qr::decode(m_alice->window()->grabWindow());
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
+        QCOMPARE(QString::fromStdString(decoded.value()), conversation()->safetyNumber());
+        screenshot(*m_alice, QStringLiteral("safety-number"));
+
+        // Comparing (here: the scanned text of the other side) marks the contact verified.
+        QSignalSpy verified(conversation(), &ConversationController::verificationFinished);
+        QVERIFY(!conversation()->verifyScanned(QStringLiteral("12345")));
+        QVERIFY(conversation()->verifyScanned(QString::fromStdString(decoded.value())));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->verified(), 5000);
+        QMetaObject::invokeMethod(dialog, "close");
+    }
+
+    void twoFactorSettingsShowTheOtpauthCode()
+    {
+        auto *settings = session()->settings();
+        settings->enableTotp();
+        QTRY_VERIFY_WITH_TIMEOUT(settings->totpUri().startsWith(QStringLiteral("otpauth://")), 10000);
+        auto *dialog = findObject(m_alice->window()->contentItem(), QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        dialog->setProperty("currentTab", 1);
+        QMetaObject::invokeMethod(dialog, "open");
+        auto *qrImage = findObject(m_alice->window()->contentItem(), QStringLiteral("totpQr"));
+        QVERIFY(qrImage);
+        QTRY_COMPARE_WITH_TIMEOUT(qrImage->property("status").toInt(), 1, 5000);
+        QTest::qWait(300);
+        const auto decoded = qr::decode(m_alice->window()->grabWindow());
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
+        QCOMPARE(QString::fromStdString(decoded.value()), settings->totpUri());
+        screenshot(*m_alice, QStringLiteral("two-factor-settings"));
+        QMetaObject::invokeMethod(dialog, "close");
+    }
+
+    void signInRequestShowsItsCodeAndCanBeDenied()
+    {
+        // Someone with Alice's password signs in on another computer: Alice's app shows the code.
+        CliProfile stranger(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        const auto attempt = stranger.run({QStringLiteral("login"), QStringLiteral("alice"), QStringLiteral("--relay"),
+                                           m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
+                                           QStringLiteral("--password-file"), stranger.passwordFile(),
+                                           QStringLiteral("--device-name"), QStringLiteral("Unknown laptop")});
+        QVERIFY2(attempt.exitCode != 0, qPrintable(test::describe(attempt)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !session()->signInRequests().isEmpty()
+                && !session()->signInRequests().front().toMap().value(QStringLiteral("code")).toString().isEmpty(),
+            15000);
+        const auto request = session()->signInRequests().front().toMap();
+        QCOMPARE(request.value(QStringLiteral("deviceName")).toString(), QStringLiteral("Unknown laptop"));
+        auto *dialog = findObject(m_alice->window()->contentItem(), QStringLiteral("signInDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->property("opened").toBool(), 5000);
+        auto *code = findObject(m_alice->window()->contentItem(), QStringLiteral("signInCode"));
+        QCOMPARE(code->property("text").toString(), request.value(QStringLiteral("code")).toString());
+        screenshot(*m_alice, QStringLiteral("sign-in-request"));
+        session()->denySignIn(request.value(QStringLiteral("id")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(session()->signInRequests().isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("visible").toBool(), 5000);
+    }
+
+    void backupExportShowsTheRecoveryCode()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("alice.lapisbackup"));
+        auto *settings = session()->settings();
+        settings->exportBackup(QUrl::fromLocalFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!settings->backupRunning(), 30000);
+        QVERIFY2(settings->errorText().isEmpty(), qPrintable(settings->errorText()));
+        QVERIFY(!settings->backupRecoveryCode().isEmpty());
+        QVERIFY(QFileInfo(path).size() > 0);
+        QCOMPARE(settings->backupProgress(), 1.0);
+        settings->forgetRecoveryCode();
+        QVERIFY(settings->backupRecoveryCode().isEmpty());
+    }
+
+    void linkScreenQrDecodesToTheLink()
+    {
+        auto linked = makeShell(m_linkedProfile.path());
+        QVERIFY(linked->load());
+        auto *newDevice = linked->session();
+        QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::FirstRun, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!newDevice->relayCertificatePem().isEmpty(), 5000);
+        newDevice->linkToAccount(m_relay.address(), QStringLiteral("second passphrase"));
+        QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::Linking, 15000);
+        QVERIFY(newDevice->linkUri().startsWith(QStringLiteral("lapis")));
+        auto *qrImage = findItem(linked->window(), QStringLiteral("linkQr"));
+        QVERIFY(qrImage);
+        QTRY_COMPARE_WITH_TIMEOUT(qrImage->property("status").toInt(), 1, 5000);
+        QTest::qWait(100);
+        const auto decoded = qr::decode(linked->window()->grabWindow());
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
+        QCOMPARE(QString::fromStdString(decoded.value()), newDevice->linkUri());
+        QCOMPARE(findItem(linked->window(), QStringLiteral("linkComparisonCode"))->property("text").toString(),
+                 newDevice->linkComparisonCode());
+        screenshot(*linked, QStringLiteral("link-device"));
+
+        // Alice's settings read the same link, show the same code, and approve it.
+        auto *settings = session()->settings();
+        settings->readLink(QString::fromStdString(decoded.value()));
+        QCOMPARE(settings->pendingLinkCode(), newDevice->linkComparisonCode());
+        settings->approveLink();
+        QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::Ready, 30000);
+        QCOMPARE(newDevice->account(), QStringLiteral("alice"));
+        settings->refreshDevices();
+        QTRY_COMPARE_WITH_TIMEOUT(settings->devices()->rowCount(), 2, 10000);
+    }
+
+    void downgradeBannerWhenABlueContactLosesItsDevices()
+    {
+        session()->openConversation(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
+        QVERIFY(!conversation()->downgraded());
+        QVERIFY(!shown(findItem(m_alice->window(), QStringLiteral("downgradeBanner"))));
+
+        // The operator resets Bob's account: no device, no keys.
+        QProcess reset;
+        reset.start(m_relay.binary(), {QStringLiteral("--data"), m_relay.dataPath(), QStringLiteral("admin"),
+                                       QStringLiteral("reset-account"), QStringLiteral("bob")});
+        QVERIFY(reset.waitForFinished(30000));
+        QVERIFY2(reset.exitCode() == 0, reset.readAllStandardError().constData());
+
+        conversation()->refreshTrust();
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->downgraded(), 10000);
+        QVERIFY(!conversation()->endToEnd());
+        QTRY_VERIFY_WITH_TIMEOUT(shown(findItem(m_alice->window(), QStringLiteral("downgradeBanner"))), 5000);
+
+        // Each plaintext message asks first; only the confirmed one is sent, green.
+        QSignalSpy ask(conversation(), &ConversationController::plaintextConfirmationNeeded);
+        QSignalSpy sent(conversation(), &ConversationController::sent);
+        conversation()->send(QStringLiteral("Are you there?"));
+        QCOMPARE(ask.count(), 1);
+        QCOMPARE(sent.count(), 0);
+        auto *confirm = findObject(m_alice->window()->contentItem(), QStringLiteral("plaintextConfirm"));
+        QVERIFY(confirm);
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), 5000);
+        screenshot(*m_alice, QStringLiteral("downgrade-banner"));
+        QMetaObject::invokeMethod(confirm, "reject");
+        QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("visible").toBool(), 5000);
+        QCOMPARE(sent.count(), 0);
+        bool endToEnd = true;
+        const auto id = sendAndWait(QStringLiteral("Are you there? (not encrypted)"), true, &endToEnd);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!endToEnd);
+        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#2b9348")));
+        screenshot(*m_alice, QStringLiteral("conversation-blue-green"));
+    }
+
+    void changedKeyBlocksUntilAccepted()
+    {
+        // Bob signs in again after the reset: a new account key. Alice's conversation is blocked
+        // (no composer) until she accepts it.
+        CliProfile bobAgain(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        VERIFY_RUN(bobAgain.run({QStringLiteral("login"), QStringLiteral("bob"), QStringLiteral("--relay"),
+                                 m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
+                                 QStringLiteral("--password-file"), bobAgain.passwordFile()}));
+        conversation()->refreshTrust();
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->keyChanged(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(shown(findItem(m_alice->window(), QStringLiteral("keyChangedBlock"))), 5000);
+        QVERIFY(!shown(findItem(m_alice->window(), QStringLiteral("composer"))));
+        QSignalSpy sent(conversation(), &ConversationController::sent);
+        conversation()->send(QStringLiteral("blocked"), true);
+        QCOMPARE(sent.count(), 0);
+        QVERIFY(!conversation()->errorText().isEmpty());
+        screenshot(*m_alice, QStringLiteral("key-changed"));
+        conversation()->acceptNewKey();
+        QTRY_VERIFY_WITH_TIMEOUT(!conversation()->keyChanged(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->endToEnd(), 10000);
+        QVERIFY(!conversation()->verified());
+        QTRY_VERIFY_WITH_TIMEOUT(shown(findItem(m_alice->window(), QStringLiteral("composer"))), 5000);
+    }
+
+    void searchFindsMessagesInEveryConversation()
+    {
+        auto *field = findItem(m_alice->window(), QStringLiteral("searchField"));
+        QVERIFY(field);
+        field->setProperty("text", QStringLiteral("relay can read"));
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->searchResults().isEmpty(), 5000);
+        const auto hit = session()->searchResults().front().toMap();
+        QCOMPARE(hit.value(QStringLiteral("peer")).toString(), QStringLiteral("carol"));
+        QVERIFY(hit.value(QStringLiteral("text")).toString().contains(QStringLiteral("relay can read")));
+        auto *results = findItem(m_alice->window(), QStringLiteral("searchResults"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(results) && results->property("count").toInt() >= 1, 5000);
+        field->setProperty("text", QString());
+        QTRY_VERIFY_WITH_TIMEOUT(session()->searchResults().isEmpty(), 5000);
+        QVERIFY(!shown(results));
+    }
+
+    void arabicMirrorsTheLayout()
+    {
+        auto *window = m_alice->window();
+        auto *list = findItem(window, QStringLiteral("conversationList"));
+        QVERIFY(list);
+        const auto leftToRightX = list->mapToScene({0, 0}).x();
+        QVERIFY(leftToRightX < window->width() / 2);
+        session()->settings()->setLanguage(QStringLiteral("ar"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_alice->rightToLeft(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(list->mapToScene({0, 0}).x() > window->width() / 2, 5000);
+        // The strings are Arabic now.
+        const auto status = findItem(window, QStringLiteral("encryptionStatus"))->property("text").toString();
+        QVERIFY2(status != QStringLiteral("Not encrypted: the relay can read these messages") && !status.isEmpty(),
+                 qPrintable(status));
+        screenshot(*m_alice, QStringLiteral("conversation-arabic-rtl"));
+        session()->settings()->setLanguage(QStringLiteral("en"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_alice->rightToLeft(), 5000);
+    }
+
+    void unlockScreenAfterRestart()
+    {
+        // The app starts again on Alice's passphrase-protected profile: it asks, refuses a wrong
+        // passphrase, and opens with the right one (the KDF runs on the worker meanwhile).
+        m_alice.reset();
+        m_alice = makeShell(m_aliceProfile.path());
+        QVERIFY(m_alice->load());
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::Locked, 10000);
+        QVERIFY(shown(findItem(m_alice->window(), QStringLiteral("unlockPassphrase"))));
+        session()->unlock(QStringLiteral("not the passphrase"));
+        QVERIFY(session()->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!session()->busy(), 10000);
+        QCOMPARE(session()->errorText(), QStringLiteral("That passphrase does not open this profile."));
+        QCOMPARE(session()->state(), SessionController::State::Locked);
+        session()->unlock(QStringLiteral("alice passphrase"));
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::Ready, 10000);
+        QCOMPARE(session()->account(), QStringLiteral("alice"));
+        QTRY_VERIFY_WITH_TIMEOUT(session()->conversations()->rowCount() == 2, 5000);
+    }
+
+    void cleanupTestCase() { m_alice.reset(); }
+};
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lapis-ui-test"));
+    UiEndToEndTest test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_ui_e2e.moc"

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConversationController.h"
+#include "worker/EngineWorker.h"
+
+#include <lapis/qr/QrCode.h>
+
+#include <QClipboard>
+#include <QDir>
+#include <QFutureWatcher>
+#include <QGuiApplication>
+#include <QImage>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lapis::ui {
+
+namespace {
+QString digitsOnly(const QString &text)
+{
+    QString out;
+    for (const QChar c : text)
+        if (c.isDigit())
+            out += c;
+    return out;
+}
+} // namespace
+
+ConversationController::ConversationController(EngineWorker *worker, QObject *parent)
+    : QObject(parent)
+    , m_worker(worker)
+    , m_messages(worker)
+{}
+
+QStringList ConversationController::safetyNumberGroups() const
+{
+    QStringList groups;
+    const auto digits = digitsOnly(m_safetyNumber);
+    for (int i = 0; i + 5 <= digits.size(); i += 5)
+        groups << digits.mid(i, 5);
+    return groups;
+}
+
+void ConversationController::setError(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    emit errorTextChanged();
+}
+
+void ConversationController::open(const QString &peer)
+{
+    if (peer == m_peer)
+        return;
+    m_peer = peer;
+    m_endToEnd = m_downgraded = m_keyChanged = m_verified = m_trustKnown = false;
+    m_safetyNumber.clear();
+    setError({});
+    emit peerChanged();
+    emit trustChanged();
+    emit safetyNumberChanged();
+    m_messages.setPeer(peer);
+    if (peer.isEmpty())
+        return;
+    refreshTrust();
+    markRead();
+}
+
+void ConversationController::refreshTrust()
+{
+    if (m_peer.isEmpty())
+        return;
+    const QString peer = m_peer;
+    const AccountId account(peer.toStdString());
+    // First the stored state (fast), then the relay's current device list.
+    for (const bool askRelay : {false, true}) {
+        m_worker->run<Result<engine::ContactTrust>>(
+            this,
+            [account, askRelay](EngineWorker::Context &context) -> Result<engine::ContactTrust> {
+                if (!context.engine)
+                    return fail(ErrorCode::NotFound, "No profile is open");
+                return context.engine->contactTrust(account, askRelay);
+            },
+            [this, peer, askRelay](Result<engine::ContactTrust> result) {
+                if (peer != m_peer || !result.ok())
+                    return;
+                const auto &t = result.value();
+                m_endToEnd = t.endToEnd;
+                m_downgraded = t.downgraded;
+                m_keyChanged = t.keyChanged;
+                m_verified = t.verified;
+                m_trustKnown = askRelay && t.relayAnswered;
+                emit trustChanged();
+            });
+    }
+}
+
+void ConversationController::markRead()
+{
+    if (m_peer.isEmpty())
+        return;
+    const AccountId account(m_peer.toStdString());
+    m_worker->run<Result<int>>(
+        this,
+        [account](EngineWorker::Context &context) -> Result<int> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->markRead(account);
+        },
+        [this](Result<int> result) {
+            if (result.ok() && result.value() > 0)
+                emit conversationChanged();
+        });
+}
+
+void ConversationController::send(const QString &rawText, bool allowPlaintext)
+{
+    const QString text = rawText.trimmed();
+    if (text.isEmpty() || m_peer.isEmpty())
+        return;
+    if (m_keyChanged) {
+        setError(tr("The safety number changed. Compare it and accept the new key before sending."));
+        return;
+    }
+    if (m_downgraded && !allowPlaintext) {
+        emit plaintextConfirmationNeeded(text);
+        return;
+    }
+    ++m_sendsInFlight;
+    emit sendingChanged();
+    const QString peer = m_peer;
+    const AccountId to(peer.toStdString());
+    m_worker->run<Result<engine::SendReport>>(
+        this,
+        [to, text = text.toStdString(), allowPlaintext](EngineWorker::Context &context) -> Result<engine::SendReport> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->sendText(to, text, allowPlaintext);
+        },
+        [this, peer, text](Result<engine::SendReport> result) {
+            --m_sendsInFlight;
+            emit sendingChanged();
+            if (peer != m_peer)
+                return;
+            if (!result.ok()) {
+                const auto &error = result.error();
+                if (error.code == ErrorCode::PermissionDenied) {
+                    // Either the downgrade guard (ask, then resend) or a changed key (blocked).
+                    refreshTrust();
+                    if (QString::fromStdString(error.message).contains(QLatin1String("safety number"))) {
+                        m_keyChanged = true;
+                        emit trustChanged();
+                    } else {
+                        m_downgraded = true;
+                        emit trustChanged();
+                        emit plaintextConfirmationNeeded(text);
+                        return;
+                    }
+                }
+                setError(QString::fromStdString(error.message));
+                return;
+            }
+            setError({});
+            m_messages.refreshNewest();
+            emit sent(QString::fromStdString(result.value().id.toHex()), result.value().endToEnd);
+            emit conversationChanged();
+        });
+}
+
+void ConversationController::sendFiles(const QList<QUrl> &urls, bool allowPlaintext)
+{
+    if (m_peer.isEmpty() || urls.isEmpty())
+        return;
+    if (m_keyChanged) {
+        setError(tr("The safety number changed. Compare it and accept the new key before sending."));
+        return;
+    }
+    if (m_downgraded && !allowPlaintext) {
+        emit plaintextFilesConfirmationNeeded(urls);
+        return;
+    }
+    m_filesAllowPlaintext = allowPlaintext;
+    for (const auto &url : urls)
+        if (url.isLocalFile())
+            m_attachments.add(url);
+    sendNextFile();
+}
+
+void ConversationController::sendImageData(const QVariant &value)
+{
+    const auto image = value.value<QImage>();
+    if (image.isNull() || m_peer.isEmpty())
+        return;
+    // Encoding and writing happen off the GUI thread; the file is sent like a dropped one.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+    const QString path =
+        dir + QStringLiteral("/lapis-pasted-%1.png").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
+        if (watcher->result())
+            sendFiles({QUrl::fromLocalFile(path)});
+        else
+            setError(tr("The pasted image could not be saved for sending."));
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([image, path] { return image.save(path, "PNG"); }));
+}
+
+void ConversationController::sendImageBytes(const QByteArray &bytes)
+{
+    QImage image;
+    if (!image.loadFromData(bytes)) {
+        setError(tr("The dropped image could not be read."));
+        return;
+    }
+    sendImageData(QVariant::fromValue(image));
+}
+
+bool ConversationController::pasteFromClipboard()
+{
+    const auto *mime = QGuiApplication::clipboard()->mimeData();
+    if (!mime || m_peer.isEmpty())
+        return false;
+    if (mime->hasUrls()) {
+        QList<QUrl> files;
+        for (const auto &url : mime->urls())
+            if (url.isLocalFile())
+                files << url;
+        if (!files.isEmpty()) {
+            sendFiles(files);
+            return true;
+        }
+    }
+    if (mime->hasImage()) {
+        sendImageData(mime->imageData());
+        return true;
+    }
+    return false;
+}
+
+void ConversationController::sendNextFile()
+{
+    if (m_fileSending)
+        return;
+    const int id = m_attachments.nextQueued();
+    const auto *item = m_attachments.item(id);
+    if (!item)
+        return;
+    m_fileSending = true;
+    ++m_sendsInFlight;
+    emit sendingChanged();
+    m_attachments.setProgress(id, 0);
+    const QString peer = m_peer;
+    const AccountId to(peer.toStdString());
+    const std::filesystem::path file = item->url.toLocalFile().toStdString();
+    const auto cancelled = item->cancelled;
+    const bool allowPlaintext = m_filesAllowPlaintext;
+    auto *worker = m_worker;
+    QPointer<ConversationController> self(this);
+    m_worker->run<Result<engine::SendReport>>(
+        this,
+        [to, file, cancelled, allowPlaintext, worker, self,
+         id](EngineWorker::Context &context) -> Result<engine::SendReport> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            auto lastReport = std::make_shared<std::uint64_t>(0);
+            return context.engine->sendFile(to, file, allowPlaintext, [=](std::uint64_t done, std::uint64_t total) {
+                // At most ~100 updates per file reach the GUI thread.
+                if (total > 0 && (done == total || done - *lastReport >= total / 100)) {
+                    *lastReport = done;
+                    const double fraction = static_cast<double>(done) / static_cast<double>(total);
+                    worker->deliver([self, id, fraction] {
+                        if (self)
+                            self->m_attachments.setProgress(id, fraction);
+                    });
+                }
+                return !cancelled->load();
+            });
+        },
+        [this, id, cancelled](Result<engine::SendReport> result) {
+            m_fileSending = false;
+            --m_sendsInFlight;
+            emit sendingChanged();
+            if (cancelled->load())
+                m_attachments.setState(id, AttachmentQueueModel::State::Cancelled);
+            else if (result.ok())
+                m_attachments.setState(id, AttachmentQueueModel::State::Sent);
+            else
+                m_attachments.setState(id, AttachmentQueueModel::State::Failed,
+                                       QString::fromStdString(result.error().message));
+            if (result.ok()) {
+                m_messages.refreshNewest();
+                emit sent(QString::fromStdString(result.value().id.toHex()), result.value().endToEnd);
+                emit conversationChanged();
+            }
+            sendNextFile();
+        });
+}
+
+void ConversationController::acceptNewKey()
+{
+    if (m_peer.isEmpty())
+        return;
+    const QString peer = m_peer;
+    const AccountId account(peer.toStdString());
+    m_worker->run<Result<std::string>>(
+        this,
+        [account](EngineWorker::Context &context) -> Result<std::string> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->acceptNewAccountKey(account);
+        },
+        [this, peer](Result<std::string> result) {
+            if (peer != m_peer)
+                return;
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            m_safetyNumber = QString::fromStdString(result.value());
+            emit safetyNumberChanged();
+            m_keyChanged = false;
+            emit trustChanged();
+            refreshTrust();
+            m_messages.refreshNewest();
+        });
+}
+
+void ConversationController::loadSafetyNumber()
+{
+    if (m_peer.isEmpty())
+        return;
+    const QString peer = m_peer;
+    const AccountId account(peer.toStdString());
+    m_worker->run<Result<std::string>>(
+        this,
+        [account](EngineWorker::Context &context) -> Result<std::string> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->safetyNumber(account);
+        },
+        [this, peer](Result<std::string> result) {
+            if (peer != m_peer)
+                return;
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            m_safetyNumber = QString::fromStdString(result.value());
+            emit safetyNumberChanged();
+        });
+}
+
+bool ConversationController::verifyScanned(const QString &scanned)
+{
+    const auto theirs = digitsOnly(scanned);
+    const auto ours = digitsOnly(m_safetyNumber);
+    const bool matched = !ours.isEmpty() && theirs == ours;
+    if (!matched) {
+        emit verificationFinished(false, tr("The safety numbers do not match. Do not mark this contact verified."));
+        return false;
+    }
+    const QString peer = m_peer;
+    const AccountId account(peer.toStdString());
+    m_worker->run<Result<void>>(
+        this,
+        [account](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->markVerified(account);
+        },
+        [this, peer](Result<void> result) {
+            if (peer != m_peer)
+                return;
+            if (!result.ok()) {
+                emit verificationFinished(false, QString::fromStdString(result.error().message));
+                return;
+            }
+            m_verified = true;
+            emit trustChanged();
+            emit conversationChanged();
+            emit verificationFinished(true, tr("The safety numbers match: %1 is verified.").arg(peer));
+        });
+    return true;
+}
+
+void ConversationController::verifyFromImage(const QUrl &file)
+{
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const auto text = watcher->result();
+        watcher->deleteLater();
+        if (text.isEmpty()) {
+            emit verificationFinished(false, tr("No QR code was found in that image."));
+            return;
+        }
+        verifyScanned(text);
+    });
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    watcher->setFuture(QtConcurrent::run([path] {
+        auto decoded = qr::decodeFile(path);
+        return decoded.ok() ? QString::fromStdString(decoded.value()) : QString();
+    }));
+}
+
+} // namespace lapis::ui

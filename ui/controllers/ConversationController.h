@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/AttachmentQueueModel.h"
+#include "models/MessageListModel.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+namespace lapis::ui {
+
+class EngineWorker;
+
+/// The open conversation: its messages, the contact's trust state (lock header, downgrade banner,
+/// changed-key block, verified mark), sending text and files, and the safety number.
+class ConversationController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by the session")
+    Q_PROPERTY(QString peer READ peer NOTIFY peerChanged)
+    Q_PROPERTY(lapis::ui::MessageListModel *messages READ messages CONSTANT)
+    Q_PROPERTY(lapis::ui::AttachmentQueueModel *attachments READ attachments CONSTANT)
+    Q_PROPERTY(bool endToEnd READ endToEnd NOTIFY trustChanged)
+    Q_PROPERTY(bool downgraded READ downgraded NOTIFY trustChanged)
+    Q_PROPERTY(bool keyChanged READ keyChanged NOTIFY trustChanged)
+    Q_PROPERTY(bool verified READ verified NOTIFY trustChanged)
+    Q_PROPERTY(bool trustKnown READ trustKnown NOTIFY trustChanged)
+    Q_PROPERTY(QString safetyNumber READ safetyNumber NOTIFY safetyNumberChanged)
+    Q_PROPERTY(QStringList safetyNumberGroups READ safetyNumberGroups NOTIFY safetyNumberChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(bool sending READ sending NOTIFY sendingChanged)
+public:
+    explicit ConversationController(EngineWorker *worker, QObject *parent = nullptr);
+
+    [[nodiscard]] QString peer() const { return m_peer; }
+    [[nodiscard]] MessageListModel *messages() { return &m_messages; }
+    [[nodiscard]] AttachmentQueueModel *attachments() { return &m_attachments; }
+    [[nodiscard]] bool endToEnd() const { return m_endToEnd; }
+    [[nodiscard]] bool downgraded() const { return m_downgraded; }
+    [[nodiscard]] bool keyChanged() const { return m_keyChanged; }
+    [[nodiscard]] bool verified() const { return m_verified; }
+    [[nodiscard]] bool trustKnown() const { return m_trustKnown; }
+    [[nodiscard]] QString safetyNumber() const { return m_safetyNumber; }
+    [[nodiscard]] QStringList safetyNumberGroups() const;
+    [[nodiscard]] QString errorText() const { return m_errorText; }
+    [[nodiscard]] bool sending() const { return m_sendsInFlight > 0; }
+
+    /// Opens the conversation with `peer` (a user name): loads messages, asks for the trust state
+    /// and marks it read.
+    Q_INVOKABLE void open(const QString &peer);
+    /// Sends `text`. When the contact is downgraded and `allowPlaintext` is false, nothing is sent
+    /// and plaintextConfirmationNeeded(text) asks the user first (for each message).
+    Q_INVOKABLE void send(const QString &text, bool allowPlaintext = false);
+    /// Sends files (file URLs from a drop, a dialog or a paste) as attachments, one after another.
+    Q_INVOKABLE void sendFiles(const QList<QUrl> &urls, bool allowPlaintext = false);
+    /// Sends pasted or dropped image data: written to a temporary PNG, then sent as a file.
+    Q_INVOKABLE void sendImageData(const QVariant &image);
+    /// Sends encoded image bytes (PNG or JPEG dropped from a browser).
+    Q_INVOKABLE void sendImageBytes(const QByteArray &bytes);
+    /// Ctrl+V in the composer: an image or files on the clipboard are sent (true); text is left
+    /// to the text field (false).
+    Q_INVOKABLE bool pasteFromClipboard();
+    /// Accepts the contact's changed account key (after the user compared the new safety number).
+    Q_INVOKABLE void acceptNewKey();
+    Q_INVOKABLE void loadSafetyNumber();
+    /// Compares a scanned or typed safety number with ours; a match marks the contact verified.
+    Q_INVOKABLE bool verifyScanned(const QString &scanned);
+    /// Decodes a QR code from an image file (a screenshot of the other side's code) and verifies.
+    Q_INVOKABLE void verifyFromImage(const QUrl &file);
+    /// Asks the relay for the contact's devices again (banner and lock).
+    Q_INVOKABLE void refreshTrust();
+    Q_INVOKABLE void markRead();
+
+signals:
+    void peerChanged();
+    void trustChanged();
+    void safetyNumberChanged();
+    void errorTextChanged();
+    void sendingChanged();
+    /// A plaintext send needs the user's yes first (the contact had end-to-end devices).
+    void plaintextConfirmationNeeded(const QString &text);
+    void plaintextFilesConfirmationNeeded(const QList<QUrl> &urls);
+    /// A message left (conversation list and tests listen).
+    void sent(const QString &messageId, bool endToEnd);
+    void verificationFinished(bool matched, const QString &message);
+    void conversationChanged();
+
+private:
+    void setError(const QString &text);
+    void sendNextFile();
+    void finishSend();
+
+    EngineWorker *m_worker;
+    MessageListModel m_messages;
+    AttachmentQueueModel m_attachments;
+    QString m_peer;
+    bool m_endToEnd = false;
+    bool m_downgraded = false;
+    bool m_keyChanged = false;
+    bool m_verified = false;
+    bool m_trustKnown = false;
+    bool m_fileSending = false;
+    bool m_filesAllowPlaintext = false;
+    int m_sendsInFlight = 0;
+    QString m_safetyNumber;
+    QString m_errorText;
+};
+
+} // namespace lapis::ui

@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SessionController.h"
+
+#include <lapis/store/Store.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QSysInfo>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lapis::ui {
+
+namespace {
+struct Opened {
+    QString account;
+    bool hasAccount = false;
+};
+
+/// Opens the engine unless a job already did (a failed registration keeps the new profile open).
+Result<void> ensureOpen(EngineWorker::Context &context, const engine::ProfileOptions &options)
+{
+    if (context.engine)
+        return {};
+    LAPIS_TRY_ASSIGN(context.engine, engine::Engine::open(options));
+    return {};
+}
+
+Opened describe(const engine::Engine &engine)
+{
+    return {QString::fromStdString(engine.account().value()), engine.hasAccount()};
+}
+
+QString fingerprintOf(const QByteArray &der)
+{
+    const auto digest = QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex().toUpper();
+    QStringList pairs;
+    for (int i = 0; i < digest.size(); i += 2)
+        pairs << QString::fromLatin1(digest.mid(i, 2));
+    return pairs.join(QLatin1Char(':'));
+}
+
+QString deviceName()
+{
+    return QSysInfo::machineHostName() + QStringLiteral(" (Lapis desktop)");
+}
+} // namespace
+
+SessionController::SessionController(SessionOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_conversations(&m_worker)
+    , m_conversation(&m_worker)
+    , m_settings(&m_worker)
+{
+    connect(&m_worker, &EngineWorker::incoming, this, &SessionController::onIncoming);
+    connect(&m_worker, &EngineWorker::connectionChanged, this, [this](bool online) {
+        if (m_online == online)
+            return;
+        m_online = online;
+        emit onlineChanged();
+        if (online)
+            m_conversation.refreshTrust();
+    });
+    connect(&m_conversation, &ConversationController::conversationChanged, &m_conversations,
+            &ConversationListModel::reload);
+    m_worker.start();
+}
+
+SessionController::~SessionController() = default;
+
+engine::ProfileOptions SessionController::profileOptions(const std::optional<std::string> &passphrase) const
+{
+    engine::ProfileOptions options;
+    options.directory = m_options.profileDir.toStdString();
+    options.passphrase = passphrase;
+    if (m_options.fastKdf)
+        options.passphraseParams = crypto::Argon2Params::minimumForTests();
+    return options;
+}
+
+void SessionController::start()
+{
+    if (!m_options.defaultRelayCertificate.isEmpty())
+        loadRelayCertificate(QUrl::fromLocalFile(m_options.defaultRelayCertificate));
+    const std::filesystem::path dir = m_options.profileDir.toStdString();
+    const auto preset = m_options.passphrase;
+    const auto options = profileOptions(preset);
+    struct Start {
+        store::ProfileState profile;
+        std::optional<Result<Opened>> opened;
+    };
+    setBusy(tr("Opening your messages…"));
+    m_worker.run<Start>(
+        this,
+        [dir, preset, options](EngineWorker::Context &context) {
+            Start start{store::Store::inspect(dir), std::nullopt};
+            // A profile whose key is in the keychain (or whose passphrase was given) opens at once.
+            if (start.profile.hasDatabase && (preset || !start.profile.hasPassphraseKeyFile)) {
+                auto outcome = ensureOpen(context, options);
+                start.opened = outcome.ok() ? Result<Opened>(describe(*context.engine))
+                                            : Result<Opened>(std::move(outcome).error());
+            }
+            return start;
+        },
+        [this](Start start) {
+            setBusy({});
+            if (!start.profile.hasDatabase) {
+                setState(State::FirstRun);
+                return;
+            }
+            if (start.opened && start.opened->ok()) {
+                opened(start.opened->value().account, start.opened->value().hasAccount);
+                return;
+            }
+            if (start.opened)
+                setError(QString::fromStdString(start.opened->error().message));
+            setState(State::Locked);
+        });
+}
+
+void SessionController::opened(const QString &account, bool hasAccount)
+{
+    if (!hasAccount) {
+        setState(State::FirstRun);
+        return;
+    }
+    m_account = account;
+    emit accountChanged();
+    m_settings.setAccount(account);
+    m_conversations.reload();
+    watchSignIns();
+    m_worker.setListening(true);
+    setState(State::Ready);
+}
+
+void SessionController::watchSignIns()
+{
+    auto *worker = &m_worker;
+    QPointer<SessionController> self(this);
+    m_worker.run<Result<std::vector<engine::SignInRequest>>>(
+        this,
+        [worker, self](EngineWorker::Context &context) -> Result<std::vector<engine::SignInRequest>> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            // Runs on the stream's thread: hand each request over to the GUI thread at once.
+            context.engine->setSignInListener([worker, self](const engine::SignInRequest &request, bool pending) {
+                const auto id = QString::fromStdString(request.id);
+                const auto code = QString::fromStdString(request.code);
+                const auto name = QString::fromStdString(request.deviceName);
+                worker->deliver([self, id, code, name, pending] {
+                    if (self)
+                        self->onSignIn(id, code, name, pending);
+                });
+            });
+            return context.engine->signInRequests();
+        },
+        [this](Result<std::vector<engine::SignInRequest>> result) {
+            if (!result.ok())
+                return;
+            for (const auto &request : result.value())
+                onSignIn(QString::fromStdString(request.id), QString::fromStdString(request.code),
+                         QString::fromStdString(request.deviceName), true);
+        });
+}
+
+void SessionController::onSignIn(const QString &id, const QString &code, const QString &deviceName, bool pending)
+{
+    for (int i = 0; i < m_signInRequests.size(); ++i) {
+        auto row = m_signInRequests[i].toMap();
+        if (row.value(QStringLiteral("id")).toString() != id)
+            continue;
+        if (!pending)
+            m_signInRequests.removeAt(i);
+        else if (!code.isEmpty())
+            m_signInRequests[i] = QVariantMap{
+                {QStringLiteral("id"), id}, {QStringLiteral("code"), code}, {QStringLiteral("deviceName"), deviceName}};
+        emit signInRequestsChanged();
+        return;
+    }
+    if (!pending)
+        return;
+    m_signInRequests << QVariantMap{
+        {QStringLiteral("id"), id}, {QStringLiteral("code"), code}, {QStringLiteral("deviceName"), deviceName}};
+    emit signInRequestsChanged();
+    if (code.isEmpty()) {
+        // A pushed request may come without its code: ask for the list, which has it.
+        m_worker.run<Result<std::vector<engine::SignInRequest>>>(
+            this,
+            [](EngineWorker::Context &context) -> Result<std::vector<engine::SignInRequest>> {
+                if (!context.engine)
+                    return fail(ErrorCode::NotFound, "No profile is open");
+                return context.engine->signInRequests();
+            },
+            [this](Result<std::vector<engine::SignInRequest>> result) {
+                if (!result.ok())
+                    return;
+                for (const auto &request : result.value())
+                    onSignIn(QString::fromStdString(request.id), QString::fromStdString(request.code),
+                             QString::fromStdString(request.deviceName), true);
+            });
+    }
+}
+
+void SessionController::denySignIn(const QString &id)
+{
+    m_worker.run<Result<void>>(
+        this,
+        [id = id.toStdString()](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->denySignIn(id);
+        },
+        [this, id](Result<void> result) {
+            if (!result.ok())
+                setError(QString::fromStdString(result.error().message));
+            dismissSignIn(id);
+        });
+}
+
+void SessionController::dismissSignIn(const QString &id)
+{
+    for (int i = 0; i < m_signInRequests.size(); ++i)
+        if (m_signInRequests[i].toMap().value(QStringLiteral("id")).toString() == id) {
+            m_signInRequests.removeAt(i);
+            emit signInRequestsChanged();
+            return;
+        }
+}
+
+void SessionController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged();
+}
+
+void SessionController::setBusy(const QString &text)
+{
+    if (m_busyText == text)
+        return;
+    m_busyText = text;
+    emit busyChanged();
+}
+
+void SessionController::setError(const QString &text)
+{
+    if (m_errorText == text)
+        return;
+    m_errorText = text;
+    emit errorTextChanged();
+}
+
+void SessionController::clearError()
+{
+    setError({});
+}
+
+void SessionController::setCertificate(const QByteArray &pem, const QString &source)
+{
+    const auto certificates = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        setError(tr("That file does not hold a PEM certificate."));
+        return;
+    }
+    m_certificatePem = QString::fromLatin1(pem);
+    m_certificateFingerprint = fingerprintOf(certificates.front().toDer());
+    m_certificateSource = source;
+    emit relayCertificateChanged();
+}
+
+void SessionController::loadRelayCertificate(const QUrl &file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    auto *watcher = new QFutureWatcher<QByteArray>(this);
+    connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [this, watcher, path] {
+        const auto pem = watcher->result();
+        watcher->deleteLater();
+        if (pem.isEmpty()) {
+            setError(tr("Cannot read the certificate file %1.").arg(path));
+            return;
+        }
+        setCertificate(pem, path);
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly) || in.size() > 1024 * 1024)
+            return QByteArray();
+        return in.readAll();
+    }));
+}
+
+void SessionController::fetchRelayCertificate(const QString &relayAddress)
+{
+    const int colon = relayAddress.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const auto port = colon > 0 ? relayAddress.mid(colon + 1).toUShort(&portOk) : 0;
+    if (!portOk) {
+        setError(tr("Write the relay as HOST:PORT, for example relay.example.org:7443."));
+        return;
+    }
+    auto *socket = new QSslSocket(this);
+    auto config = socket->sslConfiguration();
+    config.setAllowedNextProtocols({QByteArrayLiteral("h2")});
+    socket->setSslConfiguration(config);
+    // The point is to show the certificate to the user, who decides: errors are expected here.
+    connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &) { socket->ignoreSslErrors(); });
+    connect(socket, &QSslSocket::encrypted, this, [this, socket, relayAddress] {
+        const auto chain = socket->peerCertificateChain();
+        if (!chain.isEmpty())
+            setCertificate(chain.back().toPem(), tr("from %1").arg(relayAddress));
+        socket->disconnectFromHost();
+        socket->deleteLater();
+    });
+    connect(socket, &QSslSocket::errorOccurred, this, [this, socket, relayAddress](QAbstractSocket::SocketError) {
+        setError(tr("Cannot reach the relay at %1: %2").arg(relayAddress, socket->errorString()));
+        socket->deleteLater();
+    });
+    socket->connectToHostEncrypted(relayAddress.left(colon), port);
+    QTimer::singleShot(10000, socket, [socket] { socket->abort(); });
+}
+
+void SessionController::createAccount(const QString &relayAddress, const QString &username, const QString &password,
+                                      const QString &passphrase)
+{
+    if (relayAddress.isEmpty() || username.isEmpty() || password.isEmpty()) {
+        setError(tr("Fill in the relay, a user name and a password."));
+        return;
+    }
+    if (m_certificatePem.isEmpty()) {
+        setError(tr("Accept the relay's certificate first (fetch it or choose its file)."));
+        return;
+    }
+    setError({});
+    setBusy(tr("Creating your account…"));
+    engine::AccountSetup setup;
+    setup.username = username.toStdString();
+    setup.relayAddress = relayAddress.toStdString();
+    setup.relayCertificatePem = m_certificatePem.toStdString();
+    setup.password = password.toStdString();
+    setup.deviceName = deviceName().toStdString();
+    const auto options =
+        profileOptions(passphrase.isEmpty() ? std::nullopt : std::optional<std::string>(passphrase.toStdString()));
+    m_worker.run<Result<Opened>>(
+        this,
+        [setup, options](EngineWorker::Context &context) -> Result<Opened> {
+            LAPIS_TRY(ensureOpen(context, options));
+            LAPIS_TRY(context.engine->registerAccount(setup));
+            return describe(*context.engine);
+        },
+        [this](Result<Opened> result) {
+            setBusy({});
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            opened(result.value().account, result.value().hasAccount);
+        });
+}
+
+void SessionController::linkToAccount(const QString &relayAddress, const QString &passphrase)
+{
+    if (relayAddress.isEmpty() || m_certificatePem.isEmpty()) {
+        setError(tr("Choose the relay and accept its certificate first."));
+        return;
+    }
+    setError({});
+    setBusy(tr("Asking the relay for a link address…"));
+    const auto options =
+        profileOptions(passphrase.isEmpty() ? std::nullopt : std::optional<std::string>(passphrase.toStdString()));
+    const auto relay = relayAddress.toStdString();
+    const auto pem = m_certificatePem.toStdString();
+    const auto name = deviceName().toStdString();
+    auto *worker = &m_worker;
+    QPointer<SessionController> self(this);
+    m_worker.run<Result<Opened>>(
+        this,
+        [=](EngineWorker::Context &context) -> Result<Opened> {
+            LAPIS_TRY(ensureOpen(context, options));
+            LAPIS_TRY_ASSIGN(auto pending, context.engine->requestLink(relay, pem));
+            const auto uri = QString::fromStdString(pending.uri.toString());
+            const auto code = QString::fromStdString(pending.comparisonCode);
+            worker->deliver([self, uri, code] {
+                if (!self)
+                    return;
+                self->m_linkUri = uri;
+                self->m_linkCode = code;
+                emit self->linkChanged();
+                self->setBusy({});
+                self->setState(State::Linking);
+            });
+            LAPIS_TRY(context.engine->completeLink(pending, name));
+            return describe(*context.engine);
+        },
+        [this](Result<Opened> result) {
+            setBusy({});
+            m_linkUri.clear();
+            m_linkCode.clear();
+            emit linkChanged();
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                setState(State::FirstRun);
+                return;
+            }
+            opened(result.value().account, result.value().hasAccount);
+        });
+}
+
+void SessionController::unlock(const QString &passphrase)
+{
+    if (passphrase.isEmpty()) {
+        setError(tr("Type your passphrase."));
+        return;
+    }
+    setError({});
+    setBusy(tr("Unlocking… (deriving the key from your passphrase)"));
+    const auto options = profileOptions(passphrase.toStdString());
+    m_worker.run<Result<Opened>>(
+        this,
+        [options](EngineWorker::Context &context) -> Result<Opened> {
+            LAPIS_TRY(ensureOpen(context, options));
+            return describe(*context.engine);
+        },
+        [this](Result<Opened> result) {
+            setBusy({});
+            if (!result.ok()) {
+                setError(result.error().code == ErrorCode::WrongPassphrase
+                             ? tr("That passphrase does not open this profile.")
+                             : QString::fromStdString(result.error().message));
+                return;
+            }
+            opened(result.value().account, result.value().hasAccount);
+        });
+}
+
+void SessionController::search(const QString &text)
+{
+    const auto generation = ++m_searchGeneration;
+    if (text.trimmed().isEmpty()) {
+        m_searchResults.clear();
+        emit searchResultsChanged();
+        return;
+    }
+    m_worker.run<Result<std::vector<store::StoredMessage>>>(
+        this,
+        [query = text.toStdString()](EngineWorker::Context &context) -> Result<std::vector<store::StoredMessage>> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->search(query, 50);
+        },
+        [this, generation](Result<std::vector<store::StoredMessage>> result) {
+            if (generation != m_searchGeneration)
+                return; // the user typed on
+            m_searchResults.clear();
+            if (result.ok()) {
+                for (const auto &m : result.value()) {
+                    QVariantMap row;
+                    row[QStringLiteral("peer")] = m_conversations.peerOfConversation(m.conversationId);
+                    row[QStringLiteral("text")] = QString::fromStdString(m.text);
+                    row[QStringLiteral("messageId")] = QString::fromStdString(m.id.toHex());
+                    row[QStringLiteral("outgoing")] = m.direction == store::MessageDirection::Outgoing;
+                    m_searchResults << row;
+                }
+            }
+            emit searchResultsChanged();
+        });
+}
+
+void SessionController::openConversation(const QString &peer)
+{
+    m_conversation.open(peer.trimmed());
+}
+
+void SessionController::onIncoming(const IncomingUpdate &update)
+{
+    using Kind = engine::IncomingEvent::Kind;
+    m_conversations.reload();
+    if (update.peer == m_conversation.peer()) {
+        m_conversation.messages()->refreshNewest();
+        if (update.kind == Kind::Message)
+            m_conversation.markRead();
+    }
+    if (update.kind == Kind::Message)
+        emit messageArrived(update.peer, update.from, update.text);
+}
+
+} // namespace lapis::ui

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "controllers/ConversationController.h"
+#include "controllers/SettingsController.h"
+#include "models/ConversationListModel.h"
+#include "util/CameraScanner.h"
+#include "worker/EngineWorker.h"
+
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <optional>
+#include <string>
+
+namespace lapis::ui {
+
+/// How the app opens its profile (from the command line, the environment or a test).
+struct SessionOptions {
+    QString profileDir;
+    /// Opens a passphrase-protected profile without asking (tests, the benchmark).
+    std::optional<std::string> passphrase;
+    /// The cheapest passphrase KDF for new profiles (test suites only).
+    bool fastKdf = false;
+    /// The relay the first-run screen offers (HOST:PORT) and its certificate file.
+    QString defaultRelay;
+    QString defaultRelayCertificate;
+};
+
+/// The app's root: which screen shows (first run, unlock, linking, main), creating or linking the
+/// account, unlocking, search, and the models and controllers of the main window.
+class SessionController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString busyText READ busyText NOTIFY busyChanged)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    Q_PROPERTY(QString account READ account NOTIFY accountChanged)
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(QString defaultRelay READ defaultRelay CONSTANT)
+    Q_PROPERTY(QString relayCertificatePem READ relayCertificatePem NOTIFY relayCertificateChanged)
+    Q_PROPERTY(QString relayCertificateFingerprint READ relayCertificateFingerprint NOTIFY relayCertificateChanged)
+    Q_PROPERTY(QString relayCertificateSource READ relayCertificateSource NOTIFY relayCertificateChanged)
+    Q_PROPERTY(QString linkUri READ linkUri NOTIFY linkChanged)
+    Q_PROPERTY(QString linkComparisonCode READ linkComparisonCode NOTIFY linkChanged)
+    Q_PROPERTY(QVariantList searchResults READ searchResults NOTIFY searchResultsChanged)
+    Q_PROPERTY(QVariantList signInRequests READ signInRequests NOTIFY signInRequestsChanged)
+    Q_PROPERTY(lapis::ui::ConversationListModel *conversations READ conversations CONSTANT)
+    Q_PROPERTY(lapis::ui::ConversationController *conversation READ conversation CONSTANT)
+    Q_PROPERTY(lapis::ui::SettingsController *settings READ settings CONSTANT)
+    Q_PROPERTY(lapis::ui::CameraScanner *camera READ camera CONSTANT)
+public:
+    enum class State { Starting, FirstRun, Locked, Linking, Ready };
+    Q_ENUM(State)
+
+    explicit SessionController(SessionOptions options, QObject *parent = nullptr);
+    ~SessionController() override;
+
+    /// Looks at the profile folder (on the worker) and picks the first screen.
+    void start();
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] bool busy() const { return !m_busyText.isEmpty(); }
+    [[nodiscard]] QString busyText() const { return m_busyText; }
+    [[nodiscard]] QString errorText() const { return m_errorText; }
+    [[nodiscard]] QString account() const { return m_account; }
+    [[nodiscard]] bool online() const { return m_online; }
+    [[nodiscard]] QString defaultRelay() const { return m_options.defaultRelay; }
+    [[nodiscard]] QString relayCertificatePem() const { return m_certificatePem; }
+    [[nodiscard]] QString relayCertificateFingerprint() const { return m_certificateFingerprint; }
+    [[nodiscard]] QString relayCertificateSource() const { return m_certificateSource; }
+    [[nodiscard]] QString linkUri() const { return m_linkUri; }
+    [[nodiscard]] QString linkComparisonCode() const { return m_linkCode; }
+    [[nodiscard]] QVariantList searchResults() const { return m_searchResults; }
+    /// Pending password sign-ins of new devices: {id, code, deviceName}; the user reads the code
+    /// to the new device, or denies it.
+    [[nodiscard]] QVariantList signInRequests() const { return m_signInRequests; }
+    [[nodiscard]] ConversationListModel *conversations() { return &m_conversations; }
+    [[nodiscard]] ConversationController *conversation() { return &m_conversation; }
+    [[nodiscard]] SettingsController *settings() { return &m_settings; }
+    [[nodiscard]] CameraScanner *camera() { return &m_camera; }
+    [[nodiscard]] EngineWorker *worker() { return &m_worker; }
+
+    /// Reads a relay certificate (PEM) from a file and shows its SHA-256 fingerprint.
+    Q_INVOKABLE void loadRelayCertificate(const QUrl &file);
+    /// Asks the relay at HOST:PORT for its certificate over TLS, to show its fingerprint for the
+    /// user to accept (trust on first use of the relay).
+    Q_INVOKABLE void fetchRelayCertificate(const QString &relayAddress);
+    /// First run: creates the account on the relay. An empty `passphrase` keeps the store key in
+    /// the OS keychain.
+    Q_INVOKABLE void createAccount(const QString &relayAddress, const QString &username, const QString &password,
+                                   const QString &passphrase);
+    /// First run: links this computer to an existing account (shows the link QR and code, waits).
+    Q_INVOKABLE void linkToAccount(const QString &relayAddress, const QString &passphrase);
+    Q_INVOKABLE void unlock(const QString &passphrase);
+    Q_INVOKABLE void search(const QString &text);
+    Q_INVOKABLE void openConversation(const QString &peer);
+    Q_INVOKABLE void clearError();
+    Q_INVOKABLE void denySignIn(const QString &id);
+    /// Hides a request from the dialog (it stays pending on the relay until it expires).
+    Q_INVOKABLE void dismissSignIn(const QString &id);
+
+signals:
+    void stateChanged();
+    void busyChanged();
+    void errorTextChanged();
+    void accountChanged();
+    void onlineChanged();
+    void relayCertificateChanged();
+    void linkChanged();
+    void searchResultsChanged();
+    void signInRequestsChanged();
+    /// A message arrived (the tray and notifications listen). `text` is empty when the message has none.
+    void messageArrived(const QString &peer, const QString &from, const QString &text);
+
+private:
+    engine::ProfileOptions profileOptions(const std::optional<std::string> &passphrase) const;
+    void setState(State state);
+    void setBusy(const QString &text);
+    void setError(const QString &text);
+    void setCertificate(const QByteArray &pem, const QString &source);
+    void opened(const QString &account, bool hasAccount);
+    void onIncoming(const IncomingUpdate &update);
+    void watchSignIns();
+    void onSignIn(const QString &id, const QString &code, const QString &deviceName, bool pending);
+
+    SessionOptions m_options;
+    EngineWorker m_worker;
+    ConversationListModel m_conversations;
+    ConversationController m_conversation;
+    SettingsController m_settings;
+    CameraScanner m_camera;
+    State m_state = State::Starting;
+    QString m_busyText;
+    QString m_errorText;
+    QString m_account;
+    bool m_online = false;
+    QString m_certificatePem;
+    QString m_certificateFingerprint;
+    QString m_certificateSource;
+    QString m_linkUri;
+    QString m_linkCode;
+    QVariantList m_searchResults;
+    QVariantList m_signInRequests;
+    quint64 m_searchGeneration = 0;
+};
+
+} // namespace lapis::ui

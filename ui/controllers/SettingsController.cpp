@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SettingsController.h"
+#include "worker/EngineWorker.h"
+
+#include <lapis/qr/QrCode.h>
+
+#include <QClipboard>
+#include <QFutureWatcher>
+#include <QGuiApplication>
+#include <QImage>
+#include <QMimeData>
+#include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
+
+#ifdef LAPIS_HAVE_MULTIMEDIA
+#include <QCameraDevice>
+#include <QMediaDevices>
+#endif
+
+namespace lapis::ui {
+
+SettingsController::SettingsController(EngineWorker *worker, QObject *parent)
+    : QObject(parent)
+    , m_worker(worker)
+{
+    QSettings settings;
+    m_theme = settings.value(QStringLiteral("ui/theme"), FollowSystem).toInt();
+    m_language = settings.value(QStringLiteral("ui/language")).toString();
+    m_previews = settings.value(QStringLiteral("ui/notificationPreviews"), true).toBool();
+}
+
+void SettingsController::setAccount(const QString &account)
+{
+    m_account = account;
+    m_worker->run<bool>(
+        this, [](EngineWorker::Context &context) { return context.engine && context.engine->usesPassphrase(); },
+        [this](bool uses) {
+            m_usesPassphrase = uses;
+            emit usesPassphraseChanged();
+        });
+}
+
+void SettingsController::setError(const QString &text)
+{
+    m_errorText = text;
+    emit errorTextChanged();
+}
+
+void SettingsController::setStatus(const QString &text)
+{
+    m_statusText = text;
+    emit statusTextChanged();
+}
+
+void SettingsController::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+void SettingsController::clearMessages()
+{
+    setError({});
+    setStatus({});
+}
+
+void SettingsController::exportBackup(const QUrl &file)
+{
+    if (m_backupRunning)
+        return;
+    const std::filesystem::path path = (file.isLocalFile() ? file.toLocalFile() : file.toString()).toStdString();
+    m_backupRunning = true;
+    m_backupProgress = 0;
+    m_backupCode.clear();
+    emit backupChanged();
+    setError({});
+    auto *worker = m_worker;
+    QPointer<SettingsController> self(this);
+    m_worker->run<Result<std::string>>(
+        this,
+        [path, worker, self](EngineWorker::Context &context) -> Result<std::string> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            auto last = std::make_shared<int>(-1);
+            return context.engine->exportBackup(path, [worker, self, last](double fraction) {
+                const int percent = static_cast<int>(fraction * 100);
+                if (percent == *last)
+                    return;
+                *last = percent;
+                worker->deliver([self, fraction] {
+                    if (!self)
+                        return;
+                    self->m_backupProgress = fraction;
+                    emit self->backupChanged();
+                });
+            });
+        },
+        [this](Result<std::string> result) {
+            m_backupRunning = false;
+            if (result.ok()) {
+                m_backupProgress = 1;
+                m_backupCode = QString::fromStdString(result.value());
+                setStatus(tr("The backup is written. Write the recovery code down: it is shown only now."));
+            } else {
+                setError(QString::fromStdString(result.error().message));
+            }
+            emit backupChanged();
+        });
+}
+
+void SettingsController::forgetRecoveryCode()
+{
+    m_backupCode.clear();
+    emit backupChanged();
+}
+
+void SettingsController::setTheme(int theme)
+{
+    if (theme == m_theme || theme < FollowSystem || theme > Dark)
+        return;
+    m_theme = theme;
+    QSettings().setValue(QStringLiteral("ui/theme"), theme);
+    emit themeChanged();
+}
+
+void SettingsController::setLanguage(const QString &language)
+{
+    if (language == m_language)
+        return;
+    m_language = language;
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+    emit languageChanged();
+}
+
+void SettingsController::setNotificationPreviews(bool previews)
+{
+    if (previews == m_previews)
+        return;
+    m_previews = previews;
+    QSettings().setValue(QStringLiteral("ui/notificationPreviews"), previews);
+    emit notificationPreviewsChanged();
+}
+
+bool SettingsController::hasCamera() const
+{
+#ifdef LAPIS_HAVE_MULTIMEDIA
+    return !QMediaDevices::videoInputs().isEmpty();
+#else
+    return false;
+#endif
+}
+
+void SettingsController::refreshDevices()
+{
+    struct Devices {
+        Result<std::vector<transport::DeviceInfo>> list;
+        quint32 self = 0;
+    };
+    m_worker->run<Devices>(
+        this,
+        [](EngineWorker::Context &context) {
+            if (!context.engine)
+                return Devices{fail(ErrorCode::NotFound, "No profile is open"), 0};
+            return Devices{context.engine->devices(std::nullopt), context.engine->deviceId().value()};
+        },
+        [this](Devices devices) {
+            if (!devices.list.ok()) {
+                setError(QString::fromStdString(devices.list.error().message));
+                return;
+            }
+            m_devices.setDevices(std::move(devices.list).value(), devices.self);
+        });
+}
+
+void SettingsController::removeDevice(int deviceId)
+{
+    m_worker->run<Result<void>>(
+        this,
+        [deviceId](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->removeDevice(DeviceId(static_cast<std::uint32_t>(deviceId)));
+        },
+        [this](Result<void> result) {
+            if (!result.ok())
+                setError(QString::fromStdString(result.error().message));
+            else
+                setStatus(tr("The device was removed."));
+            refreshDevices();
+        });
+}
+
+void SettingsController::readLink(const QString &text)
+{
+    auto uri = engine::LinkUri::parse(text.trimmed().toStdString());
+    if (!uri.ok()) {
+        setError(tr("That is not a Lapis link: %1").arg(QString::fromStdString(uri.error().message)));
+        return;
+    }
+    setError({});
+    m_pendingLinkUri = text.trimmed();
+    m_pendingLinkCode = QString::fromStdString(engine::Engine::comparisonCode(uri.value()));
+    emit pendingLinkChanged();
+}
+
+void SettingsController::decodeLinkImage(std::function<Result<std::string>()> decode)
+{
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const auto text = watcher->result();
+        watcher->deleteLater();
+        if (text.isEmpty()) {
+            setError(tr("No QR code was found in that image."));
+            return;
+        }
+        readLink(text);
+    });
+    watcher->setFuture(QtConcurrent::run([decode] {
+        auto decoded = decode();
+        return decoded.ok() ? QString::fromStdString(decoded.value()) : QString();
+    }));
+}
+
+void SettingsController::readLinkImage(const QUrl &file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    decodeLinkImage([path] { return qr::decodeFile(path); });
+}
+
+void SettingsController::readLinkImageData(const QVariant &image)
+{
+    const auto picture = image.value<QImage>();
+    if (picture.isNull()) {
+        setError(tr("No image was pasted."));
+        return;
+    }
+    decodeLinkImage([picture] { return qr::decode(picture); });
+}
+
+void SettingsController::readLinkFromClipboard()
+{
+    const auto *mime = QGuiApplication::clipboard()->mimeData();
+    if (mime && mime->hasImage())
+        readLinkImageData(mime->imageData());
+    else if (mime && mime->hasText())
+        readLink(mime->text());
+    else
+        setError(tr("The clipboard holds neither a link nor an image."));
+}
+
+void SettingsController::approveLink()
+{
+    auto uri = engine::LinkUri::parse(m_pendingLinkUri.toStdString());
+    if (!uri.ok())
+        return;
+    const auto code = m_pendingLinkCode.toStdString();
+    setBusy(true);
+    m_worker->run<Result<void>>(
+        this,
+        [link = uri.value(), code](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->approveLink(link, code);
+        },
+        [this](Result<void> result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            cancelLink();
+            setStatus(tr("The new device is linked."));
+            emit linkApproved();
+            refreshDevices();
+        });
+}
+
+void SettingsController::cancelLink()
+{
+    m_pendingLinkUri.clear();
+    m_pendingLinkCode.clear();
+    emit pendingLinkChanged();
+}
+
+void SettingsController::enableTotp()
+{
+    setBusy(true);
+    m_worker->run<Result<std::string>>(
+        this,
+        [](EngineWorker::Context &context) -> Result<std::string> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->enableTotp();
+        },
+        [this](Result<std::string> result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            setError({});
+            m_totpUri = QString::fromStdString(result.value());
+            emit totpChanged();
+        });
+}
+
+void SettingsController::confirmTotp(const QString &code)
+{
+    setBusy(true);
+    m_worker->run<Result<void>>(
+        this,
+        [code = code.trimmed().toStdString()](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->confirmTotp(code);
+        },
+        [this](Result<void> result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            setError({});
+            m_totpUri.clear();
+            m_totpEnabled = true;
+            emit totpChanged();
+            setStatus(tr("Two-factor sign-in is on."));
+        });
+}
+
+void SettingsController::disableTotp(const QString &code)
+{
+    setBusy(true);
+    m_worker->run<Result<void>>(
+        this,
+        [code = code.trimmed().toStdString()](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->disableTotp(code);
+        },
+        [this](Result<void> result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setError(QString::fromStdString(result.error().message));
+                return;
+            }
+            m_totpEnabled = false;
+            emit totpChanged();
+            setStatus(tr("Two-factor sign-in is off."));
+        });
+}
+
+void SettingsController::changePassphrase(const QString &oldPassphrase, const QString &newPassphrase)
+{
+    if (newPassphrase.size() < 8) {
+        setError(tr("Choose a passphrase of at least 8 characters."));
+        return;
+    }
+    setBusy(true);
+    m_worker->run<Result<void>>(
+        this,
+        [o = oldPassphrase.toStdString(),
+         n = newPassphrase.toStdString()](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->changePassphrase(o, n);
+        },
+        [this](Result<void> result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setError(result.error().code == ErrorCode::WrongPassphrase
+                             ? tr("The current passphrase is not right.")
+                             : QString::fromStdString(result.error().message));
+                return;
+            }
+            setError({});
+            setStatus(tr("The passphrase was changed."));
+        });
+}
+
+} // namespace lapis::ui

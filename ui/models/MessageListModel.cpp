@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageListModel.h"
+#include "worker/EngineWorker.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QUrl>
+
+#include <unordered_map>
+
+namespace lapis::ui {
+
+namespace {
+bool isImageName(const std::string &mime, const std::string &name)
+{
+    if (mime.rfind("image/", 0) == 0)
+        return true;
+    const auto lower = QString::fromStdString(name).toLower();
+    for (const char *ext : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"})
+        if (lower.endsWith(QLatin1String(ext)))
+            return true;
+    return false;
+}
+} // namespace
+
+MessageListModel::MessageListModel(EngineWorker *worker, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_worker(worker)
+{}
+
+void MessageListModel::setPeer(const QString &peer)
+{
+
+    ++m_generation;
+    beginResetModel();
+    m_peer = peer;
+    m_rows.clear();
+    m_olderCursor.reset();
+    m_loadedOnce = false;
+    m_fetchingOlder = false;
+    endResetModel();
+    emit countChanged();
+    if (!peer.isEmpty())
+        refreshNewest();
+    else
+        setLoading(false);
+}
+
+void MessageListModel::refreshNewest()
+{
+    if (m_peer.isEmpty())
+        return;
+    setLoading(true);
+    const auto generation = m_generation;
+    const AccountId peer(m_peer.toStdString());
+    const int limit = m_pageSize;
+    m_worker->run<Result<engine::MessagePageView>>(
+        this,
+        [peer, limit](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->messagePage(peer, limit, std::nullopt);
+        },
+        [this, generation](Result<engine::MessagePageView> result) {
+            if (result.ok())
+                applyNewest(generation, std::move(result).value());
+            setLoading(m_fetchingOlder);
+            emit pageLoaded();
+        });
+}
+
+MessageListModel::Row MessageListModel::makeRow(store::StoredMessage message, const engine::MessagePageView &view)
+{
+    Row row;
+    const auto found = view.attachments.find(message.id.toHex());
+    if (found != view.attachments.end())
+        row.attachments = found->second;
+    row.day = QDateTime::fromMSecsSinceEpoch(message.sentAtMs).date();
+    row.message = std::move(message);
+    return row;
+}
+
+void MessageListModel::applyNewest(quint64 generation, engine::MessagePageView view)
+{
+    if (generation != m_generation)
+        return;
+    auto &messages = view.page.messages;
+
+    if (!m_loadedOnce) {
+        m_loadedOnce = true;
+        if (messages.empty()) {
+            emit loadingChanged();
+            return;
+        }
+        beginInsertRows({}, 0, static_cast<int>(messages.size()) - 1);
+        m_rows.reserve(messages.size());
+        for (auto &message : messages)
+            m_rows.push_back(makeRow(std::move(message), view));
+        m_olderCursor = view.page.next;
+        endInsertRows();
+        emit countChanged();
+        return;
+    }
+    // Merge: rows we have get their new state, reactions and text; newer ones go on top.
+    std::unordered_map<std::string, int> known;
+    for (int i = 0; i < static_cast<int>(m_rows.size()) && i < static_cast<int>(messages.size()) * 2 + 50; ++i)
+        known.emplace(m_rows[static_cast<std::size_t>(i)].message.id.toHex(), i);
+    std::vector<Row> fresh;
+    for (auto &message : messages) {
+        const auto it = known.find(message.id.toHex());
+        if (it == known.end()) {
+            if (m_rows.empty() || message.sentAtMs > m_rows.front().message.sentAtMs
+                || (message.sentAtMs == m_rows.front().message.sentAtMs
+                    && message.sequence > m_rows.front().message.sequence))
+                fresh.push_back(makeRow(std::move(message), view));
+            continue;
+        }
+        auto &row = m_rows[static_cast<std::size_t>(it->second)];
+        row = makeRow(std::move(message), view);
+        const auto index = createIndex(it->second, 0);
+        emit dataChanged(index, index);
+    }
+    if (fresh.empty())
+        return;
+    beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
+    m_rows.insert(m_rows.begin(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+    endInsertRows();
+    // The previous newest row may have lost its day separator to a newer message of the same day.
+    const auto shifted = createIndex(static_cast<int>(fresh.size()), 0);
+    if (shifted.isValid() && static_cast<std::size_t>(shifted.row()) < m_rows.size())
+        emit dataChanged(shifted, shifted, {ShowDaySeparatorRole});
+    emit countChanged();
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loadedOnce && m_olderCursor.has_value() && !m_fetchingOlder;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetchingOlder = true;
+    setLoading(true);
+    const auto generation = m_generation;
+    const AccountId peer(m_peer.toStdString());
+    const auto cursor = m_olderCursor;
+    const int limit = m_pageSize;
+    m_worker->run<Result<engine::MessagePageView>>(
+        this,
+        [peer, limit, cursor](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->messagePage(peer, limit, cursor);
+        },
+        [this, generation](Result<engine::MessagePageView> result) {
+            if (generation != m_generation)
+                return;
+            m_fetchingOlder = false;
+            if (result.ok())
+                applyOlder(generation, std::move(result).value());
+            setLoading(false);
+            emit pageLoaded();
+        });
+}
+
+void MessageListModel::applyOlder(quint64 generation, engine::MessagePageView view)
+{
+    if (generation != m_generation)
+        return;
+    m_olderCursor = view.page.next;
+    auto &messages = view.page.messages;
+    if (messages.empty()) {
+        emit loadingChanged();
+        return;
+    }
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(messages.size()) - 1);
+    for (auto &message : messages)
+        m_rows.push_back(makeRow(std::move(message), view));
+    endInsertRows();
+    if (first > 0) {
+        const auto previousOldest = createIndex(first - 1, 0);
+        emit dataChanged(previousOldest, previousOldest, {ShowDaySeparatorRole});
+    }
+    emit countChanged();
+}
+
+void MessageListModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged();
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+bool MessageListModel::showsDay(int row) const
+{
+    const auto next = static_cast<std::size_t>(row) + 1; // the older neighbour
+    if (next >= m_rows.size())
+        return true;
+    return m_rows[next].day != m_rows[static_cast<std::size_t>(row)].day;
+}
+
+QString MessageListModel::replyText(const Row &row) const
+{
+    if (!row.message.replyTo)
+        return {};
+    for (const auto &other : m_rows)
+        if (other.message.id == *row.message.replyTo)
+            return QString::fromStdString(other.message.text);
+    return tr("an earlier message");
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto &row = m_rows[static_cast<std::size_t>(index.row())];
+    const auto &m = row.message;
+    const bool hasAttachment = !row.attachments.empty();
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.deleted ? tr("This message was deleted") : QString::fromStdString(m.text);
+    case MessageIdRole:
+        return QString::fromStdString(m.id.toHex());
+    case OutgoingRole:
+        return m.direction == store::MessageDirection::Outgoing;
+    case EndToEndRole:
+        return m.endToEnd;
+    case StateRole:
+        return static_cast<int>(m.state);
+    case SentAtRole:
+        return QDateTime::fromMSecsSinceEpoch(m.sentAtMs);
+    case TimeTextRole:
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.sentAtMs).time(), QLocale::ShortFormat);
+    case DayTextRole: {
+        const auto today = QDate::currentDate();
+        if (row.day == today)
+            return tr("Today");
+        if (row.day == today.addDays(-1))
+            return tr("Yesterday");
+        return QLocale().toString(row.day, QLocale::LongFormat);
+    }
+    case ShowDaySeparatorRole:
+        return showsDay(index.row());
+    case SenderRole:
+        return QString::fromStdString(m.sender.value());
+    case ReplyToTextRole:
+        return replyText(row);
+    case ReactionsRole: {
+        QString out;
+        for (const auto &reaction : m.reactions)
+            out += QString::fromStdString(reaction.emoji);
+        return out;
+    }
+    case DeletedRole:
+        return m.deleted;
+    case EditedRole:
+        return m.editedAtMs.has_value();
+    case AttachmentNameRole:
+        return hasAttachment ? QString::fromStdString(row.attachments.front().fileName) : QString();
+    case AttachmentSizeRole:
+        return hasAttachment ? QLocale().formattedDataSize(static_cast<qint64>(row.attachments.front().size))
+                             : QString();
+    case AttachmentPathRole:
+        return hasAttachment && !row.attachments.front().localCopy.empty()
+                   ? QUrl::fromLocalFile(QString::fromStdString(row.attachments.front().localCopy.string()))
+                   : QUrl();
+    case AttachmentIsImageRole:
+        return hasAttachment && isImageName(row.attachments.front().mimeType, row.attachments.front().fileName);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {
+        {MessageIdRole, "messageId"},
+        {TextRole, "text"},
+        {OutgoingRole, "outgoing"},
+        {EndToEndRole, "endToEnd"},
+        {StateRole, "deliveryState"},
+        {SentAtRole, "sentAt"},
+        {TimeTextRole, "timeText"},
+        {DayTextRole, "dayText"},
+        {ShowDaySeparatorRole, "showDaySeparator"},
+        {SenderRole, "sender"},
+        {ReplyToTextRole, "replyToText"},
+        {ReactionsRole, "reactions"},
+        {DeletedRole, "deleted"},
+        {EditedRole, "edited"},
+        {AttachmentNameRole, "attachmentName"},
+        {AttachmentSizeRole, "attachmentSize"},
+        {AttachmentPathRole, "attachmentUrl"},
+        {AttachmentIsImageRole, "attachmentIsImage"},
+    };
+}
+
+int MessageListModel::rowOf(const QString &messageId) const
+{
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (QString::fromStdString(m_rows[i].message.id.toHex()) == messageId)
+            return static_cast<int>(i);
+    return -1;
+}
+
+QVariant MessageListModel::get(int row, const QString &roleName) const
+{
+    const auto names = roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        if (QString::fromLatin1(it.value()) == roleName)
+            return data(index(row, 0), it.key());
+    return {};
+}
+
+} // namespace lapis::ui

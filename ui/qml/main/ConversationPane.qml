@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Lapis.Ui
+
+// One conversation: the header says whether it is end to end, banners explain a downgrade or a
+// changed key, the messages page in as the user scrolls, and the composer sends.
+Item {
+    id: pane
+    signal contactInfoRequested()
+    readonly property var conversation: session.conversation
+    readonly property bool hasPeer: conversation.peer.length > 0
+
+    function focusComposer() { composer.focusInput() }
+
+    Label {
+        anchors.centerIn: parent
+        visible: !pane.hasPeer
+        text: qsTr("Choose a conversation, or start one with a user name.")
+        color: Theme.secondaryText
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        visible: pane.hasPeer
+        spacing: 0
+
+        // Header: who, and whether the relay can read it.
+        Rectangle {
+            objectName: "conversationHeader"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 60
+            color: Theme.window
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 16
+                anchors.rightMargin: 8
+                spacing: 12
+                LockIcon {
+                    objectName: "headerLock"
+                    closed: conversation.endToEnd
+                    color: conversation.endToEnd ? Theme.blue : Theme.green
+                    Layout.preferredWidth: 14
+                    Layout.preferredHeight: 18
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    RowLayout {
+                        Label {
+                            objectName: "headerTitle"
+                            text: conversation.peer
+                            font.bold: true
+                            font.pixelSize: 16
+                        }
+                        Label {
+                            objectName: "verifiedMark"
+                            text: conversation.verified ? qsTr("✓ Verified") : qsTr("Not verified")
+                            color: conversation.verified ? Theme.blue : Theme.secondaryText
+                            font.pixelSize: 11
+                            visible: conversation.endToEnd || conversation.keyChanged
+                        }
+                    }
+                    Label {
+                        objectName: "encryptionStatus"
+                        text: conversation.endToEnd ? qsTr("End-to-end encrypted")
+                                                    : qsTr("Not encrypted: the relay can read these messages")
+                        color: conversation.endToEnd ? Theme.blue : Theme.green
+                        font.pixelSize: 12
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+                ToolButton {
+                    objectName: "contactInfoButton"
+                    contentItem: Rectangle {
+                        implicitWidth: 22
+                        implicitHeight: 22
+                        radius: 11
+                        color: "transparent"
+                        border.color: Theme.blue
+                        border.width: 2
+                        Label {
+                            anchors.centerIn: parent
+                            text: "i"
+                            font.bold: true
+                            color: Theme.blue
+                        }
+                    }
+                    Accessible.name: qsTr("Contact info and safety number")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Contact info (Ctrl+I)")
+                    onClicked: pane.contactInfoRequested()
+                }
+            }
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.separator }
+        }
+
+        // The contact had end-to-end devices and has none now.
+        Rectangle {
+            objectName: "downgradeBanner"
+            visible: conversation.downgraded && !conversation.keyChanged
+            Layout.fillWidth: true
+            Layout.preferredHeight: visible ? downgradeText.implicitHeight + 20 : 0
+            color: Theme.warning
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: downgradeText.text
+            Label {
+                id: downgradeText
+                anchors.fill: parent
+                anchors.margins: 10
+                wrapMode: Text.Wrap
+                color: Theme.warningText
+                text: qsTr("%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.").arg(conversation.peer)
+            }
+        }
+
+        ErrorLabel {
+            objectName: "conversationError"
+            text: conversation.errorText
+            Layout.fillWidth: true
+            Layout.margins: visible ? 8 : 0
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ListView {
+                id: messageList
+                objectName: "messageList"
+                anchors.fill: parent
+                anchors.margins: 4
+                clip: true
+                // Newest at the bottom; older pages are appended at the top as the user scrolls.
+                verticalLayoutDirection: ListView.BottomToTop
+                model: conversation.messages
+                spacing: 2
+                cacheBuffer: 800
+                reuseItems: true
+                boundsBehavior: Flickable.StopAtBounds
+                Accessible.name: qsTr("Messages")
+                ScrollBar.vertical: ScrollBar {}
+                delegate: MessageBubble {
+                    width: messageList.width - 12
+                    onImageOpened: function(source) { viewer.show(source) }
+                }
+                onCountChanged: if (count > 0 && count - indexAt(0, contentY) < 40) conversation.messages.loadOlder()
+                onContentYChanged: {
+                    // Page in older messages before the user reaches the top.
+                    const top = indexAt(width / 2, contentY + 4)
+                    if (top >= 0 && top > count - 40)
+                        conversation.messages.loadOlder()
+                }
+            }
+
+            DropArea {
+                id: dropArea
+                objectName: "conversationDropArea"
+                anchors.fill: parent
+                enabled: pane.hasPeer && !conversation.keyChanged
+                keys: ["text/uri-list", "text/plain", "image/png", "image/jpeg", "application/x-qt-image"]
+                onDropped: function(event) {
+                    const files = []
+                    const links = []
+                    for (const url of event.urls) {
+                        if (url.toString().startsWith("file:"))
+                            files.push(url)
+                        else
+                            links.push(url.toString())
+                    }
+                    if (files.length > 0)
+                        conversation.sendFiles(files)
+                    else if (event.formats.indexOf("image/png") >= 0)
+                        conversation.sendImageBytes(event.getDataAsArrayBuffer("image/png"))
+                    else if (links.length > 0)
+                        conversation.send(links.join("\n"))
+                    else if (event.hasText)
+                        conversation.send(event.text)
+                    event.accept(Qt.CopyAction)
+                }
+                Rectangle {
+                    anchors.fill: parent
+                    visible: dropArea.containsDrag
+                    color: Theme.selection
+                    opacity: 0.85
+                    border.color: Theme.blue
+                    border.width: 2
+                    radius: 12
+                    Label {
+                        anchors.centerIn: parent
+                        text: qsTr("Drop to send to %1").arg(conversation.peer)
+                        font.pixelSize: 18
+                    }
+                }
+            }
+        }
+
+        // The contact's account key changed: nothing is sent until the user accepts it.
+        Rectangle {
+            objectName: "keyChangedBlock"
+            visible: conversation.keyChanged
+            Layout.fillWidth: true
+            Layout.preferredHeight: visible ? keyChangedColumn.implicitHeight + 24 : 0
+            color: Theme.danger
+            ColumnLayout {
+                id: keyChangedColumn
+                anchors.fill: parent
+                anchors.margins: 12
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.dangerText
+                    text: qsTr("The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.").arg(conversation.peer)
+                }
+                RowLayout {
+                    Button {
+                        text: qsTr("Show the safety number")
+                        Accessible.name: text
+                        onClicked: pane.contactInfoRequested()
+                    }
+                    Button {
+                        objectName: "acceptKeyButton"
+                        text: qsTr("Accept the new key")
+                        Accessible.name: text
+                        onClicked: conversation.acceptNewKey()
+                    }
+                }
+            }
+        }
+
+        Composer {
+            id: composer
+            Layout.fillWidth: true
+            visible: !conversation.keyChanged
+        }
+    }
+
+    ImageViewer { id: viewer }
+
+    Dialog {
+        id: plaintextConfirm
+        objectName: "plaintextConfirm"
+        property string pendingText
+        property var pendingFiles: []
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: 440
+        modal: true
+        title: qsTr("Send without encryption?")
+        contentItem: Label {
+            wrapMode: Text.Wrap
+            text: qsTr("%1 has no end-to-end encrypted device. If you send this, the relay can read it.").arg(conversation.peer)
+        }
+        // Standard buttons with our own words (a custom footer box loops on its size in Qt 6.4).
+        standardButtons: Dialog.Yes | Dialog.No
+        Component.onCompleted: {
+            standardButton(Dialog.Yes).text = Qt.binding(function() { return qsTr("Send unencrypted") })
+            standardButton(Dialog.No).text = Qt.binding(function() { return qsTr("Don't send") })
+        }
+        onAccepted: {
+            if (pendingFiles.length > 0)
+                conversation.sendFiles(pendingFiles, true)
+            else
+                conversation.send(pendingText, true)
+            pendingText = ""
+            pendingFiles = []
+        }
+        onRejected: { pendingText = ""; pendingFiles = [] }
+    }
+    Connections {
+        target: conversation
+        function onPlaintextConfirmationNeeded(text) {
+            plaintextConfirm.pendingText = text
+            plaintextConfirm.pendingFiles = []
+            plaintextConfirm.open()
+        }
+        function onPlaintextFilesConfirmationNeeded(urls) {
+            plaintextConfirm.pendingText = ""
+            plaintextConfirm.pendingFiles = urls
+            plaintextConfirm.open()
+        }
+    }
+}

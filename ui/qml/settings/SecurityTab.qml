@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Lapis.Ui
+
+// Two-factor sign-in (otpauth QR and a confirmation code) and how the message store is protected.
+ScrollView {
+    id: tab
+    objectName: "securityTab"
+    contentWidth: availableWidth
+    readonly property var settings: session.settings
+
+    ColumnLayout {
+        width: tab.availableWidth
+        spacing: Theme.spacing
+
+        Label { text: qsTr("Two-factor sign-in"); font.bold: true }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: tab.settings.totpEnabled
+                  ? qsTr("On: signing in on a new device needs a code from your authenticator app.")
+                  : qsTr("Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.")
+        }
+        Button {
+            objectName: "enableTotpButton"
+            visible: !tab.settings.totpEnabled && tab.settings.totpUri.length === 0
+            text: qsTr("Turn on two-factor sign-in")
+            Accessible.name: text
+            enabled: !tab.settings.busy
+            onClicked: tab.settings.enableTotp()
+        }
+        ColumnLayout {
+            visible: tab.settings.totpUri.length > 0
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Scan this code with your authenticator app, then type the code it shows.")
+            }
+            Rectangle {
+                color: "white"
+                Layout.preferredWidth: 200
+                Layout.preferredHeight: 200
+                Image {
+                    objectName: "totpQr"
+                    anchors.fill: parent
+                    asynchronous: true
+                    smooth: false
+                    cache: false
+                    sourceSize: Qt.size(200, 200)
+                    source: tab.settings.totpUri.length > 0 ? "image://qr/" + encodeURIComponent(tab.settings.totpUri) : ""
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: qsTr("QR code for the authenticator app")
+                }
+            }
+            TextField {
+                text: tab.settings.totpUri
+                readOnly: true
+                selectByMouse: true
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Authenticator link")
+            }
+            RowLayout {
+                TextField {
+                    id: confirmCode
+                    objectName: "totpConfirmCode"
+                    placeholderText: qsTr("6-digit code")
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    Accessible.name: qsTr("Code from the authenticator app")
+                    onAccepted: tab.settings.confirmTotp(text)
+                }
+                Button {
+                    text: qsTr("Confirm")
+                    Accessible.name: qsTr("Confirm the code")
+                    enabled: confirmCode.text.length >= 6 && !tab.settings.busy
+                    onClicked: tab.settings.confirmTotp(confirmCode.text)
+                }
+            }
+        }
+        RowLayout {
+            visible: tab.settings.totpEnabled
+            TextField {
+                id: disableCode
+                placeholderText: qsTr("Current code")
+                inputMethodHints: Qt.ImhDigitsOnly
+                Accessible.name: qsTr("Current code to turn two-factor sign-in off")
+            }
+            Button {
+                text: qsTr("Turn off")
+                Accessible.name: qsTr("Turn two-factor sign-in off")
+                enabled: disableCode.text.length >= 6 && !tab.settings.busy
+                onClicked: tab.settings.disableTotp(disableCode.text)
+            }
+        }
+
+        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
+        Label { text: qsTr("Message store on this computer"); font.bold: true }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: tab.settings.usesPassphrase
+                  ? qsTr("Protected by your passphrase: Lapis asks for it when it starts.")
+                  : qsTr("Protected by a key in the system keychain: it opens when you log in to this computer.")
+        }
+        GridLayout {
+            visible: tab.settings.usesPassphrase
+            columns: 2
+            Layout.fillWidth: true
+            Label { text: qsTr("Current passphrase") }
+            TextField {
+                id: oldPassphrase
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Current passphrase")
+            }
+            Label { text: qsTr("New passphrase") }
+            TextField {
+                id: newPassphrase
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("New passphrase")
+            }
+            Item { width: 1 }
+            Button {
+                text: qsTr("Change passphrase")
+                Accessible.name: text
+                enabled: oldPassphrase.text.length > 0 && newPassphrase.text.length > 0 && !tab.settings.busy
+                onClicked: {
+                    tab.settings.changePassphrase(oldPassphrase.text, newPassphrase.text)
+                    oldPassphrase.text = ""
+                    newPassphrase.text = ""
+                }
+            }
+        }
+    }
+}

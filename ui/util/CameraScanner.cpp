@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CameraScanner.h"
+
+#include <lapis/qr/QrCode.h>
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QImage>
+#include <QtConcurrent/QtConcurrentRun>
+
+#ifdef LAPIS_HAVE_MULTIMEDIA
+#include <QCamera>
+#include <QCameraDevice>
+#include <QMediaCaptureSession>
+#include <QMediaDevices>
+#include <QVideoFrame>
+#include <QVideoSink>
+#endif
+
+namespace lapis::ui {
+
+struct CameraScanner::Session {
+#ifdef LAPIS_HAVE_MULTIMEDIA
+    QCamera camera;
+    QMediaCaptureSession capture;
+    QVideoSink sink;
+    QElapsedTimer sinceLastDecode;
+#endif
+};
+
+CameraScanner::CameraScanner(QObject *parent)
+    : QObject(parent)
+{}
+
+CameraScanner::~CameraScanner() = default;
+
+bool CameraScanner::available() const
+{
+#ifdef LAPIS_HAVE_MULTIMEDIA
+    return !QMediaDevices::videoInputs().isEmpty();
+#else
+    return false;
+#endif
+}
+
+void CameraScanner::start()
+{
+    if (m_scanning)
+        return;
+    if (!available()) {
+        emit failed(tr("No camera was found. Choose or drop an image of the code instead."));
+        return;
+    }
+#ifdef LAPIS_HAVE_MULTIMEDIA
+    m_session = std::make_unique<Session>();
+    m_session->capture.setCamera(&m_session->camera);
+    m_session->capture.setVideoSink(&m_session->sink);
+    m_session->sinceLastDecode.start();
+    connect(&m_session->sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+        // A few decodes a second, one at a time, never on the GUI thread.
+        if (m_decoding || !m_session || m_session->sinceLastDecode.elapsed() < 300)
+            return;
+        m_session->sinceLastDecode.restart();
+        m_decoding = true;
+        const QImage image = frame.toImage();
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+            m_decoding = false;
+            const auto text = watcher->result();
+            watcher->deleteLater();
+            if (!text.isEmpty() && m_scanning) {
+                stop();
+                emit decoded(text);
+            }
+        });
+        watcher->setFuture(QtConcurrent::run([image] {
+            auto result = qr::decode(image);
+            return result.ok() ? QString::fromStdString(result.value()) : QString();
+        }));
+    });
+    connect(&m_session->camera, &QCamera::errorOccurred, this, [this](QCamera::Error, const QString &message) {
+        stop();
+        emit failed(tr("The camera could not be used: %1").arg(message));
+    });
+    m_session->camera.start();
+    m_scanning = true;
+    emit scanningChanged();
+#endif
+}
+
+void CameraScanner::stop()
+{
+    if (!m_scanning)
+        return;
+    m_scanning = false;
+    if (m_session) {
+        // Deleted later: this may run inside one of the session's own signals.
+        auto *session = m_session.release();
+        QMetaObject::invokeMethod(
+            this, [session] { delete session; }, Qt::QueuedConnection);
+    }
+    emit scanningChanged();
+}
+
+} // namespace lapis::ui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace lapis::ui {
+
+/// Reads a QR code through the default camera (Qt Multimedia), where there is one: frames are
+/// decoded off the GUI thread a few times a second until one holds a code. Without a camera (or
+/// without Qt Multimedia in the build) start() reports that, and the views offer images instead.
+class CameraScanner : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by the session")
+    Q_PROPERTY(bool available READ available CONSTANT)
+    Q_PROPERTY(bool scanning READ scanning NOTIFY scanningChanged)
+public:
+    explicit CameraScanner(QObject *parent = nullptr);
+    ~CameraScanner() override;
+
+    [[nodiscard]] bool available() const;
+    [[nodiscard]] bool scanning() const { return m_scanning; }
+
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void stop();
+
+signals:
+    void scanningChanged();
+    /// A QR code was read; scanning has stopped.
+    void decoded(const QString &text);
+    void failed(const QString &message);
+
+private:
+    struct Session;
+    std::unique_ptr<Session> m_session;
+    bool m_scanning = false;
+    bool m_decoding = false;
+};
+
+} // namespace lapis::ui
