@@ -37,7 +37,9 @@ inline constexpr std::array<Migration, 5> Migrations{{
 constexpr bool migrationsAreNumberedInOrder()
 {
     for (std::size_t i = 0; i < Migrations.size(); ++i) {
-        if (Migrations[i].version != static_cast<int>(i) + 1 || Migrations[i].apply == nullptr)
+        // Only the numbering: comparing a function's address is not a constant expression under
+        // AddressSanitizer (the asan preset), and a missing step would not link anyway.
+        if (Migrations[i].version != static_cast<int>(i) + 1)
             return false;
     }
     return true;

@@ -140,7 +140,7 @@ private slots:
         const QString path = m_dir.path() + QStringLiteral("/big.bin");
         QByteArray content(3 * 1024 * 1024 + 123, Qt::Uninitialized);
         for (int i = 0; i < content.size(); ++i)
-            content[i] = static_cast<char>((i * 7919) >> 3);
+            content[i] = static_cast<char>((static_cast<unsigned>(i) * 7919U) >> 3);
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
