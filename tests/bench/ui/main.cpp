@@ -84,8 +84,8 @@ int runChild(QGuiApplication &app, const QString &profile, const QString &passph
         session->openConversation(BigPeer);
         auto *messages = session->conversation()->messages();
         auto *step = new QTimer(&app);
-        int target = 0;
-        QObject::connect(step, &QTimer::timeout, &app, [&, step, messages]() mutable {
+        int target = 0; // copied into the timer's functor: this lambda's frame is gone when it fires
+        QObject::connect(step, &QTimer::timeout, &app, [&, step, messages, target]() mutable {
             auto *list = findObject(window->contentItem(), QStringLiteral("messageList"));
             if (!list || messages->rowCount() == 0)
                 return;
