@@ -507,6 +507,34 @@
       <source>Show the link code</source>
       <translation>عرض رمز الربط</translation>
     </message>
+    <message>
+      <source>Sign in with password</source>
+      <translation>تسجيل الدخول بكلمة المرور</translation>
+    </message>
+    <message>
+      <source>Device name</source>
+      <translation>اسم الجهاز</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+      <translation>افتح Lapis على أحد أجهزتك الأخرى: سيعرض رمز تسجيل دخول من ستة أرقام لهذا الجهاز.</translation>
+    </message>
+    <message>
+      <source>123456</source>
+      <translation>123456</translation>
+    </message>
+    <message>
+      <source>Six-digit sign-in code</source>
+      <translation>رمز تسجيل الدخول المكوّن من ستة أرقام</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>تسجيل الدخول</translation>
+    </message>
   </context>
   <context>
     <name>ImageViewer</name>
@@ -606,6 +634,14 @@
     <message>
       <source>Deny the sign-in</source>
       <translation>رفض تسجيل الدخول</translation>
+    </message>
+    <message>
+      <source>Protect your account with two-factor sign-in</source>
+      <translation>احمِ حسابك بتسجيل الدخول بخطوتين</translation>
+    </message>
+    <message>
+      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+      <translation>لقد سجّلت الدخول بكلمة المرور وحدها. فعّل تسجيل الدخول بخطوتين من الإعدادات ← الأمان، حتى لا تكفي كلمة المرور وحدها لتسجيل الدخول إلى حسابك.</translation>
     </message>
   </context>
   <context>
@@ -958,6 +994,22 @@
     <message>
       <source>That passphrase does not open this profile.</source>
       <translation>عبارة المرور هذه لا تفتح هذا الملف الشخصي.</translation>
+    </message>
+    <message>
+      <source>Fill in the relay, your user name and your password.</source>
+      <translation>املأ المُرحِّل واسم المستخدم وكلمة المرور.</translation>
+    </message>
+    <message>
+      <source>Type the six-digit code your other device shows.</source>
+      <translation>اكتب الرمز المكوّن من ستة أرقام الذي يعرضه جهازك الآخر.</translation>
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation>جارٍ تسجيل الدخول…</translation>
+    </message>
+    <message>
+      <source>Your other device denied this sign-in.</source>
+      <translation>رفض جهازك الآخر تسجيل الدخول هذا.</translation>
     </message>
   </context>
   <context>

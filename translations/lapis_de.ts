@@ -507,6 +507,34 @@
       <source>Show the link code</source>
       <translation>Verknüpfungscode zeigen</translation>
     </message>
+    <message>
+      <source>Sign in with password</source>
+      <translation>Mit Passwort anmelden</translation>
+    </message>
+    <message>
+      <source>Device name</source>
+      <translation>Gerätename</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>Dieser Computer</translation>
+    </message>
+    <message>
+      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+      <translation>Öffne Lapis auf einem deiner anderen Geräte: Es zeigt einen sechsstelligen Anmeldecode für dieses Gerät.</translation>
+    </message>
+    <message>
+      <source>123456</source>
+      <translation>123456</translation>
+    </message>
+    <message>
+      <source>Six-digit sign-in code</source>
+      <translation>Sechsstelliger Anmeldecode</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Anmelden</translation>
+    </message>
   </context>
   <context>
     <name>ImageViewer</name>
@@ -606,6 +634,14 @@
     <message>
       <source>Deny the sign-in</source>
       <translation>Anmeldung ablehnen</translation>
+    </message>
+    <message>
+      <source>Protect your account with two-factor sign-in</source>
+      <translation>Schütze dein Konto mit der Anmeldung mit zweitem Faktor</translation>
+    </message>
+    <message>
+      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+      <translation>Du hast dich nur mit deinem Passwort angemeldet. Schalte die Anmeldung mit zweitem Faktor unter Einstellungen → Sicherheit ein, damit ein Passwort allein nicht reicht, um sich bei deinem Konto anzumelden.</translation>
     </message>
   </context>
   <context>
@@ -954,6 +990,22 @@
     <message>
       <source>That passphrase does not open this profile.</source>
       <translation>Diese Passphrase öffnet dieses Profil nicht.</translation>
+    </message>
+    <message>
+      <source>Fill in the relay, your user name and your password.</source>
+      <translation>Gib das Relay, deinen Benutzernamen und dein Passwort ein.</translation>
+    </message>
+    <message>
+      <source>Type the six-digit code your other device shows.</source>
+      <translation>Gib den sechsstelligen Code ein, den dein anderes Gerät zeigt.</translation>
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+      <source>Your other device denied this sign-in.</source>
+      <translation>Dein anderes Gerät hat diese Anmeldung abgelehnt.</translation>
     </message>
   </context>
   <context>

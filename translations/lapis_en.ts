@@ -507,6 +507,34 @@
       <source>Show the link code</source>
       <translation>Show the link code</translation>
     </message>
+    <message>
+      <source>Sign in with password</source>
+      <translation>Sign in with password</translation>
+    </message>
+    <message>
+      <source>Device name</source>
+      <translation>Device name</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>This computer</translation>
+    </message>
+    <message>
+      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+      <translation>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</translation>
+    </message>
+    <message>
+      <source>123456</source>
+      <translation>123456</translation>
+    </message>
+    <message>
+      <source>Six-digit sign-in code</source>
+      <translation>Six-digit sign-in code</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Sign in</translation>
+    </message>
   </context>
   <context>
     <name>ImageViewer</name>
@@ -606,6 +634,14 @@
     <message>
       <source>Deny the sign-in</source>
       <translation>Deny the sign-in</translation>
+    </message>
+    <message>
+      <source>Protect your account with two-factor sign-in</source>
+      <translation>Protect your account with two-factor sign-in</translation>
+    </message>
+    <message>
+      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+      <translation>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</translation>
     </message>
   </context>
   <context>
@@ -954,6 +990,22 @@
     <message>
       <source>That passphrase does not open this profile.</source>
       <translation>That passphrase does not open this profile.</translation>
+    </message>
+    <message>
+      <source>Fill in the relay, your user name and your password.</source>
+      <translation>Fill in the relay, your user name and your password.</translation>
+    </message>
+    <message>
+      <source>Type the six-digit code your other device shows.</source>
+      <translation>Type the six-digit code your other device shows.</translation>
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation>Signing in…</translation>
+    </message>
+    <message>
+      <source>Your other device denied this sign-in.</source>
+      <translation>Your other device denied this sign-in.</translation>
     </message>
   </context>
   <context>

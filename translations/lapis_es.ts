@@ -507,6 +507,34 @@
       <source>Show the link code</source>
       <translation>Mostrar el código de vinculación</translation>
     </message>
+    <message>
+      <source>Sign in with password</source>
+      <translation>Iniciar sesión con contraseña</translation>
+    </message>
+    <message>
+      <source>Device name</source>
+      <translation>Nombre del dispositivo</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>Este ordenador</translation>
+    </message>
+    <message>
+      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+      <translation>Abre Lapis en uno de tus otros dispositivos: muestra un código de inicio de sesión de seis dígitos para este dispositivo.</translation>
+    </message>
+    <message>
+      <source>123456</source>
+      <translation>123456</translation>
+    </message>
+    <message>
+      <source>Six-digit sign-in code</source>
+      <translation>Código de inicio de sesión de seis dígitos</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Iniciar sesión</translation>
+    </message>
   </context>
   <context>
     <name>ImageViewer</name>
@@ -606,6 +634,14 @@
     <message>
       <source>Deny the sign-in</source>
       <translation>Rechazar el inicio de sesión</translation>
+    </message>
+    <message>
+      <source>Protect your account with two-factor sign-in</source>
+      <translation>Protege tu cuenta con el inicio de sesión en dos pasos</translation>
+    </message>
+    <message>
+      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+      <translation>Has iniciado sesión solo con tu contraseña. Activa el inicio de sesión en dos pasos en Ajustes → Seguridad, para que una contraseña por sí sola no baste para entrar en tu cuenta.</translation>
     </message>
   </context>
   <context>
@@ -954,6 +990,22 @@
     <message>
       <source>That passphrase does not open this profile.</source>
       <translation>Esa frase de contraseña no abre este perfil.</translation>
+    </message>
+    <message>
+      <source>Fill in the relay, your user name and your password.</source>
+      <translation>Rellena el relay, tu nombre de usuario y tu contraseña.</translation>
+    </message>
+    <message>
+      <source>Type the six-digit code your other device shows.</source>
+      <translation>Escribe el código de seis dígitos que muestra tu otro dispositivo.</translation>
+    </message>
+    <message>
+      <source>Signing in…</source>
+      <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+      <source>Your other device denied this sign-in.</source>
+      <translation>Tu otro dispositivo ha rechazado este inicio de sesión.</translation>
     </message>
   </context>
   <context>

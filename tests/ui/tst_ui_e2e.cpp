@@ -409,6 +409,60 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(settings->devices()->rowCount(), 2, 10000);
     }
 
+    void passwordSignInAsksForTheCodeThenLinks()
+    {
+        // Dave's account has a device (his lapis-cli profile): a new computer signs in with his
+        // password, is asked for the code that device shows, and then is linked for the keys.
+        CliProfile dave(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        VERIFY_RUN(dave.registerAs(QStringLiteral("dave")));
+        QTemporaryDir profile;
+        auto shell = makeShell(profile.path());
+        QVERIFY(shell->load());
+        auto *newDevice = shell->session();
+        QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::FirstRun, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!newDevice->relayCertificatePem().isEmpty(), 5000);
+        findItem(shell->window(), QStringLiteral("firstRunTabs"))->setProperty("currentIndex", 2);
+        QVERIFY(!shown(findItem(shell->window(), QStringLiteral("signInCodeField"))));
+
+        QFile passwordFile(dave.passwordFile());
+        QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+        const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
+        const QString deviceName = QStringLiteral("Office desktop");
+        newDevice->signIn(m_relay.address(), QStringLiteral("dave"), password, QStringLiteral("office passphrase"),
+                          deviceName, {});
+        QTRY_VERIFY_WITH_TIMEOUT(newDevice->signInNeedsCode(), 15000);
+        QVERIFY(!newDevice->busy());
+        QVERIFY2(newDevice->errorText().isEmpty(), qPrintable(newDevice->errorText()));
+        QCOMPARE(newDevice->state(), SessionController::State::FirstRun);
+        QTRY_VERIFY_WITH_TIMEOUT(shown(findItem(shell->window(), QStringLiteral("signInCodeField"))), 5000);
+        QVERIFY(findItem(shell->window(), QStringLiteral("signInCodeHint"))
+                    ->property("text")
+                    .toString()
+                    .contains(QStringLiteral("six-digit")));
+        screenshot(*shell, QStringLiteral("sign-in-code"));
+
+        // Dave's device lists the request with its code: ID CODE DEVICE-NAME TIME.
+        const auto listed = dave.run({QStringLiteral("sign-in-requests")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(test::describe(listed)));
+        QString code;
+        for (const auto &line : listed.lines())
+            if (line.contains(deviceName))
+                code = line.split(QLatin1Char(' ')).value(1);
+        QVERIFY2(code.size() == 6, qPrintable(listed.out));
+        newDevice->signIn(m_relay.address(), QStringLiteral("dave"), password, QStringLiteral("office passphrase"),
+                          deviceName, code);
+        // Signed in but without the account's keys: on to linking, approved from Dave's device.
+        QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::Linking, 20000);
+        QVERIFY(!newDevice->signInNeedsCode());
+        QVERIFY(!newDevice->recommendTwoFactor());
+        QVERIFY(newDevice->linkUri().startsWith(QStringLiteral("lapis")));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(findItem(shell->window(), QStringLiteral("linkComparisonCode"))), 5000);
+        VERIFY_RUN(dave.run({QStringLiteral("link-approve"), newDevice->linkUri(), QStringLiteral("--code"),
+                             newDevice->linkComparisonCode()}));
+        QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::Ready, 20000);
+        QCOMPARE(newDevice->account(), QStringLiteral("dave"));
+    }
+
     void downgradeBannerWhenABlueContactLosesItsDevices()
     {
         session()->openConversation(QStringLiteral("bob"));

@@ -363,6 +363,87 @@ void SessionController::createAccount(const QString &relayAddress, const QString
         });
 }
 
+void SessionController::setSignInState(bool needsCode, bool denied, bool recommendTwoFactor)
+{
+    if (m_signInNeedsCode == needsCode && m_signInDenied == denied && m_recommendTwoFactor == recommendTwoFactor)
+        return;
+    m_signInNeedsCode = needsCode;
+    m_signInDenied = denied;
+    m_recommendTwoFactor = recommendTwoFactor;
+    emit signInChanged();
+}
+
+void SessionController::dismissTwoFactorRecommendation()
+{
+    setSignInState(m_signInNeedsCode, m_signInDenied, false);
+}
+
+void SessionController::signIn(const QString &relayAddress, const QString &username, const QString &password,
+                               const QString &passphrase, const QString &newDeviceName, const QString &code)
+{
+    if (relayAddress.isEmpty() || username.isEmpty() || password.isEmpty()) {
+        setError(tr("Fill in the relay, your user name and your password."));
+        return;
+    }
+    if (m_certificatePem.isEmpty()) {
+        setError(tr("Accept the relay's certificate first (fetch it or choose its file)."));
+        return;
+    }
+    const auto trimmedCode = code.trimmed();
+    if (m_signInNeedsCode && trimmedCode.isEmpty()) {
+        setError(tr("Type the six-digit code your other device shows."));
+        return;
+    }
+    setError({});
+    setBusy(tr("Signing in…"));
+    engine::AccountSetup setup;
+    setup.username = username.toStdString();
+    setup.relayAddress = relayAddress.toStdString();
+    setup.relayCertificatePem = m_certificatePem.toStdString();
+    setup.password = password.toStdString();
+    setup.deviceName =
+        newDeviceName.trimmed().isEmpty() ? deviceName().toStdString() : newDeviceName.trimmed().toStdString();
+    setup.deviceCode = trimmedCode.toStdString();
+    const auto options =
+        profileOptions(passphrase.isEmpty() ? std::nullopt : std::optional<std::string>(passphrase.toStdString()));
+    struct SignedIn {
+        Opened opened;
+        bool awaitingKeys = false;
+    };
+    m_worker.run<Result<SignedIn>>(
+        this,
+        [setup, options](EngineWorker::Context &context) -> Result<SignedIn> {
+            LAPIS_TRY(ensureOpen(context, options));
+            LAPIS_TRY(context.engine->login(setup));
+            return SignedIn{describe(*context.engine), context.engine->awaitingKeys()};
+        },
+        [this, relayAddress, passphrase](Result<SignedIn> result) {
+            setBusy({});
+            if (!result.ok()) {
+                const auto &error = result.error();
+                const bool denied = error.message.find("denied") != std::string::npos;
+                const bool needsCode = !denied && error.code == ErrorCode::PermissionDenied
+                                       && error.message.find("code from another device") != std::string::npos;
+                if (needsCode && !m_signInNeedsCode) {
+                    // The expected first step, not a failure: the hint next to the code field says what to do.
+                    setSignInState(true, false, false);
+                    return;
+                }
+                setSignInState(needsCode, denied, false);
+                setError(denied ? tr("Your other device denied this sign-in.") : QString::fromStdString(error.message));
+                return;
+            }
+            if (result.value().awaitingKeys) {
+                // Signed in, but the account's keys only come from one of its devices: link.
+                setSignInState(false, false, false);
+                linkToAccount(relayAddress, passphrase);
+                return;
+            }
+            setSignInState(false, false, true);
+            opened(result.value().opened.account, result.value().opened.hasAccount);
+        });
+}
+
 void SessionController::linkToAccount(const QString &relayAddress, const QString &passphrase)
 {
     if (relayAddress.isEmpty() || m_certificatePem.isEmpty()) {

@@ -48,6 +48,9 @@ class SessionController : public QObject {
     Q_PROPERTY(QString linkComparisonCode READ linkComparisonCode NOTIFY linkChanged)
     Q_PROPERTY(QVariantList searchResults READ searchResults NOTIFY searchResultsChanged)
     Q_PROPERTY(QVariantList signInRequests READ signInRequests NOTIFY signInRequestsChanged)
+    Q_PROPERTY(bool signInNeedsCode READ signInNeedsCode NOTIFY signInChanged)
+    Q_PROPERTY(bool signInDenied READ signInDenied NOTIFY signInChanged)
+    Q_PROPERTY(bool recommendTwoFactor READ recommendTwoFactor NOTIFY signInChanged)
     Q_PROPERTY(lapis::ui::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(lapis::ui::ConversationController *conversation READ conversation CONSTANT)
     Q_PROPERTY(lapis::ui::SettingsController *settings READ settings CONSTANT)
@@ -78,6 +81,12 @@ public:
     /// Pending password sign-ins of new devices: {id, code, deviceName}; the user reads the code
     /// to the new device, or denies it.
     [[nodiscard]] QVariantList signInRequests() const { return m_signInRequests; }
+    /// A password sign-in waits for the six-digit code another device of the account shows.
+    [[nodiscard]] bool signInNeedsCode() const { return m_signInNeedsCode; }
+    /// The account's other device denied the last sign-in.
+    [[nodiscard]] bool signInDenied() const { return m_signInDenied; }
+    /// Signed in by password alone (the account had no other device): suggest two-factor sign-in.
+    [[nodiscard]] bool recommendTwoFactor() const { return m_recommendTwoFactor; }
     [[nodiscard]] ConversationListModel *conversations() { return &m_conversations; }
     [[nodiscard]] ConversationController *conversation() { return &m_conversation; }
     [[nodiscard]] SettingsController *settings() { return &m_settings; }
@@ -95,6 +104,12 @@ public:
                                    const QString &passphrase);
     /// First run: links this computer to an existing account (shows the link QR and code, waits).
     Q_INVOKABLE void linkToAccount(const QString &relayAddress, const QString &passphrase);
+    /// First run: signs this computer in to an existing account by its password. When the
+    /// account has other devices the first call ends with signInNeedsCode; calling again with the
+    /// code they show completes it, then linking (approved on the other device) brings the keys.
+    Q_INVOKABLE void signIn(const QString &relayAddress, const QString &username, const QString &password,
+                            const QString &passphrase, const QString &deviceName, const QString &code);
+    Q_INVOKABLE void dismissTwoFactorRecommendation();
     Q_INVOKABLE void unlock(const QString &passphrase);
     Q_INVOKABLE void search(const QString &text);
     Q_INVOKABLE void openConversation(const QString &peer);
@@ -113,6 +128,7 @@ signals:
     void linkChanged();
     void searchResultsChanged();
     void signInRequestsChanged();
+    void signInChanged();
     /// A message arrived (the tray and notifications listen). `text` is empty when the message has none.
     void messageArrived(const QString &peer, const QString &from, const QString &text);
 
@@ -126,6 +142,7 @@ private:
     void onIncoming(const IncomingUpdate &update);
     void watchSignIns();
     void onSignIn(const QString &id, const QString &code, const QString &deviceName, bool pending);
+    void setSignInState(bool needsCode, bool denied, bool recommendTwoFactor);
 
     SessionOptions m_options;
     EngineWorker m_worker;
@@ -146,6 +163,9 @@ private:
     QVariantList m_searchResults;
     QVariantList m_signInRequests;
     quint64 m_searchGeneration = 0;
+    bool m_signInNeedsCode = false;
+    bool m_signInDenied = false;
+    bool m_recommendTwoFactor = false;
 };
 
 } // namespace lapis::ui

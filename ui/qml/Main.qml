@@ -105,6 +105,26 @@ ApplicationWindow {
         onRejected: if (request) session.dismissSignIn(request.id)
     }
 
+    // Signed in by password alone (no other device could confirm it): suggest a second factor.
+    Dialog {
+        id: twoFactorDialog
+        objectName: "twoFactorRecommendation"
+        readonly property bool wanted: session.recommendTwoFactor && session.state === SessionController.Ready
+        onWantedChanged: wanted ? open() : close()
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(460, window.width - 40)
+        modal: true
+        title: qsTr("Protect your account with two-factor sign-in")
+        Label {
+            width: twoFactorDialog.availableWidth
+            wrapMode: Text.Wrap
+            text: qsTr("You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.")
+        }
+        standardButtons: Dialog.Ok
+        onClosed: session.dismissTwoFactorRecommendation()
+    }
+
     Shortcut {
         sequence: StandardKey.Quit
         onActivated: Qt.quit()

@@ -4,11 +4,26 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Lapis.Ui
 
-// First run: create an account on a relay, or link this computer to an existing account.
+// First run: create an account on a relay, link this computer to an existing account, or sign
+// in to one with its password (and the code its other devices show).
 Page {
     id: page
     objectName: "firstRunPage"
     background: Rectangle { color: Theme.window }
+
+    readonly property bool canCreate: !session.busy && certificate.accepted && username.text.length > 0 && password.text.length > 0
+    readonly property bool canSignIn: canCreate && (!session.signInNeedsCode || signInCode.text.trim().length === 6)
+
+    // Enter in any field does what the visible button does.
+    function submit() {
+        if (tabs.currentIndex === 0 && canCreate)
+            session.createAccount(relay.text, username.text, password.text, passphrase.text)
+        else if (tabs.currentIndex === 1 && !session.busy && certificate.accepted)
+            session.linkToAccount(relay.text, passphrase.text)
+        else if (tabs.currentIndex === 2 && canSignIn)
+            session.signIn(relay.text, username.text, password.text, passphrase.text, deviceNameField.text,
+                           session.signInNeedsCode ? signInCode.text.trim() : "")
+    }
 
     ScrollView {
         anchors.fill: parent
@@ -34,9 +49,11 @@ Page {
 
             TabBar {
                 id: tabs
+                objectName: "firstRunTabs"
                 Layout.fillWidth: true
                 TabButton { text: qsTr("Create an account"); Accessible.name: text }
                 TabButton { text: qsTr("Link to an existing account"); Accessible.name: text }
+                TabButton { objectName: "signInTab"; text: qsTr("Sign in with password"); Accessible.name: text }
             }
 
             Label { text: qsTr("Relay (host:port)") }
@@ -48,6 +65,7 @@ Page {
                 placeholderText: qsTr("relay.example.org:7443")
                 Accessible.name: qsTr("Relay address")
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhUrlCharactersOnly
+                onAccepted: page.submit()
             }
             CertificateBox {
                 id: certificate
@@ -57,7 +75,7 @@ Page {
 
             GridLayout {
                 columns: 2
-                visible: tabs.currentIndex === 0
+                visible: tabs.currentIndex === 0 || tabs.currentIndex === 2
                 Layout.fillWidth: true
                 Label { text: qsTr("User name") }
                 TextField {
@@ -66,6 +84,7 @@ Page {
                     Layout.fillWidth: true
                     Accessible.name: qsTr("User name")
                     inputMethodHints: Qt.ImhNoAutoUppercase
+                    onAccepted: page.submit()
                 }
                 Label { text: qsTr("Password") }
                 TextField {
@@ -74,6 +93,42 @@ Page {
                     Layout.fillWidth: true
                     echoMode: TextInput.Password
                     Accessible.name: qsTr("Password")
+                    onAccepted: page.submit()
+                }
+                Label { text: qsTr("Device name"); visible: tabs.currentIndex === 2 }
+                TextField {
+                    id: deviceNameField
+                    objectName: "deviceNameField"
+                    visible: tabs.currentIndex === 2
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("This computer")
+                    Accessible.name: qsTr("Device name")
+                    onAccepted: page.submit()
+                }
+            }
+
+            ColumnLayout {
+                objectName: "signInCodeBox"
+                visible: tabs.currentIndex === 2 && session.signInNeedsCode
+                Layout.fillWidth: true
+                Label {
+                    objectName: "signInCodeHint"
+                    text: qsTr("Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.")
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                TextField {
+                    id: signInCode
+                    objectName: "signInCodeField"
+                    Layout.preferredWidth: 160
+                    maximumLength: 6
+                    placeholderText: qsTr("123456")
+                    font.family: "monospace"
+                    font.pixelSize: 20
+                    inputMethodHints: Qt.ImhDigitsOnly
+                    validator: RegularExpressionValidator { regularExpression: /[0-9]{0,6}/ }
+                    Accessible.name: qsTr("Six-digit sign-in code")
+                    onAccepted: page.submit()
                 }
             }
 
@@ -88,6 +143,7 @@ Page {
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
                 Accessible.name: qsTr("Store passphrase")
+                onAccepted: page.submit()
             }
 
             ErrorLabel {
@@ -109,9 +165,9 @@ Page {
                     visible: tabs.currentIndex === 0
                     text: qsTr("Create account")
                     highlighted: true
-                    enabled: !session.busy && certificate.accepted && username.text.length > 0 && password.text.length > 0
+                    enabled: page.canCreate
                     Accessible.name: text
-                    onClicked: session.createAccount(relay.text, username.text, password.text, passphrase.text)
+                    onClicked: page.submit()
                 }
                 Button {
                     objectName: "linkButton"
@@ -120,7 +176,16 @@ Page {
                     highlighted: true
                     enabled: !session.busy && certificate.accepted
                     Accessible.name: text
-                    onClicked: session.linkToAccount(relay.text, passphrase.text)
+                    onClicked: page.submit()
+                }
+                Button {
+                    objectName: "signInButton"
+                    visible: tabs.currentIndex === 2
+                    text: qsTr("Sign in")
+                    highlighted: true
+                    enabled: page.canSignIn
+                    Accessible.name: text
+                    onClicked: page.submit()
                 }
             }
             Item { Layout.preferredHeight: 24 }
