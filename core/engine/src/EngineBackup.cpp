@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Engine: encrypted backups (export, and restore into an empty profile as a new device).
 #include "BackupFile.h"
+#include "BackupRecords.h"
 
 #include <lapis/common/Log.h>
 #include <lapis/engine/Engine.h>
@@ -18,32 +19,6 @@ namespace lapis::engine {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// Everything the backup holds, read in one transaction so that it is consistent.
-struct Snapshot {
-    store::OwnAccount own;
-    std::vector<store::OwnDevice> devices;
-    std::vector<store::Contact> contacts;
-    std::vector<store::Conversation> conversations;
-    std::vector<std::pair<AccountId, store::StoredMessage>> messages; ///< with their conversation's peer
-    std::map<MessageId, std::vector<store::StoredAttachment>> attachments;
-    std::uint64_t attachmentBytes = 0;
-};
-
-std::string bytesText(ByteView b)
-{
-    return {reinterpret_cast<const char *>(b.data()), b.size()};
-}
-
-Bytes textBytes(const std::string &s)
-{
-    return Bytes(s.begin(), s.end());
-}
-
-ByteView viewOf(const std::string &s)
-{
-    return {reinterpret_cast<const std::uint8_t *>(s.data()), s.size()};
-}
 
 /// Wipes the secrets of an Account record when it goes out of scope.
 struct WipeAccountSecrets {
@@ -75,249 +50,6 @@ struct RemoveUnlessKept {
         }
     }
 };
-
-/// The plaintext of an attachment written to it becomes AttachmentData records.
-class AttachmentSink : public std::streambuf {
-public:
-    AttachmentSink(BackupWriter &writer, std::function<void(std::size_t)> onPiece)
-        : m_writer(writer)
-        , m_onPiece(std::move(onPiece))
-        , m_buffer(backupfile::AttachmentPiece)
-    {
-        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
-    }
-    ~AttachmentSink() override { secureWipe(m_buffer.data(), m_buffer.size()); }
-
-    /// Writes what is buffered; the first error met, if any.
-    Result<void> finish()
-    {
-        if (!flushPiece())
-            return *m_error;
-        return {};
-    }
-
-protected:
-    int_type overflow(int_type ch) override
-    {
-        if (!flushPiece())
-            return traits_type::eof();
-        if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-            *pptr() = traits_type::to_char_type(ch);
-            pbump(1);
-        }
-        return traits_type::not_eof(ch);
-    }
-    int sync() override { return flushPiece() ? 0 : -1; }
-
-private:
-    bool flushPiece()
-    {
-        if (m_error)
-            return false;
-        const auto n = static_cast<std::size_t>(pptr() - pbase());
-        if (n == 0)
-            return true;
-        backup::Record record;
-        record.mutable_attachment_data()->set_data(pbase(), n);
-        auto written = m_writer.write(record);
-        if (!written.ok()) {
-            m_error = std::move(written).error();
-            return false;
-        }
-        m_onPiece(n);
-        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
-        return true;
-    }
-
-    BackupWriter &m_writer;
-    std::function<void(std::size_t)> m_onPiece;
-    std::vector<char> m_buffer;
-    std::optional<Error> m_error;
-};
-
-/// Reads an attachment's plaintext from the AttachmentData records that follow it.
-class AttachmentSource : public std::streambuf {
-public:
-    AttachmentSource(BackupReader &reader, std::uint64_t size, std::function<void()> onPiece)
-        : m_reader(reader)
-        , m_remaining(size)
-        , m_onPiece(std::move(onPiece))
-    {}
-    ~AttachmentSource() override { secureWipe(m_piece.data(), m_piece.size()); }
-
-    [[nodiscard]] const std::optional<Error> &error() const { return m_error; }
-    [[nodiscard]] std::uint64_t remaining() const { return m_remaining; }
-
-protected:
-    int_type underflow() override
-    {
-        if (gptr() < egptr())
-            return traits_type::to_int_type(*gptr());
-        if (m_remaining == 0 || m_error)
-            return traits_type::eof();
-        auto record = m_reader.next();
-        if (!record.ok()) {
-            m_error = std::move(record).error();
-            return traits_type::eof();
-        }
-        if (record->kind_case() != backup::Record::kAttachmentData || record->attachment_data().data().empty()
-            || record->attachment_data().data().size() > m_remaining) {
-            m_error = Error{ErrorCode::Corrupt, "The backup file is damaged: an attachment's content is incomplete"};
-            return traits_type::eof();
-        }
-        secureWipe(m_piece.data(), m_piece.size());
-        m_piece.assign(record->attachment_data().data().begin(), record->attachment_data().data().end());
-        m_remaining -= m_piece.size();
-        m_onPiece();
-        setg(m_piece.data(), m_piece.data(), m_piece.data() + m_piece.size());
-        return traits_type::to_int_type(*gptr());
-    }
-
-private:
-    BackupReader &m_reader;
-    std::uint64_t m_remaining;
-    std::function<void()> m_onPiece;
-    std::vector<char> m_piece;
-    std::optional<Error> m_error;
-};
-
-Result<Snapshot> takeSnapshot(store::Transaction &tx)
-{
-    Snapshot s;
-    LAPIS_TRY_ASSIGN(auto own, tx.accounts().load());
-    if (!own)
-        return fail(ErrorCode::NotFound, "This profile has no account to back up");
-    s.own = std::move(*own);
-    LAPIS_TRY_ASSIGN(s.devices, tx.accounts().devices());
-    LAPIS_TRY_ASSIGN(s.contacts, tx.contacts().list());
-    LAPIS_TRY_ASSIGN(s.conversations, tx.conversations().list(true));
-    for (const auto &conversation : s.conversations) {
-        std::optional<store::MessageCursor> cursor;
-        do {
-            LAPIS_TRY_ASSIGN(auto page, tx.messages().page(conversation.id, 500, cursor));
-            for (auto &m : page.messages) {
-                LAPIS_TRY_ASSIGN(auto attachments, tx.attachments().forMessage(m.id));
-                for (const auto &a : attachments)
-                    s.attachmentBytes += a.size;
-                if (!attachments.empty())
-                    s.attachments.emplace(m.id, std::move(attachments));
-                s.messages.emplace_back(conversation.peer, std::move(m));
-            }
-            cursor = page.next;
-        } while (cursor);
-    }
-    return s;
-}
-
-backup::Record messageRecord(const AccountId &peer, const store::StoredMessage &m)
-{
-    backup::Record record;
-    auto &r = *record.mutable_message();
-    r.set_conversation_peer(peer.value());
-    r.set_id(bytesText(m.id.bytes()));
-    r.set_sender(m.sender.value());
-    r.set_sender_device(m.senderDevice.value());
-    r.set_outgoing(m.direction == store::MessageDirection::Outgoing);
-    r.set_text(m.text);
-    r.set_sent_at_ms(m.sentAtMs);
-    r.set_has_received_at(m.receivedAtMs.has_value());
-    r.set_received_at_ms(m.receivedAtMs.value_or(0));
-    r.set_state(static_cast<int>(m.state));
-    r.set_end_to_end(m.endToEnd);
-    r.set_has_edited_at(m.editedAtMs.has_value());
-    r.set_edited_at_ms(m.editedAtMs.value_or(0));
-    r.set_deleted(m.deleted);
-    if (m.replyTo)
-        r.set_reply_to(bytesText(m.replyTo->bytes()));
-    for (const auto &reaction : m.reactions) {
-        auto &out = *r.add_reactions();
-        out.set_reactor(reaction.reactor.value());
-        out.set_emoji(reaction.emoji);
-        out.set_reacted_at_ms(reaction.reactedAtMs);
-    }
-    return record;
-}
-
-store::StoredMessage messageFrom(const backup::Message &r, std::int64_t conversationId)
-{
-    store::StoredMessage m;
-    m.conversationId = conversationId;
-    m.sender = AccountId(r.sender());
-    m.senderDevice = DeviceId(r.sender_device());
-    m.direction = r.outgoing() ? store::MessageDirection::Outgoing : store::MessageDirection::Incoming;
-    m.text = r.text();
-    m.sentAtMs = r.sent_at_ms();
-    if (r.has_received_at())
-        m.receivedAtMs = r.received_at_ms();
-    const int state = std::clamp(r.state(), 0, static_cast<int>(store::MessageState::Failed));
-    m.state = static_cast<store::MessageState>(state);
-    // The outbox is not part of a backup: what never reached the relay is shown as failed.
-    if (m.state == store::MessageState::Pending)
-        m.state = store::MessageState::Failed;
-    m.endToEnd = r.end_to_end();
-    if (r.has_edited_at())
-        m.editedAtMs = r.edited_at_ms();
-    m.deleted = r.deleted();
-    return m;
-}
-
-/// Restores one record (not the account, not attachment content) into the staged store.
-Result<void> restoreRecord(store::Transaction &tx, const backup::Record &record,
-                           std::map<std::string, std::int64_t> &conversationIds, std::int64_t nowMs)
-{
-    switch (record.kind_case()) {
-    case backup::Record::kDevice: {
-        const auto &r = record.device();
-        store::OwnDevice device{DeviceId(r.device_id()), r.name(), textBytes(r.certificate()), r.added_at_ms()};
-        return tx.accounts().saveDevice(device);
-    }
-    case backup::Record::kContact: {
-        const auto &r = record.contact();
-        store::Contact contact;
-        contact.account = AccountId(r.account_id());
-        contact.displayName = r.display_name();
-        contact.pinnedAccountKey = textBytes(r.pinned_account_key());
-        contact.verification = static_cast<store::VerificationState>(
-            std::clamp(r.verification(), 0, static_cast<int>(store::VerificationState::KeyChanged)));
-        contact.everHadEndToEnd = r.ever_had_end_to_end();
-        contact.addedAtMs = r.added_at_ms();
-        for (const auto &d : r.devices())
-            contact.devices.push_back({DeviceId(d.device_id()), textBytes(d.certificate()), d.updated_at_ms()});
-        return tx.contacts().save(contact);
-    }
-    case backup::Record::kConversation: {
-        const auto &r = record.conversation();
-        LAPIS_TRY_ASSIGN(auto conversation,
-                         tx.conversations().findOrCreate(AccountId(r.peer()), r.title(), r.created_at_ms()));
-        LAPIS_TRY(tx.conversations().recordActivity(conversation.id, r.last_activity_at_ms(), r.unread_count()));
-        if (r.archived())
-            LAPIS_TRY(tx.conversations().setArchived(conversation.id, true));
-        conversationIds[r.peer()] = conversation.id;
-        return {};
-    }
-    case backup::Record::kMessage: {
-        const auto &r = record.message();
-        const auto it = conversationIds.find(r.conversation_peer());
-        if (it == conversationIds.end())
-            return fail(ErrorCode::Corrupt, "The backup file is damaged: a message has no conversation");
-        auto m = messageFrom(r, it->second);
-        LAPIS_TRY_ASSIGN(m.id, MessageId::fromBytes(textBytes(r.id())));
-        if (!r.reply_to().empty()) {
-            LAPIS_TRY_ASSIGN(auto replyTo, MessageId::fromBytes(textBytes(r.reply_to())));
-            m.replyTo = replyTo;
-        }
-        if (m.receivedAtMs)
-            m.receivedAtMs = std::min(*m.receivedAtMs, nowMs);
-        LAPIS_TRY(tx.messages().insert(m));
-        for (const auto &reaction : r.reactions())
-            LAPIS_TRY(tx.messages().setReaction(
-                m.id, store::Reaction{AccountId(reaction.reactor()), reaction.emoji(), reaction.reacted_at_ms()}));
-        return {};
-    }
-    default:
-        return fail(ErrorCode::Corrupt, "The backup file is damaged: a record is out of place");
-    }
-}
 
 } // namespace
 
@@ -354,10 +86,10 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
     account.set_account_id(m_account.value());
     account.set_relay_address(snapshot.own.relayAddress);
     account.set_relay_certificate_pem(login.certificatePem);
-    account.set_relay_credential(bytesText(login.credential.view()));
+    account.set_relay_credential(toString(login.credential.view()));
     account.set_device_id(m_deviceId.value());
     if (m_identity)
-        account.set_account_key_seed(bytesText(m_identity->accountIdentity().seed()));
+        account.set_account_key_seed(toString(m_identity->accountIdentity().seed()));
     account.set_plaintext_only(m_plaintextOnly);
     account.set_created_at_ms(snapshot.own.createdAtMs);
     account.set_device_name(QSysInfo::machineHostName().toStdString());
@@ -373,7 +105,7 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
         backup::Record r;
         r.mutable_device()->set_device_id(d.device.value());
         r.mutable_device()->set_name(d.name);
-        r.mutable_device()->set_certificate(bytesText(d.certificate));
+        r.mutable_device()->set_certificate(toString(d.certificate));
         r.mutable_device()->set_added_at_ms(d.addedAtMs);
         LAPIS_TRY(writer.write(r));
         advance(1);
@@ -383,14 +115,14 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
         auto &contact = *r.mutable_contact();
         contact.set_account_id(c.account.value());
         contact.set_display_name(c.displayName);
-        contact.set_pinned_account_key(bytesText(c.pinnedAccountKey));
+        contact.set_pinned_account_key(toString(c.pinnedAccountKey));
         contact.set_verification(static_cast<int>(c.verification));
         contact.set_ever_had_end_to_end(c.everHadEndToEnd);
         contact.set_added_at_ms(c.addedAtMs);
         for (const auto &d : c.devices) {
             auto &device = *contact.add_devices();
             device.set_device_id(d.device.value());
-            device.set_certificate(bytesText(d.certificate));
+            device.set_certificate(toString(d.certificate));
             device.set_updated_at_ms(d.updatedAtMs);
         }
         LAPIS_TRY(writer.write(r));
@@ -421,14 +153,14 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
             const bool local = a.state == store::AttachmentState::Available && !a.localFile.empty();
             backup::Record r;
             auto &attachment = *r.mutable_attachment();
-            attachment.set_message_id(bytesText(a.messageId.bytes()));
+            attachment.set_message_id(toString(a.messageId.bytes()));
             attachment.set_blob_id(a.blobId);
             attachment.set_file_name(a.fileName);
             attachment.set_mime_type(a.mimeType);
             attachment.set_size(a.size);
-            attachment.set_digest(bytesText(a.digest));
-            attachment.set_remote_key(bytesText(a.remoteKey.view()));
-            attachment.set_thumbnail(bytesText(a.thumbnail));
+            attachment.set_digest(toString(a.digest));
+            attachment.set_remote_key(toString(a.remoteKey.view()));
+            attachment.set_thumbnail(toString(a.thumbnail));
             attachment.set_state(
                 static_cast<int>(local ? store::AttachmentState::Available : store::AttachmentState::Remote));
             attachment.set_has_content(local);
@@ -514,7 +246,7 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
     const WipeAccountSecrets wipeAccount{account};
     std::optional<protocol::AccountIdentity> accountKey;
     if (!account.plaintext_only()) {
-        auto key = protocol::AccountIdentity::fromSeed(viewOf(account.account_key_seed()));
+        auto key = protocol::AccountIdentity::fromSeed(asBytes(account.account_key_seed()));
         if (!key.ok())
             return fail(ErrorCode::Corrupt, "The backup file is damaged: its account key is unusable");
         accountKey.emplace(std::move(key).value());
@@ -552,7 +284,7 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
         }
         if (record.kind_case() == backup::Record::kAttachment) {
             const auto &r = record.attachment();
-            LAPIS_TRY_ASSIGN(auto messageId, MessageId::fromBytes(textBytes(r.message_id())));
+            LAPIS_TRY_ASSIGN(auto messageId, MessageId::fromBytes(toBytes(r.message_id())));
             if (!lastMessage || !(messageId == *lastMessage))
                 return fail(ErrorCode::Corrupt, "The backup file is damaged: an attachment has no message");
             store::StoredAttachment a;
@@ -561,9 +293,9 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
             a.fileName = r.file_name();
             a.mimeType = r.mime_type();
             a.size = r.size();
-            a.digest = textBytes(r.digest());
-            a.remoteKey = SecureBytes::copyOf(textBytes(r.remote_key()));
-            a.thumbnail = textBytes(r.thumbnail());
+            a.digest = toBytes(r.digest());
+            a.remoteKey = SecureBytes::copyOf(toBytes(r.remote_key()));
+            a.thumbnail = toBytes(r.thumbnail());
             a.state = store::AttachmentState::Remote;
             if (r.has_content()) {
                 AttachmentSource source(reader, r.size(), report);
@@ -602,7 +334,7 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
             break;
         case backup::Record::kMessage:
             ++messages;
-            lastMessage = *MessageId::fromBytes(textBytes(record.message().id()));
+            lastMessage = *MessageId::fromBytes(toBytes(record.message().id()));
             break;
         default:
             break;
@@ -615,7 +347,7 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
     // with the backed-up account key, exactly as linking does.
     LAPIS_TRY(engine->connect(account.relay_address(), account.relay_certificate_pem()));
     engine->m_relay->setCredentials(
-        transport::DeviceCredentials{account.account_id(), account.device_id(), textBytes(account.relay_credential())});
+        transport::DeviceCredentials{account.account_id(), account.device_id(), toBytes(account.relay_credential())});
     auto token = engine->m_relay->createLinkToken();
     if (!token.ok())
         return fail(token.error().code, "The relay did not let the backup's account add a device ("

@@ -133,12 +133,14 @@ Result<void> Engine::listen(const ListenCallbacks &callbacks, const std::functio
         if (callbacks.onItem)
             callbacks.onItem(item);
     };
+    bool reconnected = false; // runStream() flushed before the first connection already
     loop.onConnection = [&](bool online) {
-        if (online) {
+        if (online && reconnected) {
             lastFlush = Clock::now();
             if (auto flushed = flushOutbox(); !flushed.ok())
                 qCInfo(lcEngine) << "Outbox not flushed:" << flushed.error().message.c_str();
         }
+        reconnected = reconnected || online;
         if (callbacks.onConnection)
             callbacks.onConnection(online);
     };
