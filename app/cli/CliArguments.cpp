@@ -5,11 +5,12 @@ namespace lapis::cli {
 
 namespace {
 /// Options that stand alone (no value), for every command.
-const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json", "--help", "--version"};
+const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json",  "--reactions",
+                                     "--help",      "--version",         "--remove"};
 /// Options with a value that a command may take.
-const std::set<std::string> ValueOptions = {"--relay",    "--relay-ca",    "--password-file", "--totp",
-                                            "--qr-png",   "--code",        "--timeout",       "--limit",
-                                            "--qr-image", "--device-code", "--device-name",   "--recovery-code"};
+const std::set<std::string> ValueOptions = {
+    "--relay", "--relay-ca", "--password-file", "--totp",        "--qr-png",        "--code",    "--timeout",
+    "--limit", "--qr-image", "--device-code",   "--device-name", "--recovery-code", "--reply-to"};
 } // namespace
 
 std::optional<std::string> CliArguments::option(const std::string &name) const
@@ -63,14 +64,20 @@ std::string usage()
            "  login USER --relay HOST:PORT --relay-ca FILE --password-file FILE [--device-code CODE] [--totp CODE]\n"
            "  sign-in-requests                pending sign-ins of this account: ID CODE DEVICE-NAME TIME\n"
            "  sign-in-deny ID                 refuse a pending sign-in\n"
+           "  sign-ins                        decided sign-ins seen by receive: ID OUTCOME TIME DEVICE-NAME\n"
            "  link-request --relay HOST:PORT --relay-ca FILE [--qr-png FILE]\n"
            "  link-approve URI [--code CODE]\n"
            "  link-approve --qr-image FILE [--code CODE]\n"
            "  totp-enable\n"
            "  totp-confirm CODE\n"
-           "  send USER TEXT [--allow-plaintext]\n"
+           "  send USER TEXT [--allow-plaintext] [--reply-to MESSAGE-ID]\n"
+           "                                  --reply-to quotes that message (its hex id, as send and\n"
+           "                                  receive --json print it) of the conversation with USER\n"
+           "  react USER MESSAGE-ID EMOJI [--remove] [--allow-plaintext]\n"
+           "                                  react to a message with USER (replaces your earlier\n"
+           "                                  reaction to it); --remove withdraws it (EMOJI may be -)\n"
            "  send-file USER PATH [--allow-plaintext]\n"
-           "  receive [--timeout SECONDS] [--json]\n"
+           "  receive [--timeout SECONDS] [--json [--reactions]]\n"
            "  history USER [--limit N]\n"
            "  search TEXT\n"
            "  devices [USER]\n"

@@ -110,9 +110,36 @@ void printSendReport(const engine::SendReport &report, std::ostream &out)
         << (report.acceptedByRelay ? "" : " (the relay did not answer; kept in the outbox)") << "\n";
 }
 
-void printReceived(const engine::ReceivedItem &item, bool json, std::ostream &out)
+/// A message id as send and receive --json print it: 32 hex digits.
+Result<MessageId> parseMessageId(const std::string &hex)
+{
+    auto bytes = fromHex(hex);
+    if (bytes.ok()) {
+        if (auto id = MessageId::fromBytes(*bytes); id.ok())
+            return *id;
+    }
+    return fail(ErrorCode::InvalidArgument, "\"" + hex + "\" is not a message id (32 hex digits, as send prints it)");
+}
+
+void printReceived(const engine::ReceivedItem &item, bool json, bool reactions, std::ostream &out)
 {
     const auto &e = item.event;
+    if (json && reactions && e.kind == engine::IncomingEvent::Kind::Reaction) {
+        // Only when asked for (--json --reactions): receive --json is one object per message, and
+        // scripts that count or dedupe those must not meet a reaction's line.
+        QJsonObject o;
+        o["id"] = QString::fromStdString(e.messageId.toHex()); // the message reacted to
+        o["from"] = QString::fromStdString(e.from.value());
+        o["device"] = static_cast<qint64>(e.fromDevice.value());
+        o["e2e"] = e.endToEnd;
+        o["text"] = QString();
+        QJsonObject r;
+        r["emoji"] = QString::fromStdString(e.text);
+        r["remove"] = e.text.empty();
+        o["reaction"] = r;
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString() << "\n";
+        return;
+    }
     if (e.kind != engine::IncomingEvent::Kind::Message && e.kind != engine::IncomingEvent::Kind::SyncedMessage)
         return; // receipts, typing and changes update the store; scripts read messages
     if (json) {
@@ -124,6 +151,13 @@ void printReceived(const engine::ReceivedItem &item, bool json, std::ostream &ou
         o["text"] = QString::fromStdString(e.text);
         if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
             o["to"] = QString::fromStdString(e.conversationPeer.value());
+        if (e.quote) {
+            QJsonObject q;
+            q["id"] = QString::fromStdString(e.quote->target.toHex());
+            q["author"] = QString::fromStdString(e.quote->author.value());
+            q["excerpt"] = QString::fromStdString(e.quote->excerpt);
+            o["reply_to"] = q;
+        }
         for (std::size_t i = 0; i < e.attachments.size(); ++i) {
             QJsonObject a;
             a["name"] = QString::fromStdString(e.attachments[i].fileName);
@@ -143,6 +177,8 @@ void printReceived(const engine::ReceivedItem &item, bool json, std::ostream &ou
     for (std::size_t i = 0; i < e.attachments.size(); ++i)
         out << " [attachment " << e.attachments[i].fileName << " " << e.attachments[i].size << " bytes -> "
             << item.attachmentCopies[i].string() << "]";
+    if (e.quote)
+        out << " (reply to " << e.quote->target.toHex() << ")";
     out << "\n";
 }
 
@@ -168,6 +204,7 @@ const std::map<std::string, Handler> &handlers()
          }},
         {"sign-in-requests", signInRequests},
         {"sign-in-deny", signInDeny},
+        {"sign-ins", signIns},
         {"link-request",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto relay, args.required("--relay"));
@@ -220,7 +257,29 @@ const std::map<std::string, Handler> &handlers()
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a recipient"));
              LAPIS_TRY_ASSIGN(auto text, needPositional(args, 1, "the text to send"));
+             if (auto replyTo = args.option("--reply-to")) {
+                 LAPIS_TRY_ASSIGN(auto quoted, parseMessageId(*replyTo));
+                 LAPIS_TRY_ASSIGN(auto report,
+                                  engine.sendReply(AccountId(user), quoted, text, args.has("--allow-plaintext")));
+                 printSendReport(report, out);
+                 return {};
+             }
              LAPIS_TRY_ASSIGN(auto report, engine.sendText(AccountId(user), text, args.has("--allow-plaintext")));
+             printSendReport(report, out);
+             return {};
+         }},
+        {"react",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));
+             LAPIS_TRY_ASSIGN(auto hex, needPositional(args, 1, "the id of the message to react to"));
+             LAPIS_TRY_ASSIGN(auto target, parseMessageId(hex));
+             const bool remove = args.has("--remove");
+             std::string emoji;
+             if (!remove) {
+                 LAPIS_TRY_ASSIGN(emoji, needPositional(args, 2, "an emoji"));
+             }
+             LAPIS_TRY_ASSIGN(auto report, engine.sendReaction(AccountId(user), target, emoji, remove,
+                                                               args.has("--allow-plaintext")));
              printSendReport(report, out);
              return {};
          }},
@@ -242,7 +301,7 @@ const std::map<std::string, Handler> &handlers()
              }
              LAPIS_TRY_ASSIGN(auto items, engine.receive(std::chrono::milliseconds(static_cast<long>(seconds * 1000))));
              for (const auto &item : items)
-                 printReceived(item, args.has("--json"), out);
+                 printReceived(item, args.has("--json"), args.has("--reactions"), out);
              return {};
          }},
         {"history",
@@ -255,9 +314,20 @@ const std::map<std::string, Handler> &handlers()
                      return fail(ErrorCode::InvalidArgument, "--limit takes a positive number");
              }
              LAPIS_TRY_ASSIGN(auto messages, engine.history(AccountId(user), limit));
-             for (const auto &m : messages)
+             for (const auto &m : messages) {
                  out << timeText(m.sentAtMs) << " " << m.sender.value() << (m.endToEnd ? " [e2e] " : " [plaintext] ")
-                     << (m.deleted ? "(deleted)" : m.text) << " (" << stateName(m.state) << ")\n";
+                     << (m.deleted ? "(deleted)" : m.text) << " (" << stateName(m.state) << ")";
+                 // Appended only to replies and to messages with reactions: other lines stay as they were.
+                 if (m.replyTo)
+                     out << " (reply to " << m.replyTo->toHex() << ")";
+                 if (!m.reactions.empty()) {
+                     out << " [reactions:";
+                     for (const auto &r : m.reactions)
+                         out << " " << r.emoji << " " << r.reactor.value();
+                     out << "]";
+                 }
+                 out << "\n";
+             }
              return {};
          }},
         {"search",

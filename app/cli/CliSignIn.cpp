@@ -25,6 +25,17 @@ Result<void> signInRequests(engine::Engine &engine, const CliArguments &, std::o
     return {};
 }
 
+Result<void> signIns(engine::Engine &engine, const CliArguments &, std::ostream &out)
+{
+    LAPIS_TRY_ASSIGN(auto history, engine.signInHistory());
+    // The device name goes last: it is the new device's own choice and may hold spaces.
+    for (const auto &s : history)
+        out << (s.id.empty() ? std::string("-") : s.id) << " "
+            << (s.state == engine::SignInRequest::State::Approved ? "approved" : "denied") << " "
+            << timeText(s.decidedAtMs) << " " << s.deviceName << "\n";
+    return {};
+}
+
 Result<void> signInDeny(engine::Engine &engine, const CliArguments &args, std::ostream &out)
 {
     if (args.positional.empty() || args.positional[0].empty())

@@ -15,6 +15,11 @@ namespace lapis::cli {
 /// sign-in-requests: one pending sign-in per line, `ID CODE DEVICE-NAME TIME` (TIME in ISO 8601 UTC).
 Result<void> signInRequests(engine::Engine &engine, const CliArguments &args, std::ostream &out);
 
+/// sign-ins: the decided sign-ins this profile was told of (by `receive`), newest first, one per
+/// line: `ID OUTCOME TIME DEVICE-NAME` (ID `-` for a TOTP or password-only sign-in, OUTCOME
+/// `approved` or `denied`, TIME in ISO 8601 UTC, the name last because it may hold spaces).
+Result<void> signIns(engine::Engine &engine, const CliArguments &args, std::ostream &out);
+
 /// sign-in-deny ID: refuses the pending sign-in ID.
 Result<void> signInDeny(engine::Engine &engine, const CliArguments &args, std::ostream &out);
 

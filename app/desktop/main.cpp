@@ -55,6 +55,21 @@ void setUpTray(QApplication &app, lapis::ui::UiShell &shell, QSystemTrayIcon &tr
                          tray.showMessage(peer, preview && !text.isEmpty() ? text : QObject::tr("New message"),
                                           QSystemTrayIcon::Information, 5000);
                      });
+    // Sign-ins are told even when the window is active: a dialog may sit behind other windows,
+    // and a sign-in the person did not make is the one thing they must not miss.
+    auto *signIns = session->signIns();
+    QObject::connect(signIns, &lapis::ui::SignInController::requestArrived, &tray, [&tray](const QString &device) {
+        tray.showMessage(QObject::tr("Sign-in request"),
+                         QObject::tr("\"%1\" wants to sign in to your account. Open Lapis for the code.").arg(device),
+                         QSystemTrayIcon::Warning, 15000);
+    });
+    QObject::connect(signIns, &lapis::ui::SignInController::decided, &tray,
+                     [&tray](const QString &device, bool approved) {
+                         tray.showMessage(approved ? QObject::tr("New sign-in") : QObject::tr("Sign-in denied"),
+                                          approved ? QObject::tr("\"%1\" signed in to your account.").arg(device)
+                                                   : QObject::tr("The sign-in of \"%1\" was denied.").arg(device),
+                                          QSystemTrayIcon::Information, 10000);
+                     });
     tray.show();
 }
 

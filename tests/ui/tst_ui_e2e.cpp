@@ -4,6 +4,7 @@
 // key screen is saved there as a PNG.
 #include "CliRunner.h"
 #include "app/UiShell.h"
+#include "models/DeviceListModel.h"
 
 #include <lapis/qr/QrCode.h>
 #include <lapis/testsupport/RelayProcess.h>
@@ -339,17 +340,20 @@ private slots:
     void signInRequestShowsItsCodeAndCanBeDenied()
     {
         // Someone with Alice's password signs in on another computer: Alice's app shows the code.
+        auto *signIns = session()->signIns();
         CliProfile stranger(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
-        const auto attempt = stranger.run({QStringLiteral("login"), QStringLiteral("alice"), QStringLiteral("--relay"),
-                                           m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
-                                           QStringLiteral("--password-file"), stranger.passwordFile(),
-                                           QStringLiteral("--device-name"), QStringLiteral("Unknown laptop")});
+        const QStringList login{QStringLiteral("login"),           QStringLiteral("alice"),
+                                QStringLiteral("--relay"),         m_relay.address(),
+                                QStringLiteral("--relay-ca"),      m_relay.certificatePath(),
+                                QStringLiteral("--password-file"), stranger.passwordFile(),
+                                QStringLiteral("--device-name"),   QStringLiteral("Unknown laptop")};
+        const auto attempt = stranger.run(login);
         QVERIFY2(attempt.exitCode != 0, qPrintable(test::describe(attempt)));
         QTRY_VERIFY_WITH_TIMEOUT(
-            !session()->signInRequests().isEmpty()
-                && !session()->signInRequests().front().toMap().value(QStringLiteral("code")).toString().isEmpty(),
+            !signIns->requests().isEmpty()
+                && !signIns->requests().front().toMap().value(QStringLiteral("code")).toString().isEmpty(),
             15000);
-        const auto request = session()->signInRequests().front().toMap();
+        const auto request = signIns->requests().front().toMap();
         QCOMPARE(request.value(QStringLiteral("deviceName")).toString(), QStringLiteral("Unknown laptop"));
         auto *dialog = findObject(m_alice->window()->contentItem(), QStringLiteral("signInDialog"));
         QVERIFY(dialog);
@@ -357,9 +361,73 @@ private slots:
         auto *code = findObject(m_alice->window()->contentItem(), QStringLiteral("signInCode"));
         QCOMPARE(code->property("text").toString(), request.value(QStringLiteral("code")).toString());
         screenshot(*m_alice, QStringLiteral("sign-in-request"));
-        session()->denySignIn(request.value(QStringLiteral("id")).toString());
-        QTRY_VERIFY_WITH_TIMEOUT(session()->signInRequests().isEmpty(), 10000);
+        signIns->deny(request.value(QStringLiteral("id")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(signIns->requests().isEmpty(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("visible").toBool(), 5000);
+        // The stranger is told it was denied, and Alice's app tells her afterwards too.
+        const auto refused = stranger.run(
+            login + QStringList{QStringLiteral("--device-code"), request.value(QStringLiteral("code")).toString()});
+        QVERIFY2(refused.exitCode != 0 && refused.err.contains(QStringLiteral("denied")),
+                 qPrintable(test::describe(refused)));
+        auto *outcome = findObject(m_alice->window()->contentItem(), QStringLiteral("signInOutcomeDialog"));
+        QVERIFY(outcome);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->property("opened").toBool(), 10000);
+        QVERIFY(!signIns->latestOutcome().value(QStringLiteral("approved")).toBool());
+        QVERIFY(findObject(m_alice->window()->contentItem(), QStringLiteral("signInOutcomeText"))
+                    ->property("text")
+                    .toString()
+                    .contains(QStringLiteral("Unknown laptop")));
+        QMetaObject::invokeMethod(outcome, "accept");
+        QTRY_VERIFY(signIns->latestOutcome().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!signIns->history().isEmpty(), 5000);
+        QCOMPARE(signIns->history().front().toMap().value(QStringLiteral("deviceName")).toString(),
+                 QStringLiteral("Unknown laptop"));
+    }
+
+    void approvedSignInIsToldAfterwards()
+    {
+        // This time the code is typed on the new computer: Alice's app says it signed in.
+        auto *signIns = session()->signIns();
+        CliProfile laptop(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        const QStringList login{QStringLiteral("login"),           QStringLiteral("alice"),
+                                QStringLiteral("--relay"),         m_relay.address(),
+                                QStringLiteral("--relay-ca"),      m_relay.certificatePath(),
+                                QStringLiteral("--password-file"), laptop.passwordFile(),
+                                QStringLiteral("--device-name"),   QStringLiteral("Travel laptop")};
+        QVERIFY(laptop.run(login).exitCode != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !signIns->requests().isEmpty()
+                && !signIns->requests().front().toMap().value(QStringLiteral("code")).toString().isEmpty(),
+            15000);
+        const auto code = signIns->requests().front().toMap().value(QStringLiteral("code")).toString();
+        VERIFY_RUN(laptop.run(login + QStringList{QStringLiteral("--device-code"), code}));
+        QTRY_VERIFY_WITH_TIMEOUT(signIns->latestOutcome().value(QStringLiteral("approved")).toBool(), 10000);
+        QVERIFY(signIns->requests().isEmpty());
+        auto *outcome = findObject(m_alice->window()->contentItem(), QStringLiteral("signInOutcomeDialog"));
+        QTRY_VERIFY_WITH_TIMEOUT(outcome->property("opened").toBool(), 5000);
+        screenshot(*m_alice, QStringLiteral("sign-in-approved"));
+        QMetaObject::invokeMethod(outcome, "accept");
+        QTRY_COMPARE_WITH_TIMEOUT(signIns->history().size(), 2, 5000);
+        QVERIFY(signIns->history().front().toMap().value(QStringLiteral("approved")).toBool());
+
+        // Not Alice's after all: she removes it, which leaves her devices as they were.
+        auto *settings = session()->settings();
+        settings->refreshDevices();
+        int laptopId = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto *devices = settings->devices();
+                for (int row = 0; row < devices->rowCount(); ++row) {
+                    const auto index = devices->index(row, 0);
+                    if (devices->data(index, DeviceListModel::NameRole).toString() == QStringLiteral("Travel laptop"))
+                        laptopId = devices->data(index, DeviceListModel::DeviceIdRole).toInt();
+                }
+                return laptopId >= 0;
+            }(),
+            10000);
+        settings->removeDevice(laptopId);
+        settings->refreshDevices();
+        QTRY_COMPARE_WITH_TIMEOUT(settings->devices()->rowCount(), 1, 10000);
     }
 
     void backupExportShowsTheRecoveryCode()
@@ -463,6 +531,43 @@ private slots:
         QCOMPARE(newDevice->account(), QStringLiteral("dave"));
     }
 
+    void signedInButNotLinkedResumesLinkingAtStart()
+    {
+        // A computer signed in to Eve's account with the code, then Lapis closed before linking
+        // (here lapis-cli did the sign-in): the next start goes on with linking, not to an empty
+        // main window without keys.
+        CliProfile eve(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        VERIFY_RUN(eve.registerAs(QStringLiteral("eve")));
+        CliProfile desk(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        QFile::remove(desk.passwordFile());
+        QVERIFY(QFile::copy(eve.passwordFile(), desk.passwordFile()));
+        const QStringList login{QStringLiteral("login"),           QStringLiteral("eve"),
+                                QStringLiteral("--relay"),         m_relay.address(),
+                                QStringLiteral("--relay-ca"),      m_relay.certificatePath(),
+                                QStringLiteral("--password-file"), desk.passwordFile()};
+        QVERIFY(desk.run(login).exitCode != 0);
+        const auto listed = eve.run({QStringLiteral("sign-in-requests")});
+        VERIFY_RUN(listed);
+        const QString code = listed.lines().value(0).split(QLatin1Char(' ')).value(1);
+        const auto signedIn = desk.run(login + QStringList{QStringLiteral("--device-code"), code});
+        VERIFY_RUN(signedIn);
+        QVERIFY2(signedIn.out.contains(QStringLiteral("no end-to-end keys yet")), qPrintable(signedIn.out));
+
+        auto shell = makeShell(desk.dir());
+        QVERIFY(shell->load());
+        auto *session = shell->session();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Locked, 10000);
+        QFile passphrase(desk.passphraseFile());
+        QVERIFY(passphrase.open(QIODevice::ReadOnly));
+        session->unlock(QString::fromUtf8(passphrase.readAll()).trimmed());
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Linking, 20000);
+        QVERIFY(session->linkUri().startsWith(QStringLiteral("lapis")));
+        VERIFY_RUN(eve.run({QStringLiteral("link-approve"), session->linkUri(), QStringLiteral("--code"),
+                            session->linkComparisonCode()}));
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Ready, 20000);
+        QCOMPARE(session->account(), QStringLiteral("eve"));
+    }
+
     void downgradeBannerWhenABlueContactLosesItsDevices()
     {
         session()->openConversation(QStringLiteral("bob"));
@@ -538,6 +643,37 @@ private slots:
         QVERIFY(hit.value(QStringLiteral("text")).toString().contains(QStringLiteral("relay can read")));
         auto *results = findItem(m_alice->window(), QStringLiteral("searchResults"));
         QTRY_VERIFY_WITH_TIMEOUT(shown(results) && results->property("count").toInt() >= 1, 5000);
+
+        // Clicking the hit opens its conversation at that message, highlighted for a moment.
+        const QString id = hit.value(QStringLiteral("messageId")).toString();
+        session()->openConversation(QStringLiteral("bob"));
+        QQuickItem *first = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((first = findItem(m_alice->window(), QStringLiteral("searchHit_0"))) && shown(first),
+                                 5000);
+        const QPoint at = first->mapToScene(QPointF(first->width() / 2, first->height() / 2)).toPoint();
+        QTest::mouseClick(m_alice->window(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE_WITH_TIMEOUT(conversation()->peer(), QStringLiteral("carol"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->messages()->rowOf(id) >= 0, 10000);
+        QCOMPARE(conversation()->messages()->highlightedMessageId(), id);
+        QQuickItem *bubble = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (bubble = findItem(m_alice->window(), QStringLiteral("bubble_") + id)) && shown(bubble), 5000);
+        QVERIFY(bubble->property("highlighted").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown(results), 5000);
+        QCOMPARE(field->property("text").toString(), QString());
+
+        // Enter in the search field opens the first hit the same way.
+        session()->openConversation(QStringLiteral("bob"));
+        field->setProperty("text", QStringLiteral("relay can read"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(results) && results->property("count").toInt() >= 1, 5000);
+        QMetaObject::invokeMethod(field, "forceActiveFocus");
+        QTRY_VERIFY_WITH_TIMEOUT(field->hasActiveFocus(), 5000);
+        QTest::keyClick(m_alice->window(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(conversation()->peer(), QStringLiteral("carol"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(conversation()->messages()->highlightedMessageId(), id, 10000);
+
+        field->setProperty("text", QStringLiteral("relay can read"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown(results), 5000);
         field->setProperty("text", QString());
         QTRY_VERIFY_WITH_TIMEOUT(session()->searchResults().isEmpty(), 5000);
         QVERIFY(!shown(results));
@@ -560,6 +696,50 @@ private slots:
         screenshot(*m_alice, QStringLiteral("conversation-arabic-rtl"));
         session()->settings()->setLanguage(QStringLiteral("en"));
         QTRY_VERIFY_WITH_TIMEOUT(!m_alice->rightToLeft(), 5000);
+    }
+
+    void storeProtectionSwitchRunsOnTheWorker()
+    {
+        auto *settings = session()->settings();
+        QTRY_VERIFY_WITH_TIMEOUT(settings->usesPassphrase(), 5000);
+        auto *dialog = findObject(m_alice->window()->contentItem(), QStringLiteral("settingsDialog"));
+        QVERIFY(dialog);
+        dialog->setProperty("currentTab", 1);
+        QMetaObject::invokeMethod(dialog, "open");
+        auto *toKeychain = findItem(m_alice->window(), QStringLiteral("useKeychainForm"));
+        auto *toPassphrase = findItem(m_alice->window(), QStringLiteral("usePassphraseForm"));
+        QVERIFY(toKeychain && toPassphrase);
+        QTRY_VERIFY_WITH_TIMEOUT(shown(toKeychain), 5000);
+        QVERIFY(!shown(toPassphrase));
+
+        // The GUI thread only hands the work over: busy at once, the answer comes later.
+        settings->protectWithKeychain(QStringLiteral("not alice's passphrase"));
+        QVERIFY(settings->busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!settings->busy(), 10000);
+        QCOMPARE(settings->errorText(), QStringLiteral("The current passphrase is not right."));
+        QVERIFY(settings->usesPassphrase());
+
+        // Mismatched repetitions are refused before anything runs.
+        settings->protectWithPassphrase(QStringLiteral("one passphrase"), QStringLiteral("another one"));
+        QVERIFY(!settings->busy());
+        QVERIFY(!settings->errorText().isEmpty());
+
+        settings->protectWithKeychain(QStringLiteral("alice passphrase"));
+        QTRY_VERIFY_WITH_TIMEOUT(!settings->busy(), 20000);
+        if (settings->usesPassphrase()) {
+            // No keychain here (CI): nothing changed and the message says why.
+            QVERIFY2(settings->errorText().contains(QStringLiteral("passphrase still protects")),
+                     qPrintable(settings->errorText()));
+            QVERIFY(std::filesystem::exists(std::filesystem::path(m_aliceProfile.path().toStdString()) / "lapis.key"));
+        } else {
+            // A keychain answered: switch back so that the restart below finds the passphrase.
+            QTRY_VERIFY_WITH_TIMEOUT(shown(toPassphrase), 5000);
+            settings->protectWithPassphrase(QStringLiteral("alice passphrase"), QStringLiteral("alice passphrase"));
+            QTRY_VERIFY_WITH_TIMEOUT(!settings->busy(), 20000);
+            QVERIFY2(settings->usesPassphrase(), qPrintable(settings->errorText()));
+        }
+        settings->clearMessages();
+        QMetaObject::invokeMethod(dialog, "close");
     }
 
     void unlockScreenAfterRestart()

@@ -25,6 +25,46 @@ class ModelsTest : public QObject {
 
     static constexpr int BobMessages = 1000;
 
+    /// The newest message id (hex) that the engine's search finds for `query`, or empty.
+    QString messageIdOf(const QString &query)
+    {
+        QString id;
+        bool done = false;
+        m_worker->run<Result<std::vector<store::StoredMessage>>>(
+            this,
+            [q = query.toStdString()](EngineWorker::Context &context) -> Result<std::vector<store::StoredMessage>> {
+                return context.engine->search(q, 1);
+            },
+            [&](Result<std::vector<store::StoredMessage>> found) {
+                done = true;
+                if (found.ok() && !found.value().empty())
+                    id = QString::fromStdString(found.value().front().id.toHex());
+            });
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            return {};
+        return id;
+    }
+
+    /// N of "message N with bob".
+    static int numberAt(const MessageListModel &model, int row)
+    {
+        return model.get(row, QStringLiteral("text")).toString().section(QLatin1Char(' '), 1, 1).toInt();
+    }
+
+    /// Rows newest first without a gap: each is one older than the row above it.
+    static bool consecutive(const MessageListModel &model)
+    {
+        for (int row = 1; row < model.rowCount(); ++row)
+            if (numberAt(model, row) != numberAt(model, row - 1) - 1) {
+                qWarning() << "gap at row" << row << numberAt(model, row - 1) << numberAt(model, row);
+                return false;
+            }
+        return true;
+    }
+
+    /// Waits for pages the model (or the model tester, which fetches on its own) started.
+    static void settle(const MessageListModel &model) { QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 10000); }
+
 private slots:
     void initTestCase()
     {
@@ -123,6 +163,209 @@ private slots:
             QCOMPARE(model.get(row, QStringLiteral("endToEnd")).toBool(), false);
         model.setPeer({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void searchHitOpensAroundTheMessageAndPagesBothWays()
+    {
+        const QString target = messageIdOf(QStringLiteral("500 bob"));
+        QVERIFY(!target.isEmpty());
+        MessageListModel model(m_worker.get());
+        QSignalSpy pages(&model, &MessageListModel::pageLoaded);
+        QSignalSpy positions(&model, &MessageListModel::positionRequested);
+        model.setPageSize(50);
+        model.setWindowLimit(200);
+        model.setHighlightDuration(300);
+        model.setPeer(QStringLiteral("bob"));
+        QVERIFY(pages.wait(10000));
+        settle(model);
+
+        // Half a page on each side of the hit: 525 down to 476.
+        model.showMessage(target);
+        QTRY_VERIFY_WITH_TIMEOUT(positions.count() == 1 && !model.loading(), 10000);
+        const int row = positions.takeFirst().at(0).toInt();
+        QCOMPARE(model.get(row, QStringLiteral("messageId")).toString(), target);
+        QCOMPARE(numberAt(model, row), 500);
+        QCOMPARE(model.highlightedMessageId(), target);
+        QCOMPARE(numberAt(model, 0), 525);
+        QCOMPARE(model.rowCount(), 50);
+        QVERIFY(!model.atNewest());
+        QVERIFY(!model.atBeginning());
+        QVERIFY(consecutive(model));
+        // The highlight is brief.
+        QTRY_VERIFY_WITH_TIMEOUT(model.highlightedMessageId().isEmpty(), 5000);
+
+        // A new message elsewhere in the conversation does not land in the middle of history.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.refreshNewest();
+        QVERIFY(pages.wait(10000));
+        QCOMPARE(inserted.count(), 0);
+
+        // Paging down towards the present and up into the past, from the hit.
+        model.loadNewer();
+        QVERIFY(pages.wait(10000));
+        settle(model);
+        QCOMPARE(numberAt(model, 0), 575);
+        model.loadOlder();
+        QVERIFY(pages.wait(10000));
+        settle(model);
+        QCOMPARE(numberAt(model, model.rowCount() - 1), 426);
+        QCOMPARE(model.rowCount(), 150);
+        QVERIFY(consecutive(model));
+
+        // On to the newest message; the window keeps its size, dropping the oldest rows.
+        while (!model.atNewest()) {
+            model.loadNewer();
+            QVERIFY(pages.wait(10000));
+            settle(model);
+            QVERIFY(model.rowCount() <= model.windowLimit());
+        }
+        QCOMPARE(numberAt(model, 0), BobMessages - 1);
+        QCOMPARE(model.rowCount(), model.windowLimit());
+        QVERIFY(consecutive(model));
+
+        // A hit that is loaded already is only positioned and highlighted.
+        const QString near = model.get(10, QStringLiteral("messageId")).toString();
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.showMessage(near);
+        QCOMPARE(positions.count(), 1);
+        QCOMPARE(positions.takeFirst().at(0).toInt(), 10);
+        QCOMPARE(model.highlightedMessageId(), near);
+        QCOMPARE(resets.count(), 0);
+
+        // An id that is not in this conversation falls back to the newest page.
+        model.showMessage(messageIdOf(QStringLiteral("message carol")));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.rowCount() > 0, 10000);
+        QCOMPARE(numberAt(model, 0), BobMessages - 1);
+        QVERIFY(model.atNewest());
+
+        // Under the model tester (which fetches older pages by itself after every change, so
+        // exact positions are not checked here): a jump, then paging and trimming to the start.
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.showMessage(target);
+        QTRY_VERIFY_WITH_TIMEOUT(model.atBeginning() && !model.loading(), 20000);
+        QVERIFY(model.rowCount() <= model.windowLimit());
+        QCOMPARE(numberAt(model, model.rowCount() - 1), 0);
+        QVERIFY(!model.atNewest());
+        QVERIFY(consecutive(model));
+    }
+
+    void windowStaysBoundedAndRowsComeBack()
+    {
+        MessageListModel model(m_worker.get());
+        QSignalSpy pages(&model, &MessageListModel::pageLoaded);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.setPageSize(50);
+        model.setWindowLimit(200);
+        model.setPeer(QStringLiteral("bob"));
+        QVERIFY(pages.wait(10000));
+        settle(model);
+
+        // Scroll all the way up: never more than the window, the newest rows dropped on the way.
+        int maxRows = 0;
+        while (model.canFetchMore({})) {
+            model.loadOlder();
+            QVERIFY(pages.wait(10000));
+            settle(model);
+            maxRows = std::max(maxRows, model.rowCount());
+        }
+        QCOMPARE(maxRows, 200);
+        QVERIFY(removed.count() > 0);
+        QVERIFY(model.atBeginning());
+        QVERIFY(!model.atNewest());
+        QCOMPARE(numberAt(model, model.rowCount() - 1), 0);
+        QCOMPARE(numberAt(model, 0), 199);
+        QVERIFY(consecutive(model));
+
+        // And back down: the dropped rows come back, the oldest go.
+        while (!model.atNewest()) {
+            model.loadNewer();
+            QVERIFY(pages.wait(10000));
+            settle(model);
+            QVERIFY(model.rowCount() <= 200);
+        }
+        QCOMPARE(numberAt(model, 0), BobMessages - 1);
+        QCOMPARE(model.get(0, QStringLiteral("text")).toString(), QStringLiteral("message 999 with bob"));
+        QCOMPARE(numberAt(model, model.rowCount() - 1), BobMessages - 200);
+        QVERIFY(consecutive(model));
+        // Up again from there: the older rows reload from where the window ends.
+        QVERIFY(model.canFetchMore({}));
+        QVERIFY(!model.atBeginning());
+        model.loadOlder();
+        QVERIFY(pages.wait(10000));
+        settle(model);
+        QCOMPARE(numberAt(model, model.rowCount() - 1), BobMessages - 250);
+        QVERIFY(consecutive(model));
+        // Back to the newest from anywhere.
+        QSignalSpy positions(&model, &MessageListModel::positionRequested);
+        model.showNewest();
+        if (positions.isEmpty())
+            QVERIFY(pages.wait(10000));
+        settle(model);
+        QCOMPARE(numberAt(model, 0), BobMessages - 1);
+        QVERIFY(model.atNewest());
+
+        // The model tester, which fetches an older page after every change, checks each insert
+        // and each removal on the way up; the window stays bounded throughout.
+        int most = 0;
+        QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model,
+                         [&] { most = std::max(most, model.rowCount()); });
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(model.atBeginning() && !model.loading(), 20000);
+        QVERIFY2(most <= 250 && model.rowCount() == 200, qPrintable(QString::number(most)));
+        QCOMPARE(numberAt(model, 0), 199);
+        QVERIFY(consecutive(model));
+    }
+
+    void reactionsAndQuotesAreRoles()
+    {
+        MessageListModel model(m_worker.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy pages(&model, &MessageListModel::pageLoaded);
+        model.setPageSize(100);
+        model.setPeer(QStringLiteral("bob"));
+        QVERIFY(pages.wait(10000));
+        settle(model);
+        for (int i = 0; i < 10 && model.rowCount() < 250; ++i) {
+            if (model.canFetchMore({}))
+                model.loadOlder();
+            QTest::qWait(20);
+            settle(model);
+        }
+        QVERIFY2(model.rowCount() >= 250, qPrintable(QString::number(model.rowCount())));
+        // A fixture message is no reply: no quote.
+        QVERIFY(model.get(0, QStringLiteral("replyToId")).toString().isEmpty());
+        QVERIFY(model.get(0, QStringLiteral("replyToText")).toString().isEmpty());
+        QVERIFY(model.get(0, QStringLiteral("reactionSummary")).toList().isEmpty());
+
+        // Reactions on a row far from the newest page: one entry per emoji, with its count.
+        const int row = 240;
+        const auto id = model.get(row, QStringLiteral("messageId")).toString();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applyReaction(id, QStringLiteral("bob"), QStringLiteral("👍"));
+        model.applyReaction(id, QStringLiteral("me"), QStringLiteral("👍"));
+        model.applyReaction(id, QStringLiteral("carol"), QStringLiteral("😂"));
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.last().at(0).toModelIndex().row(), row);
+        auto summary = model.get(row, QStringLiteral("reactionSummary")).toList();
+        QCOMPARE(summary.size(), 2);
+        QCOMPARE(summary[0].toMap()[QStringLiteral("emoji")].toString(), QStringLiteral("👍"));
+        QCOMPARE(summary[0].toMap()[QStringLiteral("count")].toInt(), 2);
+        QCOMPARE(summary[0].toMap()[QStringLiteral("reactors")].toStringList(),
+                 (QStringList{QStringLiteral("bob"), QStringLiteral("me")}));
+        QCOMPARE(summary[1].toMap()[QStringLiteral("count")].toInt(), 1);
+        // A second reaction of the same person replaces the first; an empty one removes it.
+        model.applyReaction(id, QStringLiteral("bob"), QStringLiteral("😂"));
+        summary = model.get(row, QStringLiteral("reactionSummary")).toList();
+        QCOMPARE(summary[0].toMap()[QStringLiteral("count")].toInt(), 1);
+        QCOMPARE(summary[1].toMap()[QStringLiteral("count")].toInt(), 2);
+        model.applyReaction(id, QStringLiteral("me"), QString());
+        model.applyReaction(id, QStringLiteral("carol"), QString());
+        summary = model.get(row, QStringLiteral("reactionSummary")).toList();
+        QCOMPARE(summary.size(), 1);
+        QCOMPARE(summary[0].toMap()[QStringLiteral("emoji")].toString(), QStringLiteral("😂"));
+        // Unknown ids change nothing.
+        model.applyReaction(QStringLiteral("00"), QStringLiteral("bob"), QStringLiteral("👍"));
+        QCOMPARE(changed.count(), 6);
     }
 
     void conversationListShowsMarksAndUnread()

@@ -58,6 +58,7 @@ void ConversationController::open(const QString &peer)
     m_endToEnd = m_downgraded = m_keyChanged = m_verified = m_trustKnown = false;
     m_safetyNumber.clear();
     setError({});
+    cancelReply();
     emit peerChanged();
     emit trustChanged();
     emit safetyNumberChanged();
@@ -66,6 +67,12 @@ void ConversationController::open(const QString &peer)
         return;
     refreshTrust();
     markRead();
+}
+
+void ConversationController::openAt(const QString &peer, const QString &messageId)
+{
+    open(peer);
+    m_messages.showMessage(messageId);
 }
 
 void ConversationController::refreshTrust()
@@ -132,14 +139,21 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
     emit sendingChanged();
     const QString peer = m_peer;
     const AccountId to(peer.toStdString());
+    const QString replyTo = m_replyToId;
     m_worker->run<Result<engine::SendReport>>(
         this,
-        [to, text = text.toStdString(), allowPlaintext](EngineWorker::Context &context) -> Result<engine::SendReport> {
+        [to, text = text.toStdString(), allowPlaintext,
+         replyTo = replyTo.toStdString()](EngineWorker::Context &context) -> Result<engine::SendReport> {
             if (!context.engine)
                 return fail(ErrorCode::NotFound, "No profile is open");
+            if (!replyTo.empty()) {
+                LAPIS_TRY_ASSIGN(auto bytes, fromHex(replyTo));
+                LAPIS_TRY_ASSIGN(auto quoted, MessageId::fromBytes(bytes));
+                return context.engine->sendReply(to, quoted, text, allowPlaintext);
+            }
             return context.engine->sendText(to, text, allowPlaintext);
         },
-        [this, peer, text](Result<engine::SendReport> result) {
+        [this, peer, text, replyTo](Result<engine::SendReport> result) {
             --m_sendsInFlight;
             emit sendingChanged();
             if (peer != m_peer)
@@ -163,6 +177,8 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
                 return;
             }
             setError({});
+            if (!replyTo.isEmpty() && replyTo == m_replyToId)
+                cancelReply(); // the quote bar closes once its reply went out
             m_messages.refreshNewest();
             emit sent(QString::fromStdString(result.value().id.toHex()), result.value().endToEnd);
             emit conversationChanged();

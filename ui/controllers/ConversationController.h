@@ -31,6 +31,10 @@ class ConversationController : public QObject {
     Q_PROPERTY(QStringList safetyNumberGroups READ safetyNumberGroups NOTIFY safetyNumberChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
     Q_PROPERTY(bool sending READ sending NOTIFY sendingChanged)
+    /// The message the next send() answers (hex id; empty: none), and what the quote bar shows of it.
+    Q_PROPERTY(QString replyToId READ replyToId NOTIFY replyChanged)
+    Q_PROPERTY(QString replyToAuthor READ replyToAuthor NOTIFY replyChanged)
+    Q_PROPERTY(QString replyToText READ replyToText NOTIFY replyChanged)
 public:
     explicit ConversationController(EngineWorker *worker, QObject *parent = nullptr);
 
@@ -50,6 +54,9 @@ public:
     /// Opens the conversation with `peer` (a user name): loads messages, asks for the trust state
     /// and marks it read.
     Q_INVOKABLE void open(const QString &peer);
+    /// Opens the conversation with `peer` positioned at the message `messageId` (hex; a search
+    /// hit), which is highlighted briefly; paging goes on in both directions from there.
+    Q_INVOKABLE void openAt(const QString &peer, const QString &messageId);
     /// Sends `text`. When the contact is downgraded and `allowPlaintext` is false, nothing is sent
     /// and plaintextConfirmationNeeded(text) asks the user first (for each message).
     Q_INVOKABLE void send(const QString &text, bool allowPlaintext = false);
@@ -73,6 +80,17 @@ public:
     Q_INVOKABLE void refreshTrust();
     Q_INVOKABLE void markRead();
 
+    // Replies and reactions (ConversationReplies.cpp).
+    [[nodiscard]] QString replyToId() const { return m_replyToId; }
+    [[nodiscard]] QString replyToAuthor() const { return m_replyToAuthor; }
+    [[nodiscard]] QString replyToText() const { return m_replyToText; }
+    /// The next send() is a reply quoting the loaded message `messageId` (hex).
+    Q_INVOKABLE void startReply(const QString &messageId);
+    Q_INVOKABLE void cancelReply();
+    /// Reacts to the message `messageId` (hex) with `emoji`, replacing our earlier reaction to
+    /// it, or withdraws our reaction when `remove`.
+    Q_INVOKABLE void react(const QString &messageId, const QString &emoji, bool remove = false);
+
 signals:
     void peerChanged();
     void trustChanged();
@@ -86,6 +104,9 @@ signals:
     void sent(const QString &messageId, bool endToEnd);
     void verificationFinished(bool matched, const QString &message);
     void conversationChanged();
+    void replyChanged();
+    /// Our reaction to `messageId` went out (or was queued) and is stored.
+    void reacted(const QString &messageId);
 
 private:
     void setError(const QString &text);
@@ -104,6 +125,9 @@ private:
     bool m_fileSending = false;
     bool m_filesAllowPlaintext = false;
     int m_sendsInFlight = 0;
+    QString m_replyToId;
+    QString m_replyToAuthor;
+    QString m_replyToText;
     QString m_safetyNumber;
     QString m_errorText;
 };

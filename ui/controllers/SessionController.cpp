@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SessionController.h"
 
+#include <lapis/common/Log.h>
 #include <lapis/store/Store.h>
 
 #include <QCryptographicHash>
@@ -13,12 +14,16 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <filesystem>
+
 namespace lapis::ui {
 
 namespace {
 struct Opened {
     QString account;
     bool hasAccount = false;
+    bool awaitingKeys = false; ///< signed in by a code, not linked yet (the app closed in between)
 };
 
 /// Opens the engine unless a job already did (a failed registration keeps the new profile open).
@@ -32,7 +37,7 @@ Result<void> ensureOpen(EngineWorker::Context &context, const engine::ProfileOpt
 
 Opened describe(const engine::Engine &engine)
 {
-    return {QString::fromStdString(engine.account().value()), engine.hasAccount()};
+    return {QString::fromStdString(engine.account().value()), engine.hasAccount(), engine.awaitingKeys()};
 }
 
 QString fingerprintOf(const QByteArray &der)
@@ -48,6 +53,26 @@ QString deviceName()
 {
     return QSysInfo::machineHostName() + QStringLiteral(" (Lapis desktop)");
 }
+
+/// A first-run attempt that failed (the relay refused the name, linking was cancelled) leaves its
+/// new profile open without an account. It holds nothing, but a backup is restored only into an
+/// empty folder: close it and remove the store's own files (anything else stays, and the restore
+/// then says the folder is not empty).
+Result<void> closeAccountlessProfile(EngineWorker::Context &context)
+{
+    if (!context.engine)
+        return {};
+    if (context.engine->hasAccount())
+        return fail(ErrorCode::AlreadyExists, "This profile already has an account");
+    const store::StorePaths paths(context.engine->profileDirectory());
+    context.engine.reset();
+    std::error_code ignored;
+    for (const auto &file : {paths.database, std::filesystem::path(paths.database.string() + "-wal"),
+                             std::filesystem::path(paths.database.string() + "-shm"), paths.keyFile})
+        std::filesystem::remove(file, ignored);
+    std::filesystem::remove(paths.attachments, ignored); // only when empty
+    return {};
+}
 } // namespace
 
 SessionController::SessionController(SessionOptions options, QObject *parent)
@@ -56,7 +81,9 @@ SessionController::SessionController(SessionOptions options, QObject *parent)
     , m_conversations(&m_worker)
     , m_conversation(&m_worker)
     , m_settings(&m_worker)
+    , m_signIns(&m_worker)
 {
+    connect(&m_signIns, &SignInController::failed, this, &SessionController::setError);
     connect(&m_worker, &EngineWorker::incoming, this, &SessionController::onIncoming);
     connect(&m_worker, &EngineWorker::connectionChanged, this, [this](bool online) {
         if (m_online == online)
@@ -114,7 +141,8 @@ void SessionController::start()
                 return;
             }
             if (start.opened && start.opened->ok()) {
-                opened(start.opened->value().account, start.opened->value().hasAccount);
+                opened(start.opened->value().account, start.opened->value().hasAccount,
+                       start.opened->value().awaitingKeys);
                 return;
             }
             if (start.opened)
@@ -123,113 +151,25 @@ void SessionController::start()
         });
 }
 
-void SessionController::opened(const QString &account, bool hasAccount)
+void SessionController::opened(const QString &account, bool hasAccount, bool awaitingKeys)
 {
     if (!hasAccount) {
         setState(State::FirstRun);
+        return;
+    }
+    if (awaitingKeys) {
+        // Signed in by a code, then closed before linking: without the account key there is
+        // nothing to show, so linking continues (with the relay this device signed in to).
+        startLinking({}, {}, profileOptions(std::nullopt));
         return;
     }
     m_account = account;
     emit accountChanged();
     m_settings.setAccount(account);
     m_conversations.reload();
-    watchSignIns();
+    m_signIns.watch();
     m_worker.setListening(true);
     setState(State::Ready);
-}
-
-void SessionController::watchSignIns()
-{
-    auto *worker = &m_worker;
-    QPointer<SessionController> self(this);
-    m_worker.run<Result<std::vector<engine::SignInRequest>>>(
-        this,
-        [worker, self](EngineWorker::Context &context) -> Result<std::vector<engine::SignInRequest>> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
-            // Runs on the stream's thread: hand each request over to the GUI thread at once.
-            context.engine->setSignInListener([worker, self](const engine::SignInRequest &request, bool pending) {
-                const auto id = QString::fromStdString(request.id);
-                const auto code = QString::fromStdString(request.code);
-                const auto name = QString::fromStdString(request.deviceName);
-                worker->deliver([self, id, code, name, pending] {
-                    if (self)
-                        self->onSignIn(id, code, name, pending);
-                });
-            });
-            return context.engine->signInRequests();
-        },
-        [this](Result<std::vector<engine::SignInRequest>> result) {
-            if (!result.ok())
-                return;
-            for (const auto &request : result.value())
-                onSignIn(QString::fromStdString(request.id), QString::fromStdString(request.code),
-                         QString::fromStdString(request.deviceName), true);
-        });
-}
-
-void SessionController::onSignIn(const QString &id, const QString &code, const QString &deviceName, bool pending)
-{
-    for (int i = 0; i < m_signInRequests.size(); ++i) {
-        auto row = m_signInRequests[i].toMap();
-        if (row.value(QStringLiteral("id")).toString() != id)
-            continue;
-        if (!pending)
-            m_signInRequests.removeAt(i);
-        else if (!code.isEmpty())
-            m_signInRequests[i] = QVariantMap{
-                {QStringLiteral("id"), id}, {QStringLiteral("code"), code}, {QStringLiteral("deviceName"), deviceName}};
-        emit signInRequestsChanged();
-        return;
-    }
-    if (!pending)
-        return;
-    m_signInRequests << QVariantMap{
-        {QStringLiteral("id"), id}, {QStringLiteral("code"), code}, {QStringLiteral("deviceName"), deviceName}};
-    emit signInRequestsChanged();
-    if (code.isEmpty()) {
-        // A pushed request may come without its code: ask for the list, which has it.
-        m_worker.run<Result<std::vector<engine::SignInRequest>>>(
-            this,
-            [](EngineWorker::Context &context) -> Result<std::vector<engine::SignInRequest>> {
-                if (!context.engine)
-                    return fail(ErrorCode::NotFound, "No profile is open");
-                return context.engine->signInRequests();
-            },
-            [this](Result<std::vector<engine::SignInRequest>> result) {
-                if (!result.ok())
-                    return;
-                for (const auto &request : result.value())
-                    onSignIn(QString::fromStdString(request.id), QString::fromStdString(request.code),
-                             QString::fromStdString(request.deviceName), true);
-            });
-    }
-}
-
-void SessionController::denySignIn(const QString &id)
-{
-    m_worker.run<Result<void>>(
-        this,
-        [id = id.toStdString()](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
-            return context.engine->denySignIn(id);
-        },
-        [this, id](Result<void> result) {
-            if (!result.ok())
-                setError(QString::fromStdString(result.error().message));
-            dismissSignIn(id);
-        });
-}
-
-void SessionController::dismissSignIn(const QString &id)
-{
-    for (int i = 0; i < m_signInRequests.size(); ++i)
-        if (m_signInRequests[i].toMap().value(QStringLiteral("id")).toString() == id) {
-            m_signInRequests.removeAt(i);
-            emit signInRequestsChanged();
-            return;
-        }
 }
 
 void SessionController::setState(State state)
@@ -450,12 +390,16 @@ void SessionController::linkToAccount(const QString &relayAddress, const QString
         setError(tr("Choose the relay and accept its certificate first."));
         return;
     }
+    startLinking(
+        relayAddress.toStdString(), m_certificatePem.toStdString(),
+        profileOptions(passphrase.isEmpty() ? std::nullopt : std::optional<std::string>(passphrase.toStdString())));
+}
+
+void SessionController::startLinking(const std::string &relay, const std::string &pem,
+                                     const engine::ProfileOptions &options)
+{
     setError({});
     setBusy(tr("Asking the relay for a link address…"));
-    const auto options =
-        profileOptions(passphrase.isEmpty() ? std::nullopt : std::optional<std::string>(passphrase.toStdString()));
-    const auto relay = relayAddress.toStdString();
-    const auto pem = m_certificatePem.toStdString();
     const auto name = deviceName().toStdString();
     auto *worker = &m_worker;
     QPointer<SessionController> self(this);
@@ -492,6 +436,89 @@ void SessionController::linkToAccount(const QString &relayAddress, const QString
         });
 }
 
+void SessionController::setRestoreProgress(double progress)
+{
+    if (m_restoreProgress == progress)
+        return;
+    m_restoreProgress = progress;
+    emit restoreProgressChanged();
+}
+
+void SessionController::restoreBackup(const QUrl &file, const QString &recoveryCode, const QString &passphrase)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (path.isEmpty()) {
+        setError(tr("Choose the backup file first."));
+        return;
+    }
+    if (recoveryCode.trimmed().isEmpty()) {
+        setError(tr("Type the recovery code that was shown when the backup was made."));
+        return;
+    }
+    if (busy())
+        return;
+    setError({});
+    setRestoreProgress(0);
+    setBusy(tr("Restoring… (deriving the key from the recovery code)"));
+    const bool keychain = passphrase.isEmpty();
+    const auto options = profileOptions(keychain ? std::nullopt : std::optional<std::string>(passphrase.toStdString()));
+    const std::filesystem::path backup = path.toStdString();
+    const auto code = recoveryCode.toStdString();
+    auto *worker = &m_worker;
+    QPointer<SessionController> self(this);
+    m_worker.run<Result<Opened>>(
+        this,
+        [options, backup, code, worker, self](EngineWorker::Context &context) -> Result<Opened> {
+            LAPIS_TRY(closeAccountlessProfile(context));
+            // The default profile folder's parent (the app's data folder) may not exist yet.
+            std::error_code ec;
+            std::filesystem::create_directories(std::filesystem::absolute(options.directory).parent_path(), ec);
+            auto last = std::make_shared<int>(-1);
+            LAPIS_TRY(engine::Engine::importBackup(options, backup, code, [worker, self, last](double fraction) {
+                const int percent = static_cast<int>(fraction * 100);
+                if (percent == *last)
+                    return;
+                *last = percent;
+                worker->deliver([self, fraction] {
+                    if (!self)
+                        return;
+                    if (self->m_restoreProgress == 0)
+                        self->setBusy(tr("Restoring your messages…"));
+                    self->setRestoreProgress(std::max(fraction, 0.01));
+                });
+            }));
+            LAPIS_TRY(ensureOpen(context, options));
+            return describe(*context.engine);
+        },
+        [this, keychain](Result<Opened> result) {
+            setBusy({});
+            setRestoreProgress(0);
+            if (!result.ok()) {
+                const auto &error = result.error();
+                const auto message = QString::fromStdString(error.message);
+                if (error.code == ErrorCode::WrongPassphrase) {
+                    setError(tr("That recovery code does not open this backup. Check it and try again."));
+                } else if (error.code == ErrorCode::Corrupt) {
+                    setError(
+                        tr("The backup file is damaged or incomplete, so nothing was restored (%1).").arg(message));
+                } else if (error.code == ErrorCode::Unavailable && keychain
+                           && message.contains(QStringLiteral("keychain"))) {
+                    setError(
+                        tr("No system keychain answered: type a passphrase for this computer's store and try again."));
+                } else if (error.code == ErrorCode::Unavailable) {
+                    // The engine's message names the relay and gRPC's reason: for the log.
+                    qCWarning(lcUi) << "Restore: the relay did not answer:" << message;
+                    setError(tr("Cannot reach the relay of this backup, so nothing was restored. Check the "
+                                "connection and try again."));
+                } else {
+                    setError(message);
+                }
+                return;
+            }
+            opened(result.value().account, result.value().hasAccount);
+        });
+}
+
 void SessionController::unlock(const QString &passphrase)
 {
     if (passphrase.isEmpty()) {
@@ -515,7 +542,7 @@ void SessionController::unlock(const QString &passphrase)
                              : QString::fromStdString(result.error().message));
                 return;
             }
-            opened(result.value().account, result.value().hasAccount);
+            opened(result.value().account, result.value().hasAccount, result.value().awaitingKeys);
         });
 }
 
@@ -562,6 +589,9 @@ void SessionController::onIncoming(const IncomingUpdate &update)
     using Kind = engine::IncomingEvent::Kind;
     m_conversations.reload();
     if (update.peer == m_conversation.peer()) {
+        // A reaction may be to a loaded message older than the newest page that refreshNewest merges.
+        if (update.kind == Kind::Reaction)
+            m_conversation.messages()->applyReaction(update.messageId, update.from, update.text);
         m_conversation.messages()->refreshNewest();
         if (update.kind == Kind::Message)
             m_conversation.markRead();

@@ -3,6 +3,7 @@
 
 #include "controllers/ConversationController.h"
 #include "controllers/SettingsController.h"
+#include "controllers/SignInController.h"
 #include "models/ConversationListModel.h"
 #include "util/CameraScanner.h"
 #include "worker/EngineWorker.h"
@@ -47,13 +48,14 @@ class SessionController : public QObject {
     Q_PROPERTY(QString linkUri READ linkUri NOTIFY linkChanged)
     Q_PROPERTY(QString linkComparisonCode READ linkComparisonCode NOTIFY linkChanged)
     Q_PROPERTY(QVariantList searchResults READ searchResults NOTIFY searchResultsChanged)
-    Q_PROPERTY(QVariantList signInRequests READ signInRequests NOTIFY signInRequestsChanged)
     Q_PROPERTY(bool signInNeedsCode READ signInNeedsCode NOTIFY signInChanged)
     Q_PROPERTY(bool signInDenied READ signInDenied NOTIFY signInChanged)
     Q_PROPERTY(bool recommendTwoFactor READ recommendTwoFactor NOTIFY signInChanged)
+    Q_PROPERTY(double restoreProgress READ restoreProgress NOTIFY restoreProgressChanged)
     Q_PROPERTY(lapis::ui::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(lapis::ui::ConversationController *conversation READ conversation CONSTANT)
     Q_PROPERTY(lapis::ui::SettingsController *settings READ settings CONSTANT)
+    Q_PROPERTY(lapis::ui::SignInController *signIns READ signIns CONSTANT)
     Q_PROPERTY(lapis::ui::CameraScanner *camera READ camera CONSTANT)
 public:
     enum class State { Starting, FirstRun, Locked, Linking, Ready };
@@ -78,18 +80,19 @@ public:
     [[nodiscard]] QString linkUri() const { return m_linkUri; }
     [[nodiscard]] QString linkComparisonCode() const { return m_linkCode; }
     [[nodiscard]] QVariantList searchResults() const { return m_searchResults; }
-    /// Pending password sign-ins of new devices: {id, code, deviceName}; the user reads the code
-    /// to the new device, or denies it.
-    [[nodiscard]] QVariantList signInRequests() const { return m_signInRequests; }
     /// A password sign-in waits for the six-digit code another device of the account shows.
     [[nodiscard]] bool signInNeedsCode() const { return m_signInNeedsCode; }
     /// The account's other device denied the last sign-in.
     [[nodiscard]] bool signInDenied() const { return m_signInDenied; }
     /// Signed in by password alone (the account had no other device): suggest two-factor sign-in.
     [[nodiscard]] bool recommendTwoFactor() const { return m_recommendTwoFactor; }
+    /// How far a running restore is, 0..1; 0 while the recovery code's key derivation runs.
+    [[nodiscard]] double restoreProgress() const { return m_restoreProgress; }
     [[nodiscard]] ConversationListModel *conversations() { return &m_conversations; }
     [[nodiscard]] ConversationController *conversation() { return &m_conversation; }
     [[nodiscard]] SettingsController *settings() { return &m_settings; }
+    /// This device's side of other devices' sign-ins: their requests and outcomes.
+    [[nodiscard]] SignInController *signIns() { return &m_signIns; }
     [[nodiscard]] CameraScanner *camera() { return &m_camera; }
     [[nodiscard]] EngineWorker *worker() { return &m_worker; }
 
@@ -109,14 +112,17 @@ public:
     /// code they show completes it, then linking (approved on the other device) brings the keys.
     Q_INVOKABLE void signIn(const QString &relayAddress, const QString &username, const QString &password,
                             const QString &passphrase, const QString &deviceName, const QString &code);
+    /// First run: restores an encrypted backup (`file`, opened by the recovery code the export
+    /// showed, with or without its dashes) into this empty profile as a new device of the
+    /// account, then opens it. An empty `passphrase` keeps the store key in the OS keychain. A
+    /// wrong code, a damaged file or an unreachable relay is an error, and the profile folder is
+    /// left as it was.
+    Q_INVOKABLE void restoreBackup(const QUrl &file, const QString &recoveryCode, const QString &passphrase);
     Q_INVOKABLE void dismissTwoFactorRecommendation();
     Q_INVOKABLE void unlock(const QString &passphrase);
     Q_INVOKABLE void search(const QString &text);
     Q_INVOKABLE void openConversation(const QString &peer);
     Q_INVOKABLE void clearError();
-    Q_INVOKABLE void denySignIn(const QString &id);
-    /// Hides a request from the dialog (it stays pending on the relay until it expires).
-    Q_INVOKABLE void dismissSignIn(const QString &id);
 
 signals:
     void stateChanged();
@@ -127,8 +133,8 @@ signals:
     void relayCertificateChanged();
     void linkChanged();
     void searchResultsChanged();
-    void signInRequestsChanged();
     void signInChanged();
+    void restoreProgressChanged();
     /// A message arrived (the tray and notifications listen). `text` is empty when the message has none.
     void messageArrived(const QString &peer, const QString &from, const QString &text);
 
@@ -138,17 +144,20 @@ private:
     void setBusy(const QString &text);
     void setError(const QString &text);
     void setCertificate(const QByteArray &pem, const QString &source);
-    void opened(const QString &account, bool hasAccount);
+    void opened(const QString &account, bool hasAccount, bool awaitingKeys = false);
+    /// Shows the link QR and waits for another device to approve; empty `relay` and `pem` for a
+    /// device signed in by a code (the relay it signed in to).
+    void startLinking(const std::string &relay, const std::string &pem, const engine::ProfileOptions &options);
     void onIncoming(const IncomingUpdate &update);
-    void watchSignIns();
-    void onSignIn(const QString &id, const QString &code, const QString &deviceName, bool pending);
     void setSignInState(bool needsCode, bool denied, bool recommendTwoFactor);
+    void setRestoreProgress(double progress);
 
     SessionOptions m_options;
     EngineWorker m_worker;
     ConversationListModel m_conversations;
     ConversationController m_conversation;
     SettingsController m_settings;
+    SignInController m_signIns;
     CameraScanner m_camera;
     State m_state = State::Starting;
     QString m_busyText;
@@ -161,11 +170,11 @@ private:
     QString m_linkUri;
     QString m_linkCode;
     QVariantList m_searchResults;
-    QVariantList m_signInRequests;
     quint64 m_searchGeneration = 0;
     bool m_signInNeedsCode = false;
     bool m_signInDenied = false;
     bool m_recommendTwoFactor = false;
+    double m_restoreProgress = 0;
 };
 
 } // namespace lapis::ui

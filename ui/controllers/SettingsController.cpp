@@ -380,4 +380,65 @@ void SettingsController::changePassphrase(const QString &oldPassphrase, const QS
         });
 }
 
+void SettingsController::protectWithPassphrase(const QString &passphrase, const QString &repeated)
+{
+    if (passphrase.size() < 8) {
+        setError(tr("Choose a passphrase of at least 8 characters."));
+        return;
+    }
+    if (passphrase != repeated) {
+        setError(tr("The two passphrases differ: type the same one twice."));
+        return;
+    }
+    switchProtection([p = passphrase.toStdString()](engine::Engine &engine) { return engine.protectWithPassphrase(p); },
+                     tr("Your passphrase protects the message store now. Lapis asks for it when it starts."));
+}
+
+void SettingsController::protectWithKeychain(const QString &currentPassphrase)
+{
+    if (currentPassphrase.isEmpty()) {
+        setError(tr("Type your current passphrase."));
+        return;
+    }
+    switchProtection(
+        [p = currentPassphrase.toStdString()](engine::Engine &engine) { return engine.protectWithKeychain(p); },
+        tr("The system keychain holds the key to the message store now."));
+}
+
+void SettingsController::switchProtection(std::function<Result<void>(engine::Engine &)> change, const QString &done)
+{
+    if (m_busy)
+        return;
+    setBusy(true);
+    setError({});
+    setStatus({});
+    struct Outcome {
+        Result<void> result;
+        bool usesPassphrase = false;
+    };
+    m_worker->run<Outcome>(
+        this,
+        [change = std::move(change)](EngineWorker::Context &context) -> Outcome {
+            if (!context.engine)
+                return {fail(ErrorCode::NotFound, "No profile is open"), false};
+            auto result = change(*context.engine);
+            return {std::move(result), context.engine->usesPassphrase()};
+        },
+        [this, done](Outcome outcome) {
+            setBusy(false);
+            // Even a failure may have got half way (the key is safe either way): show what is true.
+            if (outcome.usesPassphrase != m_usesPassphrase) {
+                m_usesPassphrase = outcome.usesPassphrase;
+                emit usesPassphraseChanged();
+            }
+            if (!outcome.result.ok()) {
+                setError(outcome.result.error().code == ErrorCode::WrongPassphrase
+                             ? tr("The current passphrase is not right.")
+                             : QString::fromStdString(outcome.result.error().message));
+                return;
+            }
+            setStatus(done);
+        });
+}
+
 } // namespace lapis::ui

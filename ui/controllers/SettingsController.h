@@ -7,6 +7,10 @@
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+namespace lapis::engine {
+class Engine;
+}
+
 namespace lapis::ui {
 
 class EngineWorker;
@@ -78,6 +82,12 @@ public:
     Q_INVOKABLE void confirmTotp(const QString &code);
     Q_INVOKABLE void disableTotp(const QString &code);
     Q_INVOKABLE void changePassphrase(const QString &oldPassphrase, const QString &newPassphrase);
+    /// Keychain → passphrase: the store key is wrapped under `passphrase` (typed twice, both must
+    /// match) and removed from the keychain. The KDF runs on the worker; busy meanwhile.
+    Q_INVOKABLE void protectWithPassphrase(const QString &passphrase, const QString &repeated);
+    /// Passphrase → keychain, confirmed with the current passphrase. Where no keychain answers,
+    /// nothing changes and errorText says why.
+    Q_INVOKABLE void protectWithKeychain(const QString &currentPassphrase);
     /// Whether a camera is present (Qt Multimedia); without one, codes are read from images.
     Q_INVOKABLE bool hasCamera() const;
     Q_INVOKABLE void clearMessages();
@@ -104,6 +114,8 @@ private:
     void setStatus(const QString &text);
     void setBusy(bool busy);
     void decodeLinkImage(std::function<Result<std::string>()> decode);
+    /// Runs a change of the store's protection on the worker, then reads usesPassphrase again.
+    void switchProtection(std::function<Result<void>(engine::Engine &)> change, const QString &done);
 
     EngineWorker *m_worker;
     DeviceListModel m_devices;

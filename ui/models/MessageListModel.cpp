@@ -26,29 +26,132 @@ bool isImageName(const std::string &mime, const std::string &name)
 MessageListModel::MessageListModel(EngineWorker *worker, QObject *parent)
     : QAbstractListModel(parent)
     , m_worker(worker)
-{}
-
-void MessageListModel::setPeer(const QString &peer)
 {
+    m_highlightTimer.setSingleShot(true);
+    m_highlightTimer.setInterval(2500);
+    connect(&m_highlightTimer, &QTimer::timeout, this, [this] { setHighlight({}); });
+}
 
+void MessageListModel::resetRows()
+{
     ++m_generation;
     beginResetModel();
-    m_peer = peer;
     m_rows.clear();
     m_olderCursor.reset();
     m_loadedOnce = false;
     m_fetchingOlder = false;
+    m_fetchingNewer = false;
+    m_loadingAround = false;
+    m_atNewest = true;
     endResetModel();
     emit countChanged();
+    emit loadingChanged(); // atNewest and atBeginning
+}
+
+void MessageListModel::setPeer(const QString &peer)
+{
+    m_peer = peer;
+    resetRows();
+    setHighlight({});
     if (!peer.isEmpty())
         refreshNewest();
     else
         setLoading(false);
 }
 
-void MessageListModel::refreshNewest()
+void MessageListModel::setHighlight(const QString &messageId)
+{
+    if (messageId.isEmpty())
+        m_highlightTimer.stop();
+    else
+        m_highlightTimer.start();
+    if (m_highlightId == messageId)
+        return;
+    m_highlightId = messageId;
+    emit highlightChanged();
+}
+
+void MessageListModel::showMessage(const QString &messageId)
+{
+    if (m_peer.isEmpty() || messageId.isEmpty())
+        return;
+    if (const int row = rowOf(messageId); row >= 0) {
+        setHighlight(messageId);
+        emit positionRequested(row);
+        return;
+    }
+    auto bytes = fromHex(messageId.toStdString());
+    if (!bytes.ok())
+        return;
+    auto id = MessageId::fromBytes(bytes.value());
+    if (!id.ok())
+        return;
+    resetRows();
+    m_loadingAround = true;
+    setLoading(true);
+    const auto generation = m_generation;
+    const AccountId peer(m_peer.toStdString());
+    const int limit = m_pageSize;
+    m_worker->run<Result<engine::MessagePageView>>(
+        this,
+        [peer, limit, message = id.value()](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->messagePageAround(peer, message, limit);
+        },
+        [this, generation, messageId](Result<engine::MessagePageView> result) {
+            if (generation != m_generation)
+                return;
+            m_loadingAround = false;
+            if (!result.ok()) {
+                // The message is gone (deleted, another conversation): show the newest instead.
+                refreshNewest();
+                return;
+            }
+            applyAround(messageId, std::move(result).value());
+            setLoading(false);
+            emit pageLoaded();
+        });
+}
+
+void MessageListModel::applyAround(const QString &messageId, engine::MessagePageView view)
+{
+    auto &messages = view.page.messages;
+    m_loadedOnce = true;
+    m_olderCursor = view.page.next;
+    m_atNewest = !view.hasNewer;
+    if (!messages.empty()) {
+        beginInsertRows({}, 0, static_cast<int>(messages.size()) - 1);
+        m_rows.reserve(messages.size());
+        for (auto &message : messages)
+            m_rows.push_back(makeRow(std::move(message), view));
+        endInsertRows();
+        emit countChanged();
+    }
+    emit loadingChanged();
+    const int row = rowOf(messageId);
+    if (row >= 0) {
+        setHighlight(messageId);
+        emit positionRequested(row);
+    }
+}
+
+void MessageListModel::showNewest()
 {
     if (m_peer.isEmpty())
+        return;
+    if (m_atNewest && m_loadedOnce) {
+        emit positionRequested(0);
+        return;
+    }
+    resetRows();
+    refreshNewest();
+}
+
+void MessageListModel::refreshNewest()
+{
+    // While a jump loads its page, the newest page would land in the wrong place.
+    if (m_peer.isEmpty() || m_loadingAround)
         return;
     setLoading(true);
     const auto generation = m_generation;
@@ -62,9 +165,11 @@ void MessageListModel::refreshNewest()
             return context.engine->messagePage(peer, limit, std::nullopt);
         },
         [this, generation](Result<engine::MessagePageView> result) {
+            if (generation != m_generation)
+                return;
             if (result.ok())
                 applyNewest(generation, std::move(result).value());
-            setLoading(m_fetchingOlder);
+            setLoading(m_fetchingOlder || m_fetchingNewer);
             emit pageLoaded();
         });
 }
@@ -88,6 +193,7 @@ void MessageListModel::applyNewest(quint64 generation, engine::MessagePageView v
 
     if (!m_loadedOnce) {
         m_loadedOnce = true;
+        m_atNewest = true;
         if (messages.empty()) {
             emit loadingChanged();
             return;
@@ -109,6 +215,9 @@ void MessageListModel::applyNewest(quint64 generation, engine::MessagePageView v
     for (auto &message : messages) {
         const auto it = known.find(message.id.toHex());
         if (it == known.end()) {
+            // Away from the newest end the new ones come with the next newer page instead.
+            if (!m_atNewest)
+                continue;
             if (m_rows.empty() || message.sentAtMs > m_rows.front().message.sentAtMs
                 || (message.sentAtMs == m_rows.front().message.sentAtMs
                     && message.sequence > m_rows.front().message.sequence))
@@ -130,11 +239,95 @@ void MessageListModel::applyNewest(quint64 generation, engine::MessagePageView v
     if (shifted.isValid() && static_cast<std::size_t>(shifted.row()) < m_rows.size())
         emit dataChanged(shifted, shifted, {ShowDaySeparatorRole});
     emit countChanged();
+    trimOldestEnd();
+}
+
+void MessageListModel::trimNewestEnd()
+{
+    const auto limit = static_cast<std::size_t>(windowLimit());
+    if (m_rows.size() <= limit)
+        return;
+    const int excess = static_cast<int>(m_rows.size() - limit);
+    // Rows newer than the window are dropped; loadNewer brings them back from the new front.
+    beginRemoveRows({}, 0, excess - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+    m_atNewest = false;
+    endRemoveRows();
+    emit countChanged();
+    emit loadingChanged();
+}
+
+void MessageListModel::trimOldestEnd()
+{
+    const auto limit = static_cast<std::size_t>(windowLimit());
+    if (m_rows.size() <= limit)
+        return;
+    const int first = static_cast<int>(limit);
+    beginRemoveRows({}, first, static_cast<int>(m_rows.size()) - 1);
+    m_rows.erase(m_rows.begin() + first, m_rows.end());
+    // The oldest row left is where fetchMore goes on.
+    m_olderCursor = store::MessageCursor{m_rows.back().message.sentAtMs, m_rows.back().message.sequence};
+    endRemoveRows();
+    const auto oldest = createIndex(first - 1, 0);
+    emit dataChanged(oldest, oldest, {ShowDaySeparatorRole});
+    emit countChanged();
+    emit loadingChanged();
+}
+
+void MessageListModel::loadNewer()
+{
+    if (m_peer.isEmpty() || !m_loadedOnce || m_atNewest || m_fetchingNewer || m_rows.empty())
+        return;
+    m_fetchingNewer = true;
+    setLoading(true);
+    const auto generation = m_generation;
+    const AccountId peer(m_peer.toStdString());
+    const store::MessageCursor cursor{m_rows.front().message.sentAtMs, m_rows.front().message.sequence};
+    const auto anchor = m_rows.front().message.id;
+    const int limit = m_pageSize;
+    m_worker->run<Result<engine::MessagePageView>>(
+        this,
+        [peer, limit, cursor](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->messagePageAfter(peer, limit, cursor);
+        },
+        [this, generation, anchor](Result<engine::MessagePageView> result) {
+            if (generation != m_generation)
+                return;
+            m_fetchingNewer = false;
+            // The window moved meanwhile (rows dropped at this end): this page no longer joins on.
+            if (result.ok() && !m_rows.empty() && m_rows.front().message.id == anchor)
+                applyNewer(std::move(result).value());
+            setLoading(m_fetchingOlder);
+            emit pageLoaded();
+        });
+}
+
+void MessageListModel::applyNewer(engine::MessagePageView view)
+{
+    auto &messages = view.page.messages;
+    std::vector<Row> fresh;
+    fresh.reserve(messages.size());
+    const auto &front = m_rows.front().message;
+    for (auto &message : messages)
+        if (message.sentAtMs > front.sentAtMs
+            || (message.sentAtMs == front.sentAtMs && message.sequence > front.sequence))
+            fresh.push_back(makeRow(std::move(message), view));
+    m_atNewest = !view.hasNewer;
+    if (!fresh.empty()) {
+        beginInsertRows({}, 0, static_cast<int>(fresh.size()) - 1);
+        m_rows.insert(m_rows.begin(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+        endInsertRows();
+        emit countChanged();
+    }
+    emit loadingChanged();
+    trimOldestEnd();
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_loadedOnce && m_olderCursor.has_value() && !m_fetchingOlder;
+    return !parent.isValid() && m_loadedOnce && m_olderCursor.has_value() && !m_fetchingOlder && !m_loadingAround;
 }
 
 void MessageListModel::fetchMore(const QModelIndex &parent)
@@ -154,13 +347,16 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
                 return fail(ErrorCode::NotFound, "No profile is open");
             return context.engine->messagePage(peer, limit, cursor);
         },
-        [this, generation](Result<engine::MessagePageView> result) {
+        [this, generation, cursor](Result<engine::MessagePageView> result) {
             if (generation != m_generation)
                 return;
             m_fetchingOlder = false;
-            if (result.ok())
+            // The window moved meanwhile (rows dropped at this end): this page no longer joins on.
+            const bool joins = m_olderCursor && cursor && m_olderCursor->sentAtMs == cursor->sentAtMs
+                               && m_olderCursor->sequence == cursor->sequence;
+            if (result.ok() && joins)
                 applyOlder(generation, std::move(result).value());
-            setLoading(false);
+            setLoading(m_fetchingNewer);
             emit pageLoaded();
         });
 }
@@ -185,6 +381,7 @@ void MessageListModel::applyOlder(quint64 generation, engine::MessagePageView vi
         emit dataChanged(previousOldest, previousOldest, {ShowDaySeparatorRole});
     }
     emit countChanged();
+    trimNewestEnd();
 }
 
 void MessageListModel::setLoading(bool loading)
@@ -212,6 +409,9 @@ QString MessageListModel::replyText(const Row &row) const
 {
     if (!row.message.replyTo)
         return {};
+    // The excerpt the reply carried; the quoted message may not be loaded, or not on this device.
+    if (!row.message.replyExcerpt.empty())
+        return QString::fromStdString(row.message.replyExcerpt);
     for (const auto &other : m_rows)
         if (other.message.id == *row.message.replyTo)
             return QString::fromStdString(other.message.text);
@@ -276,6 +476,32 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                    : QUrl();
     case AttachmentIsImageRole:
         return hasAttachment && isImageName(row.attachments.front().mimeType, row.attachments.front().fileName);
+    case ReplyToIdRole:
+        return m.replyTo ? QString::fromStdString(m.replyTo->toHex()) : QString();
+    case ReplyAuthorRole:
+        return QString::fromStdString(m.replyAuthor.value());
+    case ReactionSummaryRole: {
+        // One entry per emoji with its count and who chose it, in the order it was first used.
+        QVariantList out;
+        for (const auto &reaction : m.reactions) {
+            const auto emoji = QString::fromStdString(reaction.emoji);
+            auto found = std::find_if(out.begin(), out.end(), [&](const QVariant &v) {
+                return v.toMap().value(QStringLiteral("emoji")).toString() == emoji;
+            });
+            if (found == out.end()) {
+                out.append(QVariantMap{{QStringLiteral("emoji"), emoji},
+                                       {QStringLiteral("count"), 0},
+                                       {QStringLiteral("reactors"), QStringList()}});
+                found = std::prev(out.end());
+            }
+            auto entry = found->toMap();
+            entry[QStringLiteral("count")] = entry.value(QStringLiteral("count")).toInt() + 1;
+            entry[QStringLiteral("reactors")] = entry.value(QStringLiteral("reactors")).toStringList()
+                                                << QString::fromStdString(reaction.reactor.value());
+            *found = entry;
+        }
+        return out;
+    }
     default:
         return {};
     }
@@ -302,7 +528,24 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {AttachmentSizeRole, "attachmentSize"},
         {AttachmentPathRole, "attachmentUrl"},
         {AttachmentIsImageRole, "attachmentIsImage"},
+        {ReplyToIdRole, "replyToId"},
+        {ReplyAuthorRole, "replyAuthor"},
+        {ReactionSummaryRole, "reactionSummary"},
     };
+}
+
+void MessageListModel::applyReaction(const QString &messageId, const QString &reactor, const QString &emoji)
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return;
+    auto &reactions = m_rows[static_cast<std::size_t>(row)].message.reactions;
+    const AccountId who(reactor.toStdString());
+    std::erase_if(reactions, [&](const store::Reaction &r) { return r.reactor == who; });
+    if (!emoji.isEmpty())
+        reactions.push_back(store::Reaction{who, emoji.toStdString(), QDateTime::currentMSecsSinceEpoch()});
+    const auto changed = index(row, 0);
+    emit dataChanged(changed, changed, {ReactionsRole, ReactionSummaryRole});
 }
 
 int MessageListModel::rowOf(const QString &messageId) const

@@ -38,7 +38,7 @@ ApplicationWindow {
         anchors.fill: parent
         sourceComponent: {
             switch (session.state) {
-            case SessionController.FirstRun: return firstRun
+            case SessionController.FirstRun: return window.restoringBackup ? restore : firstRun
             case SessionController.Locked: return unlock
             case SessionController.Linking: return linking
             case SessionController.Ready: return main
@@ -47,7 +47,26 @@ ApplicationWindow {
         }
     }
 
-    Component { id: firstRun; FirstRunPage {} }
+    // First run: the ways in, or the page that restores a backup instead.
+    property bool restoringBackup: false
+    Component {
+        id: firstRun
+        FirstRunPage {
+            onRestoreRequested: {
+                session.clearError()
+                window.restoringBackup = true
+            }
+        }
+    }
+    Component {
+        id: restore
+        RestorePage {
+            onBackRequested: {
+                session.clearError()
+                window.restoringBackup = false
+            }
+        }
+    }
     Component { id: unlock; UnlockPage {} }
     Component { id: linking; LinkWaitingPage {} }
     Component { id: main; MainPage {} }
@@ -66,7 +85,7 @@ ApplicationWindow {
     Dialog {
         id: signInDialog
         objectName: "signInDialog"
-        readonly property var request: session.signInRequests.length > 0 ? session.signInRequests[0] : null
+        readonly property var request: session.signIns.requests.length > 0 ? session.signIns.requests[0] : null
         // Opened and closed from here (not a visible binding, which closing would break).
         onRequestChanged: request !== null ? open() : close()
         parent: Overlay.overlay
@@ -81,7 +100,9 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: signInDialog.request
-                      ? qsTr("\"%1\" is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.").arg(signInDialog.request.deviceName)
+                      ? qsTr("Sign-in request from \"%1\", %2. It is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.")
+                            .arg(signInDialog.request.deviceName)
+                            .arg(signInDialog.request.time ? signInDialog.request.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : "")
                       : ""
             }
             Label {
@@ -101,8 +122,35 @@ ApplicationWindow {
             deny.objectName = "denySignInButton"
             deny.Accessible.name = Qt.binding(function() { return qsTr("Deny the sign-in") })
         }
-        onDiscarded: session.denySignIn(request.id)
-        onRejected: if (request) session.dismissSignIn(request.id)
+        onDiscarded: session.signIns.deny(request.id)
+        onRejected: if (request) session.signIns.dismiss(request.id)
+    }
+
+    // Every sign-in decided while the app runs is told afterwards, approved or denied (like
+    // Apple's "new sign-in" notice); Settings → Devices keeps the list.
+    Dialog {
+        id: signInOutcomeDialog
+        objectName: "signInOutcomeDialog"
+        readonly property var outcome: session.signIns.latestOutcome
+        readonly property bool wanted: outcome.deviceName !== undefined && !signInDialog.visible
+        onWantedChanged: wanted ? open() : close()
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(460, window.width - 40)
+        modal: false
+        title: outcome.approved ? qsTr("New sign-in to your account") : qsTr("Sign-in denied")
+        Label {
+            objectName: "signInOutcomeText"
+            width: signInOutcomeDialog.availableWidth
+            wrapMode: Text.Wrap
+            readonly property string when: signInOutcomeDialog.outcome.time
+                                           ? signInOutcomeDialog.outcome.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+            text: signInOutcomeDialog.outcome.approved
+                  ? qsTr("\"%1\" signed in to your account, %2. If that was not you, remove it in Settings → Devices and change your password.").arg(signInOutcomeDialog.outcome.deviceName).arg(when)
+                  : qsTr("The sign-in of \"%1\" was denied, %2. It was not added to your account.").arg(signInOutcomeDialog.outcome.deviceName).arg(when)
+        }
+        standardButtons: Dialog.Ok
+        onClosed: session.signIns.dismissOutcome()
     }
 
     // Signed in by password alone (no other device could confirm it): suggest a second factor.

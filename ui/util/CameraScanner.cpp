@@ -25,6 +25,7 @@ struct CameraScanner::Session {
     QMediaCaptureSession capture;
     QVideoSink sink;
     QElapsedTimer sinceLastDecode;
+    QElapsedTimer sinceLastPreview;
 #endif
 };
 
@@ -56,13 +57,19 @@ void CameraScanner::start()
     m_session->capture.setCamera(&m_session->camera);
     m_session->capture.setVideoSink(&m_session->sink);
     m_session->sinceLastDecode.start();
+    m_session->sinceLastPreview.start();
     connect(&m_session->sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+        // The preview at up to 25 pictures a second: converting a frame costs a few milliseconds.
+        if (!m_session || !frame.isValid() || m_session->sinceLastPreview.elapsed() < 40)
+            return;
+        m_session->sinceLastPreview.restart();
+        const QImage image = frame.toImage();
+        setFrame(image);
         // A few decodes a second, one at a time, never on the GUI thread.
-        if (m_decoding || !m_session || m_session->sinceLastDecode.elapsed() < 300)
+        if (m_decoding || m_session->sinceLastDecode.elapsed() < 300)
             return;
         m_session->sinceLastDecode.restart();
         m_decoding = true;
-        const QImage image = frame.toImage();
         auto *watcher = new QFutureWatcher<QString>(this);
         connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
             m_decoding = false;
@@ -88,8 +95,18 @@ void CameraScanner::start()
 #endif
 }
 
+void CameraScanner::setFrame(const QImage &image)
+{
+    if (image.isNull() && m_frame.isNull())
+        return;
+    m_frame = image;
+    emit frameChanged();
+}
+
 void CameraScanner::stop()
 {
+    // A stopped camera shows nothing: no last picture lingers in the preview.
+    setFrame({});
     if (!m_scanning)
         return;
     m_scanning = false;

@@ -86,6 +86,7 @@ void EngineWorker::listenOnce()
         update.text = QString::fromStdString(item.event.text);
         update.endToEnd = item.event.endToEnd;
         update.attachmentCount = static_cast<int>(item.event.attachments.size());
+        update.messageId = QString::fromStdString(item.event.messageId.toHex());
         deliver([this, update] { emit incoming(update); });
     };
     callbacks.onConnection = [this](bool online) { deliver([this, online] { emit connectionChanged(online); }); };

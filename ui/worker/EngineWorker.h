@@ -24,6 +24,7 @@ struct IncomingUpdate {
     QString text;
     bool endToEnd = true;
     int attachmentCount = 0;
+    QString messageId; ///< hex: the message itself, or the one a reaction (receipt, edit) is about
 };
 
 /// The one thread that owns and calls the Engine. The GUI thread never calls the Engine (every

@@ -51,8 +51,11 @@ backup::Record messageRecord(const AccountId &peer, const store::StoredMessage &
     r.set_has_edited_at(m.editedAtMs.has_value());
     r.set_edited_at_ms(m.editedAtMs.value_or(0));
     r.set_deleted(m.deleted);
-    if (m.replyTo)
+    if (m.replyTo) {
         r.set_reply_to(toString(m.replyTo->bytes()));
+        r.set_reply_author(m.replyAuthor.value());
+        r.set_reply_excerpt(m.replyExcerpt);
+    }
     for (const auto &reaction : m.reactions) {
         auto &out = *r.add_reactions();
         out.set_reactor(reaction.reactor.value());
@@ -128,6 +131,8 @@ Result<void> restoreRecord(store::Transaction &tx, const backup::Record &record,
         if (!r.reply_to().empty()) {
             LAPIS_TRY_ASSIGN(auto replyTo, MessageId::fromBytes(toBytes(r.reply_to())));
             m.replyTo = replyTo;
+            m.replyAuthor = AccountId(r.reply_author());
+            m.replyExcerpt = r.reply_excerpt();
         }
         if (m.receivedAtMs)
             m.receivedAtMs = std::min(*m.receivedAtMs, nowMs);

@@ -29,6 +29,11 @@ Result<PendingLink> Engine::requestLink(const std::string &relayAddress, const s
     // A device signed in by a code (EngineSignIn.cpp) keeps its credential, to retire that device
     // once the linked one exists.
     const auto signedIn = m_awaitingKeys ? m_relay->credentials() : std::nullopt;
+    if (m_awaitingKeys && relayAddress.empty()) {
+        // Linking resumed after a restart: the relay is the one this device signed in to.
+        const auto endpoint = m_relay->endpoint();
+        return requestLink(endpoint.address, endpoint.pinnedCertificatePem);
+    }
     LAPIS_TRY(connect(relayAddress, relayCertificatePem));
     if (signedIn)
         m_relay->setCredentials(*signedIn);

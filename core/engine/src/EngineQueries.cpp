@@ -2,6 +2,7 @@
 // Engine: read-only queries the desktop app's views are built from (conversation list, message
 // pages, a contact's trust state), plus the small account-settings calls behind its settings screen.
 #include <lapis/engine/Engine.h>
+#include <lapis/engine/ProfileKey.h>
 
 #include <algorithm>
 
@@ -19,6 +20,26 @@ AttachmentSummary summarize(const store::StoredAttachment &attachment)
     out.size = attachment.size;
     out.state = attachment.state;
     return out;
+}
+
+/// The attachments of a page's messages, with the decrypted copy of each received one.
+Result<void> addAttachments(store::Transaction &tx, MessagePageView &view, const fs::path &downloads)
+{
+    for (const auto &message : view.page.messages) {
+        LAPIS_TRY_ASSIGN(auto attachments, tx.attachments().forMessage(message.id));
+        if (attachments.empty())
+            continue;
+        auto &list = view.attachments[message.id.toHex()];
+        for (const auto &attachment : attachments) {
+            auto summary = summarize(attachment);
+            std::error_code ec;
+            const auto copy = downloads / attachment.fileName;
+            if (message.direction == store::MessageDirection::Incoming && fs::exists(copy, ec))
+                summary.localCopy = copy;
+            list.push_back(std::move(summary));
+        }
+    }
+    return {};
 }
 } // namespace
 
@@ -61,20 +82,54 @@ Result<MessagePageView> Engine::messagePage(const AccountId &peer, int limit,
                 return view;
             view.conversationId = conversation->id;
             LAPIS_TRY_ASSIGN(view.page, tx.messages().page(conversation->id, limit, before));
-            for (const auto &message : view.page.messages) {
-                LAPIS_TRY_ASSIGN(auto attachments, tx.attachments().forMessage(message.id));
-                if (attachments.empty())
-                    continue;
-                auto &list = view.attachments[message.id.toHex()];
-                for (const auto &attachment : attachments) {
-                    auto summary = summarize(attachment);
-                    std::error_code ec;
-                    const auto copy = downloads / attachment.fileName;
-                    if (message.direction == store::MessageDirection::Incoming && fs::exists(copy, ec))
-                        summary.localCopy = copy;
-                    list.push_back(std::move(summary));
-                }
-            }
+            LAPIS_TRY(addAttachments(tx, view, downloads));
+            return view;
+        })
+        .get();
+}
+
+Result<MessagePageView> Engine::messagePageAfter(const AccountId &peer, int limit, const store::MessageCursor &after)
+{
+    const fs::path downloads = m_profile / "downloads";
+    return m_store
+        ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
+            MessagePageView view;
+            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));
+            if (!conversation)
+                return view;
+            view.conversationId = conversation->id;
+            LAPIS_TRY_ASSIGN(auto newer, tx.messages().pageAfter(conversation->id, limit, after));
+            view.hasNewer = newer.next.has_value();
+            view.page.messages = std::move(newer.messages);
+            LAPIS_TRY(addAttachments(tx, view, downloads));
+            return view;
+        })
+        .get();
+}
+
+Result<MessagePageView> Engine::messagePageAround(const AccountId &peer, const MessageId &message, int limit)
+{
+    const fs::path downloads = m_profile / "downloads";
+    return m_store
+        ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
+            MessagePageView view;
+            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));
+            LAPIS_TRY_ASSIGN(auto found, tx.messages().find(message));
+            if (!conversation || !found || found->conversationId != conversation->id)
+                return fail(ErrorCode::NotFound, "The conversation with " + peer.value() + " has no such message");
+            view.conversationId = conversation->id;
+            const store::MessageCursor at{found->sentAtMs, found->sequence};
+            const int newerCount = std::max(limit, 1) / 2;
+            const int olderCount = std::max(std::max(limit, 1) - newerCount - 1, 1);
+            LAPIS_TRY_ASSIGN(auto newer, tx.messages().pageAfter(conversation->id, newerCount, at));
+            LAPIS_TRY_ASSIGN(auto older, tx.messages().page(conversation->id, olderCount, at));
+            view.hasNewer = newer.next.has_value();
+            view.page.messages = std::move(newer.messages);
+            view.page.messages.push_back(std::move(*found));
+            for (auto &m : older.messages)
+                view.page.messages.push_back(std::move(m));
+            view.page.next = older.next;
+            LAPIS_TRY(addAttachments(tx, view, downloads));
             return view;
         })
         .get();
@@ -154,6 +209,16 @@ bool Engine::usesPassphrase() const
 {
     std::error_code ec;
     return fs::exists(m_store->paths().keyFile, ec);
+}
+
+Result<void> Engine::protectWithPassphrase(const std::string &newPassphrase)
+{
+    return protectProfileWithPassphrase(m_profile, newPassphrase, m_backupParams);
+}
+
+Result<void> Engine::protectWithKeychain(const std::string &currentPassphrase)
+{
+    return protectProfileWithKeychain(m_profile, currentPassphrase);
 }
 
 } // namespace lapis::engine

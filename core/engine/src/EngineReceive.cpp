@@ -173,7 +173,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
         else if (state == transport::MessageStream::State::Waiting)
             inbox.connection(false);
     };
-    // Sign-in requests and outcomes go to the sign-in listener (EngineSignIn.cpp), then are acknowledged.
+    // Account events (sign-ins, devices) are handled in EngineSignIn.cpp, then acknowledged.
     transport::MessageStream *signInAcks = nullptr;
     callbacks.onEvent = [this, &signInAcks](const transport::AccountEvent &event) {
         if (onAccountEvent(event) && signInAcks)

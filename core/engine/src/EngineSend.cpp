@@ -203,7 +203,10 @@ Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage m
         const auto id = prepared->id;
         LAPIS_TRY(m_store
                       ->transact([&](store::Transaction &tx) -> Result<void> {
-                          LAPIS_TRY(tx.messages().advanceState(id, store::MessageState::Sent));
+                          // A reaction has no row of its own (NotFound): only its outbox entries go.
+                          auto changed = tx.messages().advanceState(id, store::MessageState::Sent);
+                          if (!changed.ok() && changed.error().code != ErrorCode::NotFound)
+                              return std::move(changed).error();
                           LAPIS_TRY(tx.outbox().removeForMessage(id));
                           return {};
                       })

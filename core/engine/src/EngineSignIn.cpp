@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Engine: logging a new device in by password and a second factor (a six-digit code that the
 // account's other devices show, or TOTP), and the trusted device's side of those sign-ins.
+#include "SignInHistory.h"
+
 #include <lapis/common/Log.h>
 #include <lapis/engine/Engine.h>
 
@@ -157,25 +159,61 @@ void Engine::setSignInListener(std::function<void(const SignInRequest &, bool pe
     m_signInListener = std::move(listener);
 }
 
+Result<std::vector<SignInRequest>> Engine::signInHistory()
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    LAPIS_TRY_ASSIGN(
+        auto stored,
+        m_store->transact([](store::Transaction &tx) { return tx.meta().get(sign_in_history::MetaKey); }).get());
+    return sign_in_history::decode(stored);
+}
+
 bool Engine::onAccountEvent(const transport::AccountEvent &event)
 {
     using Kind = transport::AccountEvent::Kind;
+    // "Device added/removed" needs no action: every send asks the relay for the current devices
+    // and checks their certificates. Acknowledged, so that they stop coming back on each connection.
+    if (event.kind == Kind::DeviceAdded || event.kind == Kind::DeviceRemoved)
+        return true;
     if (event.kind != Kind::SignInRequested && event.kind != Kind::SignInApproved && event.kind != Kind::SignInDenied)
         return false;
-    const bool pending = event.kind == Kind::SignInRequested;
-    // A request's event stays in the mailbox until acknowledged: one that expired meanwhile is
-    // no longer worth showing.
-    if (pending && event.signIn.expiresMs <= nowMs())
-        return false;
+    auto request = fromTransport(event.signIn);
+    if (request.deviceName.empty())
+        request.deviceName = event.deviceName;
     std::function<void(const SignInRequest &, bool)> listener;
     {
         std::lock_guard lock(m_signInMutex);
         listener = m_signInListener;
     }
-    if (!listener)
-        return false;
-    listener(fromTransport(event.signIn), pending);
-    return true;
+    if (event.kind == Kind::SignInRequested) {
+        // A request's event stays in the mailbox until acknowledged: one that expired meanwhile
+        // is no longer worth showing, and one nobody can show waits for a device that can.
+        if (request.expiresAtMs <= nowMs())
+            return true;
+        if (!listener)
+            return false;
+        listener(request, true);
+        return true;
+    }
+    // Outcomes are kept, so that every sign-in can be reviewed afterwards even when no window was
+    // open to show it (lapis-cli receive, a locked screen).
+    request.state = event.kind == Kind::SignInApproved ? SignInRequest::State::Approved : SignInRequest::State::Denied;
+    request.decidedAtMs = event.serverTimeMs;
+    const auto kept = m_store
+                          ->transact([&request](store::Transaction &tx) -> Result<void> {
+                              LAPIS_TRY_ASSIGN(auto stored, tx.meta().get(sign_in_history::MetaKey));
+                              auto history = sign_in_history::decode(stored);
+                              if (!sign_in_history::record(history, request))
+                                  return {};
+                              return tx.meta().set(sign_in_history::MetaKey, sign_in_history::encode(history));
+                          })
+                          .get();
+    if (!kept.ok())
+        qCWarning(lcEngine) << "A sign-in outcome was not kept:" << kept.error().message.c_str();
+    if (listener)
+        listener(request, false);
+    return kept.ok() || listener;
 }
 
 } // namespace lapis::engine

@@ -153,6 +153,13 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
     message.state =
         direction == store::MessageDirection::Incoming ? store::MessageState::Delivered : store::MessageState::Sent;
     message.endToEnd = event.endToEnd;
+    if (data.quote) {
+        // Kept as the reply carried it: the quoted message may never have reached this device.
+        message.replyTo = data.quote->target;
+        message.replyAuthor = data.quote->author;
+        message.replyExcerpt = data.quote->excerpt;
+        event.quote = data.quote;
+    }
     LAPIS_TRY(tx.messages().insert(message));
     for (const auto &pointer : data.attachments)
         LAPIS_TRY(tx.attachments().add(storedAttachmentFor(message.id, pointer)));

@@ -63,18 +63,32 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
     LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findOrCreate(to, to.value(), nowMs));
     prepared.conversationId = conversation.id;
 
-    store::StoredMessage row;
-    row.id = prepared.id;
-    row.conversationId = conversation.id;
-    row.sender = self.account;
-    row.senderDevice = self.device;
-    row.direction = store::MessageDirection::Outgoing;
-    row.text = message.text;
-    row.sentAtMs = static_cast<std::int64_t>(message.timestamp);
-    row.state = store::MessageState::Pending;
-    row.endToEnd = !plaintextRoute;
-    LAPIS_TRY(tx.messages().insert(row));
-    LAPIS_TRY(tx.conversations().recordActivity(conversation.id, row.sentAtMs, 0));
+    if (message.reaction) {
+        // A reaction is no message of its own: it becomes (or withdraws) our reaction to its
+        // target, as a received one would. The outbox still tracks it under its own id.
+        const auto &reaction = *message.reaction;
+        LAPIS_TRY(tx.messages().setReaction(
+            reaction.target, store::Reaction{self.account, reaction.remove ? std::string() : reaction.emoji,
+                                             static_cast<std::int64_t>(message.timestamp)}));
+    } else {
+        store::StoredMessage row;
+        row.id = prepared.id;
+        row.conversationId = conversation.id;
+        row.sender = self.account;
+        row.senderDevice = self.device;
+        row.direction = store::MessageDirection::Outgoing;
+        row.text = message.text;
+        row.sentAtMs = static_cast<std::int64_t>(message.timestamp);
+        row.state = store::MessageState::Pending;
+        row.endToEnd = !plaintextRoute;
+        if (message.quote) {
+            row.replyTo = message.quote->target;
+            row.replyAuthor = message.quote->author;
+            row.replyExcerpt = message.quote->excerpt;
+        }
+        LAPIS_TRY(tx.messages().insert(row));
+        LAPIS_TRY(tx.conversations().recordActivity(conversation.id, row.sentAtMs, 0));
+    }
 
     protocol::Content content;
     content.messageId = prepared.id;

@@ -2,6 +2,7 @@
 #include "content.pb.h"
 
 #include <lapis/protocol/Content.h>
+#include <lapis/protocol/Limits.h>
 
 namespace lapis::protocol {
 namespace {
@@ -20,6 +21,67 @@ Bytes bytes(const std::string &s)
 Error corrupt(const char *what)
 {
     return fail(ErrorCode::Corrupt, std::string("Content: ") + what);
+}
+
+// Length in bytes of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8
+// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8SequenceAt(std::string_view text, std::size_t i)
+{
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = at(i);
+    std::size_t length = 0;
+    std::uint32_t cp = 0;
+    if (lead < 0x80)
+        return 1;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        cp = lead & 0x1FU;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        cp = lead & 0x0FU;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        cp = lead & 0x07U;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size())
+        return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((at(i + k) & 0xC0U) != 0x80U)
+            return 0;
+        cp = (cp << 6U) | (at(i + k) & 0x3FU);
+    }
+    if ((length == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+        || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return length;
+}
+
+/// Code points in `text`, or nullopt when it is not valid UTF-8.
+std::optional<std::size_t> codePoints(std::string_view text)
+{
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size(); ++count) {
+        const auto length = utf8SequenceAt(text, i);
+        if (length == 0)
+            return std::nullopt;
+        i += length;
+    }
+    return count;
+}
+
+/// Empty when the quote may travel, else what is wrong with it.
+const char *quoteProblem(const Quote &q)
+{
+    if (q.author.value().empty() || q.author.value().size() > MaxAccountIdSize)
+        return "a quote's author is empty or too long";
+    const auto chars = codePoints(q.excerpt);
+    if (!chars)
+        return "a quote's excerpt is not UTF-8";
+    if (*chars > MaxQuoteExcerptChars)
+        return "a quote's excerpt is too long";
+    return nullptr;
 }
 
 Result<MessageId> readId(const std::string &s)
@@ -57,6 +119,24 @@ void writeData(const DataMessage &d, pb::DataMessage &out)
         out.mutable_delete_()->set_target_message_id(str(d.deletion->target.bytes()));
     }
     out.set_timestamp(d.timestamp);
+    if (d.quote) {
+        auto *q = out.mutable_quote();
+        q->set_target_message_id(str(d.quote->target.bytes()));
+        q->set_author_account(d.quote->author.value());
+        q->set_excerpt(d.quote->excerpt);
+    }
+}
+
+/// Empty when `d` may be encoded; a sender must not emit what a receiver would refuse.
+const char *dataProblem(const DataMessage &d)
+{
+    if (d.quote) {
+        if (const char *problem = quoteProblem(*d.quote))
+            return problem;
+    }
+    if (d.reaction && d.reaction->emoji.size() > MaxReactionEmojiSize)
+        return "a reaction's emoji is too long";
+    return nullptr;
 }
 
 Result<DataMessage> readData(const pb::DataMessage &in)
@@ -80,6 +160,8 @@ Result<DataMessage> readData(const pb::DataMessage &in)
         Reaction r;
         LAPIS_TRY_ASSIGN(r.target, readId(in.reaction().target_message_id()));
         r.emoji = in.reaction().emoji();
+        if (r.emoji.size() > MaxReactionEmojiSize)
+            return corrupt("a reaction's emoji is too long");
         r.remove = in.reaction().remove();
         d.reaction = r;
     }
@@ -95,10 +177,31 @@ Result<DataMessage> readData(const pb::DataMessage &in)
         d.deletion = del;
     }
     d.timestamp = in.timestamp();
+    if (in.has_quote()) {
+        Quote q;
+        LAPIS_TRY_ASSIGN(q.target, readId(in.quote().target_message_id()));
+        q.author = AccountId(in.quote().author_account());
+        q.excerpt = in.quote().excerpt();
+        if (const char *problem = quoteProblem(q))
+            return corrupt(problem);
+        d.quote = std::move(q);
+    }
     return d;
 }
 
 } // namespace
+
+std::string quoteExcerpt(std::string_view text)
+{
+    std::size_t end = 0;
+    for (std::size_t chars = 0; end < text.size() && chars < MaxQuoteExcerptChars; ++chars) {
+        const auto length = utf8SequenceAt(text, end);
+        if (length == 0)
+            break;
+        end += length;
+    }
+    return std::string(text.substr(0, end));
+}
 
 Result<WipedBytes> Content::serialize() const
 {
@@ -106,6 +209,10 @@ Result<WipedBytes> Content::serialize() const
         int(data.has_value()) + int(receipt.has_value()) + int(typing.has_value()) + int(sync.has_value());
     if (bodies != 1)
         return fail(ErrorCode::InvalidArgument, "Content needs exactly one body");
+    for (const auto *d : {data ? &*data : nullptr, sync ? &sync->message : nullptr}) {
+        if (const char *problem = d ? dataProblem(*d) : nullptr)
+            return fail(ErrorCode::InvalidArgument, std::string("Content: ") + problem);
+    }
     pb::Content c;
     c.set_version(1);
     c.set_message_id(str(messageId.bytes()));

@@ -3,6 +3,7 @@
 
 #include <lapis/store/MessageRepository.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace lapis::store {
@@ -10,7 +11,8 @@ namespace lapis::store {
 namespace {
 
 constexpr std::string_view Columns = "seq, id, conversation_id, sender_account_id, sender_device_id, direction, body, "
-                                     "sent_at, received_at, state, end_to_end, edited_at, deleted, reply_to ";
+                                     "sent_at, received_at, state, end_to_end, edited_at, deleted, reply_to, "
+                                     "reply_author, reply_excerpt ";
 
 Result<StoredMessage> readMessage(const Statement &stmt)
 {
@@ -32,6 +34,10 @@ Result<StoredMessage> readMessage(const Statement &stmt)
         LAPIS_TRY_ASSIGN(auto reply, MessageId::fromBytes(stmt.blob(13)));
         m.replyTo = reply;
     }
+    if (!stmt.isNull(14))
+        m.replyAuthor = AccountId(stmt.text(14));
+    if (!stmt.isNull(15))
+        m.replyExcerpt = stmt.text(15);
     return m;
 }
 
@@ -67,13 +73,19 @@ Result<void> MessageRepository::insert(const StoredMessage &m)
 {
     LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT INTO messages(id, conversation_id, sender_account_id, "
                                              "sender_device_id, direction, body, sent_at, received_at, state, "
-                                             "end_to_end, edited_at, deleted, reply_to) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                             "end_to_end, edited_at, deleted, reply_to, reply_author, "
+                                             "reply_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     std::optional<ByteView> replyTo;
-    if (m.replyTo)
+    std::optional<std::string> replyAuthor;
+    std::optional<std::string> replyExcerpt;
+    if (m.replyTo) {
         replyTo = m.replyTo->bytes();
+        replyAuthor = m.replyAuthor.value();
+        replyExcerpt = m.replyExcerpt;
+    }
     stmt.bindAll(m.id.bytes(), m.conversationId, m.sender.value(), m.senderDevice.value(), m.direction, m.text,
-                 m.sentAtMs, m.receivedAtMs, m.state, m.endToEnd, m.editedAtMs, m.deleted, replyTo);
+                 m.sentAtMs, m.receivedAtMs, m.state, m.endToEnd, m.editedAtMs, m.deleted, replyTo, replyAuthor,
+                 replyExcerpt);
     auto ran = stmt.run();
     if (!ran.ok() && ran.error().code == ErrorCode::AlreadyExists)
         return fail(ErrorCode::Duplicate, "A message with this id is stored already");
@@ -137,6 +149,33 @@ Result<MessagePage> MessageRepository::page(std::int64_t conversationId, int lim
     return page;
 }
 
+Result<MessagePage> MessageRepository::pageAfter(std::int64_t conversationId, int limit, MessageCursor after)
+{
+    MessagePage page;
+    {
+        // The same index as page(), walked forwards from the cursor.
+        LAPIS_TRY_ASSIGN(auto stmt,
+                         m_db.prepare("SELECT " + std::string(Columns)
+                                      + "FROM messages WHERE conversation_id = ?1 AND sent_at >= ?2 "
+                                        "AND (sent_at > ?2 OR seq > ?3) ORDER BY sent_at ASC, seq ASC LIMIT ?4"));
+        stmt.bindAll(conversationId, after.sentAtMs, after.sequence, limit + 1);
+        for (;;) {
+            LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+            if (!row)
+                break;
+            LAPIS_TRY_ASSIGN(auto message, readMessage(stmt));
+            page.messages.push_back(std::move(message));
+        }
+    }
+    if (page.messages.size() > static_cast<std::size_t>(limit)) {
+        page.messages.pop_back();
+        page.next = MessageCursor{page.messages.back().sentAtMs, page.messages.back().sequence};
+    }
+    std::reverse(page.messages.begin(), page.messages.end());
+    LAPIS_TRY(loadReactions(page.messages));
+    return page;
+}
+
 Result<void> MessageRepository::loadReactions(std::vector<StoredMessage> &messages)
 {
     LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT reactor_account_id, emoji, reacted_at FROM reactions "
@@ -193,9 +232,16 @@ Result<void> MessageRepository::markDeleted(const MessageId &id)
     LAPIS_TRY_ASSIGN(const std::int64_t seq, sequenceOf(id));
     {
         // The search triggers unindex the old text; secure_delete zeroes the freed bytes.
-        LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE messages SET body = '', deleted = 1 WHERE seq = ?"));
+        LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE messages SET body = '', deleted = 1, reply_excerpt = "
+                                                 "CASE WHEN reply_to IS NULL THEN NULL ELSE '' END WHERE seq = ?"));
         stmt.bindAll(seq);
         LAPIS_TRY(stmt.run());
+    }
+    {
+        // Replies quoting it lose the quoted words too (they keep the reference and the author).
+        LAPIS_TRY_ASSIGN(auto quotes, m_db.prepare("UPDATE messages SET reply_excerpt = '' WHERE reply_to = ?"));
+        quotes.bindAll(id.bytes());
+        LAPIS_TRY(quotes.run());
     }
     LAPIS_TRY_ASSIGN(auto reactions, m_db.prepare("DELETE FROM reactions WHERE message_seq = ?"));
     reactions.bindAll(seq);

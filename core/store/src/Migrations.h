@@ -25,13 +25,15 @@ Result<void> migration0002MessageSearch(Database &db);
 Result<void> migration0003ReactionsAndReplies(Database &db);
 Result<void> migration0004Attachments(Database &db);
 Result<void> migration0005PendingUploads(Database &db);
+Result<void> migration0006ReplyQuotes(Database &db);
 
-inline constexpr std::array<Migration, 5> Migrations{{
+inline constexpr std::array<Migration, 6> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
     {4, "attachments", &migration0004Attachments},
     {5, "pending_uploads", &migration0005PendingUploads},
+    {6, "reply_quotes", &migration0006ReplyQuotes},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

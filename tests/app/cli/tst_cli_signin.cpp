@@ -3,7 +3,7 @@
 // login without a code says one is needed and keeps the request, sign-in-requests shows
 // `ID CODE DEVICE-NAME TIME`, login --device-code completes that same request, sign-in-deny makes
 // the new device's login report "denied", and a signed-in device gets its end-to-end keys by
-// linking and then exchanges end-to-end messages.
+// linking and then exchanges end-to-end messages; afterwards `sign-ins` lists both outcomes.
 #include "CliRunner.h"
 
 #include <lapis/testsupport/RelayProcess.h>
@@ -177,6 +177,27 @@ private slots:
                                           + QStringList{QStringLiteral("--device-code"), requests[0].code});
         QVERIFY2(noRequest.exitCode != 0 && noRequest.err.contains(QStringLiteral("No sign-in request")),
                  qPrintable(describe(noRequest)));
+    }
+
+    void decidedSignInsAreShownAfterwards()
+    {
+        // Alice's first device was not running while the phone was approved and the stranger
+        // denied: its next receive takes both outcomes, and sign-ins lists them, newest first.
+        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        const auto shown = m_alice->run({QStringLiteral("sign-ins")});
+        VERIFY_RUN(shown);
+        static const QRegularExpression line(QStringLiteral(
+            "^([0-9a-f]{16}|-) (approved|denied) ([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z) (.+)$"));
+        QStringList outcomes;
+        for (const auto &text : shown.lines()) {
+            const auto m = line.match(text);
+            QVERIFY2(m.hasMatch(), qPrintable(describe(shown)));
+            outcomes << m.captured(2) + QLatin1Char(' ') + m.captured(4);
+        }
+        QCOMPARE(outcomes, (QStringList{QStringLiteral("denied stranger"), QStringLiteral("approved alice phone")}));
+        // Shown once each: receiving again adds nothing.
+        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        QCOMPARE(m_alice->run({QStringLiteral("sign-ins")}).lines().size(), 2);
     }
 
 private:

@@ -38,6 +38,7 @@ DataMessage sampleData()
     d.edit = Edit{idOf(2), "fixed typo"};
     d.deletion = Delete{idOf(3)};
     d.timestamp = 1700000000123;
+    d.quote = Quote{idOf(4), AccountId("bob"), "Pfannkuchen zum Frühstück? 🥞"};
     return d;
 }
 
@@ -66,6 +67,53 @@ void compareData(const DataMessage &x, const DataMessage &y)
         QCOMPARE(x.edit->newText, y.edit->newText);
     QCOMPARE(x.deletion.has_value(), y.deletion.has_value());
     QCOMPARE(x.timestamp, y.timestamp);
+    QCOMPARE(x.quote.has_value(), y.quote.has_value());
+    if (x.quote) {
+        QVERIFY(x.quote->target == y.quote->target);
+        QCOMPARE(x.quote->author.value(), y.quote->author.value());
+        QCOMPARE(x.quote->excerpt, y.quote->excerpt);
+    }
+}
+
+Bytes idBytes(std::uint8_t b)
+{
+    const auto id = idOf(b);
+    return Bytes(id.bytes().begin(), id.bytes().end());
+}
+
+// Hand-written protobuf, so that the tests can send what Content::serialize refuses to write.
+void appendVarint(Bytes &out, std::size_t v)
+{
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+}
+void appendField(Bytes &out, std::uint8_t tag, const Bytes &value)
+{
+    out.push_back(tag);
+    appendVarint(out, value.size());
+    out.insert(out.end(), value.begin(), value.end());
+}
+Bytes raw(std::string_view s)
+{
+    return Bytes(s.begin(), s.end());
+}
+/// Content{version 1, id, data{text "re", quote{target, author, excerpt}}}.
+Bytes contentWithQuote(const Bytes &target, std::string_view author, std::string_view excerpt)
+{
+    Bytes quote;
+    appendField(quote, 0x0A, target);
+    appendField(quote, 0x12, raw(author));
+    appendField(quote, 0x1A, raw(excerpt));
+    Bytes data;
+    appendField(data, 0x0A, raw("re"));
+    appendField(data, 0x3A, quote); // field 7, length-delimited
+    Bytes content{0x08, 0x01};
+    appendField(content, 0x12, idBytes(4));
+    appendField(content, 0x1A, data);
+    return content;
 }
 
 } // namespace
@@ -204,6 +252,107 @@ private slots:
         QCOMPARE(two.serialize().error().code, ErrorCode::InvalidArgument);
         QVERIFY(!Content::deserialize(Bytes{0x08, 0x01}).ok()); // version only, no body
         QVERIFY(!Content::deserialize(Bytes{0xFF}).ok());
+    }
+
+    void quoteDecodesFromHandWrittenBytes()
+    {
+        auto parsed = Content::deserialize(contentWithQuote(idBytes(9), "bob", "héllo"));
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->data && parsed->data->quote);
+        QCOMPARE(parsed->data->text, std::string("re"));
+        QVERIFY(parsed->data->quote->target == idOf(9));
+        QCOMPARE(parsed->data->quote->author.value(), std::string("bob"));
+        QCOMPARE(parsed->data->quote->excerpt, std::string("héllo"));
+    }
+
+    void contentWithoutQuoteStillDecodes()
+    {
+        // What a build before replies wrote: a DataMessage with fields 1..6 only.
+        Bytes data;
+        appendField(data, 0x0A, raw("old message"));
+        data.push_back(0x30); // field 6, timestamp
+        appendVarint(data, 1234);
+        Bytes content{0x08, 0x01};
+        appendField(content, 0x12, idBytes(3));
+        appendField(content, 0x1A, data);
+        auto parsed = Content::deserialize(content);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->data->text, std::string("old message"));
+        QCOMPARE(parsed->data->timestamp, std::uint64_t(1234));
+        QVERIFY(!parsed->data->quote);
+    }
+
+    void quoteBoundsEnforced()
+    {
+        const Bytes id = idBytes(9);
+        // Exactly at the bound: 200 four-byte code points decode.
+        std::string longest;
+        for (std::size_t i = 0; i < MaxQuoteExcerptChars; ++i)
+            longest += "🥞";
+        QVERIFY(Content::deserialize(contentWithQuote(id, "bob", longest)).ok());
+        // One more code point, an empty or over-long author, a short target id, bad UTF-8: Corrupt.
+        QCOMPARE(Content::deserialize(contentWithQuote(id, "bob", longest + "x")).error().code, ErrorCode::Corrupt);
+        QCOMPARE(Content::deserialize(contentWithQuote(id, "bob", std::string(100000, 'a'))).error().code,
+                 ErrorCode::Corrupt);
+        QCOMPARE(Content::deserialize(contentWithQuote(id, "", "x")).error().code, ErrorCode::Corrupt);
+        QCOMPARE(Content::deserialize(contentWithQuote(id, std::string(MaxAccountIdSize + 1, 'b'), "x")).error().code,
+                 ErrorCode::Corrupt);
+        QCOMPARE(Content::deserialize(contentWithQuote(Bytes(15, 1), "bob", "x")).error().code, ErrorCode::Corrupt);
+        for (const char *bad : {"\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                "a\xFF"
+                                "b"}) {
+            auto r = Content::deserialize(contentWithQuote(id, "bob", bad));
+            QVERIFY2(!r.ok(), bad);
+        }
+
+        // The sender side refuses to write what a receiver would refuse.
+        Content c;
+        c.messageId = idOf(1);
+        c.data = DataMessage{};
+        c.data->text = "re";
+        c.data->quote = Quote{idOf(2), AccountId("bob"), longest + "x"};
+        QCOMPARE(c.serialize().error().code, ErrorCode::InvalidArgument);
+        c.data->quote->excerpt = quoteExcerpt(longest + "x");
+        QCOMPARE(c.data->quote->excerpt, longest);
+        QVERIFY(c.serialize().ok());
+        c.data->quote->author = AccountId("");
+        QCOMPARE(c.serialize().error().code, ErrorCode::InvalidArgument);
+    }
+
+    void quoteExcerptCutsAtCodePoints()
+    {
+        QCOMPARE(quoteExcerpt("short"), std::string("short"));
+        std::string text;
+        for (std::size_t i = 0; i < MaxQuoteExcerptChars - 1; ++i)
+            text += 'a';
+        text += "ü🥞"; // the 200th code point is ü; the pancake is cut
+        const auto cut = quoteExcerpt(text);
+        QCOMPARE(cut.size(), MaxQuoteExcerptChars - 1 + 2);
+        QVERIFY(cut.ends_with("ü"));
+        QCOMPARE(quoteExcerpt("ok\xFFrest"), std::string("ok")); // invalid UTF-8 ends the excerpt
+    }
+
+    void reactionEmojiBounded()
+    {
+        Content c;
+        c.messageId = idOf(1);
+        c.data = DataMessage{};
+        c.data->reaction = Reaction{idOf(2), std::string(MaxReactionEmojiSize + 1, 'x'), false};
+        QCOMPARE(c.serialize().error().code, ErrorCode::InvalidArgument);
+        c.data->reaction->emoji = "👍";
+        auto ok = Content::deserialize(c.serialize()->view());
+        QVERIFY(ok.ok() && ok->data->reaction && ok->data->reaction->emoji == "👍");
+
+        // Hand-written: a 65-byte emoji is refused on decode.
+        Bytes reaction;
+        appendField(reaction, 0x0A, idBytes(2));
+        appendField(reaction, 0x12, Bytes(MaxReactionEmojiSize + 1, 'x'));
+        Bytes data;
+        appendField(data, 0x1A, reaction);
+        Bytes content{0x08, 0x01};
+        appendField(content, 0x12, idBytes(3));
+        appendField(content, 0x1A, data);
+        QCOMPARE(Content::deserialize(content).error().code, ErrorCode::Corrupt);
     }
 
     void plaintextEnvelope()

@@ -153,6 +153,57 @@ private slots:
             QCOMPARE(seen[i], std::uint32_t(25 - i));
     }
 
+    void pagesForwardAfterACursor()
+    {
+        QVERIFY_OK(m_store
+                       ->transact([&](Transaction &tx) -> Result<void> {
+                           for (std::uint32_t i = 1; i <= 25; ++i) {
+                               LAPIS_TRY(tx.messages().insert(message(m_conversation, i, "m", (i + 1) / 2)));
+                               LAPIS_TRY(tx.messages().insert(message(m_other, 1000 + i, "o", i)));
+                           }
+                           return {};
+                       })
+                       .get());
+        // From message 3, which shares its timestamp with message 4, towards the present.
+        auto upTo3 = m_store->transact([&](Transaction &tx) { return tx.messages().page(m_conversation, 23); }).get();
+        QVERIFY_OK(upTo3);
+        QCOMPARE(std::uint32_t(upTo3->messages.back().id.bytes()[15]), 3u);
+        MessageCursor cursor{upTo3->messages.back().sentAtMs, upTo3->messages.back().sequence};
+        std::vector<std::uint32_t> seen;
+        int pages = 0;
+        for (;;) {
+            auto page =
+                m_store->transact([&](Transaction &tx) { return tx.messages().pageAfter(m_conversation, 10, cursor); })
+                    .get();
+            QVERIFY_OK(page);
+            QVERIFY(!page->messages.empty());
+            // Newest first within a page, like page().
+            for (auto it = page->messages.rbegin(); it != page->messages.rend(); ++it) {
+                QCOMPARE(it->conversationId, m_conversation);
+                seen.push_back(it->id.bytes()[15]);
+            }
+            ++pages;
+            const MessageCursor newest{page->messages.front().sentAtMs, page->messages.front().sequence};
+            if (!page->next || pages >= 10) {
+                cursor = newest;
+                break;
+            }
+            cursor = *page->next;
+            QCOMPARE(cursor.sequence, page->messages.front().sequence);
+        }
+        QCOMPARE(pages, 3);
+        QCOMPARE(seen.size(), std::size_t(22));
+        for (std::size_t i = 0; i < seen.size(); ++i)
+            QCOMPARE(seen[i], std::uint32_t(4 + i));
+        // Nothing after the newest.
+        auto none =
+            m_store->transact([&](Transaction &tx) { return tx.messages().pageAfter(m_conversation, 10, cursor); })
+                .get();
+        QVERIFY_OK(none);
+        QVERIFY(none->messages.empty());
+        QVERIFY(!none->next);
+    }
+
     void searchNewestFirstWithPaging()
     {
         QVERIFY_OK(m_store

@@ -4,6 +4,7 @@
 #include "Migrations.h"
 #include "StoreTestUtil.h"
 
+#include <lapis/store/MessageRepository.h>
 #include <lapis/store/PendingUploadRepository.h>
 
 #include <QTemporaryDir>
@@ -168,6 +169,54 @@ private slots:
         QVERIFY(*uploads.remove("blob-2"));
         QVERIFY(!*uploads.remove("blob-2"));
         QVERIFY(uploads.list()->empty());
+    }
+
+    void migration6KeepsReplyQuotes()
+    {
+        auto db = databaseAt(freshPath(), 5);
+        QVERIFY_OK(db->exec(SchemaOneData));
+        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        // A reply written at schema 5: a reference without a quote.
+        QVERIFY_OK(db->exec("UPDATE messages SET reply_to = x'00000000000000000000000000000001' WHERE seq = 2"));
+        QVERIFY_OK(db->exec("INSERT INTO reactions VALUES (1, 'bob', 'x', 5)"));
+        QVERIFY_OK(migrate(*db, 6));
+        QCOMPARE(*schemaVersion(*db), 6);
+
+        MessageRepository messages(*db);
+        auto old = messages.find(id(2));
+        QVERIFY_OK(old);
+        QVERIFY((*old)->replyTo && *(*old)->replyTo == id(1));
+        QVERIFY((*old)->replyAuthor.value().empty());
+        QVERIFY((*old)->replyExcerpt.empty());
+        QCOMPARE((*old)->text, std::string("waffles for lunch"));
+        QCOMPARE((*messages.find(id(1)))->reactions.size(), std::size_t(1));
+
+        StoredMessage reply;
+        reply.id = id(3);
+        reply.conversationId = 1;
+        reply.sender = AccountId("bob");
+        reply.senderDevice = DeviceId(1);
+        reply.text = "syrup?";
+        reply.sentAtMs = 300;
+        reply.replyTo = id(1);
+        reply.replyAuthor = AccountId("bob");
+        reply.replyExcerpt = "pancakes for breakfast";
+        QVERIFY_OK(messages.insert(reply));
+        auto back = messages.find(id(3));
+        QVERIFY_OK(back);
+        QVERIFY((*back)->replyTo && *(*back)->replyTo == id(1));
+        QCOMPARE((*back)->replyAuthor.value(), std::string("bob"));
+        QCOMPARE((*back)->replyExcerpt, std::string("pancakes for breakfast"));
+        // The excerpt is not indexed as the reply's own text.
+        QCOMPARE(messages.search("breakfast", 10)->size(), std::size_t(1));
+
+        // Deleting the quoted message erases the quoted words in the replies too.
+        QVERIFY_OK(messages.markDeleted(id(1)));
+        back = messages.find(id(3));
+        QVERIFY((*back)->replyTo && (*back)->replyExcerpt.empty());
+        QCOMPARE((*back)->replyAuthor.value(), std::string("bob"));
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM messages WHERE reply_excerpt LIKE '%pancakes%'"),
+                 std::int64_t(0));
     }
 
     // A profile at schema 1 with data, opened by this build: every step applies and the

@@ -12,9 +12,9 @@ Item {
 
     ListModel {
         id: rows
-        ListElement { messageId: "a"; text: "end to end"; outgoing: true; endToEnd: true; deliveryState: 3; timeText: "10:00"; dayText: "Today"; showDaySeparator: true; sender: "me"; replyToText: ""; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
-        ListElement { messageId: "b"; text: "the relay can read this"; outgoing: true; endToEnd: false; deliveryState: 1; timeText: "10:01"; dayText: "Today"; showDaySeparator: false; sender: "me"; replyToText: ""; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
-        ListElement { messageId: "c"; text: "hello from bob"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:02"; dayText: "Today"; showDaySeparator: false; sender: "bob"; replyToText: "end to end"; reactions: "👍"; deleted: false; edited: false; attachmentName: "notes.txt"; attachmentSize: "1 KB"; attachmentUrl: ""; attachmentIsImage: false }
+        ListElement { messageId: "a"; text: "end to end"; outgoing: true; endToEnd: true; deliveryState: 3; timeText: "10:00"; dayText: "Today"; showDaySeparator: true; sender: "me"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
+        ListElement { messageId: "b"; text: "the relay can read this"; outgoing: true; endToEnd: false; deliveryState: 1; timeText: "10:01"; dayText: "Today"; showDaySeparator: false; sender: "me"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
+        ListElement { messageId: "c"; text: "hello from bob"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:02"; dayText: "Today"; showDaySeparator: false; sender: "bob"; replyToText: "end to end"; replyToId: "a"; replyAuthor: "alice"; reactionSummary: []; reactions: "👍"; deleted: false; edited: false; attachmentName: "notes.txt"; attachmentSize: "1 KB"; attachmentUrl: ""; attachmentIsImage: false }
     }
 
     ListView {
@@ -67,6 +67,17 @@ Item {
             compare(child(bubble(1), "deliveryMark").text, "✓")
             verify(!child(bubble(2), "deliveryMark").visible)
             compare(child(bubble(2), "attachmentName").text, "notes.txt · 1 KB")
+        }
+
+        function test_replyShowsItsQuote() {
+            const quote = child(bubble(2), "replyQuote")
+            verify(quote.visible)
+            compare(child(quote, "replyExcerpt").text, "end to end")
+            compare(child(quote, "replyAuthor").text, "alice")
+            verify(!child(bubble(0), "replyQuote").visible)
+            verify(!child(bubble(2), "reactionRow").visible)
+            // Tab reaches a message (for its context menu by keyboard).
+            verify(child(bubble(0), "bubbleBody").activeFocusOnTab)
         }
 
         function test_textIsSelectable() {

@@ -93,6 +93,7 @@ Dialog {
             }
             Button {
                 // Qt Multimedia, when this computer has a camera; images otherwise.
+                id: verifyScanButton
                 property bool mine: false
                 visible: session.camera.available
                 text: session.camera.scanning && mine ? qsTr("Stop the camera") : qsTr("Scan with the camera")
@@ -114,6 +115,16 @@ Dialog {
                     }
                 }
             }
+        }
+        // What the camera sees while it looks for the code.
+        CameraPreview {
+            objectName: "verifyCameraPreview"
+            scanner: session.camera
+            visible: session.camera.scanning && verifyScanButton.mine
+            Layout.fillWidth: true
+            Layout.preferredHeight: visible ? 240 : 0
+            Accessible.role: Accessible.Graphic
+            Accessible.name: qsTr("Camera preview: hold the code in front of the camera")
         }
         Rectangle {
             Layout.fillWidth: true

@@ -5,11 +5,14 @@ import QtQuick.Layouts
 import Lapis.Ui
 
 // First run: create an account on a relay, link this computer to an existing account, or sign
-// in to one with its password (and the code its other devices show).
+// in to one with its password (and the code its other devices show); or restore a backup.
 Page {
     id: page
     objectName: "firstRunPage"
     background: Rectangle { color: Theme.window }
+
+    /// The user chose to restore a backup instead (Main.qml shows RestorePage).
+    signal restoreRequested()
 
     readonly property bool canCreate: !session.busy && certificate.accepted && username.text.length > 0 && password.text.length > 0
     readonly property bool canSignIn: canCreate && (!session.signInNeedsCode || signInCode.text.trim().length === 6)
@@ -47,6 +50,24 @@ Page {
                 color: Theme.secondaryText
             }
 
+            // The third way in: everything comes back from an encrypted backup file.
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("Have a backup of your messages?")
+                    color: Theme.secondaryText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "restoreChoiceButton"
+                    text: qsTr("Restore from a backup")
+                    enabled: !session.busy
+                    Accessible.name: text
+                    Accessible.description: qsTr("Bring back your account and conversations from an encrypted backup file")
+                    onClicked: page.restoreRequested()
+                }
+            }
             TabBar {
                 id: tabs
                 objectName: "firstRunTabs"
@@ -132,17 +153,10 @@ Page {
                 }
             }
 
-            Label {
-                text: qsTr("Passphrase for this computer's message store (leave empty to keep the key in the system keychain)")
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            TextField {
+            StoreProtectionField {
                 id: passphrase
-                objectName: "passphraseField"
+                fieldObjectName: "passphraseField"
                 Layout.fillWidth: true
-                echoMode: TextInput.Password
-                Accessible.name: qsTr("Store passphrase")
                 onAccepted: page.submit()
             }
 

@@ -6,7 +6,8 @@ import QtQuick.Layouts
 import Lapis.Ui
 
 // Writing: Enter sends, Shift+Enter starts a new line, Ctrl+V pastes images and files too.
-// Attachment chips show each file's progress with a cancel button.
+// Attachment chips show each file's progress with a cancel button. While replying, a quote bar
+// above the field shows the answered message; × or Esc cancels the reply.
 Rectangle {
     id: composer
     objectName: "composer"
@@ -29,6 +30,57 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: 8
         spacing: 6
+
+        Rectangle {
+            id: quoteBar
+            objectName: "quoteBar"
+            visible: conversation.replyToId.length > 0
+            Layout.fillWidth: true
+            implicitHeight: quoteRow.implicitHeight + 8
+            radius: 6
+            color: Theme.pane
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Replying to %1: %2").arg(conversation.replyToAuthor).arg(conversation.replyToText)
+            Rectangle { width: 3; height: parent.height; radius: 1.5; color: Theme.blue }
+            RowLayout {
+                id: quoteRow
+                anchors.fill: parent
+                anchors.leftMargin: 10
+                anchors.rightMargin: 2
+                anchors.topMargin: 4
+                anchors.bottomMargin: 4
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label {
+                        text: qsTr("Replying to %1").arg(conversation.replyToAuthor === session.account
+                                                             ? qsTr("yourself") : conversation.replyToAuthor)
+                        font.bold: true
+                        font.pixelSize: 11
+                        color: Theme.secondaryText
+                    }
+                    Label {
+                        objectName: "quoteBarText"
+                        text: conversation.replyToText
+                        elide: Text.ElideRight
+                        maximumLineCount: 1
+                        Layout.fillWidth: true
+                    }
+                }
+                ToolButton {
+                    objectName: "cancelReplyButton"
+                    text: "×"
+                    font.pixelSize: 18
+                    Accessible.name: qsTr("Cancel the reply")
+                    ToolTip.visible: hovered
+                    ToolTip.text: Accessible.name
+                    onClicked: {
+                        conversation.cancelReply()
+                        composer.focusInput()
+                    }
+                }
+            }
+        }
 
         Flow {
             objectName: "attachmentChips"
@@ -129,6 +181,9 @@ Rectangle {
                                 && !(event.modifiers & Qt.ShiftModifier)) {
                             composer.sendNow()
                             event.accepted = true
+                        } else if (event.key === Qt.Key_Escape && conversation.replyToId.length > 0) {
+                            conversation.cancelReply()
+                            event.accepted = true
                         } else if (event.matches(StandardKey.Paste)) {
                             event.accepted = conversation.pasteFromClipboard()
                         }
@@ -143,6 +198,15 @@ Rectangle {
                 Accessible.name: qsTr("Send message")
                 onClicked: composer.sendNow()
             }
+        }
+    }
+
+    // "Reply" in a message's menu: the quote bar appears and the field takes the keyboard.
+    Connections {
+        target: conversation
+        function onReplyChanged() {
+            if (conversation.replyToId.length > 0)
+                composer.focusInput()
         }
     }
 

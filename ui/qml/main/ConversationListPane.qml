@@ -13,6 +13,14 @@ Rectangle {
 
     function focusSearch() { search.forceActiveFocus() }
     function focusNewConversation() { newConversation.forceActiveFocus() }
+    // Opens the conversation of a search hit at that message.
+    function openHit(index) {
+        const hit = session.searchResults[index]
+        if (!hit || hit.peer.length === 0)
+            return
+        session.conversation.openAt(hit.peer, hit.messageId)
+        search.text = ""
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -54,6 +62,14 @@ Rectangle {
             Accessible.name: qsTr("Search all messages")
             onTextChanged: session.search(text)
             Keys.onEscapePressed: text = ""
+            // Enter opens the selected hit (the first one unless the user moved down the list).
+            onAccepted: if (searchResults.count > 0) pane.openHit(Math.max(searchResults.currentIndex, 0))
+            Keys.onDownPressed: {
+                if (searchResults.count > 0) {
+                    searchResults.currentIndex = 0
+                    searchResults.forceActiveFocus()
+                }
+            }
         }
         TextField {
             id: newConversation
@@ -79,8 +95,15 @@ Rectangle {
             Layout.fillHeight: true
             clip: true
             model: session.searchResults
+            keyNavigationEnabled: true
+            Accessible.name: qsTr("Messages found")
+            Keys.onReturnPressed: pane.openHit(currentIndex)
+            Keys.onEnterPressed: pane.openHit(currentIndex)
+            Keys.onEscapePressed: search.text = ""
             delegate: ItemDelegate {
+                objectName: "searchHit_" + index
                 width: ListView.view.width
+                highlighted: ListView.isCurrentItem && searchResults.activeFocus
                 Accessible.name: modelData.peer + ": " + modelData.text
                 contentItem: ColumnLayout {
                     Label { text: modelData.peer; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
@@ -93,10 +116,7 @@ Rectangle {
                         Layout.fillWidth: true
                     }
                 }
-                onClicked: {
-                    session.openConversation(modelData.peer)
-                    search.text = ""
-                }
+                onClicked: pane.openHit(index)
             }
             Label {
                 anchors.centerIn: parent

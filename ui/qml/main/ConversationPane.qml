@@ -144,15 +144,61 @@ Item {
                 ScrollBar.vertical: ScrollBar {}
                 delegate: MessageBubble {
                     width: messageList.width - 12
+                    highlighted: messageId === conversation.messages.highlightedMessageId
                     onImageOpened: function(source) { viewer.show(source) }
                 }
-                onCountChanged: if (count > 0 && count - indexAt(0, contentY) < 40) conversation.messages.loadOlder()
+                onCountChanged: {
+                    if (count > 0 && count - indexAt(0, contentY) < 40)
+                        conversation.messages.loadOlder()
+                    pageInNewer()
+                }
                 onContentYChanged: {
                     // Page in older messages before the user reaches the top.
                     const top = indexAt(width / 2, contentY + 4)
                     if (top >= 0 && top > count - 40)
                         conversation.messages.loadOlder()
+                    pageInNewer()
                 }
+                // After a jump to an older message, newer pages come in as the user nears the bottom.
+                function pageInNewer() {
+                    if (conversation.messages.atNewest)
+                        return
+                    const bottom = indexAt(width / 2, contentY + height - 4)
+                    if (bottom >= 0 && bottom < 40)
+                        conversation.messages.loadNewer()
+                }
+                Connections {
+                    // What one sends while reading far back shows up at once: back to the newest.
+                    target: conversation
+                    function onSent() {
+                        if (!conversation.messages.atNewest)
+                            conversation.messages.showNewest()
+                    }
+                }
+                Connections {
+                    target: conversation.messages
+                    function onPositionRequested(row) {
+                        messageList.positionViewAtIndex(row, ListView.Center)
+                        // Again once the rows around it have their real heights.
+                        Qt.callLater(function() {
+                            if (row < messageList.count)
+                                messageList.positionViewAtIndex(row, ListView.Center)
+                        })
+                    }
+                }
+            }
+
+            RoundButton {
+                objectName: "jumpToNewestButton"
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.margins: 16
+                visible: pane.hasPeer && !conversation.messages.atNewest
+                text: "↓"
+                Accessible.name: qsTr("Jump to the newest messages")
+                ToolTip.visible: hovered
+                ToolTip.text: Accessible.name
+                onClicked: conversation.messages.showNewest()
             }
 
             DropArea {

@@ -9,8 +9,30 @@ Item {
     id: bubble
     objectName: "bubble_" + messageId
     signal imageOpened(url source)
+    /// The message a search hit jumped to: marked for a moment.
+    property bool highlighted: false
     readonly property color bubbleColor: outgoing ? (endToEnd ? Theme.blue : Theme.green) : Theme.incomingBubble
     readonly property color textColor: outgoing ? "white" : Theme.text
+    /// The reactions offered in the context menu.
+    readonly property var quickReactions: ["👍", "❤️", "😂", "😮", "😢", "🙏"]
+    /// Our own reaction to this message ("" when none).
+    readonly property string myReaction: {
+        const summary = reactionSummary || []
+        for (let i = 0; i < summary.length; ++i)
+            if (summary[i].reactors.indexOf(session.account) >= 0)
+                return summary[i].emoji
+        return ""
+    }
+    function openMenu() {
+        menuLoader.active = true
+        menuLoader.item.popup()
+    }
+    function toggleReaction(emoji) {
+        if (emoji === myReaction)
+            session.conversation.react(messageId, emoji, true)
+        else
+            session.conversation.react(messageId, emoji)
+    }
     // Sizes are computed one way (text → bubble → row), never from the layout back to the text:
     // no binding loops, so rows keep their height when their data changes.
     readonly property real maxContentWidth: Math.max(80, width * 0.72 - 24)
@@ -18,7 +40,7 @@ Item {
                                                   Math.max(measure.implicitWidth + 2, meta.implicitWidth,
                                                            fileRow.visible ? fileRow.implicitWidth : 0,
                                                            thumbnail.visible ? thumbnail.width : 0,
-                                                           reply.visible ? Math.min(replyLabel.implicitWidth + 8, maxContentWidth) : 0))
+                                                           reply.visible ? Math.min(Math.max(replyLabel.implicitWidth, replyAuthorLabel.implicitWidth) + 8, maxContentWidth) : 0))
     implicitHeight: column.height + 4
     height: implicitHeight
 
@@ -54,6 +76,17 @@ Item {
             height: body.height
 
             Rectangle {
+                objectName: "bubbleHighlight"
+                anchors.fill: parent
+                anchors.margins: -2
+                radius: Theme.radius
+                color: Theme.selection
+                opacity: bubble.highlighted ? 1 : 0
+                visible: opacity > 0
+                Behavior on opacity { NumberAnimation { duration: 400 } }
+            }
+
+            Rectangle {
                 id: body
                 objectName: "bubbleBody"
                 color: bubble.bubbleColor
@@ -65,6 +98,21 @@ Item {
                 Accessible.role: Accessible.StaticText
                 Accessible.name: (outgoing ? qsTr("You") : sender) + ": " + model.text + ", " + timeText
                                  + (endToEnd ? "" : ", " + qsTr("not encrypted"))
+                                 + (replyToId.length > 0 ? ", " + qsTr("in reply to %1").arg(replyAuthor) : "")
+                // Tab reaches a message; the context-menu key or Shift+F10 opens its menu.
+                activeFocusOnTab: true
+                border.width: activeFocus ? 2 : 0
+                border.color: Theme.selection
+                Keys.onPressed: function(event) {
+                    if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                        bubble.openMenu()
+                        event.accepted = true
+                    }
+                }
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: bubble.openMenu()
+                }
 
                 Column {
                     id: content
@@ -74,20 +122,49 @@ Item {
                     spacing: 4
 
                     Rectangle {
+                        // The quote of a reply: who wrote the answered message and how it began.
                         id: reply
+                        objectName: "replyQuote"
                         visible: replyToText.length > 0
                         width: parent.width
-                        height: visible ? replyLabel.implicitHeight + 8 : 0
+                        height: visible ? replyColumn.implicitHeight + 8 : 0
                         color: Qt.rgba(0, 0, 0, 0.12)
                         radius: 6
-                        Label {
-                            id: replyLabel
-                            anchors.fill: parent
-                            anchors.margins: 4
-                            text: replyToText
-                            elide: Text.ElideRight
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: qsTr("Quote of %1: %2").arg(replyAuthor.length > 0 ? replyAuthor : qsTr("a message"))
+                                                                 .arg(replyToText)
+                        Rectangle {
+                            width: 3
+                            height: parent.height
+                            radius: 1.5
                             color: bubble.textColor
-                            font.italic: true
+                            opacity: 0.6
+                        }
+                        Column {
+                            id: replyColumn
+                            x: 8
+                            y: 4
+                            width: parent.width - 12
+                            Label {
+                                id: replyAuthorLabel
+                                objectName: "replyAuthor"
+                                visible: replyAuthor.length > 0
+                                text: replyAuthor === session.account ? qsTr("You") : replyAuthor
+                                color: bubble.textColor
+                                font.bold: true
+                                font.pixelSize: 11
+                            }
+                            Label {
+                                id: replyLabel
+                                objectName: "replyExcerpt"
+                                width: parent.width
+                                text: replyToText
+                                elide: Text.ElideRight
+                                maximumLineCount: 2
+                                wrapMode: Text.Wrap
+                                color: bubble.textColor
+                                font.italic: true
+                            }
                         }
                     }
 
@@ -144,6 +221,12 @@ Item {
                         text: model.text
                         readOnly: true
                         selectByMouse: true
+                        Keys.onPressed: function(event) {
+                            if (event.key === Qt.Key_Menu || (event.key === Qt.Key_F10 && (event.modifiers & Qt.ShiftModifier))) {
+                                bubble.openMenu()
+                                event.accepted = true
+                            }
+                        }
                         wrapMode: TextEdit.Wrap
                         color: bubble.textColor
                         selectionColor: outgoing ? "#0b3d91" : Theme.selection
@@ -156,10 +239,6 @@ Item {
                         id: meta
                         anchors.right: parent.right
                         spacing: 4
-                        Label {
-                            visible: reactions.length > 0
-                            text: reactions
-                        }
                         Label {
                             visible: edited
                             text: qsTr("edited")
@@ -195,6 +274,83 @@ Item {
                         }
                     }
                 }
+            }
+        }
+
+        Flow {
+            // Reactions under the bubble: each emoji once, with how many chose it.
+            id: reactionRow
+            objectName: "reactionRow"
+            visible: reactionRepeater.count > 0
+            width: Math.min(parent.width, body.width + 40)
+            anchors.right: outgoing ? parent.right : undefined
+            layoutDirection: outgoing ? Qt.RightToLeft : Qt.LeftToRight
+            spacing: 4
+            Repeater {
+                id: reactionRepeater
+                model: reactionSummary
+                delegate: AbstractButton {
+                    objectName: "reactionChip"
+                    readonly property bool mine: modelData.reactors.indexOf(session.account) >= 0
+                    implicitWidth: chipLabel.implicitWidth + 14
+                    implicitHeight: chipLabel.implicitHeight + 6
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("%1 from %2").arg(modelData.emoji).arg(modelData.reactors.join(", "))
+                    ToolTip.visible: hovered
+                    ToolTip.text: Accessible.name
+                    onClicked: bubble.toggleReaction(modelData.emoji)
+                    background: Rectangle {
+                        radius: height / 2
+                        color: Theme.pane
+                        border.width: parent.mine || parent.activeFocus ? 1.5 : 1
+                        border.color: parent.mine ? Theme.blue : Theme.separator
+                    }
+                    contentItem: Label {
+                        id: chipLabel
+                        text: modelData.count > 1 ? modelData.emoji + " " + modelData.count : modelData.emoji
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                        font.pixelSize: 12
+                    }
+                }
+            }
+        }
+    }
+
+    // Made on first use only: a menu per row would slow every scroll.
+    Loader {
+        id: menuLoader
+        active: false
+        sourceComponent: Menu {
+            id: menu
+            objectName: "messageMenu"
+            MenuItem {
+                objectName: "replyMenuItem"
+                text: qsTr("Reply")
+                Accessible.name: qsTr("Reply to this message")
+                onTriggered: session.conversation.startReply(messageId)
+            }
+            MenuSeparator {}
+            MenuItem {
+                objectName: "removeReactionMenuItem"
+                visible: bubble.myReaction.length > 0
+                height: visible ? implicitHeight : 0
+                text: qsTr("Remove my reaction")
+                Accessible.name: text
+                onTriggered: session.conversation.react(messageId, bubble.myReaction, true)
+            }
+            Instantiator {
+                model: bubble.quickReactions
+                delegate: MenuItem {
+                    objectName: "reactMenuItem"
+                    text: modelData === bubble.myReaction ? qsTr("%1 (yours)").arg(modelData) : modelData
+                    Accessible.name: modelData === bubble.myReaction ? qsTr("Remove your reaction %1").arg(modelData)
+                                                                     : qsTr("React with %1").arg(modelData)
+                    onTriggered: bubble.toggleReaction(modelData)
+                }
+                // After "Reply" and the separator.
+                onObjectAdded: function(index, object) { menu.insertItem(index + 2, object) }
+                onObjectRemoved: function(index, object) { menu.removeItem(object) }
             }
         }
     }

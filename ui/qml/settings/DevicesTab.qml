@@ -41,6 +41,29 @@ ScrollView {
             }
         }
 
+        // Every sign-in to the account that this device was told of, approved or denied.
+        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
+        Label { text: qsTr("Recent sign-ins"); font.bold: true }
+        Label {
+            visible: session.signIns.history.length === 0
+            text: qsTr("No sign-ins to your account since this device joined it.")
+            color: Theme.secondaryText
+        }
+        Repeater {
+            objectName: "signInHistory"
+            model: session.signIns.history
+            delegate: Label {
+                required property var modelData
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                readonly property string when: modelData.time ? modelData.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                text: modelData.approved ? qsTr("%1: \"%2\" signed in").arg(when).arg(modelData.deviceName)
+                                         : qsTr("%1: the sign-in of \"%2\" was denied").arg(when).arg(modelData.deviceName)
+                color: modelData.approved ? Theme.text : Theme.secondaryText
+                Accessible.name: text
+            }
+        }
+
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
         Label { text: qsTr("Link a new device"); font.bold: true }
         Label {
@@ -79,6 +102,7 @@ ScrollView {
             }
             Button {
                 // Qt Multimedia, when this computer has a camera; images otherwise.
+                id: linkScanButton
                 property bool mine: false
                 visible: session.camera.available
                 text: session.camera.scanning && mine ? qsTr("Stop the camera") : qsTr("Scan with the camera")
@@ -100,6 +124,16 @@ ScrollView {
                     }
                 }
             }
+        }
+        // What the camera sees while it looks for the code.
+        CameraPreview {
+            objectName: "linkCameraPreview"
+            scanner: session.camera
+            visible: session.camera.scanning && linkScanButton.mine
+            Layout.fillWidth: true
+            Layout.preferredHeight: visible ? 240 : 0
+            Accessible.role: Accessible.Graphic
+            Accessible.name: qsTr("Camera preview: hold the code in front of the camera")
         }
         Rectangle {
             Layout.fillWidth: true

@@ -134,5 +134,83 @@ ScrollView {
                 }
             }
         }
+
+        // Switching the protection: the key moves between the keychain and the passphrase file.
+        Label {
+            text: tab.settings.usesPassphrase ? qsTr("Use the system keychain instead")
+                                              : qsTr("Use a passphrase instead")
+            font.bold: true
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: tab.settings.usesPassphrase
+                  ? qsTr("The key moves into the system keychain and the passphrase is no longer asked for. Confirm with your current passphrase.")
+                  : qsTr("The key is taken out of the system keychain and locked with a passphrase that Lapis asks for when it starts. Without it your messages cannot be opened.")
+        }
+        GridLayout {
+            objectName: "usePassphraseForm"
+            visible: !tab.settings.usesPassphrase
+            columns: 2
+            Layout.fillWidth: true
+            Label { text: qsTr("New passphrase") }
+            TextField {
+                id: chosenPassphrase
+                objectName: "chosenPassphrase"
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("New passphrase")
+            }
+            Label { text: qsTr("Repeat it") }
+            TextField {
+                id: repeatedPassphrase
+                objectName: "repeatedPassphrase"
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Repeat the new passphrase")
+            }
+            Item { width: 1 }
+            Button {
+                objectName: "usePassphraseButton"
+                text: qsTr("Protect with this passphrase")
+                Accessible.name: text
+                enabled: chosenPassphrase.text.length > 0 && repeatedPassphrase.text.length > 0 && !tab.settings.busy
+                onClicked: {
+                    tab.settings.protectWithPassphrase(chosenPassphrase.text, repeatedPassphrase.text)
+                    chosenPassphrase.text = ""
+                    repeatedPassphrase.text = ""
+                }
+            }
+        }
+        GridLayout {
+            objectName: "useKeychainForm"
+            visible: tab.settings.usesPassphrase
+            columns: 2
+            Layout.fillWidth: true
+            Label { text: qsTr("Current passphrase") }
+            TextField {
+                id: confirmingPassphrase
+                objectName: "confirmingPassphrase"
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Current passphrase, to move the key into the keychain")
+            }
+            Item { width: 1 }
+            Button {
+                objectName: "useKeychainButton"
+                text: qsTr("Use the system keychain")
+                Accessible.name: text
+                enabled: confirmingPassphrase.text.length > 0 && !tab.settings.busy
+                onClicked: {
+                    tab.settings.protectWithKeychain(confirmingPassphrase.text)
+                    confirmingPassphrase.text = ""
+                }
+            }
+        }
+        RowLayout {
+            visible: tab.settings.busy
+            BusyIndicator { objectName: "protectionBusy"; running: tab.settings.busy }
+            Label { text: qsTr("Working…") }
+        }
     }
 }

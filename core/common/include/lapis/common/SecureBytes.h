@@ -14,8 +14,10 @@ namespace lapis {
 /// Overwrites memory with zeros in a way the compiler cannot elide.
 void secureWipe(void *data, std::size_t size);
 
-/// Long-lived secret bytes (identity keys, database keys) in sodium_malloc'd memory: guard pages,
-/// locked against swapping where the OS allows, wiped on release. Move-only; copy with clone().
+/// Secret bytes of variable size (identity keys, database keys, session keys) in sodium_malloc'd
+/// memory, locked against swapping where the OS allows, behind guard pages and wiped on release.
+/// Up to 2 KiB they share pooled chunks (SecureBytes.cpp says why); larger ones get their own
+/// allocation. Move-only; copy with clone().
 class SecureBytes {
 public:
     SecureBytes() = default;

@@ -51,11 +51,14 @@ struct AccountSetup {
 /// A password log-in of a new device, waiting for the code that this account's devices show
 /// (EngineSignIn.cpp). `code` is empty in the outcome a listener is told of.
 struct SignInRequest {
-    std::string id;
+    enum class State { Pending, Approved, Denied };
+    std::string id; ///< empty for a sign-in by TOTP or by password alone: no request was made
     std::string code;
     std::string deviceName;
     std::int64_t createdAtMs = 0;
     std::int64_t expiresAtMs = 0;
+    State state = State::Pending;
+    std::int64_t decidedAtMs = 0; ///< the relay's time of the approval or denial
 };
 
 /// The outcome of a send.
@@ -105,6 +108,8 @@ struct MessagePageView {
     std::int64_t conversationId = 0;
     store::MessagePage page;
     std::map<std::string, std::vector<AttachmentSummary>> attachments;
+    /// Newer messages than the page's newest exist (a page around a message or after a cursor).
+    bool hasNewer = false;
 };
 
 /// What a conversation's header and banners say about a contact.
@@ -161,13 +166,17 @@ public:
     Result<std::vector<SignInRequest>> signInRequests();
     /// Refuses a pending sign-in; the new device is told it was denied.
     Result<void> denySignIn(const std::string &id);
+    /// The sign-ins to this account, approved or denied, that the relay told this device of while
+    /// it received (newest first, at most 50): what Settings and `sign-ins` show afterwards.
+    Result<std::vector<SignInRequest>> signInHistory();
     /// Called by the stream loops (receive, listen) when the relay pushes a sign-in request
     /// (`pending` true) or its outcome (`pending` false: approved or denied). Runs on the stream's
     /// network thread: keep it short and hand the request over to your own thread.
     void setSignInListener(std::function<void(const SignInRequest &, bool pending)> listener);
 
     /// New device, step 1: asks the relay for a one-use link address and makes the link URI
-    /// (shown as text and QR code) and the comparison code.
+    /// (shown as text and QR code) and the comparison code. A device signed in by a code and
+    /// still awaiting its keys may pass an empty relay: the one it signed in to.
     Result<PendingLink> requestLink(const std::string &relayAddress, const std::string &relayCertificatePem);
     /// New device, step 2: waits for the sealed bundle, registers with its token, makes and
     /// certifies this device's keys, publishes them, and imports contacts and recent history.
@@ -182,6 +191,17 @@ public:
     /// Sends a text message. Refuses (PermissionDenied, with the reason) a plaintext send to a
     /// contact that had end-to-end devices unless `allowPlaintext`.
     Result<SendReport> sendText(const AccountId &to, const std::string &text, bool allowPlaintext);
+    /// Sends `text` as a reply to `replyTo`, a message of the conversation with `to` (EngineReplies.cpp):
+    /// it carries a quote (the message's id, its author and the start of its text) that is stored
+    /// with the reply here and on every receiving device. NotFound when the conversation has no
+    /// such message; otherwise as sendText.
+    Result<SendReport> sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
+                                 bool allowPlaintext);
+    /// Reacts to `target`, a message of the conversation with `to`, with `emoji` (replacing this
+    /// account's earlier reaction to it), or withdraws the reaction when `remove`. Stored at once
+    /// as our own reaction; sent like a message (outbox, our other devices, downgrade guard).
+    Result<SendReport> sendReaction(const AccountId &to, const MessageId &target, const std::string &emoji, bool remove,
+                                    bool allowPlaintext = false);
     /// Sends a file as an attachment (encrypted as a stream, uploaded with resume). When the upload
     /// stops (the relay went away, Lapis quit, or `progress` returned false to pause it) the upload
     /// stays pending and resumes at the next flushOutbox(); cancelUpload() gives it up.
@@ -232,6 +252,13 @@ public:
     /// Up to `limit` messages with `peer`, newest first, older than `before`.
     Result<MessagePageView> messagePage(const AccountId &peer, int limit,
                                         const std::optional<store::MessageCursor> &before);
+    /// Up to `limit` messages with `peer` newer than `after`, newest first; `hasNewer` says
+    /// whether still newer ones exist (paging back towards the present).
+    Result<MessagePageView> messagePageAfter(const AccountId &peer, int limit, const store::MessageCursor &after);
+    /// About `limit` messages with `peer` around `message` (as many newer as older, the message
+    /// included), newest first: where a search hit opens. `page.next` pages on to older messages,
+    /// `hasNewer` says whether newer ones exist. NotFound when the conversation has no such message.
+    Result<MessagePageView> messagePageAround(const AccountId &peer, const MessageId &message, int limit);
     /// The contact's trust state; with `askRelay`, the relay's current device list is judged too.
     Result<ContactTrust> contactTrust(const AccountId &peer, bool askRelay);
     /// Unlinks one of our other devices.
@@ -243,6 +270,13 @@ public:
     Result<void> markVerified(const AccountId &peer);
     /// Whether the store key is wrapped by a passphrase (else the OS keychain holds it).
     [[nodiscard]] bool usesPassphrase() const;
+    /// Keychain → passphrase: wraps the store key under `newPassphrase` in the key file, then
+    /// removes it from the keychain (ProfileKey.h: protectProfileWithPassphrase).
+    Result<void> protectWithPassphrase(const std::string &newPassphrase);
+    /// Passphrase → keychain: unwraps the store key with `currentPassphrase` (WrongPassphrase
+    /// when it does not open it), stores it in the keychain, then wipes and removes the key file
+    /// (ProfileKey.h: protectProfileWithKeychain). Where no keychain answers nothing changes.
+    Result<void> protectWithKeychain(const std::string &currentPassphrase);
 
     /// Writes an encrypted backup of this profile (account key, relay credential, contacts,
     /// conversations, messages, attachments) to `file` and returns the recovery code that opens
@@ -302,8 +336,8 @@ private:
     Result<ReceivedItem> fetchAttachments(IncomingEvent event);
     [[nodiscard]] std::int64_t nowMs() const;
     [[nodiscard]] protocol::Address selfAddress() const;
-    /// Tells the sign-in listener of a sign-in event from the stream (any thread); true when a
-    /// listener took it (then the event may be acknowledged).
+    /// Handles an account event from the stream (any thread): keeps sign-in outcomes, tells the
+    /// sign-in listener; true when the event may be acknowledged.
     bool onAccountEvent(const transport::AccountEvent &event);
 
     std::filesystem::path m_profile;

@@ -34,6 +34,9 @@ struct IncomingEvent {
     std::vector<protocol::AttachmentPointer> attachments;
     std::vector<MessageId> receiptFor;
     store::MessageState receiptState = store::MessageState::Delivered;
+    /// A reply's quote (Message, SyncedMessage). For a Reaction, `text` is the emoji, empty when
+    /// the reaction was withdrawn.
+    std::optional<protocol::Quote> quote;
 };
 
 /// Turns relay deliveries into stored messages. Everything it writes goes into the caller's

@@ -3,6 +3,9 @@
 
 #include <lapis/engine/Engine.h>
 
+#include <functional>
+#include <string_view>
+
 namespace lapis::engine {
 
 /// Opens (or creates) a profile's store: with the passphrase when one is given, otherwise with
@@ -20,5 +23,25 @@ Result<std::unique_ptr<store::Store>>
 createStagedProfileStore(const ProfileOptions &options, const std::filesystem::path &staging, SecureBytes &keychainKey);
 /// Saves a profile's database key in the OS keychain under the profile's folder.
 Result<void> saveProfileKeyToKeychain(const std::filesystem::path &profile, ByteView key);
+
+/// The moments of switching a profile's protection at which a kill leaves the old form and the
+/// new one both in place (NewFormStored) or only the new one (OldFormSetAside). A hook returning
+/// false stops right there with Cancelled, leaving the files and the keychain as a kill would.
+enum class ProtectionStage { NewFormStored, OldFormSetAside };
+using ProtectionHook = std::function<bool(ProtectionStage)>;
+
+/// Keychain → passphrase: reads the store key from the keychain, writes the key file wrapped
+/// under `passphrase` (atomically, then unwrapped again to check it), and only then removes the
+/// keychain entry. A failure before the key file is complete changes nothing. A kill between the
+/// two leaves both: the key file wins when the profile is opened. Blocks (Argon2id twice) and
+/// needs a Qt event dispatcher on the calling thread, as openProfileStore does.
+Result<void> protectProfileWithPassphrase(const std::filesystem::path &profile, std::string_view passphrase,
+                                          const crypto::Argon2Params &params, const ProtectionHook &hook = {});
+/// Passphrase → keychain: unwraps the store key with `passphrase` (WrongPassphrase otherwise),
+/// stores it in the keychain and reads it back, and only then sets the key file aside (one
+/// rename), overwrites it with zeros and deletes it. Where no keychain answers, or it does not
+/// keep the key, nothing changes (Unavailable, with the keychain's reason).
+Result<void> protectProfileWithKeychain(const std::filesystem::path &profile, std::string_view passphrase,
+                                        const ProtectionHook &hook = {});
 
 } // namespace lapis::engine

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lapis::protocol {
@@ -39,6 +40,17 @@ struct Delete {
     MessageId target;
 };
 
+/// What a reply quotes: the message it answers, that message's author and the start of its text.
+struct Quote {
+    MessageId target;
+    AccountId author;
+    std::string excerpt; ///< valid UTF-8, at most MaxQuoteExcerptChars code points
+};
+
+/// The start of `text` as a quote carries it: at most MaxQuoteExcerptChars code points, cut at a
+/// code point boundary (invalid UTF-8 is cut where it starts).
+[[nodiscard]] std::string quoteExcerpt(std::string_view text);
+
 /// A message a person wrote (or a change to one).
 struct DataMessage {
     std::string text;
@@ -47,6 +59,7 @@ struct DataMessage {
     std::optional<Edit> edit;
     std::optional<Delete> deletion;
     std::uint64_t timestamp = 0; ///< the sender's clock, ms
+    std::optional<Quote> quote;  ///< set on a reply
 };
 
 struct Receipt {
@@ -80,7 +93,9 @@ struct Content {
     /// Protobuf encoding (unpadded: SessionCipher pads). InvalidArgument unless exactly one body is set.
     [[nodiscard]] Result<WipedBytes> serialize() const;
     /// Corrupt for malformed bytes, no body, a message id that is not 16 bytes, an attachment
-    /// key that is not 32 bytes; Unsupported for a version other than 1.
+    /// key that is not 32 bytes, a quote without an author or with an over-long author or
+    /// excerpt (or one that is not UTF-8), an over-long reaction emoji; Unsupported for a version
+    /// other than 1.
     static Result<Content> deserialize(ByteView bytes);
 };
 

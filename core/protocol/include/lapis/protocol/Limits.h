@@ -32,6 +32,11 @@ inline constexpr std::size_t PaddingBlock = 160;
 inline constexpr std::size_t MaxPlaintextSize = 256 * 1024;
 /// Longest account id, in UTF-8 bytes.
 inline constexpr std::size_t MaxAccountIdSize = 64;
+/// Longest excerpt a reply's quote carries, in Unicode code points (so at most 4 times as many
+/// bytes): a peer cannot grow a quote beyond it.
+inline constexpr std::size_t MaxQuoteExcerptChars = 200;
+/// Longest reaction emoji, in UTF-8 bytes (room for a flag or a family sequence, not for text).
+inline constexpr std::size_t MaxReactionEmojiSize = 64;
 
 /// A signed prekey older than this is replaced.
 inline constexpr std::int64_t SignedPreKeyRotation = 7 * 24 * 3600;

@@ -49,6 +49,10 @@ struct StoredMessage {
     /// A deleted message keeps its row (so replies and receipts still resolve) but not its text.
     bool deleted = false;
     std::optional<MessageId> replyTo;
+    /// The quote a reply carried (schema 6): the quoted message's author and the start of its
+    /// text. Empty for a message that is no reply, and for replies stored before schema 6.
+    AccountId replyAuthor;
+    std::string replyExcerpt;
     std::vector<Reaction> reactions;
     /// The store's insertion order; ties between equal sentAtMs are broken by it.
     std::int64_t sequence = 0;
@@ -80,6 +84,10 @@ public:
 
     /// Up to `limit` messages of a conversation, newest first, starting after `before`.
     Result<MessagePage> page(std::int64_t conversationId, int limit, std::optional<MessageCursor> before = {});
+    /// Up to `limit` messages of a conversation newer than `after`, newest first (the same order
+    /// as page()). Here `next` is set when still newer messages exist: paging towards the present
+    /// goes on from the newest message returned.
+    Result<MessagePage> pageAfter(std::int64_t conversationId, int limit, MessageCursor after);
 
     /// Moves the state forward (Pending < Sent < Delivered < Read); an older state is ignored, so
     /// receipts arriving out of order do no harm. Failed is only taken from Pending. Returns
@@ -87,7 +95,8 @@ public:
     Result<bool> advanceState(const MessageId &id, MessageState state);
     /// Replaces the text of an edited message.
     Result<void> edit(const MessageId &id, std::string_view newText, std::int64_t editedAtMs);
-    /// Marks the message deleted and erases its text (and reactions) from the store and the index.
+    /// Marks the message deleted and erases its text (and reactions) from the store and the index,
+    /// and the excerpts that quote it from the replies to it.
     Result<void> markDeleted(const MessageId &id);
     /// Sets `reactor`'s reaction, replacing an earlier one; an empty emoji removes it.
     Result<void> setReaction(const MessageId &id, const Reaction &reaction);

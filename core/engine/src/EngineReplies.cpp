@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine: replies (a message quoting another) and reactions, sent through sendData like a text.
+#include <lapis/engine/Engine.h>
+#include <lapis/protocol/Limits.h>
+
+namespace lapis::engine {
+
+namespace {
+
+/// The message `id` when it belongs to the conversation with `peer`; NotFound otherwise, so that
+/// nobody can quote or react to a message of another conversation.
+Result<store::StoredMessage> messageOfConversation(store::Transaction &tx, const AccountId &peer, const MessageId &id)
+{
+    LAPIS_TRY_ASSIGN(auto message, tx.messages().find(id));
+    if (message) {
+        LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().find(message->conversationId));
+        if (conversation && conversation->peer == peer)
+            return std::move(*message);
+    }
+    return fail(ErrorCode::NotFound, "The conversation with " + peer.value() + " has no message " + id.toHex());
+}
+
+} // namespace
+
+Result<SendReport> Engine::sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
+                                     bool allowPlaintext)
+{
+    if (text.empty())
+        return fail(ErrorCode::InvalidArgument, "The message is empty");
+    LAPIS_TRY_ASSIGN(
+        auto quoted,
+        m_store->transact([&](store::Transaction &tx) { return messageOfConversation(tx, to, replyTo); }).get());
+    protocol::DataMessage message;
+    message.text = text;
+    // A deleted message is still quoted by reference and author, but its words are gone.
+    message.quote =
+        protocol::Quote{replyTo, quoted.sender, quoted.deleted ? std::string() : protocol::quoteExcerpt(quoted.text)};
+    return sendData(to, std::move(message), allowPlaintext);
+}
+
+Result<SendReport> Engine::sendReaction(const AccountId &to, const MessageId &target, const std::string &emoji,
+                                        bool remove, bool allowPlaintext)
+{
+    if (!remove && emoji.empty())
+        return fail(ErrorCode::InvalidArgument, "The reaction has no emoji");
+    if (emoji.size() > protocol::MaxReactionEmojiSize)
+        return fail(ErrorCode::InvalidArgument, "A reaction is one emoji, not text");
+    LAPIS_TRY(m_store
+                  ->transact([&](store::Transaction &tx) -> Result<void> {
+                      LAPIS_TRY(messageOfConversation(tx, to, target));
+                      return {};
+                  })
+                  .get());
+    protocol::DataMessage message;
+    message.reaction = protocol::Reaction{target, remove ? std::string() : emoji, remove};
+    // OutgoingMessages::prepare stores it as our own reaction, in the transaction that queues it.
+    return sendData(to, std::move(message), allowPlaintext);
+}
+
+} // namespace lapis::engine

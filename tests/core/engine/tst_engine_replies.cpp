@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Replies (quotes) and reactions through a real relay: Alice (two linked devices) and Bob.
+#include "EngineTestUtil.h"
+
+#include <lapis/protocol/Limits.h>
+#include <lapis/testsupport/RelayProcess.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+
+using namespace lapis;
+using namespace std::chrono_literals;
+
+using engine::test::fileText;
+
+namespace {
+
+const engine::ReceivedItem *findKind(const std::vector<engine::ReceivedItem> &items, engine::IncomingEvent::Kind kind)
+{
+    const auto it =
+        std::find_if(items.begin(), items.end(), [kind](const auto &item) { return item.event.kind == kind; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+std::optional<store::StoredMessage> messageWith(engine::Engine &engine, const AccountId &peer, const MessageId &id)
+{
+    auto history = engine.history(peer, 100);
+    if (!history.ok())
+        return std::nullopt;
+    for (auto &m : *history)
+        if (m.id == id)
+            return m;
+    return std::nullopt;
+}
+
+/// "emoji by reactor" of each reaction, for compact comparisons.
+QStringList reactionsOf(const store::StoredMessage &m)
+{
+    QStringList out;
+    for (const auto &r : m.reactions)
+        out << QString::fromStdString(r.emoji + " by " + r.reactor.value());
+    return out;
+}
+
+} // namespace
+
+class TestEngineReplies : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_relay.start());
+        m_alice = makeEngine("alice");
+        m_bob = makeEngine("bob");
+        QVERIFY(m_alice && m_bob);
+        // Alice's second device, linked by the QR flow (the engine calls behind it).
+        auto opened = engine::Engine::open(optionsFor("alice2"));
+        VERIFY_OK(opened);
+        m_alice2 = std::move(*opened);
+        auto pending = m_alice2->requestLink(m_relay.address().toStdString(), fileText(m_relay.certificatePath()));
+        VERIFY_OK(pending);
+        auto completing = std::async(std::launch::async, [&] { return m_alice2->completeLink(*pending, "second"); });
+        VERIFY_OK(m_alice->approveLink(pending->uri, pending->comparisonCode));
+        VERIFY_OK(completing.get());
+
+        // Bob writes first; every device of Alice's takes it.
+        auto sent = m_bob->sendText(AccountId("alice"), "Pancakes tomorrow? 🥞", false);
+        VERIFY_OK(sent);
+        m_bobsMessage = sent->id;
+        VERIFY_OK(m_alice->receive(800ms));
+        VERIFY_OK(m_alice2->receive(800ms));
+        QVERIFY(messageWith(*m_alice, AccountId("bob"), m_bobsMessage));
+        QVERIFY(messageWith(*m_alice2, AccountId("bob"), m_bobsMessage));
+    }
+
+    void replyCarriesItsQuote()
+    {
+        auto sent = m_alice->sendReply(AccountId("bob"), m_bobsMessage, "Yes, with syrup", false);
+        VERIFY_OK(sent);
+        QVERIFY(sent->acceptedByRelay && sent->endToEnd);
+
+        // Alice's own row keeps the quote.
+        auto own = messageWith(*m_alice, AccountId("bob"), sent->id);
+        QVERIFY(own);
+        QVERIFY(own->replyTo && *own->replyTo == m_bobsMessage);
+        QCOMPARE(own->replyAuthor.value(), std::string("bob"));
+        QCOMPARE(own->replyExcerpt, std::string("Pancakes tomorrow? 🥞"));
+
+        // Bob sees the reply with the quote, as an event and in his store.
+        auto got = m_bob->receive(800ms);
+        VERIFY_OK(got);
+        const auto *item = findKind(*got, engine::IncomingEvent::Kind::Message);
+        QVERIFY(item);
+        QCOMPARE(item->event.text, std::string("Yes, with syrup"));
+        QVERIFY(item->event.quote);
+        QVERIFY(item->event.quote->target == m_bobsMessage);
+        QCOMPARE(item->event.quote->author.value(), std::string("bob"));
+        QCOMPARE(item->event.quote->excerpt, std::string("Pancakes tomorrow? 🥞"));
+        auto atBob = messageWith(*m_bob, AccountId("alice"), sent->id);
+        QVERIFY(atBob);
+        QVERIFY(atBob->replyTo && *atBob->replyTo == m_bobsMessage);
+        QCOMPARE(atBob->replyAuthor.value(), std::string("bob"));
+        QCOMPARE(atBob->replyExcerpt, std::string("Pancakes tomorrow? 🥞"));
+
+        // Alice's second device stores the reply from the sync transcript, quote included.
+        auto synced = m_alice2->receive(800ms);
+        VERIFY_OK(synced);
+        const auto *copy = findKind(*synced, engine::IncomingEvent::Kind::SyncedMessage);
+        QVERIFY(copy);
+        QVERIFY(copy->event.quote && copy->event.quote->target == m_bobsMessage);
+        auto atAlice2 = messageWith(*m_alice2, AccountId("bob"), sent->id);
+        QVERIFY(atAlice2);
+        QVERIFY(atAlice2->replyTo && *atAlice2->replyTo == m_bobsMessage);
+        QCOMPARE(atAlice2->replyExcerpt, std::string("Pancakes tomorrow? 🥞"));
+        m_alicesReply = sent->id;
+    }
+
+    void longQuoteIsCutToTheBound()
+    {
+        std::string longText;
+        for (int i = 0; i < 300; ++i)
+            longText += "ü";
+        auto sent = m_bob->sendText(AccountId("alice"), longText, false);
+        VERIFY_OK(sent);
+        VERIFY_OK(m_alice->receive(800ms));
+        auto reply = m_alice->sendReply(AccountId("bob"), sent->id, "That is long", false);
+        VERIFY_OK(reply);
+        auto got = m_bob->receive(800ms);
+        VERIFY_OK(got);
+        const auto *item = findKind(*got, engine::IncomingEvent::Kind::Message);
+        QVERIFY(item && item->event.quote);
+        QCOMPARE(item->event.quote->excerpt.size(), protocol::MaxQuoteExcerptChars * 2); // 200 two-byte ü
+        VERIFY_OK(m_alice2->receive(500ms));
+    }
+
+    void replyToUnknownOrForeignMessageRefused()
+    {
+        std::array<std::uint8_t, 16> unknown{};
+        unknown.fill(0xAB);
+        auto r = m_alice->sendReply(AccountId("bob"), MessageId(unknown), "to nothing", false);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::NotFound);
+        // Bob's message belongs to the conversation with Bob, not to one with Carol.
+        auto other = m_alice->sendReply(AccountId("carol"), m_bobsMessage, "wrong chat", false);
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().code, ErrorCode::NotFound);
+        auto reaction = m_alice->sendReaction(AccountId("carol"), m_bobsMessage, "👍", false);
+        QVERIFY(!reaction.ok());
+        QCOMPARE(reaction.error().code, ErrorCode::NotFound);
+        QCOMPARE(m_alice->sendReaction(AccountId("bob"), m_bobsMessage, "", false).error().code,
+                 ErrorCode::InvalidArgument);
+        QCOMPARE(m_alice->sendReaction(AccountId("bob"), m_bobsMessage, std::string(100, 'x'), false).error().code,
+                 ErrorCode::InvalidArgument);
+        // Nothing of it was stored.
+        auto history = m_alice->history(AccountId("bob"), 100);
+        VERIFY_OK(history);
+        QVERIFY(std::none_of(history->begin(), history->end(),
+                             [](const auto &m) { return m.text == "to nothing" || m.text == "wrong chat"; }));
+        QVERIFY(messageWith(*m_alice, AccountId("bob"), m_bobsMessage)->reactions.empty());
+    }
+
+    void reactionReachesPeerAndOwnDevices()
+    {
+        auto sent = m_alice->sendReaction(AccountId("bob"), m_bobsMessage, "👍", false);
+        VERIFY_OK(sent);
+        QVERIFY(sent->acceptedByRelay);
+        const QStringList thumbs{QStringLiteral("👍 by alice")};
+        QCOMPARE(reactionsOf(*messageWith(*m_alice, AccountId("bob"), m_bobsMessage)), thumbs);
+        // A reaction is no message of its own.
+        auto history = m_alice->history(AccountId("bob"), 100);
+        QVERIFY(std::none_of(history->begin(), history->end(), [&](const auto &m) { return m.id == sent->id; }));
+
+        auto got = m_bob->receive(800ms);
+        VERIFY_OK(got);
+        const auto *item = findKind(*got, engine::IncomingEvent::Kind::Reaction);
+        QVERIFY(item);
+        QVERIFY(item->event.messageId == m_bobsMessage);
+        QCOMPARE(item->event.text, std::string("👍"));
+        QCOMPARE(reactionsOf(*messageWith(*m_bob, AccountId("alice"), m_bobsMessage)), thumbs);
+
+        auto synced = m_alice2->receive(800ms);
+        VERIFY_OK(synced);
+        QVERIFY(findKind(*synced, engine::IncomingEvent::Kind::Reaction));
+        QCOMPARE(reactionsOf(*messageWith(*m_alice2, AccountId("bob"), m_bobsMessage)), thumbs);
+    }
+
+    void secondReactionReplacesTheFirst()
+    {
+        VERIFY_OK(m_alice->sendReaction(AccountId("bob"), m_bobsMessage, "❤️", false));
+        // Bob reacts to Alice's reply as well: reactions of two people on two messages.
+        VERIFY_OK(m_bob->sendReaction(AccountId("alice"), m_alicesReply, "😂", false));
+        VERIFY_OK(m_bob->receive(800ms));
+        VERIFY_OK(m_alice->receive(800ms));
+        VERIFY_OK(m_alice2->receive(800ms));
+        const QStringList heart{QStringLiteral("❤️ by alice")};
+        const QStringList laugh{QStringLiteral("😂 by bob")};
+        for (auto *engine : {m_alice.get(), m_alice2.get()}) {
+            QCOMPARE(reactionsOf(*messageWith(*engine, AccountId("bob"), m_bobsMessage)), heart);
+            QCOMPARE(reactionsOf(*messageWith(*engine, AccountId("bob"), m_alicesReply)), laugh);
+        }
+        QCOMPARE(reactionsOf(*messageWith(*m_bob, AccountId("alice"), m_bobsMessage)), heart);
+        QCOMPARE(reactionsOf(*messageWith(*m_bob, AccountId("alice"), m_alicesReply)), laugh);
+    }
+
+    void removeWithdrawsTheReaction()
+    {
+        VERIFY_OK(m_alice->sendReaction(AccountId("bob"), m_bobsMessage, {}, true));
+        QVERIFY(messageWith(*m_alice, AccountId("bob"), m_bobsMessage)->reactions.empty());
+        auto got = m_bob->receive(800ms);
+        VERIFY_OK(got);
+        const auto *item = findKind(*got, engine::IncomingEvent::Kind::Reaction);
+        QVERIFY(item && item->event.text.empty());
+        QVERIFY(messageWith(*m_bob, AccountId("alice"), m_bobsMessage)->reactions.empty());
+        VERIFY_OK(m_alice2->receive(800ms));
+        QVERIFY(messageWith(*m_alice2, AccountId("bob"), m_bobsMessage)->reactions.empty());
+        // Bob's reaction to the reply is untouched.
+        QCOMPARE(messageWith(*m_bob, AccountId("alice"), m_alicesReply)->reactions.size(), std::size_t(1));
+    }
+
+    void backupKeepsQuotesAndReactions()
+    {
+        const auto file = m_dir.filePath(QStringLiteral("alice.lapisbackup")).toStdString();
+        auto code = m_alice->exportBackup(file);
+        VERIFY_OK(code);
+        VERIFY_OK(engine::Engine::importBackup(optionsFor("restored"), file, *code));
+        auto restored = engine::Engine::open(optionsFor("restored"));
+        VERIFY_OK(restored);
+        auto reply = messageWith(**restored, AccountId("bob"), m_alicesReply);
+        QVERIFY(reply);
+        QVERIFY(reply->replyTo && *reply->replyTo == m_bobsMessage);
+        QCOMPARE(reply->replyAuthor.value(), std::string("bob"));
+        QCOMPARE(reply->replyExcerpt, std::string("Pancakes tomorrow? 🥞"));
+        QCOMPARE(reactionsOf(*reply), QStringList{QStringLiteral("😂 by bob")});
+    }
+
+private:
+    engine::ProfileOptions optionsFor(const std::string &name) const
+    {
+        return engine::test::profileAt(m_dir.path() + QLatin1Char('/') + QString::fromStdString(name));
+    }
+
+    std::unique_ptr<engine::Engine> makeEngine(const std::string &name)
+    {
+        auto opened = engine::Engine::open(optionsFor(name));
+        if (!opened.ok())
+            return nullptr;
+        engine::AccountSetup setup;
+        setup.username = name;
+        setup.relayAddress = m_relay.address().toStdString();
+        setup.relayCertificatePem = fileText(m_relay.certificatePath());
+        setup.password = "a long enough password";
+        setup.deviceName = "test";
+        if (auto r = (*opened)->registerAccount(setup); !r.ok()) {
+            qWarning("register %s: %s", name.c_str(), r.error().message.c_str());
+            return nullptr;
+        }
+        return std::move(*opened);
+    }
+
+    QTemporaryDir m_dir;
+    test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    std::unique_ptr<engine::Engine> m_alice;
+    std::unique_ptr<engine::Engine> m_alice2;
+    std::unique_ptr<engine::Engine> m_bob;
+    MessageId m_bobsMessage;
+    MessageId m_alicesReply;
+};
+
+QTEST_GUILESS_MAIN(TestEngineReplies)
+#include "tst_engine_replies.moc"
