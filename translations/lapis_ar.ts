@@ -1,1073 +1,1379 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en_US">
-  <context>
+<context>
     <name>AppearanceTab</name>
     <message>
-      <source>Theme</source>
-      <translation>المظهر</translation>
+        <source>Theme</source>
+        <translation>المظهر</translation>
     </message>
     <message>
-      <source>Follow the system</source>
-      <translation>حسب النظام</translation>
+        <source>Follow the system</source>
+        <translation>حسب النظام</translation>
     </message>
     <message>
-      <source>Light</source>
-      <translation>فاتح</translation>
+        <source>Light</source>
+        <translation>فاتح</translation>
     </message>
     <message>
-      <source>Dark</source>
-      <translation>داكن</translation>
+        <source>Dark</source>
+        <translation>داكن</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>اللغة</translation>
+        <source>Language</source>
+        <translation>اللغة</translation>
     </message>
     <message>
-      <source>Notifications</source>
-      <translation>الإشعارات</translation>
+        <source>Notifications</source>
+        <translation>الإشعارات</translation>
     </message>
     <message>
-      <source>Show the message text in notifications</source>
-      <translation>إظهار نص الرسالة في الإشعارات</translation>
+        <source>Show the message text in notifications</source>
+        <translation>إظهار نص الرسالة في الإشعارات</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
-      <source>Backups</source>
-      <translation>النسخ الاحتياطية</translation>
+        <source>Backups</source>
+        <translation>النسخ الاحتياطية</translation>
     </message>
     <message>
-      <source>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</source>
-      <translation>تحتوي النسخة الاحتياطية على مفتاح حسابك وجهات الاتصال والمحادثات والمرفقات، مشفّرة برمز استرداد. احفظ الملف في أي مكان، واحفظ الرمز في مكان آخر.</translation>
+        <source>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</source>
+        <translation>تحتوي النسخة الاحتياطية على مفتاح حسابك وجهات الاتصال والمحادثات والمرفقات، مشفّرة برمز استرداد. احفظ الملف في أي مكان، واحفظ الرمز في مكان آخر.</translation>
     </message>
     <message>
-      <source>Export a backup…</source>
-      <translation>تصدير نسخة احتياطية…</translation>
+        <source>Export a backup…</source>
+        <translation>تصدير نسخة احتياطية…</translation>
     </message>
     <message>
-      <source>Backup progress</source>
-      <translation>تقدّم النسخ الاحتياطي</translation>
+        <source>Backup progress</source>
+        <translation>تقدّم النسخ الاحتياطي</translation>
     </message>
     <message>
-      <source>Recovery code (shown only now; without it the backup cannot be opened):</source>
-      <translation>رمز الاسترداد (يظهر الآن فقط؛ لا يمكن فتح النسخة الاحتياطية بدونه):</translation>
+        <source>Recovery code (shown only now; without it the backup cannot be opened):</source>
+        <translation>رمز الاسترداد (يظهر الآن فقط؛ لا يمكن فتح النسخة الاحتياطية بدونه):</translation>
     </message>
     <message>
-      <source>Recovery code</source>
-      <translation>رمز الاسترداد</translation>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
     </message>
     <message>
-      <source>I wrote it down</source>
-      <translation>دوّنته</translation>
+        <source>I wrote it down</source>
+        <translation>دوّنته</translation>
     </message>
     <message>
-      <source>Save the backup</source>
-      <translation>حفظ النسخة الاحتياطية</translation>
+        <source>Save the backup</source>
+        <translation>حفظ النسخة الاحتياطية</translation>
     </message>
     <message>
-      <source>Lapis backups (*.lapisbackup)</source>
-      <translation>نسخ Lapis الاحتياطية (*.lapisbackup)</translation>
+        <source>Lapis backups (*.lapisbackup)</source>
+        <translation>نسخ Lapis الاحتياطية (*.lapisbackup)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CertificateBox</name>
     <message>
-      <source>Fetch the relay's certificate</source>
-      <translation>جلب شهادة المُرحِّل</translation>
+        <source>Fetch the relay&apos;s certificate</source>
+        <translation>جلب شهادة المُرحِّل</translation>
     </message>
     <message>
-      <source>Choose a certificate file…</source>
-      <translation>اختيار ملف شهادة…</translation>
+        <source>Choose a certificate file…</source>
+        <translation>اختيار ملف شهادة…</translation>
     </message>
     <message>
-      <source>Certificate (%1), SHA-256 fingerprint:</source>
-      <translation>الشهادة (%1)، بصمة SHA-256:</translation>
+        <source>Certificate (%1), SHA-256 fingerprint:</source>
+        <translation>الشهادة (%1)، بصمة SHA-256:</translation>
     </message>
     <message>
-      <source>Certificate fingerprint</source>
-      <translation>بصمة الشهادة</translation>
+        <source>Certificate fingerprint</source>
+        <translation>بصمة الشهادة</translation>
     </message>
     <message>
-      <source>I compared this fingerprint and trust this relay</source>
-      <translation>قارنتُ هذه البصمة وأثق بهذا المُرحِّل</translation>
+        <source>I compared this fingerprint and trust this relay</source>
+        <translation>قارنتُ هذه البصمة وأثق بهذا المُرحِّل</translation>
     </message>
     <message>
-      <source>The relay's certificate</source>
-      <translation>شهادة المُرحِّل</translation>
+        <source>The relay&apos;s certificate</source>
+        <translation>شهادة المُرحِّل</translation>
     </message>
     <message>
-      <source>Certificates (*.pem *.crt)</source>
-      <translation>الشهادات (*.pem *.crt)</translation>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>الشهادات (*.pem *.crt)</translation>
     </message>
     <message>
-      <source>All files (*)</source>
-      <translation>كل الملفات (*)</translation>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Composer</name>
     <message>
-      <source>Sending %1</source>
-      <translation>جارٍ إرسال %1</translation>
+        <source>Sending %1</source>
+        <translation>جارٍ إرسال %1</translation>
     </message>
     <message>
-      <source>Waiting</source>
-      <translation>في الانتظار</translation>
+        <source>Waiting</source>
+        <translation>في الانتظار</translation>
     </message>
     <message>
-      <source>Sending</source>
-      <translation>جارٍ الإرسال</translation>
+        <source>Sending</source>
+        <translation>جارٍ الإرسال</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>أُرسلت</translation>
+        <source>Sent</source>
+        <translation>أُرسلت</translation>
     </message>
     <message>
-      <source>Failed: %1</source>
-      <translation>فشل: %1</translation>
+        <source>Failed: %1</source>
+        <translation>فشل: %1</translation>
     </message>
     <message>
-      <source>Cancelled</source>
-      <translation>أُلغي</translation>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
     </message>
     <message>
-      <source>Cancel sending %1</source>
-      <translation>إلغاء إرسال %1</translation>
+        <source>Cancel sending %1</source>
+        <translation>إلغاء إرسال %1</translation>
     </message>
     <message>
-      <source>Remove %1</source>
-      <translation>إزالة %1</translation>
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
     </message>
     <message>
-      <source>Attach files</source>
-      <translation>إرفاق ملفات</translation>
+        <source>Attach files</source>
+        <translation>إرفاق ملفات</translation>
     </message>
     <message>
-      <source>Message (end-to-end encrypted)</source>
-      <translation>رسالة (مشفّرة من طرف إلى طرف)</translation>
+        <source>Message (end-to-end encrypted)</source>
+        <translation>رسالة (مشفّرة من طرف إلى طرف)</translation>
     </message>
     <message>
-      <source>Message (not encrypted)</source>
-      <translation>رسالة (غير مشفّرة)</translation>
+        <source>Message (not encrypted)</source>
+        <translation>رسالة (غير مشفّرة)</translation>
     </message>
     <message>
-      <source>Message</source>
-      <translation>رسالة</translation>
+        <source>Message</source>
+        <translation>رسالة</translation>
     </message>
     <message>
-      <source>Send</source>
-      <translation>إرسال</translation>
+        <source>Send</source>
+        <translation>إرسال</translation>
     </message>
     <message>
-      <source>Send message</source>
-      <translation>إرسال الرسالة</translation>
+        <source>Send message</source>
+        <translation>إرسال الرسالة</translation>
     </message>
     <message>
-      <source>Send files</source>
-      <translation>إرسال ملفات</translation>
+        <source>Send files</source>
+        <translation>إرسال ملفات</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>ردًّا على %1: %2</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>ردًّا على %1</translation>
+    </message>
+    <message>
+        <source>yourself</source>
+        <translation>نفسك</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>إلغاء الرد</translation>
+    </message>
+</context>
+<context>
     <name>ContactInfoDialog</name>
     <message>
-      <source>Safety number with %1</source>
-      <translation>رقم الأمان مع %1</translation>
+        <source>Safety number with %1</source>
+        <translation>رقم الأمان مع %1</translation>
     </message>
     <message>
-      <source>If these numbers are the same on %1's screen, nobody is in the middle of your conversation.</source>
-      <translation>إذا ظهرت هذه الأرقام نفسها على شاشة %1، فلا أحد يتوسط محادثتكما.</translation>
+        <source>If these numbers are the same on %1&apos;s screen, nobody is in the middle of your conversation.</source>
+        <translation>إذا ظهرت هذه الأرقام نفسها على شاشة %1، فلا أحد يتوسط محادثتكما.</translation>
     </message>
     <message>
-      <source>QR code of the safety number</source>
-      <translation>رمز QR لرقم الأمان</translation>
+        <source>QR code of the safety number</source>
+        <translation>رمز QR لرقم الأمان</translation>
     </message>
     <message>
-      <source>✓ You verified %1.</source>
-      <translation>✓ لقد تحققت من %1.</translation>
+        <source>✓ You verified %1.</source>
+        <translation>✓ لقد تحققت من %1.</translation>
     </message>
     <message>
-      <source>%1 is not verified yet.</source>
-      <translation>لم يُتحقق من %1 بعد.</translation>
+        <source>%1 is not verified yet.</source>
+        <translation>لم يُتحقق من %1 بعد.</translation>
     </message>
     <message>
-      <source>The numbers match</source>
-      <translation>الأرقام متطابقة</translation>
+        <source>The numbers match</source>
+        <translation>الأرقام متطابقة</translation>
     </message>
     <message>
-      <source>Mark as verified: the numbers match</source>
-      <translation>وضع علامة «موثّق»: الأرقام متطابقة</translation>
+        <source>Mark as verified: the numbers match</source>
+        <translation>وضع علامة «موثّق»: الأرقام متطابقة</translation>
     </message>
     <message>
-      <source>Read their code from an image…</source>
-      <translation>قراءة رمزه من صورة…</translation>
+        <source>Read their code from an image…</source>
+        <translation>قراءة رمزه من صورة…</translation>
     </message>
     <message>
-      <source>Scan with the camera</source>
-      <translation>المسح بالكاميرا</translation>
+        <source>Scan with the camera</source>
+        <translation>المسح بالكاميرا</translation>
     </message>
     <message>
-      <source>…or drop a screenshot of their code here</source>
-      <translation>…أو أفلت لقطة شاشة لرمزه هنا</translation>
+        <source>…or drop a screenshot of their code here</source>
+        <translation>…أو أفلت لقطة شاشة لرمزه هنا</translation>
     </message>
     <message>
-      <source>An image of their safety number code</source>
-      <translation>صورة لرمز رقم الأمان الخاص به</translation>
+        <source>An image of their safety number code</source>
+        <translation>صورة لرمز رقم الأمان الخاص به</translation>
     </message>
     <message>
-      <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-      <translation>الصور (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>الصور (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-      <source>Stop the camera</source>
-      <translation>إيقاف الكاميرا</translation>
+        <source>Stop the camera</source>
+        <translation>إيقاف الكاميرا</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Camera preview: hold the code in front of the camera</source>
+        <translation>معاينة الكاميرا: أمسك الرمز أمام الكاميرا</translation>
+    </message>
+</context>
+<context>
     <name>ConversationListPane</name>
     <message>
-      <source>Connected to the relay</source>
-      <translation>متصل بالمُرحِّل</translation>
+        <source>Connected to the relay</source>
+        <translation>متصل بالمُرحِّل</translation>
     </message>
     <message>
-      <source>Not connected to the relay</source>
-      <translation>غير متصل بالمُرحِّل</translation>
+        <source>Not connected to the relay</source>
+        <translation>غير متصل بالمُرحِّل</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>الإعدادات</translation>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
     <message>
-      <source>Settings (Ctrl+,)</source>
-      <translation>الإعدادات (Ctrl+,)</translation>
+        <source>Settings (Ctrl+,)</source>
+        <translation>الإعدادات (Ctrl+,)</translation>
     </message>
     <message>
-      <source>Search all messages</source>
-      <translation>البحث في كل الرسائل</translation>
+        <source>Search all messages</source>
+        <translation>البحث في كل الرسائل</translation>
     </message>
     <message>
-      <source>New conversation: user name, then Enter</source>
-      <translation>محادثة جديدة: اسم المستخدم ثم Enter</translation>
+        <source>New conversation: user name, then Enter</source>
+        <translation>محادثة جديدة: اسم المستخدم ثم Enter</translation>
     </message>
     <message>
-      <source>Start a conversation with a user name</source>
-      <translation>بدء محادثة باسم مستخدم</translation>
+        <source>Start a conversation with a user name</source>
+        <translation>بدء محادثة باسم مستخدم</translation>
     </message>
     <message>
-      <source>No messages found</source>
-      <translation>لم يُعثر على رسائل</translation>
+        <source>No messages found</source>
+        <translation>لم يُعثر على رسائل</translation>
     </message>
     <message>
-      <source>Conversations</source>
-      <translation>المحادثات</translation>
+        <source>Conversations</source>
+        <translation>المحادثات</translation>
     </message>
     <message>
-      <source>%1, %2 unread, %3</source>
-      <translation>%1، %2 غير مقروءة، %3</translation>
+        <source>%1, %2 unread, %3</source>
+        <translation>%1، %2 غير مقروءة، %3</translation>
     </message>
     <message>
-      <source>end-to-end encrypted</source>
-      <translation>مشفّرة من طرف إلى طرف</translation>
+        <source>end-to-end encrypted</source>
+        <translation>مشفّرة من طرف إلى طرف</translation>
     </message>
     <message>
-      <source>not encrypted</source>
-      <translation>غير مشفّرة</translation>
+        <source>not encrypted</source>
+        <translation>غير مشفّرة</translation>
     </message>
     <message>
-      <source>Verified</source>
-      <translation>موثّق</translation>
+        <source>Verified</source>
+        <translation>موثّق</translation>
     </message>
     <message>
-      <source>Safety number changed</source>
-      <translation>تغيّر رقم الأمان</translation>
+        <source>Safety number changed</source>
+        <translation>تغيّر رقم الأمان</translation>
     </message>
     <message>
-      <source>No conversations yet. Type a user name above to start one.</source>
-      <translation>لا توجد محادثات بعد. اكتب اسم مستخدم في الأعلى لبدء محادثة.</translation>
+        <source>No conversations yet. Type a user name above to start one.</source>
+        <translation>لا توجد محادثات بعد. اكتب اسم مستخدم في الأعلى لبدء محادثة.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Messages found</source>
+        <translation>الرسائل التي عُثر عليها</translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message>
-      <source>Choose a conversation, or start one with a user name.</source>
-      <translation>اختر محادثة، أو ابدأ واحدة باسم مستخدم.</translation>
+        <source>Choose a conversation, or start one with a user name.</source>
+        <translation>اختر محادثة، أو ابدأ واحدة باسم مستخدم.</translation>
     </message>
     <message>
-      <source>✓ Verified</source>
-      <translation>✓ موثّق</translation>
+        <source>✓ Verified</source>
+        <translation>✓ موثّق</translation>
     </message>
     <message>
-      <source>Not verified</source>
-      <translation>غير موثّق</translation>
+        <source>Not verified</source>
+        <translation>غير موثّق</translation>
     </message>
     <message>
-      <source>End-to-end encrypted</source>
-      <translation>مشفّرة من طرف إلى طرف</translation>
+        <source>End-to-end encrypted</source>
+        <translation>مشفّرة من طرف إلى طرف</translation>
     </message>
     <message>
-      <source>Not encrypted: the relay can read these messages</source>
-      <translation>غير مشفّرة: يستطيع المُرحِّل قراءة هذه الرسائل</translation>
+        <source>Not encrypted: the relay can read these messages</source>
+        <translation>غير مشفّرة: يستطيع المُرحِّل قراءة هذه الرسائل</translation>
     </message>
     <message>
-      <source>Contact info and safety number</source>
-      <translation>معلومات جهة الاتصال ورقم الأمان</translation>
+        <source>Contact info and safety number</source>
+        <translation>معلومات جهة الاتصال ورقم الأمان</translation>
     </message>
     <message>
-      <source>Contact info (Ctrl+I)</source>
-      <translation>معلومات جهة الاتصال (Ctrl+I)</translation>
+        <source>Contact info (Ctrl+I)</source>
+        <translation>معلومات جهة الاتصال (Ctrl+I)</translation>
     </message>
     <message>
-      <source>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</source>
-      <translation>لم يعد لدى %1 أي جهاز بتشفير من طرف إلى طرف (تثبيت جديد، أو أُعيد ضبط الحساب). الرسائل التي ترسلها الآن غير مشفّرة: يستطيع المُرحِّل قراءتها. سيُطلب تأكيدك قبل كل رسالة.</translation>
+        <source>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</source>
+        <translation>لم يعد لدى %1 أي جهاز بتشفير من طرف إلى طرف (تثبيت جديد، أو أُعيد ضبط الحساب). الرسائل التي ترسلها الآن غير مشفّرة: يستطيع المُرحِّل قراءتها. سيُطلب تأكيدك قبل كل رسالة.</translation>
     </message>
     <message>
-      <source>Messages</source>
-      <translation>الرسائل</translation>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
     </message>
     <message>
-      <source>Drop to send to %1</source>
-      <translation>أفلت للإرسال إلى %1</translation>
+        <source>Drop to send to %1</source>
+        <translation>أفلت للإرسال إلى %1</translation>
     </message>
     <message>
-      <source>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</source>
-      <translation>تغيّر رقم الأمان مع %1: مفتاح حسابه ليس المفتاح الذي كان لديك. يحدث هذا عند إعادة التثبيت، لكنه قد يكون شخصًا آخر. لن يُرسل شيء حتى تقارن رقم الأمان الجديد وتقبله.</translation>
+        <source>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</source>
+        <translation>تغيّر رقم الأمان مع %1: مفتاح حسابه ليس المفتاح الذي كان لديك. يحدث هذا عند إعادة التثبيت، لكنه قد يكون شخصًا آخر. لن يُرسل شيء حتى تقارن رقم الأمان الجديد وتقبله.</translation>
     </message>
     <message>
-      <source>Show the safety number</source>
-      <translation>عرض رقم الأمان</translation>
+        <source>Show the safety number</source>
+        <translation>عرض رقم الأمان</translation>
     </message>
     <message>
-      <source>Accept the new key</source>
-      <translation>قبول المفتاح الجديد</translation>
+        <source>Accept the new key</source>
+        <translation>قبول المفتاح الجديد</translation>
     </message>
     <message>
-      <source>Send without encryption?</source>
-      <translation>الإرسال دون تشفير؟</translation>
+        <source>Send without encryption?</source>
+        <translation>الإرسال دون تشفير؟</translation>
     </message>
     <message>
-      <source>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</source>
-      <translation>ليس لدى %1 جهاز بتشفير من طرف إلى طرف. إذا أرسلت هذا، يستطيع المُرحِّل قراءته.</translation>
+        <source>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</source>
+        <translation>ليس لدى %1 جهاز بتشفير من طرف إلى طرف. إذا أرسلت هذا، يستطيع المُرحِّل قراءته.</translation>
     </message>
     <message>
-      <source>Send unencrypted</source>
-      <translation>إرسال دون تشفير</translation>
+        <source>Send unencrypted</source>
+        <translation>إرسال دون تشفير</translation>
     </message>
     <message>
-      <source>Don't send</source>
-      <translation>عدم الإرسال</translation>
+        <source>Don&apos;t send</source>
+        <translation>عدم الإرسال</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Jump to the newest messages</source>
+        <translation>الانتقال إلى أحدث الرسائل</translation>
+    </message>
+</context>
+<context>
     <name>DevicesTab</name>
     <message>
-      <source>Your devices</source>
-      <translation>أجهزتك</translation>
+        <source>Your devices</source>
+        <translation>أجهزتك</translation>
     </message>
     <message>
-      <source>(this device)</source>
-      <translation>(هذا الجهاز)</translation>
+        <source>(this device)</source>
+        <translation>(هذا الجهاز)</translation>
     </message>
     <message>
-      <source>linked %1</source>
-      <translation>رُبط في %1</translation>
+        <source>linked %1</source>
+        <translation>رُبط في %1</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>إزالة</translation>
+        <source>Remove</source>
+        <translation>إزالة</translation>
     </message>
     <message>
-      <source>Remove %1</source>
-      <translation>إزالة %1</translation>
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
     </message>
     <message>
-      <source>Link a new device</source>
-      <translation>ربط جهاز جديد</translation>
+        <source>Link a new device</source>
+        <translation>ربط جهاز جديد</translation>
     </message>
     <message>
-      <source>On the new device choose "Link to an existing account". Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</source>
-      <translation>على الجهاز الجديد اختر «الربط بحساب موجود». ثم اقرأ رمزه هنا: الصق الرابط، أو اختر لقطة شاشة للرمز أو أفلتها، أو الصق الصورة.</translation>
+        <source>On the new device choose &quot;Link to an existing account&quot;. Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</source>
+        <translation>على الجهاز الجديد اختر «الربط بحساب موجود». ثم اقرأ رمزه هنا: الصق الرابط، أو اختر لقطة شاشة للرمز أو أفلتها، أو الصق الصورة.</translation>
     </message>
     <message>
-      <source>lapis-link:…</source>
-      <translation>lapis-link:…</translation>
+        <source>lapis-link:…</source>
+        <translation>lapis-link:…</translation>
     </message>
     <message>
-      <source>Link of the new device</source>
-      <translation>رابط الجهاز الجديد</translation>
+        <source>Link of the new device</source>
+        <translation>رابط الجهاز الجديد</translation>
     </message>
     <message>
-      <source>Read</source>
-      <translation>قراءة</translation>
+        <source>Read</source>
+        <translation>قراءة</translation>
     </message>
     <message>
-      <source>Read the link</source>
-      <translation>قراءة الرابط</translation>
+        <source>Read the link</source>
+        <translation>قراءة الرابط</translation>
     </message>
     <message>
-      <source>Choose an image of the code…</source>
-      <translation>اختيار صورة للرمز…</translation>
+        <source>Choose an image of the code…</source>
+        <translation>اختيار صورة للرمز…</translation>
     </message>
     <message>
-      <source>Paste</source>
-      <translation>لصق</translation>
+        <source>Paste</source>
+        <translation>لصق</translation>
     </message>
     <message>
-      <source>Paste the link or an image of the code</source>
-      <translation>لصق الرابط أو صورة الرمز</translation>
+        <source>Paste the link or an image of the code</source>
+        <translation>لصق الرابط أو صورة الرمز</translation>
     </message>
     <message>
-      <source>Scan with the camera</source>
-      <translation>المسح بالكاميرا</translation>
+        <source>Scan with the camera</source>
+        <translation>المسح بالكاميرا</translation>
     </message>
     <message>
-      <source>Drop a screenshot of the new device's code here</source>
-      <translation>أفلت هنا لقطة شاشة لرمز الجهاز الجديد</translation>
+        <source>Drop a screenshot of the new device&apos;s code here</source>
+        <translation>أفلت هنا لقطة شاشة لرمز الجهاز الجديد</translation>
     </message>
     <message>
-      <source>The new device must show this code:</source>
-      <translation>يجب أن يعرض الجهاز الجديد هذا الرمز:</translation>
+        <source>The new device must show this code:</source>
+        <translation>يجب أن يعرض الجهاز الجديد هذا الرمز:</translation>
     </message>
     <message>
-      <source>The codes match: link it</source>
-      <translation>الرمزان متطابقان: اربطه</translation>
+        <source>The codes match: link it</source>
+        <translation>الرمزان متطابقان: اربطه</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>إلغاء</translation>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
     <message>
-      <source>Cancel linking</source>
-      <translation>إلغاء الربط</translation>
+        <source>Cancel linking</source>
+        <translation>إلغاء الربط</translation>
     </message>
     <message>
-      <source>An image of the new device's code</source>
-      <translation>صورة لرمز الجهاز الجديد</translation>
+        <source>An image of the new device&apos;s code</source>
+        <translation>صورة لرمز الجهاز الجديد</translation>
     </message>
     <message>
-      <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-      <translation>الصور (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>الصور (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-      <source>Stop the camera</source>
-      <translation>إيقاف الكاميرا</translation>
+        <source>Stop the camera</source>
+        <translation>إيقاف الكاميرا</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Recent sign-ins</source>
+        <translation>عمليات تسجيل الدخول الأخيرة</translation>
+    </message>
+    <message>
+        <source>No sign-ins to your account since this device joined it.</source>
+        <translation>لا توجد عمليات تسجيل دخول إلى حسابك منذ انضمام هذا الجهاز إليه.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; signed in</source>
+        <translation>%1: سجّل «%2» الدخول</translation>
+    </message>
+    <message>
+        <source>%1: the sign-in of &quot;%2&quot; was denied</source>
+        <translation>%1: رُفض تسجيل دخول «%2»</translation>
+    </message>
+    <message>
+        <source>Camera preview: hold the code in front of the camera</source>
+        <translation>معاينة الكاميرا: أمسك الرمز أمام الكاميرا</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
-      <source>Welcome to Lapis</source>
-      <translation>مرحبًا بك في Lapis</translation>
+        <source>Welcome to Lapis</source>
+        <translation>مرحبًا بك في Lapis</translation>
     </message>
     <message>
-      <source>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</source>
-      <translation>الرسائل بين مستخدمي Lapis مشفّرة من طرف إلى طرف: لا يقرؤها إلا أطراف المحادثة، وليس المُرحِّل الذي ينقلها.</translation>
+        <source>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</source>
+        <translation>الرسائل بين مستخدمي Lapis مشفّرة من طرف إلى طرف: لا يقرؤها إلا أطراف المحادثة، وليس المُرحِّل الذي ينقلها.</translation>
     </message>
     <message>
-      <source>Create an account</source>
-      <translation>إنشاء حساب</translation>
+        <source>Create an account</source>
+        <translation>إنشاء حساب</translation>
     </message>
     <message>
-      <source>Link to an existing account</source>
-      <translation>الربط بحساب موجود</translation>
+        <source>Link to an existing account</source>
+        <translation>الربط بحساب موجود</translation>
     </message>
     <message>
-      <source>Relay (host:port)</source>
-      <translation>المُرحِّل (المضيف:المنفذ)</translation>
+        <source>Relay (host:port)</source>
+        <translation>المُرحِّل (المضيف:المنفذ)</translation>
     </message>
     <message>
-      <source>relay.example.org:7443</source>
-      <translation>relay.example.org:7443</translation>
+        <source>relay.example.org:7443</source>
+        <translation>relay.example.org:7443</translation>
     </message>
     <message>
-      <source>Relay address</source>
-      <translation>عنوان المُرحِّل</translation>
+        <source>Relay address</source>
+        <translation>عنوان المُرحِّل</translation>
     </message>
     <message>
-      <source>User name</source>
-      <translation>اسم المستخدم</translation>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>كلمة المرور</translation>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
     </message>
     <message>
-      <source>Passphrase for this computer's message store (leave empty to keep the key in the system keychain)</source>
-      <translation>عبارة المرور لمخزن الرسائل على هذا الحاسوب (اتركها فارغة لحفظ المفتاح في سلسلة مفاتيح النظام)</translation>
+        <source>Create account</source>
+        <translation>إنشاء الحساب</translation>
     </message>
     <message>
-      <source>Store passphrase</source>
-      <translation>عبارة مرور المخزن</translation>
+        <source>Show the link code</source>
+        <translation>عرض رمز الربط</translation>
     </message>
     <message>
-      <source>Create account</source>
-      <translation>إنشاء الحساب</translation>
+        <source>Sign in with password</source>
+        <translation>تسجيل الدخول بكلمة المرور</translation>
     </message>
     <message>
-      <source>Show the link code</source>
-      <translation>عرض رمز الربط</translation>
+        <source>Device name</source>
+        <translation>اسم الجهاز</translation>
     </message>
     <message>
-      <source>Sign in with password</source>
-      <translation>تسجيل الدخول بكلمة المرور</translation>
+        <source>This computer</source>
+        <translation>هذا الحاسوب</translation>
     </message>
     <message>
-      <source>Device name</source>
-      <translation>اسم الجهاز</translation>
+        <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+        <translation>افتح Lapis على أحد أجهزتك الأخرى: سيعرض رمز تسجيل دخول من ستة أرقام لهذا الجهاز.</translation>
     </message>
     <message>
-      <source>This computer</source>
-      <translation>هذا الحاسوب</translation>
+        <source>123456</source>
+        <translation>123456</translation>
     </message>
     <message>
-      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
-      <translation>افتح Lapis على أحد أجهزتك الأخرى: سيعرض رمز تسجيل دخول من ستة أرقام لهذا الجهاز.</translation>
+        <source>Six-digit sign-in code</source>
+        <translation>رمز تسجيل الدخول المكوّن من ستة أرقام</translation>
     </message>
     <message>
-      <source>123456</source>
-      <translation>123456</translation>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
     </message>
     <message>
-      <source>Six-digit sign-in code</source>
-      <translation>رمز تسجيل الدخول المكوّن من ستة أرقام</translation>
+        <source>Have a backup of your messages?</source>
+        <translation>هل لديك نسخة احتياطية من رسائلك؟</translation>
     </message>
     <message>
-      <source>Sign in</source>
-      <translation>تسجيل الدخول</translation>
+        <source>Restore from a backup</source>
+        <translation>الاستعادة من نسخة احتياطية</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Bring back your account and conversations from an encrypted backup file</source>
+        <translation>استرجع حسابك ومحادثاتك من ملف نسخة احتياطية مشفّر</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
-      <source>Close the image</source>
-      <translation>إغلاق الصورة</translation>
+        <source>Close the image</source>
+        <translation>إغلاق الصورة</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>فتح</translation>
+        <source>Open</source>
+        <translation>فتح</translation>
     </message>
     <message>
-      <source>Open with the system's viewer</source>
-      <translation>الفتح بعارض النظام</translation>
+        <source>Open with the system&apos;s viewer</source>
+        <translation>الفتح بعارض النظام</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LinkWaitingPage</name>
     <message>
-      <source>Link this computer</source>
-      <translation>ربط هذا الحاسوب</translation>
+        <source>Link this computer</source>
+        <translation>ربط هذا الحاسوب</translation>
     </message>
     <message>
-      <source>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</source>
-      <translation>على جهازك الآخر، افتح الإعدادات ← الأجهزة ← ربط جهاز جديد وامسح هذا الرمز (أو الصق الرابط).</translation>
+        <source>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</source>
+        <translation>على جهازك الآخر، افتح الإعدادات ← الأجهزة ← ربط جهاز جديد وامسح هذا الرمز (أو الصق الرابط).</translation>
     </message>
     <message>
-      <source>QR code of the link</source>
-      <translation>رمز QR للرابط</translation>
+        <source>QR code of the link</source>
+        <translation>رمز QR للرابط</translation>
     </message>
     <message>
-      <source>Link</source>
-      <translation>الرابط</translation>
+        <source>Link</source>
+        <translation>الرابط</translation>
     </message>
     <message>
-      <source>Copy</source>
-      <translation>نسخ</translation>
+        <source>Copy</source>
+        <translation>نسخ</translation>
     </message>
     <message>
-      <source>Copy the link</source>
-      <translation>نسخ الرابط</translation>
+        <source>Copy the link</source>
+        <translation>نسخ الرابط</translation>
     </message>
     <message>
-      <source>Both screens must show this code:</source>
-      <translation>يجب أن تعرض الشاشتان هذا الرمز:</translation>
+        <source>Both screens must show this code:</source>
+        <translation>يجب أن تعرض الشاشتان هذا الرمز:</translation>
     </message>
     <message>
-      <source>Comparison code %1</source>
-      <translation>رمز المقارنة %1</translation>
+        <source>Comparison code %1</source>
+        <translation>رمز المقارنة %1</translation>
     </message>
     <message>
-      <source>Waiting for approval on your other device…</source>
-      <translation>في انتظار الموافقة على جهازك الآخر…</translation>
+        <source>Waiting for approval on your other device…</source>
+        <translation>في انتظار الموافقة على جهازك الآخر…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LockIcon</name>
     <message>
-      <source>Closed lock</source>
-      <translation>قفل مغلق</translation>
+        <source>Closed lock</source>
+        <translation>قفل مغلق</translation>
     </message>
     <message>
-      <source>Open lock</source>
-      <translation>قفل مفتوح</translation>
+        <source>Open lock</source>
+        <translation>قفل مفتوح</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <source>Lapis — %1</source>
-      <translation>Lapis — %1</translation>
+        <source>Lapis — %1</source>
+        <translation>Lapis — %1</translation>
     </message>
     <message>
-      <source>Lapis</source>
-      <translation>Lapis</translation>
+        <source>Lapis</source>
+        <translation>Lapis</translation>
     </message>
     <message>
-      <source>Opening</source>
-      <translation>جارٍ الفتح</translation>
+        <source>Opening</source>
+        <translation>جارٍ الفتح</translation>
     </message>
     <message>
-      <source>A new device wants to sign in</source>
-      <translation>جهاز جديد يريد تسجيل الدخول</translation>
+        <source>A new device wants to sign in</source>
+        <translation>جهاز جديد يريد تسجيل الدخول</translation>
     </message>
     <message>
-      <source>"%1" is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</source>
-      <translation>«%1» يسجّل الدخول إلى حسابك بكلمة مرورك. إن كنت أنت، فاكتب هذا الرمز عليه. وإن لم تكن أنت، فارفضه وغيّر كلمة مرورك.</translation>
+        <source>Sign-in code %1</source>
+        <translation>رمز تسجيل الدخول %1</translation>
     </message>
     <message>
-      <source>Sign-in code %1</source>
-      <translation>رمز تسجيل الدخول %1</translation>
+        <source>Deny</source>
+        <translation>رفض</translation>
     </message>
     <message>
-      <source>Deny</source>
-      <translation>رفض</translation>
+        <source>Deny the sign-in</source>
+        <translation>رفض تسجيل الدخول</translation>
     </message>
     <message>
-      <source>Deny the sign-in</source>
-      <translation>رفض تسجيل الدخول</translation>
+        <source>Protect your account with two-factor sign-in</source>
+        <translation>احمِ حسابك بتسجيل الدخول بخطوتين</translation>
     </message>
     <message>
-      <source>Protect your account with two-factor sign-in</source>
-      <translation>احمِ حسابك بتسجيل الدخول بخطوتين</translation>
+        <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+        <translation>لقد سجّلت الدخول بكلمة المرور وحدها. فعّل تسجيل الدخول بخطوتين من الإعدادات ← الأمان، حتى لا تكفي كلمة المرور وحدها لتسجيل الدخول إلى حسابك.</translation>
     </message>
     <message>
-      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
-      <translation>لقد سجّلت الدخول بكلمة المرور وحدها. فعّل تسجيل الدخول بخطوتين من الإعدادات ← الأمان، حتى لا تكفي كلمة المرور وحدها لتسجيل الدخول إلى حسابك.</translation>
+        <source>Sign-in request from &quot;%1&quot;, %2. It is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</source>
+        <translation>طلب تسجيل دخول من «%1»، %2. هذا الجهاز يسجّل الدخول إلى حسابك بكلمة مرورك. إن كان هذا أنت، فاكتب هذا الرمز عليه. وإن لم يكن أنت، فارفضه وغيّر كلمة مرورك.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>New sign-in to your account</source>
+        <translation>تسجيل دخول جديد إلى حسابك</translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation>رُفض تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; signed in to your account, %2. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation>سجّل «%1» الدخول إلى حسابك، %2. إن لم يكن هذا أنت، فأزله من الإعدادات ← الأجهزة وغيّر كلمة مرورك.</translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
+        <translation>رُفض تسجيل دخول «%1»، %2. لم يُضَف إلى حسابك.</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
-      <source>You</source>
-      <translation>أنت</translation>
+        <source>You</source>
+        <translation>أنت</translation>
     </message>
     <message>
-      <source>not encrypted</source>
-      <translation>غير مشفّرة</translation>
+        <source>not encrypted</source>
+        <translation>غير مشفّرة</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>فتح</translation>
+        <source>Open</source>
+        <translation>فتح</translation>
     </message>
     <message>
-      <source>Open %1</source>
-      <translation>فتح %1</translation>
+        <source>Open %1</source>
+        <translation>فتح %1</translation>
     </message>
     <message>
-      <source>edited</source>
-      <translation>معدّلة</translation>
+        <source>edited</source>
+        <translation>معدّلة</translation>
     </message>
     <message>
-      <source>Waiting to send</source>
-      <translation>في انتظار الإرسال</translation>
+        <source>Waiting to send</source>
+        <translation>في انتظار الإرسال</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>أُرسلت</translation>
+        <source>Sent</source>
+        <translation>أُرسلت</translation>
     </message>
     <message>
-      <source>Delivered</source>
-      <translation>سُلّمت</translation>
+        <source>Delivered</source>
+        <translation>سُلّمت</translation>
     </message>
     <message>
-      <source>Read</source>
-      <translation>قُرئت</translation>
+        <source>Read</source>
+        <translation>قُرئت</translation>
     </message>
     <message>
-      <source>Not sent</source>
-      <translation>لم تُرسل</translation>
+        <source>Not sent</source>
+        <translation>لم تُرسل</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>in reply to %1</source>
+        <translation>ردًّا على %1</translation>
+    </message>
+    <message>
+        <source>Quote of %1: %2</source>
+        <translation>اقتباس من %1: %2</translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation>رسالة</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Reply to this message</source>
+        <translation>الرد على هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>إزالة تفاعلي</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (تفاعلك)</translation>
+    </message>
+    <message>
+        <source>Remove your reaction %1</source>
+        <translation>إزالة تفاعلك %1</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>التفاعل بـ %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-      <source>Lapis</source>
-      <translation>Lapis</translation>
+        <source>Lapis</source>
+        <translation>Lapis</translation>
     </message>
     <message>
-      <source>Show Lapis</source>
-      <translation>إظهار Lapis</translation>
+        <source>Show Lapis</source>
+        <translation>إظهار Lapis</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>إنهاء</translation>
+        <source>Quit</source>
+        <translation>إنهاء</translation>
     </message>
     <message numerus="yes">
-      <source>Lapis: %n unread message(s)</source>
-      <translation>
-        <numerusform>Lapis: لا رسائل غير مقروءة</numerusform>
-        <numerusform>Lapis: رسالة واحدة غير مقروءة</numerusform>
-        <numerusform>Lapis: رسالتان غير مقروءتين</numerusform>
-        <numerusform>Lapis: %n رسائل غير مقروءة</numerusform>
-        <numerusform>Lapis: %n رسالة غير مقروءة</numerusform>
-        <numerusform>Lapis: %n رسالة غير مقروءة</numerusform>
-      </translation>
+        <source>Lapis: %n unread message(s)</source>
+        <translation>
+            <numerusform>Lapis: لا رسائل غير مقروءة</numerusform>
+            <numerusform>Lapis: رسالة واحدة غير مقروءة</numerusform>
+            <numerusform>Lapis: رسالتان غير مقروءتين</numerusform>
+            <numerusform>Lapis: %n رسائل غير مقروءة</numerusform>
+            <numerusform>Lapis: %n رسالة غير مقروءة</numerusform>
+            <numerusform>Lapis: %n رسالة غير مقروءة</numerusform>
+        </translation>
     </message>
     <message>
-      <source>New message</source>
-      <translation>رسالة جديدة</translation>
+        <source>New message</source>
+        <translation>رسالة جديدة</translation>
     </message>
     <message>
-      <source>Lapis: an end-to-end encrypted messenger.</source>
-      <translation>Lapis: تطبيق مراسلة مشفّر من طرف إلى طرف.</translation>
+        <source>Lapis: an end-to-end encrypted messenger.</source>
+        <translation>Lapis: تطبيق مراسلة مشفّر من طرف إلى طرف.</translation>
     </message>
     <message>
-      <source>The profile folder (default: the user's data folder).</source>
-      <translation>مجلد الملف الشخصي (الافتراضي: مجلد بيانات المستخدم).</translation>
+        <source>The profile folder (default: the user&apos;s data folder).</source>
+        <translation>مجلد الملف الشخصي (الافتراضي: مجلد بيانات المستخدم).</translation>
     </message>
     <message>
-      <source>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</source>
-      <translation>فتح ملف شخصي محمي بعبارة مرور باستخدام العبارة الموجودة في FILE (للبرامج النصية).</translation>
+        <source>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</source>
+        <translation>فتح ملف شخصي محمي بعبارة مرور باستخدام العبارة الموجودة في FILE (للبرامج النصية).</translation>
     </message>
     <message>
-      <source>The relay the first-run screen offers (HOST:PORT).</source>
-      <translation>المُرحِّل الذي تعرضه شاشة التشغيل الأول (HOST:PORT).</translation>
+        <source>The relay the first-run screen offers (HOST:PORT).</source>
+        <translation>المُرحِّل الذي تعرضه شاشة التشغيل الأول (HOST:PORT).</translation>
     </message>
     <message>
-      <source>The relay's certificate file for the first-run screen.</source>
-      <translation>ملف شهادة المُرحِّل لشاشة التشغيل الأول.</translation>
+        <source>The relay&apos;s certificate file for the first-run screen.</source>
+        <translation>ملف شهادة المُرحِّل لشاشة التشغيل الأول.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Sign-in request</source>
+        <translation>طلب تسجيل دخول</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; wants to sign in to your account. Open Lapis for the code.</source>
+        <translation>«%1» يريد تسجيل الدخول إلى حسابك. افتح Lapis لرؤية الرمز.</translation>
+    </message>
+    <message>
+        <source>New sign-in</source>
+        <translation>تسجيل دخول جديد</translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation>رُفض تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; signed in to your account.</source>
+        <translation>سجّل «%1» الدخول إلى حسابك.</translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; was denied.</source>
+        <translation>رُفض تسجيل دخول «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>الاستعادة من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Choose the backup file (or drop it here) and type the recovery code that was shown when the backup was made. This computer becomes a new device of your account, with your contacts, conversations and attachments.</source>
+        <translation>اختر ملف النسخة الاحتياطية (أو أفلته هنا) واكتب رمز الاسترداد الذي ظهر عند إنشاء النسخة الاحتياطية. سيصبح هذا الحاسوب جهازًا جديدًا في حسابك، مع جهات الاتصال والمحادثات والمرفقات.</translation>
+    </message>
+    <message>
+        <source>No backup file chosen: drop one here or choose it.</source>
+        <translation>لم يُختر ملف نسخة احتياطية: أفلت ملفًا هنا أو اختره.</translation>
+    </message>
+    <message>
+        <source>Backup file %1</source>
+        <translation>ملف النسخة الاحتياطية %1</translation>
+    </message>
+    <message>
+        <source>No backup file chosen</source>
+        <translation>لم يُختر ملف نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Choose the backup file…</source>
+        <translation>اختيار ملف النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
+    </message>
+    <message>
+        <source>ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345</source>
+        <translation>ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345</translation>
+    </message>
+    <message>
+        <source>Six groups of five letters and digits; spaces and dashes do not matter</source>
+        <translation>ست مجموعات من خمسة أحرف وأرقام؛ لا تهم المسافات والشرطات</translation>
+    </message>
+    <message>
+        <source>Restore progress</source>
+        <translation>تقدّم الاستعادة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Back to the other ways to start</source>
+        <translation>العودة إلى طرق البدء الأخرى</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>استعادة النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>اختيار النسخة الاحتياطية المراد استعادتها</translation>
+    </message>
+    <message>
+        <source>Lapis backups (*.lapisbackup)</source>
+        <translation>نسخ Lapis الاحتياطية (*.lapisbackup)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
     <name>SecurityTab</name>
     <message>
-      <source>Two-factor sign-in</source>
-      <translation>تسجيل الدخول بخطوتين</translation>
+        <source>Two-factor sign-in</source>
+        <translation>تسجيل الدخول بخطوتين</translation>
     </message>
     <message>
-      <source>On: signing in on a new device needs a code from your authenticator app.</source>
-      <translation>مفعّل: يتطلب تسجيل الدخول على جهاز جديد رمزًا من تطبيق المصادقة.</translation>
+        <source>On: signing in on a new device needs a code from your authenticator app.</source>
+        <translation>مفعّل: يتطلب تسجيل الدخول على جهاز جديد رمزًا من تطبيق المصادقة.</translation>
     </message>
     <message>
-      <source>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</source>
-      <translation>معطّل: تكفي كلمة المرور لتسجيل دخول جهاز جديد. فعّله لطلب رمز من تطبيق مصادقة أيضًا.</translation>
+        <source>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</source>
+        <translation>معطّل: تكفي كلمة المرور لتسجيل دخول جهاز جديد. فعّله لطلب رمز من تطبيق مصادقة أيضًا.</translation>
     </message>
     <message>
-      <source>Turn on two-factor sign-in</source>
-      <translation>تفعيل تسجيل الدخول بخطوتين</translation>
+        <source>Turn on two-factor sign-in</source>
+        <translation>تفعيل تسجيل الدخول بخطوتين</translation>
     </message>
     <message>
-      <source>Scan this code with your authenticator app, then type the code it shows.</source>
-      <translation>امسح هذا الرمز بتطبيق المصادقة، ثم اكتب الرمز الذي يعرضه.</translation>
+        <source>Scan this code with your authenticator app, then type the code it shows.</source>
+        <translation>امسح هذا الرمز بتطبيق المصادقة، ثم اكتب الرمز الذي يعرضه.</translation>
     </message>
     <message>
-      <source>QR code for the authenticator app</source>
-      <translation>رمز QR لتطبيق المصادقة</translation>
+        <source>QR code for the authenticator app</source>
+        <translation>رمز QR لتطبيق المصادقة</translation>
     </message>
     <message>
-      <source>Authenticator link</source>
-      <translation>رابط تطبيق المصادقة</translation>
+        <source>Authenticator link</source>
+        <translation>رابط تطبيق المصادقة</translation>
     </message>
     <message>
-      <source>6-digit code</source>
-      <translation>رمز من 6 أرقام</translation>
+        <source>6-digit code</source>
+        <translation>رمز من 6 أرقام</translation>
     </message>
     <message>
-      <source>Code from the authenticator app</source>
-      <translation>الرمز من تطبيق المصادقة</translation>
+        <source>Code from the authenticator app</source>
+        <translation>الرمز من تطبيق المصادقة</translation>
     </message>
     <message>
-      <source>Confirm</source>
-      <translation>تأكيد</translation>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
     </message>
     <message>
-      <source>Confirm the code</source>
-      <translation>تأكيد الرمز</translation>
+        <source>Confirm the code</source>
+        <translation>تأكيد الرمز</translation>
     </message>
     <message>
-      <source>Current code</source>
-      <translation>الرمز الحالي</translation>
+        <source>Current code</source>
+        <translation>الرمز الحالي</translation>
     </message>
     <message>
-      <source>Current code to turn two-factor sign-in off</source>
-      <translation>الرمز الحالي لتعطيل تسجيل الدخول بخطوتين</translation>
+        <source>Current code to turn two-factor sign-in off</source>
+        <translation>الرمز الحالي لتعطيل تسجيل الدخول بخطوتين</translation>
     </message>
     <message>
-      <source>Turn off</source>
-      <translation>تعطيل</translation>
+        <source>Turn off</source>
+        <translation>تعطيل</translation>
     </message>
     <message>
-      <source>Turn two-factor sign-in off</source>
-      <translation>تعطيل تسجيل الدخول بخطوتين</translation>
+        <source>Turn two-factor sign-in off</source>
+        <translation>تعطيل تسجيل الدخول بخطوتين</translation>
     </message>
     <message>
-      <source>Message store on this computer</source>
-      <translation>مخزن الرسائل على هذا الحاسوب</translation>
+        <source>Message store on this computer</source>
+        <translation>مخزن الرسائل على هذا الحاسوب</translation>
     </message>
     <message>
-      <source>Protected by your passphrase: Lapis asks for it when it starts.</source>
-      <translation>محمي بعبارة المرور: يطلبها Lapis عند بدء التشغيل.</translation>
+        <source>Protected by your passphrase: Lapis asks for it when it starts.</source>
+        <translation>محمي بعبارة المرور: يطلبها Lapis عند بدء التشغيل.</translation>
     </message>
     <message>
-      <source>Protected by a key in the system keychain: it opens when you log in to this computer.</source>
-      <translation>محمي بمفتاح في سلسلة مفاتيح النظام: يُفتح عند تسجيل دخولك إلى هذا الحاسوب.</translation>
+        <source>Protected by a key in the system keychain: it opens when you log in to this computer.</source>
+        <translation>محمي بمفتاح في سلسلة مفاتيح النظام: يُفتح عند تسجيل دخولك إلى هذا الحاسوب.</translation>
     </message>
     <message>
-      <source>Current passphrase</source>
-      <translation>عبارة المرور الحالية</translation>
+        <source>Current passphrase</source>
+        <translation>عبارة المرور الحالية</translation>
     </message>
     <message>
-      <source>New passphrase</source>
-      <translation>عبارة المرور الجديدة</translation>
+        <source>New passphrase</source>
+        <translation>عبارة المرور الجديدة</translation>
     </message>
     <message>
-      <source>Change passphrase</source>
-      <translation>تغيير عبارة المرور</translation>
+        <source>Change passphrase</source>
+        <translation>تغيير عبارة المرور</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Use the system keychain instead</source>
+        <translation>استخدام سلسلة مفاتيح النظام بدلًا من ذلك</translation>
+    </message>
+    <message>
+        <source>Use a passphrase instead</source>
+        <translation>استخدام عبارة مرور بدلًا من ذلك</translation>
+    </message>
+    <message>
+        <source>The key moves into the system keychain and the passphrase is no longer asked for. Confirm with your current passphrase.</source>
+        <translation>ينتقل المفتاح إلى سلسلة مفاتيح النظام ولن تُطلب عبارة المرور بعد الآن. أكّد بعبارة المرور الحالية.</translation>
+    </message>
+    <message>
+        <source>The key is taken out of the system keychain and locked with a passphrase that Lapis asks for when it starts. Without it your messages cannot be opened.</source>
+        <translation>يُخرَج المفتاح من سلسلة مفاتيح النظام ويُقفَل بعبارة مرور يطلبها Lapis عند بدء التشغيل. لا يمكن فتح رسائلك بدونها.</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>أعد كتابتها</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>أعد كتابة عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>Protect with this passphrase</source>
+        <translation>الحماية بعبارة المرور هذه</translation>
+    </message>
+    <message>
+        <source>Current passphrase, to move the key into the keychain</source>
+        <translation>عبارة المرور الحالية، لنقل المفتاح إلى سلسلة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Use the system keychain</source>
+        <translation>استخدام سلسلة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Settings</source>
-      <translation>الإعدادات</translation>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
     <message>
-      <source>Devices</source>
-      <translation>الأجهزة</translation>
+        <source>Devices</source>
+        <translation>الأجهزة</translation>
     </message>
     <message>
-      <source>Security</source>
-      <translation>الأمان</translation>
+        <source>Security</source>
+        <translation>الأمان</translation>
     </message>
     <message>
-      <source>Appearance</source>
-      <translation>المظهر العام</translation>
+        <source>Appearance</source>
+        <translation>المظهر العام</translation>
     </message>
     <message>
-      <source>Backups</source>
-      <translation>النسخ الاحتياطية</translation>
+        <source>Backups</source>
+        <translation>النسخ الاحتياطية</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>StoreProtectionField</name>
+    <message>
+        <source>Passphrase for this computer&apos;s message store (leave empty to keep the key in the system keychain)</source>
+        <translation>عبارة مرور مخزن الرسائل على هذا الحاسوب (اتركها فارغة لإبقاء المفتاح في سلسلة مفاتيح النظام)</translation>
+    </message>
+    <message>
+        <source>Store passphrase</source>
+        <translation>عبارة مرور المخزن</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the key in the system keychain</source>
+        <translation>اتركها فارغة لإبقاء المفتاح في سلسلة مفاتيح النظام</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
-      <source>Unlock Lapis</source>
-      <translation>فتح قفل Lapis</translation>
+        <source>Unlock Lapis</source>
+        <translation>فتح قفل Lapis</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>عبارة المرور</translation>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
     </message>
     <message>
-      <source>Unlock</source>
-      <translation>فتح القفل</translation>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::CameraScanner</name>
     <message>
-      <source>No camera was found. Choose or drop an image of the code instead.</source>
-      <translation>لم يُعثر على كاميرا. اختر صورة للرمز أو أفلتها بدلًا من ذلك.</translation>
+        <source>No camera was found. Choose or drop an image of the code instead.</source>
+        <translation>لم يُعثر على كاميرا. اختر صورة للرمز أو أفلتها بدلًا من ذلك.</translation>
     </message>
     <message>
-      <source>The camera could not be used: %1</source>
-      <translation>تعذّر استخدام الكاميرا: %1</translation>
+        <source>The camera could not be used: %1</source>
+        <translation>تعذّر استخدام الكاميرا: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::ConversationController</name>
     <message>
-      <source>The safety number changed. Compare it and accept the new key before sending.</source>
-      <translation>تغيّر رقم الأمان. قارنه واقبل المفتاح الجديد قبل الإرسال.</translation>
+        <source>The safety number changed. Compare it and accept the new key before sending.</source>
+        <translation>تغيّر رقم الأمان. قارنه واقبل المفتاح الجديد قبل الإرسال.</translation>
     </message>
     <message>
-      <source>The pasted image could not be saved for sending.</source>
-      <translation>تعذّر حفظ الصورة الملصقة لإرسالها.</translation>
+        <source>The pasted image could not be saved for sending.</source>
+        <translation>تعذّر حفظ الصورة الملصقة لإرسالها.</translation>
     </message>
     <message>
-      <source>The dropped image could not be read.</source>
-      <translation>تعذّرت قراءة الصورة المُفلتة.</translation>
+        <source>The dropped image could not be read.</source>
+        <translation>تعذّرت قراءة الصورة المُفلتة.</translation>
     </message>
     <message>
-      <source>The safety numbers do not match. Do not mark this contact verified.</source>
-      <translation>رقما الأمان غير متطابقين. لا تضع علامة «موثّق» على جهة الاتصال هذه.</translation>
+        <source>The safety numbers do not match. Do not mark this contact verified.</source>
+        <translation>رقما الأمان غير متطابقين. لا تضع علامة «موثّق» على جهة الاتصال هذه.</translation>
     </message>
     <message>
-      <source>The safety numbers match: %1 is verified.</source>
-      <translation>رقما الأمان متطابقان: تم التحقق من %1.</translation>
+        <source>The safety numbers match: %1 is verified.</source>
+        <translation>رقما الأمان متطابقان: تم التحقق من %1.</translation>
     </message>
     <message>
-      <source>No QR code was found in that image.</source>
-      <translation>لم يُعثر على رمز QR في تلك الصورة.</translation>
+        <source>No QR code was found in that image.</source>
+        <translation>لم يُعثر على رمز QR في تلك الصورة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::ConversationListModel</name>
     <message>
-      <source>This message was deleted</source>
-      <translation>حُذفت هذه الرسالة</translation>
+        <source>This message was deleted</source>
+        <translation>حُذفت هذه الرسالة</translation>
     </message>
     <message>
-      <source>Attachment</source>
-      <translation>مرفق</translation>
+        <source>Attachment</source>
+        <translation>مرفق</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
-      <source>Device %1</source>
-      <translation>الجهاز %1</translation>
+        <source>Device %1</source>
+        <translation>الجهاز %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::MessageListModel</name>
     <message>
-      <source>an earlier message</source>
-      <translation>رسالة سابقة</translation>
+        <source>an earlier message</source>
+        <translation>رسالة سابقة</translation>
     </message>
     <message>
-      <source>This message was deleted</source>
-      <translation>حُذفت هذه الرسالة</translation>
+        <source>This message was deleted</source>
+        <translation>حُذفت هذه الرسالة</translation>
     </message>
     <message>
-      <source>Today</source>
-      <translation>اليوم</translation>
+        <source>Today</source>
+        <translation>اليوم</translation>
     </message>
     <message>
-      <source>Yesterday</source>
-      <translation>أمس</translation>
+        <source>Yesterday</source>
+        <translation>أمس</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::SessionController</name>
     <message>
-      <source>Opening your messages…</source>
-      <translation>جارٍ فتح رسائلك…</translation>
+        <source>Opening your messages…</source>
+        <translation>جارٍ فتح رسائلك…</translation>
     </message>
     <message>
-      <source>That file does not hold a PEM certificate.</source>
-      <translation>لا يحتوي ذلك الملف على شهادة PEM.</translation>
+        <source>That file does not hold a PEM certificate.</source>
+        <translation>لا يحتوي ذلك الملف على شهادة PEM.</translation>
     </message>
     <message>
-      <source>Cannot read the certificate file %1.</source>
-      <translation>تتعذّر قراءة ملف الشهادة %1.</translation>
+        <source>Cannot read the certificate file %1.</source>
+        <translation>تتعذّر قراءة ملف الشهادة %1.</translation>
     </message>
     <message>
-      <source>Write the relay as HOST:PORT, for example relay.example.org:7443.</source>
-      <translation>اكتب المُرحِّل بالصيغة HOST:PORT، مثل relay.example.org:7443.</translation>
+        <source>Write the relay as HOST:PORT, for example relay.example.org:7443.</source>
+        <translation>اكتب المُرحِّل بالصيغة HOST:PORT، مثل relay.example.org:7443.</translation>
     </message>
     <message>
-      <source>from %1</source>
-      <translation>من %1</translation>
+        <source>from %1</source>
+        <translation>من %1</translation>
     </message>
     <message>
-      <source>Cannot reach the relay at %1: %2</source>
-      <translation>يتعذّر الوصول إلى المُرحِّل في %1: %2</translation>
+        <source>Cannot reach the relay at %1: %2</source>
+        <translation>يتعذّر الوصول إلى المُرحِّل في %1: %2</translation>
     </message>
     <message>
-      <source>Fill in the relay, a user name and a password.</source>
-      <translation>أدخل المُرحِّل واسم مستخدم وكلمة مرور.</translation>
+        <source>Fill in the relay, a user name and a password.</source>
+        <translation>أدخل المُرحِّل واسم مستخدم وكلمة مرور.</translation>
     </message>
     <message>
-      <source>Accept the relay's certificate first (fetch it or choose its file).</source>
-      <translation>اقبل شهادة المُرحِّل أولًا (اجلبها أو اختر ملفها).</translation>
+        <source>Accept the relay&apos;s certificate first (fetch it or choose its file).</source>
+        <translation>اقبل شهادة المُرحِّل أولًا (اجلبها أو اختر ملفها).</translation>
     </message>
     <message>
-      <source>Creating your account…</source>
-      <translation>جارٍ إنشاء حسابك…</translation>
+        <source>Creating your account…</source>
+        <translation>جارٍ إنشاء حسابك…</translation>
     </message>
     <message>
-      <source>Choose the relay and accept its certificate first.</source>
-      <translation>اختر المُرحِّل واقبل شهادته أولًا.</translation>
+        <source>Choose the relay and accept its certificate first.</source>
+        <translation>اختر المُرحِّل واقبل شهادته أولًا.</translation>
     </message>
     <message>
-      <source>Asking the relay for a link address…</source>
-      <translation>جارٍ طلب عنوان ربط من المُرحِّل…</translation>
+        <source>Asking the relay for a link address…</source>
+        <translation>جارٍ طلب عنوان ربط من المُرحِّل…</translation>
     </message>
     <message>
-      <source>Type your passphrase.</source>
-      <translation>اكتب عبارة المرور.</translation>
+        <source>Type your passphrase.</source>
+        <translation>اكتب عبارة المرور.</translation>
     </message>
     <message>
-      <source>Unlocking… (deriving the key from your passphrase)</source>
-      <translation>جارٍ فتح القفل… (اشتقاق المفتاح من عبارة المرور)</translation>
+        <source>Unlocking… (deriving the key from your passphrase)</source>
+        <translation>جارٍ فتح القفل… (اشتقاق المفتاح من عبارة المرور)</translation>
     </message>
     <message>
-      <source>That passphrase does not open this profile.</source>
-      <translation>عبارة المرور هذه لا تفتح هذا الملف الشخصي.</translation>
+        <source>That passphrase does not open this profile.</source>
+        <translation>عبارة المرور هذه لا تفتح هذا الملف الشخصي.</translation>
     </message>
     <message>
-      <source>Fill in the relay, your user name and your password.</source>
-      <translation>املأ المُرحِّل واسم المستخدم وكلمة المرور.</translation>
+        <source>Fill in the relay, your user name and your password.</source>
+        <translation>املأ المُرحِّل واسم المستخدم وكلمة المرور.</translation>
     </message>
     <message>
-      <source>Type the six-digit code your other device shows.</source>
-      <translation>اكتب الرمز المكوّن من ستة أرقام الذي يعرضه جهازك الآخر.</translation>
+        <source>Type the six-digit code your other device shows.</source>
+        <translation>اكتب الرمز المكوّن من ستة أرقام الذي يعرضه جهازك الآخر.</translation>
     </message>
     <message>
-      <source>Signing in…</source>
-      <translation>جارٍ تسجيل الدخول…</translation>
+        <source>Signing in…</source>
+        <translation>جارٍ تسجيل الدخول…</translation>
     </message>
     <message>
-      <source>Your other device denied this sign-in.</source>
-      <translation>رفض جهازك الآخر تسجيل الدخول هذا.</translation>
+        <source>Your other device denied this sign-in.</source>
+        <translation>رفض جهازك الآخر تسجيل الدخول هذا.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>اختر ملف النسخة الاحتياطية أولًا.</translation>
+    </message>
+    <message>
+        <source>Type the recovery code that was shown when the backup was made.</source>
+        <translation>اكتب رمز الاسترداد الذي ظهر عند إنشاء النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>Restoring… (deriving the key from the recovery code)</source>
+        <translation>جارٍ الاستعادة… (اشتقاق المفتاح من رمز الاسترداد)</translation>
+    </message>
+    <message>
+        <source>Restoring your messages…</source>
+        <translation>جارٍ استعادة رسائلك…</translation>
+    </message>
+    <message>
+        <source>That recovery code does not open this backup. Check it and try again.</source>
+        <translation>رمز الاسترداد هذا لا يفتح هذه النسخة الاحتياطية. تحقّق منه وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or incomplete, so nothing was restored (%1).</source>
+        <translation>ملف النسخة الاحتياطية تالف أو غير مكتمل، لذا لم يُستعَد شيء (%1).</translation>
+    </message>
+    <message>
+        <source>No system keychain answered: type a passphrase for this computer&apos;s store and try again.</source>
+        <translation>لم تستجب أي سلسلة مفاتيح للنظام: اكتب عبارة مرور لمخزن هذا الحاسوب وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay of this backup, so nothing was restored. Check the connection and try again.</source>
+        <translation>يتعذّر الوصول إلى مُرحِّل هذه النسخة الاحتياطية، لذا لم يُستعَد شيء. تحقّق من الاتصال وحاول مرة أخرى.</translation>
+    </message>
+</context>
+<context>
     <name>lapis::ui::SettingsController</name>
     <message>
-      <source>The device was removed.</source>
-      <translation>أُزيل الجهاز.</translation>
+        <source>The device was removed.</source>
+        <translation>أُزيل الجهاز.</translation>
     </message>
     <message>
-      <source>That is not a Lapis link: %1</source>
-      <translation>هذا ليس رابط Lapis: %1</translation>
+        <source>That is not a Lapis link: %1</source>
+        <translation>هذا ليس رابط Lapis: %1</translation>
     </message>
     <message>
-      <source>No QR code was found in that image.</source>
-      <translation>لم يُعثر على رمز QR في تلك الصورة.</translation>
+        <source>No QR code was found in that image.</source>
+        <translation>لم يُعثر على رمز QR في تلك الصورة.</translation>
     </message>
     <message>
-      <source>No image was pasted.</source>
-      <translation>لم تُلصق أي صورة.</translation>
+        <source>No image was pasted.</source>
+        <translation>لم تُلصق أي صورة.</translation>
     </message>
     <message>
-      <source>The clipboard holds neither a link nor an image.</source>
-      <translation>لا تحتوي الحافظة على رابط ولا صورة.</translation>
+        <source>The clipboard holds neither a link nor an image.</source>
+        <translation>لا تحتوي الحافظة على رابط ولا صورة.</translation>
     </message>
     <message>
-      <source>The new device is linked.</source>
-      <translation>رُبط الجهاز الجديد.</translation>
+        <source>The new device is linked.</source>
+        <translation>رُبط الجهاز الجديد.</translation>
     </message>
     <message>
-      <source>Two-factor sign-in is on.</source>
-      <translation>تسجيل الدخول بخطوتين مفعّل.</translation>
+        <source>Two-factor sign-in is on.</source>
+        <translation>تسجيل الدخول بخطوتين مفعّل.</translation>
     </message>
     <message>
-      <source>Two-factor sign-in is off.</source>
-      <translation>تسجيل الدخول بخطوتين معطّل.</translation>
+        <source>Two-factor sign-in is off.</source>
+        <translation>تسجيل الدخول بخطوتين معطّل.</translation>
     </message>
     <message>
-      <source>Choose a passphrase of at least 8 characters.</source>
-      <translation>اختر عبارة مرور من 8 أحرف على الأقل.</translation>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>اختر عبارة مرور من 8 أحرف على الأقل.</translation>
     </message>
     <message>
-      <source>The current passphrase is not right.</source>
-      <translation>عبارة المرور الحالية غير صحيحة.</translation>
+        <source>The current passphrase is not right.</source>
+        <translation>عبارة المرور الحالية غير صحيحة.</translation>
     </message>
     <message>
-      <source>The passphrase was changed.</source>
-      <translation>تم تغيير عبارة المرور.</translation>
+        <source>The passphrase was changed.</source>
+        <translation>تم تغيير عبارة المرور.</translation>
     </message>
     <message>
-      <source>The backup is written. Write the recovery code down: it is shown only now.</source>
-      <translation>كُتبت النسخة الاحتياطية. دوّن رمز الاسترداد: لن يظهر إلا الآن.</translation>
+        <source>The backup is written. Write the recovery code down: it is shown only now.</source>
+        <translation>كُتبت النسخة الاحتياطية. دوّن رمز الاسترداد: لن يظهر إلا الآن.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>عبارتا المرور مختلفتان: اكتب العبارة نفسها مرتين.</translation>
+    </message>
+    <message>
+        <source>Your passphrase protects the message store now. Lapis asks for it when it starts.</source>
+        <translation>عبارة المرور تحمي مخزن الرسائل الآن. يطلبها Lapis عند بدء التشغيل.</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation>اكتب عبارة المرور الحالية.</translation>
+    </message>
+    <message>
+        <source>The system keychain holds the key to the message store now.</source>
+        <translation>سلسلة مفاتيح النظام تحفظ مفتاح مخزن الرسائل الآن.</translation>
+    </message>
+</context>
+<context>
     <name>lapis::ui::UiShell</name>
     <message>
-      <source>Follow the system</source>
-      <translation>حسب النظام</translation>
+        <source>Follow the system</source>
+        <translation>حسب النظام</translation>
     </message>
-  </context>
+</context>
 </TS>

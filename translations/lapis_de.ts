@@ -1,1069 +1,1375 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
-  <context>
+<context>
     <name>AppearanceTab</name>
     <message>
-      <source>Theme</source>
-      <translation>Design</translation>
+        <source>Theme</source>
+        <translation>Design</translation>
     </message>
     <message>
-      <source>Follow the system</source>
-      <translation>Wie das System</translation>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
     </message>
     <message>
-      <source>Light</source>
-      <translation>Hell</translation>
+        <source>Light</source>
+        <translation>Hell</translation>
     </message>
     <message>
-      <source>Dark</source>
-      <translation>Dunkel</translation>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Sprache</translation>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
     <message>
-      <source>Notifications</source>
-      <translation>Benachrichtigungen</translation>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
-      <source>Show the message text in notifications</source>
-      <translation>Nachrichtentext in Benachrichtigungen zeigen</translation>
+        <source>Show the message text in notifications</source>
+        <translation>Nachrichtentext in Benachrichtigungen zeigen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
-      <source>Backups</source>
-      <translation>Sicherungen</translation>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
     </message>
     <message>
-      <source>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</source>
-      <translation>Eine Sicherung enthält deinen Kontoschlüssel, Kontakte, Unterhaltungen und Anhänge, verschlüsselt mit einem Wiederherstellungscode. Bewahre die Datei irgendwo auf, den Code woanders.</translation>
+        <source>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</source>
+        <translation>Eine Sicherung enthält deinen Kontoschlüssel, Kontakte, Unterhaltungen und Anhänge, verschlüsselt mit einem Wiederherstellungscode. Bewahre die Datei irgendwo auf, den Code woanders.</translation>
     </message>
     <message>
-      <source>Export a backup…</source>
-      <translation>Sicherung exportieren…</translation>
+        <source>Export a backup…</source>
+        <translation>Sicherung exportieren…</translation>
     </message>
     <message>
-      <source>Backup progress</source>
-      <translation>Fortschritt der Sicherung</translation>
+        <source>Backup progress</source>
+        <translation>Fortschritt der Sicherung</translation>
     </message>
     <message>
-      <source>Recovery code (shown only now; without it the backup cannot be opened):</source>
-      <translation>Wiederherstellungscode (nur jetzt sichtbar; ohne ihn lässt sich die Sicherung nicht öffnen):</translation>
+        <source>Recovery code (shown only now; without it the backup cannot be opened):</source>
+        <translation>Wiederherstellungscode (nur jetzt sichtbar; ohne ihn lässt sich die Sicherung nicht öffnen):</translation>
     </message>
     <message>
-      <source>Recovery code</source>
-      <translation>Wiederherstellungscode</translation>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
     </message>
     <message>
-      <source>I wrote it down</source>
-      <translation>Ich habe ihn notiert</translation>
+        <source>I wrote it down</source>
+        <translation>Ich habe ihn notiert</translation>
     </message>
     <message>
-      <source>Save the backup</source>
-      <translation>Sicherung speichern</translation>
+        <source>Save the backup</source>
+        <translation>Sicherung speichern</translation>
     </message>
     <message>
-      <source>Lapis backups (*.lapisbackup)</source>
-      <translation>Lapis-Sicherungen (*.lapisbackup)</translation>
+        <source>Lapis backups (*.lapisbackup)</source>
+        <translation>Lapis-Sicherungen (*.lapisbackup)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CertificateBox</name>
     <message>
-      <source>Fetch the relay's certificate</source>
-      <translation>Zertifikat des Relays abrufen</translation>
+        <source>Fetch the relay&apos;s certificate</source>
+        <translation>Zertifikat des Relays abrufen</translation>
     </message>
     <message>
-      <source>Choose a certificate file…</source>
-      <translation>Zertifikatsdatei wählen…</translation>
+        <source>Choose a certificate file…</source>
+        <translation>Zertifikatsdatei wählen…</translation>
     </message>
     <message>
-      <source>Certificate (%1), SHA-256 fingerprint:</source>
-      <translation>Zertifikat (%1), SHA-256-Fingerabdruck:</translation>
+        <source>Certificate (%1), SHA-256 fingerprint:</source>
+        <translation>Zertifikat (%1), SHA-256-Fingerabdruck:</translation>
     </message>
     <message>
-      <source>Certificate fingerprint</source>
-      <translation>Fingerabdruck des Zertifikats</translation>
+        <source>Certificate fingerprint</source>
+        <translation>Fingerabdruck des Zertifikats</translation>
     </message>
     <message>
-      <source>I compared this fingerprint and trust this relay</source>
-      <translation>Ich habe diesen Fingerabdruck verglichen und vertraue diesem Relay</translation>
+        <source>I compared this fingerprint and trust this relay</source>
+        <translation>Ich habe diesen Fingerabdruck verglichen und vertraue diesem Relay</translation>
     </message>
     <message>
-      <source>The relay's certificate</source>
-      <translation>Das Zertifikat des Relays</translation>
+        <source>The relay&apos;s certificate</source>
+        <translation>Das Zertifikat des Relays</translation>
     </message>
     <message>
-      <source>Certificates (*.pem *.crt)</source>
-      <translation>Zertifikate (*.pem *.crt)</translation>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Zertifikate (*.pem *.crt)</translation>
     </message>
     <message>
-      <source>All files (*)</source>
-      <translation>Alle Dateien (*)</translation>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Composer</name>
     <message>
-      <source>Sending %1</source>
-      <translation>%1 wird gesendet</translation>
+        <source>Sending %1</source>
+        <translation>%1 wird gesendet</translation>
     </message>
     <message>
-      <source>Waiting</source>
-      <translation>Wartet</translation>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
     </message>
     <message>
-      <source>Sending</source>
-      <translation>Wird gesendet</translation>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>Gesendet</translation>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
     </message>
     <message>
-      <source>Failed: %1</source>
-      <translation>Fehlgeschlagen: %1</translation>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-      <source>Cancelled</source>
-      <translation>Abgebrochen</translation>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
-      <source>Cancel sending %1</source>
-      <translation>Senden von %1 abbrechen</translation>
+        <source>Cancel sending %1</source>
+        <translation>Senden von %1 abbrechen</translation>
     </message>
     <message>
-      <source>Remove %1</source>
-      <translation>%1 entfernen</translation>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
-      <source>Attach files</source>
-      <translation>Dateien anhängen</translation>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
-      <source>Message (end-to-end encrypted)</source>
-      <translation>Nachricht (Ende-zu-Ende-verschlüsselt)</translation>
+        <source>Message (end-to-end encrypted)</source>
+        <translation>Nachricht (Ende-zu-Ende-verschlüsselt)</translation>
     </message>
     <message>
-      <source>Message (not encrypted)</source>
-      <translation>Nachricht (nicht verschlüsselt)</translation>
+        <source>Message (not encrypted)</source>
+        <translation>Nachricht (nicht verschlüsselt)</translation>
     </message>
     <message>
-      <source>Message</source>
-      <translation>Nachricht</translation>
+        <source>Message</source>
+        <translation>Nachricht</translation>
     </message>
     <message>
-      <source>Send</source>
-      <translation>Senden</translation>
+        <source>Send</source>
+        <translation>Senden</translation>
     </message>
     <message>
-      <source>Send message</source>
-      <translation>Nachricht senden</translation>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
-      <source>Send files</source>
-      <translation>Dateien senden</translation>
+        <source>Send files</source>
+        <translation>Dateien senden</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Antwort an %1</translation>
+    </message>
+    <message>
+        <source>yourself</source>
+        <translation>dich selbst</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Antwort abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ContactInfoDialog</name>
     <message>
-      <source>Safety number with %1</source>
-      <translation>Sicherheitsnummer mit %1</translation>
+        <source>Safety number with %1</source>
+        <translation>Sicherheitsnummer mit %1</translation>
     </message>
     <message>
-      <source>If these numbers are the same on %1's screen, nobody is in the middle of your conversation.</source>
-      <translation>Wenn %1 dieselben Zahlen sieht, sitzt niemand zwischen euch.</translation>
+        <source>If these numbers are the same on %1&apos;s screen, nobody is in the middle of your conversation.</source>
+        <translation>Wenn %1 dieselben Zahlen sieht, sitzt niemand zwischen euch.</translation>
     </message>
     <message>
-      <source>QR code of the safety number</source>
-      <translation>QR-Code der Sicherheitsnummer</translation>
+        <source>QR code of the safety number</source>
+        <translation>QR-Code der Sicherheitsnummer</translation>
     </message>
     <message>
-      <source>✓ You verified %1.</source>
-      <translation>✓ Du hast %1 verifiziert.</translation>
+        <source>✓ You verified %1.</source>
+        <translation>✓ Du hast %1 verifiziert.</translation>
     </message>
     <message>
-      <source>%1 is not verified yet.</source>
-      <translation>%1 ist noch nicht verifiziert.</translation>
+        <source>%1 is not verified yet.</source>
+        <translation>%1 ist noch nicht verifiziert.</translation>
     </message>
     <message>
-      <source>The numbers match</source>
-      <translation>Die Zahlen stimmen überein</translation>
+        <source>The numbers match</source>
+        <translation>Die Zahlen stimmen überein</translation>
     </message>
     <message>
-      <source>Mark as verified: the numbers match</source>
-      <translation>Als verifiziert markieren: die Zahlen stimmen überein</translation>
+        <source>Mark as verified: the numbers match</source>
+        <translation>Als verifiziert markieren: die Zahlen stimmen überein</translation>
     </message>
     <message>
-      <source>Read their code from an image…</source>
-      <translation>Code des Gegenübers aus einem Bild lesen…</translation>
+        <source>Read their code from an image…</source>
+        <translation>Code des Gegenübers aus einem Bild lesen…</translation>
     </message>
     <message>
-      <source>Scan with the camera</source>
-      <translation>Mit der Kamera scannen</translation>
+        <source>Scan with the camera</source>
+        <translation>Mit der Kamera scannen</translation>
     </message>
     <message>
-      <source>…or drop a screenshot of their code here</source>
-      <translation>…oder ein Bildschirmfoto des Codes hier ablegen</translation>
+        <source>…or drop a screenshot of their code here</source>
+        <translation>…oder ein Bildschirmfoto des Codes hier ablegen</translation>
     </message>
     <message>
-      <source>An image of their safety number code</source>
-      <translation>Ein Bild des Sicherheitsnummer-Codes</translation>
+        <source>An image of their safety number code</source>
+        <translation>Ein Bild des Sicherheitsnummer-Codes</translation>
     </message>
     <message>
-      <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-      <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-      <source>Stop the camera</source>
-      <translation>Kamera anhalten</translation>
+        <source>Stop the camera</source>
+        <translation>Kamera anhalten</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Camera preview: hold the code in front of the camera</source>
+        <translation>Kameravorschau: halte den Code vor die Kamera</translation>
+    </message>
+</context>
+<context>
     <name>ConversationListPane</name>
     <message>
-      <source>Connected to the relay</source>
-      <translation>Mit dem Relay verbunden</translation>
+        <source>Connected to the relay</source>
+        <translation>Mit dem Relay verbunden</translation>
     </message>
     <message>
-      <source>Not connected to the relay</source>
-      <translation>Nicht mit dem Relay verbunden</translation>
+        <source>Not connected to the relay</source>
+        <translation>Nicht mit dem Relay verbunden</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>Einstellungen</translation>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-      <source>Settings (Ctrl+,)</source>
-      <translation>Einstellungen (Strg+,)</translation>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
-      <source>Search all messages</source>
-      <translation>Alle Nachrichten durchsuchen</translation>
+        <source>Search all messages</source>
+        <translation>Alle Nachrichten durchsuchen</translation>
     </message>
     <message>
-      <source>New conversation: user name, then Enter</source>
-      <translation>Neue Unterhaltung: Benutzername, dann Eingabe</translation>
+        <source>New conversation: user name, then Enter</source>
+        <translation>Neue Unterhaltung: Benutzername, dann Eingabe</translation>
     </message>
     <message>
-      <source>Start a conversation with a user name</source>
-      <translation>Unterhaltung mit einem Benutzernamen beginnen</translation>
+        <source>Start a conversation with a user name</source>
+        <translation>Unterhaltung mit einem Benutzernamen beginnen</translation>
     </message>
     <message>
-      <source>No messages found</source>
-      <translation>Keine Nachrichten gefunden</translation>
+        <source>No messages found</source>
+        <translation>Keine Nachrichten gefunden</translation>
     </message>
     <message>
-      <source>Conversations</source>
-      <translation>Unterhaltungen</translation>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
-      <source>%1, %2 unread, %3</source>
-      <translation>%1, %2 ungelesen, %3</translation>
+        <source>%1, %2 unread, %3</source>
+        <translation>%1, %2 ungelesen, %3</translation>
     </message>
     <message>
-      <source>end-to-end encrypted</source>
-      <translation>Ende-zu-Ende-verschlüsselt</translation>
+        <source>end-to-end encrypted</source>
+        <translation>Ende-zu-Ende-verschlüsselt</translation>
     </message>
     <message>
-      <source>not encrypted</source>
-      <translation>nicht verschlüsselt</translation>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
     </message>
     <message>
-      <source>Verified</source>
-      <translation>Verifiziert</translation>
+        <source>Verified</source>
+        <translation>Verifiziert</translation>
     </message>
     <message>
-      <source>Safety number changed</source>
-      <translation>Sicherheitsnummer geändert</translation>
+        <source>Safety number changed</source>
+        <translation>Sicherheitsnummer geändert</translation>
     </message>
     <message>
-      <source>No conversations yet. Type a user name above to start one.</source>
-      <translation>Noch keine Unterhaltungen. Gib oben einen Benutzernamen ein, um eine zu beginnen.</translation>
+        <source>No conversations yet. Type a user name above to start one.</source>
+        <translation>Noch keine Unterhaltungen. Gib oben einen Benutzernamen ein, um eine zu beginnen.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Messages found</source>
+        <translation>Gefundene Nachrichten</translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message>
-      <source>Choose a conversation, or start one with a user name.</source>
-      <translation>Wähle eine Unterhaltung oder beginne eine mit einem Benutzernamen.</translation>
+        <source>Choose a conversation, or start one with a user name.</source>
+        <translation>Wähle eine Unterhaltung oder beginne eine mit einem Benutzernamen.</translation>
     </message>
     <message>
-      <source>✓ Verified</source>
-      <translation>✓ Verifiziert</translation>
+        <source>✓ Verified</source>
+        <translation>✓ Verifiziert</translation>
     </message>
     <message>
-      <source>Not verified</source>
-      <translation>Nicht verifiziert</translation>
+        <source>Not verified</source>
+        <translation>Nicht verifiziert</translation>
     </message>
     <message>
-      <source>End-to-end encrypted</source>
-      <translation>Ende-zu-Ende-verschlüsselt</translation>
+        <source>End-to-end encrypted</source>
+        <translation>Ende-zu-Ende-verschlüsselt</translation>
     </message>
     <message>
-      <source>Not encrypted: the relay can read these messages</source>
-      <translation>Nicht verschlüsselt: das Relay kann diese Nachrichten lesen</translation>
+        <source>Not encrypted: the relay can read these messages</source>
+        <translation>Nicht verschlüsselt: das Relay kann diese Nachrichten lesen</translation>
     </message>
     <message>
-      <source>Contact info and safety number</source>
-      <translation>Kontaktinfo und Sicherheitsnummer</translation>
+        <source>Contact info and safety number</source>
+        <translation>Kontaktinfo und Sicherheitsnummer</translation>
     </message>
     <message>
-      <source>Contact info (Ctrl+I)</source>
-      <translation>Kontaktinfo (Strg+I)</translation>
+        <source>Contact info (Ctrl+I)</source>
+        <translation>Kontaktinfo (Strg+I)</translation>
     </message>
     <message>
-      <source>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</source>
-      <translation>%1 hat kein Ende-zu-Ende-verschlüsseltes Gerät mehr (eine Neuinstallation, oder das Konto wurde zurückgesetzt). Was du jetzt sendest, ist nicht verschlüsselt: das Relay kann es lesen. Du wirst vor jeder Nachricht gefragt.</translation>
+        <source>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</source>
+        <translation>%1 hat kein Ende-zu-Ende-verschlüsseltes Gerät mehr (eine Neuinstallation, oder das Konto wurde zurückgesetzt). Was du jetzt sendest, ist nicht verschlüsselt: das Relay kann es lesen. Du wirst vor jeder Nachricht gefragt.</translation>
     </message>
     <message>
-      <source>Messages</source>
-      <translation>Nachrichten</translation>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
     </message>
     <message>
-      <source>Drop to send to %1</source>
-      <translation>Ablegen, um es an %1 zu senden</translation>
+        <source>Drop to send to %1</source>
+        <translation>Ablegen, um es an %1 zu senden</translation>
     </message>
     <message>
-      <source>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</source>
-      <translation>Die Sicherheitsnummer mit %1 hat sich geändert: der Kontoschlüssel ist nicht mehr derselbe. Das passiert nach einer Neuinstallation, es könnte aber auch jemand anderes sein. Nichts wird gesendet, bis du die neue Sicherheitsnummer verglichen und akzeptiert hast.</translation>
+        <source>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</source>
+        <translation>Die Sicherheitsnummer mit %1 hat sich geändert: der Kontoschlüssel ist nicht mehr derselbe. Das passiert nach einer Neuinstallation, es könnte aber auch jemand anderes sein. Nichts wird gesendet, bis du die neue Sicherheitsnummer verglichen und akzeptiert hast.</translation>
     </message>
     <message>
-      <source>Show the safety number</source>
-      <translation>Sicherheitsnummer zeigen</translation>
+        <source>Show the safety number</source>
+        <translation>Sicherheitsnummer zeigen</translation>
     </message>
     <message>
-      <source>Accept the new key</source>
-      <translation>Neuen Schlüssel akzeptieren</translation>
+        <source>Accept the new key</source>
+        <translation>Neuen Schlüssel akzeptieren</translation>
     </message>
     <message>
-      <source>Send without encryption?</source>
-      <translation>Ohne Verschlüsselung senden?</translation>
+        <source>Send without encryption?</source>
+        <translation>Ohne Verschlüsselung senden?</translation>
     </message>
     <message>
-      <source>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</source>
-      <translation>%1 hat kein Ende-zu-Ende-verschlüsseltes Gerät. Wenn du das sendest, kann das Relay es lesen.</translation>
+        <source>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</source>
+        <translation>%1 hat kein Ende-zu-Ende-verschlüsseltes Gerät. Wenn du das sendest, kann das Relay es lesen.</translation>
     </message>
     <message>
-      <source>Send unencrypted</source>
-      <translation>Unverschlüsselt senden</translation>
+        <source>Send unencrypted</source>
+        <translation>Unverschlüsselt senden</translation>
     </message>
     <message>
-      <source>Don't send</source>
-      <translation>Nicht senden</translation>
+        <source>Don&apos;t send</source>
+        <translation>Nicht senden</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Jump to the newest messages</source>
+        <translation>Zu den neuesten Nachrichten springen</translation>
+    </message>
+</context>
+<context>
     <name>DevicesTab</name>
     <message>
-      <source>Your devices</source>
-      <translation>Deine Geräte</translation>
+        <source>Your devices</source>
+        <translation>Deine Geräte</translation>
     </message>
     <message>
-      <source>(this device)</source>
-      <translation>(dieses Gerät)</translation>
+        <source>(this device)</source>
+        <translation>(dieses Gerät)</translation>
     </message>
     <message>
-      <source>linked %1</source>
-      <translation>verknüpft am %1</translation>
+        <source>linked %1</source>
+        <translation>verknüpft am %1</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>Entfernen</translation>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
-      <source>Remove %1</source>
-      <translation>%1 entfernen</translation>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
-      <source>Link a new device</source>
-      <translation>Neues Gerät verknüpfen</translation>
+        <source>Link a new device</source>
+        <translation>Neues Gerät verknüpfen</translation>
     </message>
     <message>
-      <source>On the new device choose "Link to an existing account". Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</source>
-      <translation>Wähle auf dem neuen Gerät „Mit einem bestehenden Konto verknüpfen“. Lies dann hier seinen Code: füge den Link ein, wähle ein Bildschirmfoto des Codes oder lege es hier ab, oder füge das Bild ein.</translation>
+        <source>On the new device choose &quot;Link to an existing account&quot;. Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</source>
+        <translation>Wähle auf dem neuen Gerät „Mit einem bestehenden Konto verknüpfen“. Lies dann hier seinen Code: füge den Link ein, wähle ein Bildschirmfoto des Codes oder lege es hier ab, oder füge das Bild ein.</translation>
     </message>
     <message>
-      <source>lapis-link:…</source>
-      <translation>lapis-link:…</translation>
+        <source>lapis-link:…</source>
+        <translation>lapis-link:…</translation>
     </message>
     <message>
-      <source>Link of the new device</source>
-      <translation>Link des neuen Geräts</translation>
+        <source>Link of the new device</source>
+        <translation>Link des neuen Geräts</translation>
     </message>
     <message>
-      <source>Read</source>
-      <translation>Lesen</translation>
+        <source>Read</source>
+        <translation>Lesen</translation>
     </message>
     <message>
-      <source>Read the link</source>
-      <translation>Link lesen</translation>
+        <source>Read the link</source>
+        <translation>Link lesen</translation>
     </message>
     <message>
-      <source>Choose an image of the code…</source>
-      <translation>Bild des Codes wählen…</translation>
+        <source>Choose an image of the code…</source>
+        <translation>Bild des Codes wählen…</translation>
     </message>
     <message>
-      <source>Paste</source>
-      <translation>Einfügen</translation>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
     </message>
     <message>
-      <source>Paste the link or an image of the code</source>
-      <translation>Link oder Bild des Codes einfügen</translation>
+        <source>Paste the link or an image of the code</source>
+        <translation>Link oder Bild des Codes einfügen</translation>
     </message>
     <message>
-      <source>Scan with the camera</source>
-      <translation>Mit der Kamera scannen</translation>
+        <source>Scan with the camera</source>
+        <translation>Mit der Kamera scannen</translation>
     </message>
     <message>
-      <source>Drop a screenshot of the new device's code here</source>
-      <translation>Bildschirmfoto des Codes des neuen Geräts hier ablegen</translation>
+        <source>Drop a screenshot of the new device&apos;s code here</source>
+        <translation>Bildschirmfoto des Codes des neuen Geräts hier ablegen</translation>
     </message>
     <message>
-      <source>The new device must show this code:</source>
-      <translation>Das neue Gerät muss diesen Code zeigen:</translation>
+        <source>The new device must show this code:</source>
+        <translation>Das neue Gerät muss diesen Code zeigen:</translation>
     </message>
     <message>
-      <source>The codes match: link it</source>
-      <translation>Die Codes stimmen überein: verknüpfen</translation>
+        <source>The codes match: link it</source>
+        <translation>Die Codes stimmen überein: verknüpfen</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Abbrechen</translation>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
     <message>
-      <source>Cancel linking</source>
-      <translation>Verknüpfen abbrechen</translation>
+        <source>Cancel linking</source>
+        <translation>Verknüpfen abbrechen</translation>
     </message>
     <message>
-      <source>An image of the new device's code</source>
-      <translation>Ein Bild des Codes des neuen Geräts</translation>
+        <source>An image of the new device&apos;s code</source>
+        <translation>Ein Bild des Codes des neuen Geräts</translation>
     </message>
     <message>
-      <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-      <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-      <source>Stop the camera</source>
-      <translation>Kamera anhalten</translation>
+        <source>Stop the camera</source>
+        <translation>Kamera anhalten</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Recent sign-ins</source>
+        <translation>Letzte Anmeldungen</translation>
+    </message>
+    <message>
+        <source>No sign-ins to your account since this device joined it.</source>
+        <translation>Keine Anmeldungen bei deinem Konto, seit dieses Gerät hinzugekommen ist.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; signed in</source>
+        <translation>%1: „%2“ hat sich angemeldet</translation>
+    </message>
+    <message>
+        <source>%1: the sign-in of &quot;%2&quot; was denied</source>
+        <translation>%1: die Anmeldung von „%2“ wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Camera preview: hold the code in front of the camera</source>
+        <translation>Kameravorschau: halte den Code vor die Kamera</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
-      <source>Welcome to Lapis</source>
-      <translation>Willkommen bei Lapis</translation>
+        <source>Welcome to Lapis</source>
+        <translation>Willkommen bei Lapis</translation>
     </message>
     <message>
-      <source>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</source>
-      <translation>Nachrichten zwischen Lapis-Nutzern sind Ende-zu-Ende-verschlüsselt: nur die Menschen in einer Unterhaltung können sie lesen, nicht das Relay, das sie überträgt.</translation>
+        <source>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</source>
+        <translation>Nachrichten zwischen Lapis-Nutzern sind Ende-zu-Ende-verschlüsselt: nur die Menschen in einer Unterhaltung können sie lesen, nicht das Relay, das sie überträgt.</translation>
     </message>
     <message>
-      <source>Create an account</source>
-      <translation>Konto erstellen</translation>
+        <source>Create an account</source>
+        <translation>Konto erstellen</translation>
     </message>
     <message>
-      <source>Link to an existing account</source>
-      <translation>Mit einem bestehenden Konto verknüpfen</translation>
+        <source>Link to an existing account</source>
+        <translation>Mit einem bestehenden Konto verknüpfen</translation>
     </message>
     <message>
-      <source>Relay (host:port)</source>
-      <translation>Relay (Host:Port)</translation>
+        <source>Relay (host:port)</source>
+        <translation>Relay (Host:Port)</translation>
     </message>
     <message>
-      <source>relay.example.org:7443</source>
-      <translation>relay.example.org:7443</translation>
+        <source>relay.example.org:7443</source>
+        <translation>relay.example.org:7443</translation>
     </message>
     <message>
-      <source>Relay address</source>
-      <translation>Adresse des Relays</translation>
+        <source>Relay address</source>
+        <translation>Adresse des Relays</translation>
     </message>
     <message>
-      <source>User name</source>
-      <translation>Benutzername</translation>
+        <source>User name</source>
+        <translation>Benutzername</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>Passwort</translation>
+        <source>Password</source>
+        <translation>Passwort</translation>
     </message>
     <message>
-      <source>Passphrase for this computer's message store (leave empty to keep the key in the system keychain)</source>
-      <translation>Passphrase für den Nachrichtenspeicher auf diesem Computer (leer lassen, um den Schlüssel im Schlüsselbund des Systems abzulegen)</translation>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
     </message>
     <message>
-      <source>Store passphrase</source>
-      <translation>Passphrase des Speichers</translation>
+        <source>Show the link code</source>
+        <translation>Verknüpfungscode zeigen</translation>
     </message>
     <message>
-      <source>Create account</source>
-      <translation>Konto erstellen</translation>
+        <source>Sign in with password</source>
+        <translation>Mit Passwort anmelden</translation>
     </message>
     <message>
-      <source>Show the link code</source>
-      <translation>Verknüpfungscode zeigen</translation>
+        <source>Device name</source>
+        <translation>Gerätename</translation>
     </message>
     <message>
-      <source>Sign in with password</source>
-      <translation>Mit Passwort anmelden</translation>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
     </message>
     <message>
-      <source>Device name</source>
-      <translation>Gerätename</translation>
+        <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+        <translation>Öffne Lapis auf einem deiner anderen Geräte: Es zeigt einen sechsstelligen Anmeldecode für dieses Gerät.</translation>
     </message>
     <message>
-      <source>This computer</source>
-      <translation>Dieser Computer</translation>
+        <source>123456</source>
+        <translation>123456</translation>
     </message>
     <message>
-      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
-      <translation>Öffne Lapis auf einem deiner anderen Geräte: Es zeigt einen sechsstelligen Anmeldecode für dieses Gerät.</translation>
+        <source>Six-digit sign-in code</source>
+        <translation>Sechsstelliger Anmeldecode</translation>
     </message>
     <message>
-      <source>123456</source>
-      <translation>123456</translation>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
-      <source>Six-digit sign-in code</source>
-      <translation>Sechsstelliger Anmeldecode</translation>
+        <source>Have a backup of your messages?</source>
+        <translation>Hast du eine Sicherung deiner Nachrichten?</translation>
     </message>
     <message>
-      <source>Sign in</source>
-      <translation>Anmelden</translation>
+        <source>Restore from a backup</source>
+        <translation>Aus einer Sicherung wiederherstellen</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Bring back your account and conversations from an encrypted backup file</source>
+        <translation>Hol dein Konto und deine Unterhaltungen aus einer verschlüsselten Sicherungsdatei zurück</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
-      <source>Close the image</source>
-      <translation>Bild schließen</translation>
+        <source>Close the image</source>
+        <translation>Bild schließen</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>Öffnen</translation>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
     <message>
-      <source>Open with the system's viewer</source>
-      <translation>Mit dem Betrachter des Systems öffnen</translation>
+        <source>Open with the system&apos;s viewer</source>
+        <translation>Mit dem Betrachter des Systems öffnen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LinkWaitingPage</name>
     <message>
-      <source>Link this computer</source>
-      <translation>Diesen Computer verknüpfen</translation>
+        <source>Link this computer</source>
+        <translation>Diesen Computer verknüpfen</translation>
     </message>
     <message>
-      <source>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</source>
-      <translation>Öffne auf deinem anderen Gerät Einstellungen → Geräte → Neues Gerät verknüpfen und scanne diesen Code (oder füge den Link ein).</translation>
+        <source>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</source>
+        <translation>Öffne auf deinem anderen Gerät Einstellungen → Geräte → Neues Gerät verknüpfen und scanne diesen Code (oder füge den Link ein).</translation>
     </message>
     <message>
-      <source>QR code of the link</source>
-      <translation>QR-Code des Links</translation>
+        <source>QR code of the link</source>
+        <translation>QR-Code des Links</translation>
     </message>
     <message>
-      <source>Link</source>
-      <translation>Link</translation>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
     <message>
-      <source>Copy</source>
-      <translation>Kopieren</translation>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
     <message>
-      <source>Copy the link</source>
-      <translation>Link kopieren</translation>
+        <source>Copy the link</source>
+        <translation>Link kopieren</translation>
     </message>
     <message>
-      <source>Both screens must show this code:</source>
-      <translation>Beide Bildschirme müssen diesen Code zeigen:</translation>
+        <source>Both screens must show this code:</source>
+        <translation>Beide Bildschirme müssen diesen Code zeigen:</translation>
     </message>
     <message>
-      <source>Comparison code %1</source>
-      <translation>Vergleichscode %1</translation>
+        <source>Comparison code %1</source>
+        <translation>Vergleichscode %1</translation>
     </message>
     <message>
-      <source>Waiting for approval on your other device…</source>
-      <translation>Warte auf die Bestätigung auf deinem anderen Gerät…</translation>
+        <source>Waiting for approval on your other device…</source>
+        <translation>Warte auf die Bestätigung auf deinem anderen Gerät…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LockIcon</name>
     <message>
-      <source>Closed lock</source>
-      <translation>Geschlossenes Schloss</translation>
+        <source>Closed lock</source>
+        <translation>Geschlossenes Schloss</translation>
     </message>
     <message>
-      <source>Open lock</source>
-      <translation>Offenes Schloss</translation>
+        <source>Open lock</source>
+        <translation>Offenes Schloss</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <source>Lapis — %1</source>
-      <translation>Lapis — %1</translation>
+        <source>Lapis — %1</source>
+        <translation>Lapis — %1</translation>
     </message>
     <message>
-      <source>Lapis</source>
-      <translation>Lapis</translation>
+        <source>Lapis</source>
+        <translation>Lapis</translation>
     </message>
     <message>
-      <source>Opening</source>
-      <translation>Wird geöffnet</translation>
+        <source>Opening</source>
+        <translation>Wird geöffnet</translation>
     </message>
     <message>
-      <source>A new device wants to sign in</source>
-      <translation>Ein neues Gerät möchte sich anmelden</translation>
+        <source>A new device wants to sign in</source>
+        <translation>Ein neues Gerät möchte sich anmelden</translation>
     </message>
     <message>
-      <source>"%1" is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</source>
-      <translation>„%1“ meldet sich mit deinem Passwort bei deinem Konto an. Wenn du das bist, gib dort diesen Code ein. Wenn nicht, lehne ab und ändere dein Passwort.</translation>
+        <source>Sign-in code %1</source>
+        <translation>Anmeldecode %1</translation>
     </message>
     <message>
-      <source>Sign-in code %1</source>
-      <translation>Anmeldecode %1</translation>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
     </message>
     <message>
-      <source>Deny</source>
-      <translation>Ablehnen</translation>
+        <source>Deny the sign-in</source>
+        <translation>Anmeldung ablehnen</translation>
     </message>
     <message>
-      <source>Deny the sign-in</source>
-      <translation>Anmeldung ablehnen</translation>
+        <source>Protect your account with two-factor sign-in</source>
+        <translation>Schütze dein Konto mit der Anmeldung mit zweitem Faktor</translation>
     </message>
     <message>
-      <source>Protect your account with two-factor sign-in</source>
-      <translation>Schütze dein Konto mit der Anmeldung mit zweitem Faktor</translation>
+        <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+        <translation>Du hast dich nur mit deinem Passwort angemeldet. Schalte die Anmeldung mit zweitem Faktor unter Einstellungen → Sicherheit ein, damit ein Passwort allein nicht reicht, um sich bei deinem Konto anzumelden.</translation>
     </message>
     <message>
-      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
-      <translation>Du hast dich nur mit deinem Passwort angemeldet. Schalte die Anmeldung mit zweitem Faktor unter Einstellungen → Sicherheit ein, damit ein Passwort allein nicht reicht, um sich bei deinem Konto anzumelden.</translation>
+        <source>Sign-in request from &quot;%1&quot;, %2. It is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</source>
+        <translation>Anmeldeanfrage von „%1“, %2. Das Gerät meldet sich mit deinem Passwort bei deinem Konto an. Wenn du das bist, gib dort diesen Code ein. Wenn nicht, lehne die Anmeldung ab und ändere dein Passwort.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>New sign-in to your account</source>
+        <translation>Neue Anmeldung bei deinem Konto</translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; signed in to your account, %2. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation>„%1“ hat sich bei deinem Konto angemeldet, %2. Wenn du das nicht warst, entferne das Gerät unter Einstellungen → Geräte und ändere dein Passwort.</translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
+        <translation>Die Anmeldung von „%1“ wurde abgelehnt, %2. Das Gerät wurde nicht zu deinem Konto hinzugefügt.</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
-      <source>You</source>
-      <translation>Du</translation>
+        <source>You</source>
+        <translation>Du</translation>
     </message>
     <message>
-      <source>not encrypted</source>
-      <translation>nicht verschlüsselt</translation>
+        <source>not encrypted</source>
+        <translation>nicht verschlüsselt</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>Öffnen</translation>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
     <message>
-      <source>Open %1</source>
-      <translation>%1 öffnen</translation>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
     </message>
     <message>
-      <source>edited</source>
-      <translation>bearbeitet</translation>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
     </message>
     <message>
-      <source>Waiting to send</source>
-      <translation>Wartet auf das Senden</translation>
+        <source>Waiting to send</source>
+        <translation>Wartet auf das Senden</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>Gesendet</translation>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
     </message>
     <message>
-      <source>Delivered</source>
-      <translation>Zugestellt</translation>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
     </message>
     <message>
-      <source>Read</source>
-      <translation>Gelesen</translation>
+        <source>Read</source>
+        <translation>Gelesen</translation>
     </message>
     <message>
-      <source>Not sent</source>
-      <translation>Nicht gesendet</translation>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>in reply to %1</source>
+        <translation>als Antwort auf %1</translation>
+    </message>
+    <message>
+        <source>Quote of %1: %2</source>
+        <translation>Zitat von %1: %2</translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation>einer Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply to this message</source>
+        <translation>Auf diese Nachricht antworten</translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation>Meine Reaktion entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (deine)</translation>
+    </message>
+    <message>
+        <source>Remove your reaction %1</source>
+        <translation>Deine Reaktion %1 entfernen</translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation>Mit %1 reagieren</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-      <source>Lapis</source>
-      <translation>Lapis</translation>
+        <source>Lapis</source>
+        <translation>Lapis</translation>
     </message>
     <message>
-      <source>Show Lapis</source>
-      <translation>Lapis zeigen</translation>
+        <source>Show Lapis</source>
+        <translation>Lapis zeigen</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>Beenden</translation>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
     <message numerus="yes">
-      <source>Lapis: %n unread message(s)</source>
-      <translation>
-        <numerusform>Lapis: %n ungelesene Nachricht</numerusform>
-        <numerusform>Lapis: %n ungelesene Nachrichten</numerusform>
-      </translation>
+        <source>Lapis: %n unread message(s)</source>
+        <translation>
+            <numerusform>Lapis: %n ungelesene Nachricht</numerusform>
+            <numerusform>Lapis: %n ungelesene Nachrichten</numerusform>
+        </translation>
     </message>
     <message>
-      <source>New message</source>
-      <translation>Neue Nachricht</translation>
+        <source>New message</source>
+        <translation>Neue Nachricht</translation>
     </message>
     <message>
-      <source>Lapis: an end-to-end encrypted messenger.</source>
-      <translation>Lapis: ein Ende-zu-Ende-verschlüsselter Messenger.</translation>
+        <source>Lapis: an end-to-end encrypted messenger.</source>
+        <translation>Lapis: ein Ende-zu-Ende-verschlüsselter Messenger.</translation>
     </message>
     <message>
-      <source>The profile folder (default: the user's data folder).</source>
-      <translation>Der Profilordner (Standard: der Datenordner des Benutzers).</translation>
+        <source>The profile folder (default: the user&apos;s data folder).</source>
+        <translation>Der Profilordner (Standard: der Datenordner des Benutzers).</translation>
     </message>
     <message>
-      <source>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</source>
-      <translation>Ein mit Passphrase geschütztes Profil mit der Passphrase in FILE entsperren (für Skripte).</translation>
+        <source>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</source>
+        <translation>Ein mit Passphrase geschütztes Profil mit der Passphrase in FILE entsperren (für Skripte).</translation>
     </message>
     <message>
-      <source>The relay the first-run screen offers (HOST:PORT).</source>
-      <translation>Das Relay, das der erste Start anbietet (HOST:PORT).</translation>
+        <source>The relay the first-run screen offers (HOST:PORT).</source>
+        <translation>Das Relay, das der erste Start anbietet (HOST:PORT).</translation>
     </message>
     <message>
-      <source>The relay's certificate file for the first-run screen.</source>
-      <translation>Die Zertifikatsdatei des Relays für den ersten Start.</translation>
+        <source>The relay&apos;s certificate file for the first-run screen.</source>
+        <translation>Die Zertifikatsdatei des Relays für den ersten Start.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Sign-in request</source>
+        <translation>Anmeldeanfrage</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; wants to sign in to your account. Open Lapis for the code.</source>
+        <translation>„%1“ möchte sich bei deinem Konto anmelden. Öffne Lapis, um den Code zu sehen.</translation>
+    </message>
+    <message>
+        <source>New sign-in</source>
+        <translation>Neue Anmeldung</translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; signed in to your account.</source>
+        <translation>„%1“ hat sich bei deinem Konto angemeldet.</translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; was denied.</source>
+        <translation>Die Anmeldung von „%1“ wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Aus einer Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Choose the backup file (or drop it here) and type the recovery code that was shown when the backup was made. This computer becomes a new device of your account, with your contacts, conversations and attachments.</source>
+        <translation>Wähle die Sicherungsdatei (oder lege sie hier ab) und gib den Wiederherstellungscode ein, der beim Erstellen der Sicherung angezeigt wurde. Dieser Computer wird ein neues Gerät deines Kontos, mit deinen Kontakten, Unterhaltungen und Anhängen.</translation>
+    </message>
+    <message>
+        <source>No backup file chosen: drop one here or choose it.</source>
+        <translation>Keine Sicherungsdatei gewählt: lege eine hier ab oder wähle sie aus.</translation>
+    </message>
+    <message>
+        <source>Backup file %1</source>
+        <translation>Sicherungsdatei %1</translation>
+    </message>
+    <message>
+        <source>No backup file chosen</source>
+        <translation>Keine Sicherungsdatei gewählt</translation>
+    </message>
+    <message>
+        <source>Choose the backup file…</source>
+        <translation>Sicherungsdatei wählen…</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345</source>
+        <translation>ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345</translation>
+    </message>
+    <message>
+        <source>Six groups of five letters and digits; spaces and dashes do not matter</source>
+        <translation>Sechs Gruppen aus je fünf Buchstaben und Ziffern; Leerzeichen und Bindestriche spielen keine Rolle</translation>
+    </message>
+    <message>
+        <source>Restore progress</source>
+        <translation>Fortschritt der Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the other ways to start</source>
+        <translation>Zurück zu den anderen Möglichkeiten zum Start</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>Wiederherzustellende Sicherung wählen</translation>
+    </message>
+    <message>
+        <source>Lapis backups (*.lapisbackup)</source>
+        <translation>Lapis-Sicherungen (*.lapisbackup)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>SecurityTab</name>
     <message>
-      <source>Two-factor sign-in</source>
-      <translation>Anmeldung mit zweitem Faktor</translation>
+        <source>Two-factor sign-in</source>
+        <translation>Anmeldung mit zweitem Faktor</translation>
     </message>
     <message>
-      <source>On: signing in on a new device needs a code from your authenticator app.</source>
-      <translation>An: die Anmeldung auf einem neuen Gerät braucht einen Code aus deiner Authentifizierungs-App.</translation>
+        <source>On: signing in on a new device needs a code from your authenticator app.</source>
+        <translation>An: die Anmeldung auf einem neuen Gerät braucht einen Code aus deiner Authentifizierungs-App.</translation>
     </message>
     <message>
-      <source>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</source>
-      <translation>Aus: ein Passwort allein meldet ein neues Gerät an. Schalte es ein, um zusätzlich einen Code aus einer Authentifizierungs-App zu verlangen.</translation>
+        <source>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</source>
+        <translation>Aus: ein Passwort allein meldet ein neues Gerät an. Schalte es ein, um zusätzlich einen Code aus einer Authentifizierungs-App zu verlangen.</translation>
     </message>
     <message>
-      <source>Turn on two-factor sign-in</source>
-      <translation>Anmeldung mit zweitem Faktor einschalten</translation>
+        <source>Turn on two-factor sign-in</source>
+        <translation>Anmeldung mit zweitem Faktor einschalten</translation>
     </message>
     <message>
-      <source>Scan this code with your authenticator app, then type the code it shows.</source>
-      <translation>Scanne diesen Code mit deiner Authentifizierungs-App und gib dann den angezeigten Code ein.</translation>
+        <source>Scan this code with your authenticator app, then type the code it shows.</source>
+        <translation>Scanne diesen Code mit deiner Authentifizierungs-App und gib dann den angezeigten Code ein.</translation>
     </message>
     <message>
-      <source>QR code for the authenticator app</source>
-      <translation>QR-Code für die Authentifizierungs-App</translation>
+        <source>QR code for the authenticator app</source>
+        <translation>QR-Code für die Authentifizierungs-App</translation>
     </message>
     <message>
-      <source>Authenticator link</source>
-      <translation>Link für die Authentifizierungs-App</translation>
+        <source>Authenticator link</source>
+        <translation>Link für die Authentifizierungs-App</translation>
     </message>
     <message>
-      <source>6-digit code</source>
-      <translation>6-stelliger Code</translation>
+        <source>6-digit code</source>
+        <translation>6-stelliger Code</translation>
     </message>
     <message>
-      <source>Code from the authenticator app</source>
-      <translation>Code aus der Authentifizierungs-App</translation>
+        <source>Code from the authenticator app</source>
+        <translation>Code aus der Authentifizierungs-App</translation>
     </message>
     <message>
-      <source>Confirm</source>
-      <translation>Bestätigen</translation>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
     </message>
     <message>
-      <source>Confirm the code</source>
-      <translation>Code bestätigen</translation>
+        <source>Confirm the code</source>
+        <translation>Code bestätigen</translation>
     </message>
     <message>
-      <source>Current code</source>
-      <translation>Aktueller Code</translation>
+        <source>Current code</source>
+        <translation>Aktueller Code</translation>
     </message>
     <message>
-      <source>Current code to turn two-factor sign-in off</source>
-      <translation>Aktueller Code, um die Anmeldung mit zweitem Faktor auszuschalten</translation>
+        <source>Current code to turn two-factor sign-in off</source>
+        <translation>Aktueller Code, um die Anmeldung mit zweitem Faktor auszuschalten</translation>
     </message>
     <message>
-      <source>Turn off</source>
-      <translation>Ausschalten</translation>
+        <source>Turn off</source>
+        <translation>Ausschalten</translation>
     </message>
     <message>
-      <source>Turn two-factor sign-in off</source>
-      <translation>Anmeldung mit zweitem Faktor ausschalten</translation>
+        <source>Turn two-factor sign-in off</source>
+        <translation>Anmeldung mit zweitem Faktor ausschalten</translation>
     </message>
     <message>
-      <source>Message store on this computer</source>
-      <translation>Nachrichtenspeicher auf diesem Computer</translation>
+        <source>Message store on this computer</source>
+        <translation>Nachrichtenspeicher auf diesem Computer</translation>
     </message>
     <message>
-      <source>Protected by your passphrase: Lapis asks for it when it starts.</source>
-      <translation>Durch deine Passphrase geschützt: Lapis fragt beim Start danach.</translation>
+        <source>Protected by your passphrase: Lapis asks for it when it starts.</source>
+        <translation>Durch deine Passphrase geschützt: Lapis fragt beim Start danach.</translation>
     </message>
     <message>
-      <source>Protected by a key in the system keychain: it opens when you log in to this computer.</source>
-      <translation>Durch einen Schlüssel im Schlüsselbund des Systems geschützt: er öffnet sich, wenn du dich an diesem Computer anmeldest.</translation>
+        <source>Protected by a key in the system keychain: it opens when you log in to this computer.</source>
+        <translation>Durch einen Schlüssel im Schlüsselbund des Systems geschützt: er öffnet sich, wenn du dich an diesem Computer anmeldest.</translation>
     </message>
     <message>
-      <source>Current passphrase</source>
-      <translation>Aktuelle Passphrase</translation>
+        <source>Current passphrase</source>
+        <translation>Aktuelle Passphrase</translation>
     </message>
     <message>
-      <source>New passphrase</source>
-      <translation>Neue Passphrase</translation>
+        <source>New passphrase</source>
+        <translation>Neue Passphrase</translation>
     </message>
     <message>
-      <source>Change passphrase</source>
-      <translation>Passphrase ändern</translation>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Use the system keychain instead</source>
+        <translation>Stattdessen den Schlüsselbund des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>Use a passphrase instead</source>
+        <translation>Stattdessen eine Passphrase verwenden</translation>
+    </message>
+    <message>
+        <source>The key moves into the system keychain and the passphrase is no longer asked for. Confirm with your current passphrase.</source>
+        <translation>Der Schlüssel wandert in den Schlüsselbund des Systems, und die Passphrase wird nicht mehr abgefragt. Bestätige mit deiner aktuellen Passphrase.</translation>
+    </message>
+    <message>
+        <source>The key is taken out of the system keychain and locked with a passphrase that Lapis asks for when it starts. Without it your messages cannot be opened.</source>
+        <translation>Der Schlüssel wird aus dem Schlüsselbund des Systems genommen und mit einer Passphrase gesperrt, nach der Lapis beim Start fragt. Ohne sie lassen sich deine Nachrichten nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Neue Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>Protect with this passphrase</source>
+        <translation>Mit dieser Passphrase schützen</translation>
+    </message>
+    <message>
+        <source>Current passphrase, to move the key into the keychain</source>
+        <translation>Aktuelle Passphrase, um den Schlüssel in den Schlüsselbund zu verschieben</translation>
+    </message>
+    <message>
+        <source>Use the system keychain</source>
+        <translation>Schlüsselbund des Systems verwenden</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Settings</source>
-      <translation>Einstellungen</translation>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-      <source>Devices</source>
-      <translation>Geräte</translation>
+        <source>Devices</source>
+        <translation>Geräte</translation>
     </message>
     <message>
-      <source>Security</source>
-      <translation>Sicherheit</translation>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
     </message>
     <message>
-      <source>Appearance</source>
-      <translation>Darstellung</translation>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
     </message>
     <message>
-      <source>Backups</source>
-      <translation>Sicherungen</translation>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>StoreProtectionField</name>
+    <message>
+        <source>Passphrase for this computer&apos;s message store (leave empty to keep the key in the system keychain)</source>
+        <translation>Passphrase für den Nachrichtenspeicher dieses Computers (leer lassen, um den Schlüssel im Schlüsselbund des Systems zu behalten)</translation>
+    </message>
+    <message>
+        <source>Store passphrase</source>
+        <translation>Passphrase des Nachrichtenspeichers</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the key in the system keychain</source>
+        <translation>Leer lassen, um den Schlüssel im Schlüsselbund des Systems zu behalten</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
-      <source>Unlock Lapis</source>
-      <translation>Lapis entsperren</translation>
+        <source>Unlock Lapis</source>
+        <translation>Lapis entsperren</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>Passphrase</translation>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
-      <source>Unlock</source>
-      <translation>Entsperren</translation>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::CameraScanner</name>
     <message>
-      <source>No camera was found. Choose or drop an image of the code instead.</source>
-      <translation>Es wurde keine Kamera gefunden. Wähle stattdessen ein Bild des Codes oder lege es hier ab.</translation>
+        <source>No camera was found. Choose or drop an image of the code instead.</source>
+        <translation>Es wurde keine Kamera gefunden. Wähle stattdessen ein Bild des Codes oder lege es hier ab.</translation>
     </message>
     <message>
-      <source>The camera could not be used: %1</source>
-      <translation>Die Kamera konnte nicht verwendet werden: %1</translation>
+        <source>The camera could not be used: %1</source>
+        <translation>Die Kamera konnte nicht verwendet werden: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::ConversationController</name>
     <message>
-      <source>The safety number changed. Compare it and accept the new key before sending.</source>
-      <translation>Die Sicherheitsnummer hat sich geändert. Vergleiche sie und akzeptiere den neuen Schlüssel, bevor du sendest.</translation>
+        <source>The safety number changed. Compare it and accept the new key before sending.</source>
+        <translation>Die Sicherheitsnummer hat sich geändert. Vergleiche sie und akzeptiere den neuen Schlüssel, bevor du sendest.</translation>
     </message>
     <message>
-      <source>The pasted image could not be saved for sending.</source>
-      <translation>Das eingefügte Bild konnte nicht zum Senden gespeichert werden.</translation>
+        <source>The pasted image could not be saved for sending.</source>
+        <translation>Das eingefügte Bild konnte nicht zum Senden gespeichert werden.</translation>
     </message>
     <message>
-      <source>The dropped image could not be read.</source>
-      <translation>Das abgelegte Bild konnte nicht gelesen werden.</translation>
+        <source>The dropped image could not be read.</source>
+        <translation>Das abgelegte Bild konnte nicht gelesen werden.</translation>
     </message>
     <message>
-      <source>The safety numbers do not match. Do not mark this contact verified.</source>
-      <translation>Die Sicherheitsnummern stimmen nicht überein. Markiere diesen Kontakt nicht als verifiziert.</translation>
+        <source>The safety numbers do not match. Do not mark this contact verified.</source>
+        <translation>Die Sicherheitsnummern stimmen nicht überein. Markiere diesen Kontakt nicht als verifiziert.</translation>
     </message>
     <message>
-      <source>The safety numbers match: %1 is verified.</source>
-      <translation>Die Sicherheitsnummern stimmen überein: %1 ist verifiziert.</translation>
+        <source>The safety numbers match: %1 is verified.</source>
+        <translation>Die Sicherheitsnummern stimmen überein: %1 ist verifiziert.</translation>
     </message>
     <message>
-      <source>No QR code was found in that image.</source>
-      <translation>In diesem Bild wurde kein QR-Code gefunden.</translation>
+        <source>No QR code was found in that image.</source>
+        <translation>In diesem Bild wurde kein QR-Code gefunden.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::ConversationListModel</name>
     <message>
-      <source>This message was deleted</source>
-      <translation>Diese Nachricht wurde gelöscht</translation>
+        <source>This message was deleted</source>
+        <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-      <source>Attachment</source>
-      <translation>Anhang</translation>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
-      <source>Device %1</source>
-      <translation>Gerät %1</translation>
+        <source>Device %1</source>
+        <translation>Gerät %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::MessageListModel</name>
     <message>
-      <source>an earlier message</source>
-      <translation>eine frühere Nachricht</translation>
+        <source>an earlier message</source>
+        <translation>eine frühere Nachricht</translation>
     </message>
     <message>
-      <source>This message was deleted</source>
-      <translation>Diese Nachricht wurde gelöscht</translation>
+        <source>This message was deleted</source>
+        <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-      <source>Today</source>
-      <translation>Heute</translation>
+        <source>Today</source>
+        <translation>Heute</translation>
     </message>
     <message>
-      <source>Yesterday</source>
-      <translation>Gestern</translation>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::SessionController</name>
     <message>
-      <source>Opening your messages…</source>
-      <translation>Deine Nachrichten werden geöffnet…</translation>
+        <source>Opening your messages…</source>
+        <translation>Deine Nachrichten werden geöffnet…</translation>
     </message>
     <message>
-      <source>That file does not hold a PEM certificate.</source>
-      <translation>Diese Datei enthält kein PEM-Zertifikat.</translation>
+        <source>That file does not hold a PEM certificate.</source>
+        <translation>Diese Datei enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
-      <source>Cannot read the certificate file %1.</source>
-      <translation>Die Zertifikatsdatei %1 kann nicht gelesen werden.</translation>
+        <source>Cannot read the certificate file %1.</source>
+        <translation>Die Zertifikatsdatei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-      <source>Write the relay as HOST:PORT, for example relay.example.org:7443.</source>
-      <translation>Gib das Relay als HOST:PORT an, zum Beispiel relay.example.org:7443.</translation>
+        <source>Write the relay as HOST:PORT, for example relay.example.org:7443.</source>
+        <translation>Gib das Relay als HOST:PORT an, zum Beispiel relay.example.org:7443.</translation>
     </message>
     <message>
-      <source>from %1</source>
-      <translation>von %1</translation>
+        <source>from %1</source>
+        <translation>von %1</translation>
     </message>
     <message>
-      <source>Cannot reach the relay at %1: %2</source>
-      <translation>Das Relay unter %1 ist nicht erreichbar: %2</translation>
+        <source>Cannot reach the relay at %1: %2</source>
+        <translation>Das Relay unter %1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-      <source>Fill in the relay, a user name and a password.</source>
-      <translation>Gib das Relay, einen Benutzernamen und ein Passwort ein.</translation>
+        <source>Fill in the relay, a user name and a password.</source>
+        <translation>Gib das Relay, einen Benutzernamen und ein Passwort ein.</translation>
     </message>
     <message>
-      <source>Accept the relay's certificate first (fetch it or choose its file).</source>
-      <translation>Akzeptiere zuerst das Zertifikat des Relays (abrufen oder Datei wählen).</translation>
+        <source>Accept the relay&apos;s certificate first (fetch it or choose its file).</source>
+        <translation>Akzeptiere zuerst das Zertifikat des Relays (abrufen oder Datei wählen).</translation>
     </message>
     <message>
-      <source>Creating your account…</source>
-      <translation>Dein Konto wird erstellt…</translation>
+        <source>Creating your account…</source>
+        <translation>Dein Konto wird erstellt…</translation>
     </message>
     <message>
-      <source>Choose the relay and accept its certificate first.</source>
-      <translation>Wähle zuerst das Relay und akzeptiere sein Zertifikat.</translation>
+        <source>Choose the relay and accept its certificate first.</source>
+        <translation>Wähle zuerst das Relay und akzeptiere sein Zertifikat.</translation>
     </message>
     <message>
-      <source>Asking the relay for a link address…</source>
-      <translation>Das Relay wird nach einer Verknüpfungsadresse gefragt…</translation>
+        <source>Asking the relay for a link address…</source>
+        <translation>Das Relay wird nach einer Verknüpfungsadresse gefragt…</translation>
     </message>
     <message>
-      <source>Type your passphrase.</source>
-      <translation>Gib deine Passphrase ein.</translation>
+        <source>Type your passphrase.</source>
+        <translation>Gib deine Passphrase ein.</translation>
     </message>
     <message>
-      <source>Unlocking… (deriving the key from your passphrase)</source>
-      <translation>Wird entsperrt… (der Schlüssel wird aus deiner Passphrase abgeleitet)</translation>
+        <source>Unlocking… (deriving the key from your passphrase)</source>
+        <translation>Wird entsperrt… (der Schlüssel wird aus deiner Passphrase abgeleitet)</translation>
     </message>
     <message>
-      <source>That passphrase does not open this profile.</source>
-      <translation>Diese Passphrase öffnet dieses Profil nicht.</translation>
+        <source>That passphrase does not open this profile.</source>
+        <translation>Diese Passphrase öffnet dieses Profil nicht.</translation>
     </message>
     <message>
-      <source>Fill in the relay, your user name and your password.</source>
-      <translation>Gib das Relay, deinen Benutzernamen und dein Passwort ein.</translation>
+        <source>Fill in the relay, your user name and your password.</source>
+        <translation>Gib das Relay, deinen Benutzernamen und dein Passwort ein.</translation>
     </message>
     <message>
-      <source>Type the six-digit code your other device shows.</source>
-      <translation>Gib den sechsstelligen Code ein, den dein anderes Gerät zeigt.</translation>
+        <source>Type the six-digit code your other device shows.</source>
+        <translation>Gib den sechsstelligen Code ein, den dein anderes Gerät zeigt.</translation>
     </message>
     <message>
-      <source>Signing in…</source>
-      <translation>Anmeldung läuft…</translation>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-      <source>Your other device denied this sign-in.</source>
-      <translation>Dein anderes Gerät hat diese Anmeldung abgelehnt.</translation>
+        <source>Your other device denied this sign-in.</source>
+        <translation>Dein anderes Gerät hat diese Anmeldung abgelehnt.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>Wähle zuerst die Sicherungsdatei.</translation>
+    </message>
+    <message>
+        <source>Type the recovery code that was shown when the backup was made.</source>
+        <translation>Gib den Wiederherstellungscode ein, der beim Erstellen der Sicherung angezeigt wurde.</translation>
+    </message>
+    <message>
+        <source>Restoring… (deriving the key from the recovery code)</source>
+        <translation>Wird wiederhergestellt… (der Schlüssel wird aus dem Wiederherstellungscode abgeleitet)</translation>
+    </message>
+    <message>
+        <source>Restoring your messages…</source>
+        <translation>Deine Nachrichten werden wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>That recovery code does not open this backup. Check it and try again.</source>
+        <translation>Dieser Wiederherstellungscode öffnet diese Sicherung nicht. Prüfe ihn und versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or incomplete, so nothing was restored (%1).</source>
+        <translation>Die Sicherungsdatei ist beschädigt oder unvollständig, daher wurde nichts wiederhergestellt (%1).</translation>
+    </message>
+    <message>
+        <source>No system keychain answered: type a passphrase for this computer&apos;s store and try again.</source>
+        <translation>Kein Schlüsselbund des Systems hat geantwortet: gib eine Passphrase für den Speicher dieses Computers ein und versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay of this backup, so nothing was restored. Check the connection and try again.</source>
+        <translation>Das Relay dieser Sicherung ist nicht erreichbar, daher wurde nichts wiederhergestellt. Prüfe die Verbindung und versuche es noch einmal.</translation>
+    </message>
+</context>
+<context>
     <name>lapis::ui::SettingsController</name>
     <message>
-      <source>The device was removed.</source>
-      <translation>Das Gerät wurde entfernt.</translation>
+        <source>The device was removed.</source>
+        <translation>Das Gerät wurde entfernt.</translation>
     </message>
     <message>
-      <source>That is not a Lapis link: %1</source>
-      <translation>Das ist kein Lapis-Link: %1</translation>
+        <source>That is not a Lapis link: %1</source>
+        <translation>Das ist kein Lapis-Link: %1</translation>
     </message>
     <message>
-      <source>No QR code was found in that image.</source>
-      <translation>In diesem Bild wurde kein QR-Code gefunden.</translation>
+        <source>No QR code was found in that image.</source>
+        <translation>In diesem Bild wurde kein QR-Code gefunden.</translation>
     </message>
     <message>
-      <source>No image was pasted.</source>
-      <translation>Es wurde kein Bild eingefügt.</translation>
+        <source>No image was pasted.</source>
+        <translation>Es wurde kein Bild eingefügt.</translation>
     </message>
     <message>
-      <source>The clipboard holds neither a link nor an image.</source>
-      <translation>Die Zwischenablage enthält weder einen Link noch ein Bild.</translation>
+        <source>The clipboard holds neither a link nor an image.</source>
+        <translation>Die Zwischenablage enthält weder einen Link noch ein Bild.</translation>
     </message>
     <message>
-      <source>The new device is linked.</source>
-      <translation>Das neue Gerät ist verknüpft.</translation>
+        <source>The new device is linked.</source>
+        <translation>Das neue Gerät ist verknüpft.</translation>
     </message>
     <message>
-      <source>Two-factor sign-in is on.</source>
-      <translation>Die Anmeldung mit zweitem Faktor ist eingeschaltet.</translation>
+        <source>Two-factor sign-in is on.</source>
+        <translation>Die Anmeldung mit zweitem Faktor ist eingeschaltet.</translation>
     </message>
     <message>
-      <source>Two-factor sign-in is off.</source>
-      <translation>Die Anmeldung mit zweitem Faktor ist ausgeschaltet.</translation>
+        <source>Two-factor sign-in is off.</source>
+        <translation>Die Anmeldung mit zweitem Faktor ist ausgeschaltet.</translation>
     </message>
     <message>
-      <source>Choose a passphrase of at least 8 characters.</source>
-      <translation>Wähle eine Passphrase mit mindestens 8 Zeichen.</translation>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>Wähle eine Passphrase mit mindestens 8 Zeichen.</translation>
     </message>
     <message>
-      <source>The current passphrase is not right.</source>
-      <translation>Die aktuelle Passphrase stimmt nicht.</translation>
+        <source>The current passphrase is not right.</source>
+        <translation>Die aktuelle Passphrase stimmt nicht.</translation>
     </message>
     <message>
-      <source>The passphrase was changed.</source>
-      <translation>Die Passphrase wurde geändert.</translation>
+        <source>The passphrase was changed.</source>
+        <translation>Die Passphrase wurde geändert.</translation>
     </message>
     <message>
-      <source>The backup is written. Write the recovery code down: it is shown only now.</source>
-      <translation>Die Sicherung ist geschrieben. Notiere den Wiederherstellungscode: er wird nur jetzt angezeigt.</translation>
+        <source>The backup is written. Write the recovery code down: it is shown only now.</source>
+        <translation>Die Sicherung ist geschrieben. Notiere den Wiederherstellungscode: er wird nur jetzt angezeigt.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich: gib zweimal dieselbe ein.</translation>
+    </message>
+    <message>
+        <source>Your passphrase protects the message store now. Lapis asks for it when it starts.</source>
+        <translation>Deine Passphrase schützt jetzt den Nachrichtenspeicher. Lapis fragt beim Start danach.</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation>Gib deine aktuelle Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The system keychain holds the key to the message store now.</source>
+        <translation>Der Schlüsselbund des Systems verwahrt jetzt den Schlüssel zum Nachrichtenspeicher.</translation>
+    </message>
+</context>
+<context>
     <name>lapis::ui::UiShell</name>
     <message>
-      <source>Follow the system</source>
-      <translation>Wie das System</translation>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,1069 +1,1375 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
-  <context>
+<context>
     <name>AppearanceTab</name>
     <message>
-      <source>Theme</source>
-      <translation>Theme</translation>
+        <source>Theme</source>
+        <translation>Theme</translation>
     </message>
     <message>
-      <source>Follow the system</source>
-      <translation>Follow the system</translation>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
     </message>
     <message>
-      <source>Light</source>
-      <translation>Light</translation>
+        <source>Light</source>
+        <translation>Light</translation>
     </message>
     <message>
-      <source>Dark</source>
-      <translation>Dark</translation>
+        <source>Dark</source>
+        <translation>Dark</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Language</translation>
+        <source>Language</source>
+        <translation>Language</translation>
     </message>
     <message>
-      <source>Notifications</source>
-      <translation>Notifications</translation>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
     </message>
     <message>
-      <source>Show the message text in notifications</source>
-      <translation>Show the message text in notifications</translation>
+        <source>Show the message text in notifications</source>
+        <translation>Show the message text in notifications</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
-      <source>Backups</source>
-      <translation>Backups</translation>
+        <source>Backups</source>
+        <translation>Backups</translation>
     </message>
     <message>
-      <source>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</source>
-      <translation>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</translation>
+        <source>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</source>
+        <translation>A backup holds your account key, contacts, conversations and attachments, encrypted with a recovery code. Keep the file anywhere; keep the code somewhere else.</translation>
     </message>
     <message>
-      <source>Export a backup…</source>
-      <translation>Export a backup…</translation>
+        <source>Export a backup…</source>
+        <translation>Export a backup…</translation>
     </message>
     <message>
-      <source>Backup progress</source>
-      <translation>Backup progress</translation>
+        <source>Backup progress</source>
+        <translation>Backup progress</translation>
     </message>
     <message>
-      <source>Recovery code (shown only now; without it the backup cannot be opened):</source>
-      <translation>Recovery code (shown only now; without it the backup cannot be opened):</translation>
+        <source>Recovery code (shown only now; without it the backup cannot be opened):</source>
+        <translation>Recovery code (shown only now; without it the backup cannot be opened):</translation>
     </message>
     <message>
-      <source>Recovery code</source>
-      <translation>Recovery code</translation>
+        <source>Recovery code</source>
+        <translation>Recovery code</translation>
     </message>
     <message>
-      <source>I wrote it down</source>
-      <translation>I wrote it down</translation>
+        <source>I wrote it down</source>
+        <translation>I wrote it down</translation>
     </message>
     <message>
-      <source>Save the backup</source>
-      <translation>Save the backup</translation>
+        <source>Save the backup</source>
+        <translation>Save the backup</translation>
     </message>
     <message>
-      <source>Lapis backups (*.lapisbackup)</source>
-      <translation>Lapis backups (*.lapisbackup)</translation>
+        <source>Lapis backups (*.lapisbackup)</source>
+        <translation>Lapis backups (*.lapisbackup)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CertificateBox</name>
     <message>
-      <source>Fetch the relay's certificate</source>
-      <translation>Fetch the relay's certificate</translation>
+        <source>Fetch the relay&apos;s certificate</source>
+        <translation>Fetch the relay&apos;s certificate</translation>
     </message>
     <message>
-      <source>Choose a certificate file…</source>
-      <translation>Choose a certificate file…</translation>
+        <source>Choose a certificate file…</source>
+        <translation>Choose a certificate file…</translation>
     </message>
     <message>
-      <source>Certificate (%1), SHA-256 fingerprint:</source>
-      <translation>Certificate (%1), SHA-256 fingerprint:</translation>
+        <source>Certificate (%1), SHA-256 fingerprint:</source>
+        <translation>Certificate (%1), SHA-256 fingerprint:</translation>
     </message>
     <message>
-      <source>Certificate fingerprint</source>
-      <translation>Certificate fingerprint</translation>
+        <source>Certificate fingerprint</source>
+        <translation>Certificate fingerprint</translation>
     </message>
     <message>
-      <source>I compared this fingerprint and trust this relay</source>
-      <translation>I compared this fingerprint and trust this relay</translation>
+        <source>I compared this fingerprint and trust this relay</source>
+        <translation>I compared this fingerprint and trust this relay</translation>
     </message>
     <message>
-      <source>The relay's certificate</source>
-      <translation>The relay's certificate</translation>
+        <source>The relay&apos;s certificate</source>
+        <translation>The relay&apos;s certificate</translation>
     </message>
     <message>
-      <source>Certificates (*.pem *.crt)</source>
-      <translation>Certificates (*.pem *.crt)</translation>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-      <source>All files (*)</source>
-      <translation>All files (*)</translation>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Composer</name>
     <message>
-      <source>Sending %1</source>
-      <translation>Sending %1</translation>
+        <source>Sending %1</source>
+        <translation>Sending %1</translation>
     </message>
     <message>
-      <source>Waiting</source>
-      <translation>Waiting</translation>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
     </message>
     <message>
-      <source>Sending</source>
-      <translation>Sending</translation>
+        <source>Sending</source>
+        <translation>Sending</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>Sent</translation>
+        <source>Sent</source>
+        <translation>Sent</translation>
     </message>
     <message>
-      <source>Failed: %1</source>
-      <translation>Failed: %1</translation>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
     </message>
     <message>
-      <source>Cancelled</source>
-      <translation>Cancelled</translation>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
-      <source>Cancel sending %1</source>
-      <translation>Cancel sending %1</translation>
+        <source>Cancel sending %1</source>
+        <translation>Cancel sending %1</translation>
     </message>
     <message>
-      <source>Remove %1</source>
-      <translation>Remove %1</translation>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
     </message>
     <message>
-      <source>Attach files</source>
-      <translation>Attach files</translation>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
     </message>
     <message>
-      <source>Message (end-to-end encrypted)</source>
-      <translation>Message (end-to-end encrypted)</translation>
+        <source>Message (end-to-end encrypted)</source>
+        <translation>Message (end-to-end encrypted)</translation>
     </message>
     <message>
-      <source>Message (not encrypted)</source>
-      <translation>Message (not encrypted)</translation>
+        <source>Message (not encrypted)</source>
+        <translation>Message (not encrypted)</translation>
     </message>
     <message>
-      <source>Message</source>
-      <translation>Message</translation>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
     <message>
-      <source>Send</source>
-      <translation>Send</translation>
+        <source>Send</source>
+        <translation>Send</translation>
     </message>
     <message>
-      <source>Send message</source>
-      <translation>Send message</translation>
+        <source>Send message</source>
+        <translation>Send message</translation>
     </message>
     <message>
-      <source>Send files</source>
-      <translation>Send files</translation>
+        <source>Send files</source>
+        <translation>Send files</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactInfoDialog</name>
     <message>
-      <source>Safety number with %1</source>
-      <translation>Safety number with %1</translation>
+        <source>Safety number with %1</source>
+        <translation>Safety number with %1</translation>
     </message>
     <message>
-      <source>If these numbers are the same on %1's screen, nobody is in the middle of your conversation.</source>
-      <translation>If these numbers are the same on %1's screen, nobody is in the middle of your conversation.</translation>
+        <source>If these numbers are the same on %1&apos;s screen, nobody is in the middle of your conversation.</source>
+        <translation>If these numbers are the same on %1&apos;s screen, nobody is in the middle of your conversation.</translation>
     </message>
     <message>
-      <source>QR code of the safety number</source>
-      <translation>QR code of the safety number</translation>
+        <source>QR code of the safety number</source>
+        <translation>QR code of the safety number</translation>
     </message>
     <message>
-      <source>✓ You verified %1.</source>
-      <translation>✓ You verified %1.</translation>
+        <source>✓ You verified %1.</source>
+        <translation>✓ You verified %1.</translation>
     </message>
     <message>
-      <source>%1 is not verified yet.</source>
-      <translation>%1 is not verified yet.</translation>
+        <source>%1 is not verified yet.</source>
+        <translation>%1 is not verified yet.</translation>
     </message>
     <message>
-      <source>The numbers match</source>
-      <translation>The numbers match</translation>
+        <source>The numbers match</source>
+        <translation>The numbers match</translation>
     </message>
     <message>
-      <source>Mark as verified: the numbers match</source>
-      <translation>Mark as verified: the numbers match</translation>
+        <source>Mark as verified: the numbers match</source>
+        <translation>Mark as verified: the numbers match</translation>
     </message>
     <message>
-      <source>Read their code from an image…</source>
-      <translation>Read their code from an image…</translation>
+        <source>Read their code from an image…</source>
+        <translation>Read their code from an image…</translation>
     </message>
     <message>
-      <source>Scan with the camera</source>
-      <translation>Scan with the camera</translation>
+        <source>Scan with the camera</source>
+        <translation>Scan with the camera</translation>
     </message>
     <message>
-      <source>…or drop a screenshot of their code here</source>
-      <translation>…or drop a screenshot of their code here</translation>
+        <source>…or drop a screenshot of their code here</source>
+        <translation>…or drop a screenshot of their code here</translation>
     </message>
     <message>
-      <source>An image of their safety number code</source>
-      <translation>An image of their safety number code</translation>
+        <source>An image of their safety number code</source>
+        <translation>An image of their safety number code</translation>
     </message>
     <message>
-      <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-      <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-      <source>Stop the camera</source>
-      <translation>Stop the camera</translation>
+        <source>Stop the camera</source>
+        <translation>Stop the camera</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Camera preview: hold the code in front of the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConversationListPane</name>
     <message>
-      <source>Connected to the relay</source>
-      <translation>Connected to the relay</translation>
+        <source>Connected to the relay</source>
+        <translation>Connected to the relay</translation>
     </message>
     <message>
-      <source>Not connected to the relay</source>
-      <translation>Not connected to the relay</translation>
+        <source>Not connected to the relay</source>
+        <translation>Not connected to the relay</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>Settings</translation>
+        <source>Settings</source>
+        <translation>Settings</translation>
     </message>
     <message>
-      <source>Settings (Ctrl+,)</source>
-      <translation>Settings (Ctrl+,)</translation>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Settings (Ctrl+,)</translation>
     </message>
     <message>
-      <source>Search all messages</source>
-      <translation>Search all messages</translation>
+        <source>Search all messages</source>
+        <translation>Search all messages</translation>
     </message>
     <message>
-      <source>New conversation: user name, then Enter</source>
-      <translation>New conversation: user name, then Enter</translation>
+        <source>New conversation: user name, then Enter</source>
+        <translation>New conversation: user name, then Enter</translation>
     </message>
     <message>
-      <source>Start a conversation with a user name</source>
-      <translation>Start a conversation with a user name</translation>
+        <source>Start a conversation with a user name</source>
+        <translation>Start a conversation with a user name</translation>
     </message>
     <message>
-      <source>No messages found</source>
-      <translation>No messages found</translation>
+        <source>No messages found</source>
+        <translation>No messages found</translation>
     </message>
     <message>
-      <source>Conversations</source>
-      <translation>Conversations</translation>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
     </message>
     <message>
-      <source>%1, %2 unread, %3</source>
-      <translation>%1, %2 unread, %3</translation>
+        <source>%1, %2 unread, %3</source>
+        <translation>%1, %2 unread, %3</translation>
     </message>
     <message>
-      <source>end-to-end encrypted</source>
-      <translation>end-to-end encrypted</translation>
+        <source>end-to-end encrypted</source>
+        <translation>end-to-end encrypted</translation>
     </message>
     <message>
-      <source>not encrypted</source>
-      <translation>not encrypted</translation>
+        <source>not encrypted</source>
+        <translation>not encrypted</translation>
     </message>
     <message>
-      <source>Verified</source>
-      <translation>Verified</translation>
+        <source>Verified</source>
+        <translation>Verified</translation>
     </message>
     <message>
-      <source>Safety number changed</source>
-      <translation>Safety number changed</translation>
+        <source>Safety number changed</source>
+        <translation>Safety number changed</translation>
     </message>
     <message>
-      <source>No conversations yet. Type a user name above to start one.</source>
-      <translation>No conversations yet. Type a user name above to start one.</translation>
+        <source>No conversations yet. Type a user name above to start one.</source>
+        <translation>No conversations yet. Type a user name above to start one.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Messages found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message>
-      <source>Choose a conversation, or start one with a user name.</source>
-      <translation>Choose a conversation, or start one with a user name.</translation>
+        <source>Choose a conversation, or start one with a user name.</source>
+        <translation>Choose a conversation, or start one with a user name.</translation>
     </message>
     <message>
-      <source>✓ Verified</source>
-      <translation>✓ Verified</translation>
+        <source>✓ Verified</source>
+        <translation>✓ Verified</translation>
     </message>
     <message>
-      <source>Not verified</source>
-      <translation>Not verified</translation>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
     </message>
     <message>
-      <source>End-to-end encrypted</source>
-      <translation>End-to-end encrypted</translation>
+        <source>End-to-end encrypted</source>
+        <translation>End-to-end encrypted</translation>
     </message>
     <message>
-      <source>Not encrypted: the relay can read these messages</source>
-      <translation>Not encrypted: the relay can read these messages</translation>
+        <source>Not encrypted: the relay can read these messages</source>
+        <translation>Not encrypted: the relay can read these messages</translation>
     </message>
     <message>
-      <source>Contact info and safety number</source>
-      <translation>Contact info and safety number</translation>
+        <source>Contact info and safety number</source>
+        <translation>Contact info and safety number</translation>
     </message>
     <message>
-      <source>Contact info (Ctrl+I)</source>
-      <translation>Contact info (Ctrl+I)</translation>
+        <source>Contact info (Ctrl+I)</source>
+        <translation>Contact info (Ctrl+I)</translation>
     </message>
     <message>
-      <source>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</source>
-      <translation>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</translation>
+        <source>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</source>
+        <translation>%1 has no end-to-end encrypted device any more (a new installation, or the account was reset). Messages you send now are not encrypted: the relay can read them. You will be asked before each one.</translation>
     </message>
     <message>
-      <source>Messages</source>
-      <translation>Messages</translation>
+        <source>Messages</source>
+        <translation>Messages</translation>
     </message>
     <message>
-      <source>Drop to send to %1</source>
-      <translation>Drop to send to %1</translation>
+        <source>Drop to send to %1</source>
+        <translation>Drop to send to %1</translation>
     </message>
     <message>
-      <source>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</source>
-      <translation>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</translation>
+        <source>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</source>
+        <translation>The safety number with %1 changed: their account key is not the one you had. This happens when they reinstall, but it could also be someone else. Nothing is sent until you compare the new safety number and accept it.</translation>
     </message>
     <message>
-      <source>Show the safety number</source>
-      <translation>Show the safety number</translation>
+        <source>Show the safety number</source>
+        <translation>Show the safety number</translation>
     </message>
     <message>
-      <source>Accept the new key</source>
-      <translation>Accept the new key</translation>
+        <source>Accept the new key</source>
+        <translation>Accept the new key</translation>
     </message>
     <message>
-      <source>Send without encryption?</source>
-      <translation>Send without encryption?</translation>
+        <source>Send without encryption?</source>
+        <translation>Send without encryption?</translation>
     </message>
     <message>
-      <source>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</source>
-      <translation>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</translation>
+        <source>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</source>
+        <translation>%1 has no end-to-end encrypted device. If you send this, the relay can read it.</translation>
     </message>
     <message>
-      <source>Send unencrypted</source>
-      <translation>Send unencrypted</translation>
+        <source>Send unencrypted</source>
+        <translation>Send unencrypted</translation>
     </message>
     <message>
-      <source>Don't send</source>
-      <translation>Don't send</translation>
+        <source>Don&apos;t send</source>
+        <translation>Don&apos;t send</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Jump to the newest messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DevicesTab</name>
     <message>
-      <source>Your devices</source>
-      <translation>Your devices</translation>
+        <source>Your devices</source>
+        <translation>Your devices</translation>
     </message>
     <message>
-      <source>(this device)</source>
-      <translation>(this device)</translation>
+        <source>(this device)</source>
+        <translation>(this device)</translation>
     </message>
     <message>
-      <source>linked %1</source>
-      <translation>linked %1</translation>
+        <source>linked %1</source>
+        <translation>linked %1</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>Remove</translation>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
     <message>
-      <source>Remove %1</source>
-      <translation>Remove %1</translation>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
     </message>
     <message>
-      <source>Link a new device</source>
-      <translation>Link a new device</translation>
+        <source>Link a new device</source>
+        <translation>Link a new device</translation>
     </message>
     <message>
-      <source>On the new device choose "Link to an existing account". Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</source>
-      <translation>On the new device choose "Link to an existing account". Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</translation>
+        <source>On the new device choose &quot;Link to an existing account&quot;. Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</source>
+        <translation>On the new device choose &quot;Link to an existing account&quot;. Then read its code here: paste the link, choose or drop a screenshot of the code, or paste the image.</translation>
     </message>
     <message>
-      <source>lapis-link:…</source>
-      <translation>lapis-link:…</translation>
+        <source>lapis-link:…</source>
+        <translation>lapis-link:…</translation>
     </message>
     <message>
-      <source>Link of the new device</source>
-      <translation>Link of the new device</translation>
+        <source>Link of the new device</source>
+        <translation>Link of the new device</translation>
     </message>
     <message>
-      <source>Read</source>
-      <translation>Read</translation>
+        <source>Read</source>
+        <translation>Read</translation>
     </message>
     <message>
-      <source>Read the link</source>
-      <translation>Read the link</translation>
+        <source>Read the link</source>
+        <translation>Read the link</translation>
     </message>
     <message>
-      <source>Choose an image of the code…</source>
-      <translation>Choose an image of the code…</translation>
+        <source>Choose an image of the code…</source>
+        <translation>Choose an image of the code…</translation>
     </message>
     <message>
-      <source>Paste</source>
-      <translation>Paste</translation>
+        <source>Paste</source>
+        <translation>Paste</translation>
     </message>
     <message>
-      <source>Paste the link or an image of the code</source>
-      <translation>Paste the link or an image of the code</translation>
+        <source>Paste the link or an image of the code</source>
+        <translation>Paste the link or an image of the code</translation>
     </message>
     <message>
-      <source>Scan with the camera</source>
-      <translation>Scan with the camera</translation>
+        <source>Scan with the camera</source>
+        <translation>Scan with the camera</translation>
     </message>
     <message>
-      <source>Drop a screenshot of the new device's code here</source>
-      <translation>Drop a screenshot of the new device's code here</translation>
+        <source>Drop a screenshot of the new device&apos;s code here</source>
+        <translation>Drop a screenshot of the new device&apos;s code here</translation>
     </message>
     <message>
-      <source>The new device must show this code:</source>
-      <translation>The new device must show this code:</translation>
+        <source>The new device must show this code:</source>
+        <translation>The new device must show this code:</translation>
     </message>
     <message>
-      <source>The codes match: link it</source>
-      <translation>The codes match: link it</translation>
+        <source>The codes match: link it</source>
+        <translation>The codes match: link it</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Cancel</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-      <source>Cancel linking</source>
-      <translation>Cancel linking</translation>
+        <source>Cancel linking</source>
+        <translation>Cancel linking</translation>
     </message>
     <message>
-      <source>An image of the new device's code</source>
-      <translation>An image of the new device's code</translation>
+        <source>An image of the new device&apos;s code</source>
+        <translation>An image of the new device&apos;s code</translation>
     </message>
     <message>
-      <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-      <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
-      <source>Stop the camera</source>
-      <translation>Stop the camera</translation>
+        <source>Stop the camera</source>
+        <translation>Stop the camera</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Recent sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign-ins to your account since this device joined it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the sign-in of &quot;%2&quot; was denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera preview: hold the code in front of the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
-      <source>Welcome to Lapis</source>
-      <translation>Welcome to Lapis</translation>
+        <source>Welcome to Lapis</source>
+        <translation>Welcome to Lapis</translation>
     </message>
     <message>
-      <source>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</source>
-      <translation>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</translation>
+        <source>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</source>
+        <translation>Messages between Lapis users are end-to-end encrypted: only the people in a conversation can read them, not the relay that carries them.</translation>
     </message>
     <message>
-      <source>Create an account</source>
-      <translation>Create an account</translation>
+        <source>Create an account</source>
+        <translation>Create an account</translation>
     </message>
     <message>
-      <source>Link to an existing account</source>
-      <translation>Link to an existing account</translation>
+        <source>Link to an existing account</source>
+        <translation>Link to an existing account</translation>
     </message>
     <message>
-      <source>Relay (host:port)</source>
-      <translation>Relay (host:port)</translation>
+        <source>Relay (host:port)</source>
+        <translation>Relay (host:port)</translation>
     </message>
     <message>
-      <source>relay.example.org:7443</source>
-      <translation>relay.example.org:7443</translation>
+        <source>relay.example.org:7443</source>
+        <translation>relay.example.org:7443</translation>
     </message>
     <message>
-      <source>Relay address</source>
-      <translation>Relay address</translation>
+        <source>Relay address</source>
+        <translation>Relay address</translation>
     </message>
     <message>
-      <source>User name</source>
-      <translation>User name</translation>
+        <source>User name</source>
+        <translation>User name</translation>
     </message>
     <message>
-      <source>Password</source>
-      <translation>Password</translation>
+        <source>Password</source>
+        <translation>Password</translation>
     </message>
     <message>
-      <source>Passphrase for this computer's message store (leave empty to keep the key in the system keychain)</source>
-      <translation>Passphrase for this computer's message store (leave empty to keep the key in the system keychain)</translation>
+        <source>Create account</source>
+        <translation>Create account</translation>
     </message>
     <message>
-      <source>Store passphrase</source>
-      <translation>Store passphrase</translation>
+        <source>Show the link code</source>
+        <translation>Show the link code</translation>
     </message>
     <message>
-      <source>Create account</source>
-      <translation>Create account</translation>
+        <source>Sign in with password</source>
+        <translation>Sign in with password</translation>
     </message>
     <message>
-      <source>Show the link code</source>
-      <translation>Show the link code</translation>
+        <source>Device name</source>
+        <translation>Device name</translation>
     </message>
     <message>
-      <source>Sign in with password</source>
-      <translation>Sign in with password</translation>
+        <source>This computer</source>
+        <translation>This computer</translation>
     </message>
     <message>
-      <source>Device name</source>
-      <translation>Device name</translation>
+        <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
+        <translation>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</translation>
     </message>
     <message>
-      <source>This computer</source>
-      <translation>This computer</translation>
+        <source>123456</source>
+        <translation>123456</translation>
     </message>
     <message>
-      <source>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</source>
-      <translation>Open Lapis on one of your other devices: it shows a six-digit sign-in code for this device.</translation>
+        <source>Six-digit sign-in code</source>
+        <translation>Six-digit sign-in code</translation>
     </message>
     <message>
-      <source>123456</source>
-      <translation>123456</translation>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
     <message>
-      <source>Six-digit sign-in code</source>
-      <translation>Six-digit sign-in code</translation>
+        <source>Have a backup of your messages?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Sign in</source>
-      <translation>Sign in</translation>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Bring back your account and conversations from an encrypted backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
-      <source>Close the image</source>
-      <translation>Close the image</translation>
+        <source>Close the image</source>
+        <translation>Close the image</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>Open</translation>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <source>Open with the system's viewer</source>
-      <translation>Open with the system's viewer</translation>
+        <source>Open with the system&apos;s viewer</source>
+        <translation>Open with the system&apos;s viewer</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LinkWaitingPage</name>
     <message>
-      <source>Link this computer</source>
-      <translation>Link this computer</translation>
+        <source>Link this computer</source>
+        <translation>Link this computer</translation>
     </message>
     <message>
-      <source>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</source>
-      <translation>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</translation>
+        <source>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</source>
+        <translation>On your other device, open Settings → Devices → Link a new device and scan this code (or paste the link).</translation>
     </message>
     <message>
-      <source>QR code of the link</source>
-      <translation>QR code of the link</translation>
+        <source>QR code of the link</source>
+        <translation>QR code of the link</translation>
     </message>
     <message>
-      <source>Link</source>
-      <translation>Link</translation>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
     <message>
-      <source>Copy</source>
-      <translation>Copy</translation>
+        <source>Copy</source>
+        <translation>Copy</translation>
     </message>
     <message>
-      <source>Copy the link</source>
-      <translation>Copy the link</translation>
+        <source>Copy the link</source>
+        <translation>Copy the link</translation>
     </message>
     <message>
-      <source>Both screens must show this code:</source>
-      <translation>Both screens must show this code:</translation>
+        <source>Both screens must show this code:</source>
+        <translation>Both screens must show this code:</translation>
     </message>
     <message>
-      <source>Comparison code %1</source>
-      <translation>Comparison code %1</translation>
+        <source>Comparison code %1</source>
+        <translation>Comparison code %1</translation>
     </message>
     <message>
-      <source>Waiting for approval on your other device…</source>
-      <translation>Waiting for approval on your other device…</translation>
+        <source>Waiting for approval on your other device…</source>
+        <translation>Waiting for approval on your other device…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LockIcon</name>
     <message>
-      <source>Closed lock</source>
-      <translation>Closed lock</translation>
+        <source>Closed lock</source>
+        <translation>Closed lock</translation>
     </message>
     <message>
-      <source>Open lock</source>
-      <translation>Open lock</translation>
+        <source>Open lock</source>
+        <translation>Open lock</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Main</name>
     <message>
-      <source>Lapis — %1</source>
-      <translation>Lapis — %1</translation>
+        <source>Lapis — %1</source>
+        <translation>Lapis — %1</translation>
     </message>
     <message>
-      <source>Lapis</source>
-      <translation>Lapis</translation>
+        <source>Lapis</source>
+        <translation>Lapis</translation>
     </message>
     <message>
-      <source>Opening</source>
-      <translation>Opening</translation>
+        <source>Opening</source>
+        <translation>Opening</translation>
     </message>
     <message>
-      <source>A new device wants to sign in</source>
-      <translation>A new device wants to sign in</translation>
+        <source>A new device wants to sign in</source>
+        <translation>A new device wants to sign in</translation>
     </message>
     <message>
-      <source>"%1" is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</source>
-      <translation>"%1" is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</translation>
+        <source>Sign-in code %1</source>
+        <translation>Sign-in code %1</translation>
     </message>
     <message>
-      <source>Sign-in code %1</source>
-      <translation>Sign-in code %1</translation>
+        <source>Deny</source>
+        <translation>Deny</translation>
     </message>
     <message>
-      <source>Deny</source>
-      <translation>Deny</translation>
+        <source>Deny the sign-in</source>
+        <translation>Deny the sign-in</translation>
     </message>
     <message>
-      <source>Deny the sign-in</source>
-      <translation>Deny the sign-in</translation>
+        <source>Protect your account with two-factor sign-in</source>
+        <translation>Protect your account with two-factor sign-in</translation>
     </message>
     <message>
-      <source>Protect your account with two-factor sign-in</source>
-      <translation>Protect your account with two-factor sign-in</translation>
+        <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
+        <translation>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</translation>
     </message>
     <message>
-      <source>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</source>
-      <translation>You signed in with your password alone. Turn on two-factor sign-in in Settings → Security, so that a password on its own is not enough to sign in to your account.</translation>
+        <source>Sign-in request from &quot;%1&quot;, %2. It is signing in to your account with your password. If that is you, type this code on it. If it is not you, deny it and change your password.</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>New sign-in to your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; signed in to your account, %2. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
-      <source>You</source>
-      <translation>You</translation>
+        <source>You</source>
+        <translation>You</translation>
     </message>
     <message>
-      <source>not encrypted</source>
-      <translation>not encrypted</translation>
+        <source>not encrypted</source>
+        <translation>not encrypted</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>Open</translation>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
     <message>
-      <source>Open %1</source>
-      <translation>Open %1</translation>
+        <source>Open %1</source>
+        <translation>Open %1</translation>
     </message>
     <message>
-      <source>edited</source>
-      <translation>edited</translation>
+        <source>edited</source>
+        <translation>edited</translation>
     </message>
     <message>
-      <source>Waiting to send</source>
-      <translation>Waiting to send</translation>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
     </message>
     <message>
-      <source>Sent</source>
-      <translation>Sent</translation>
+        <source>Sent</source>
+        <translation>Sent</translation>
     </message>
     <message>
-      <source>Delivered</source>
-      <translation>Delivered</translation>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
     </message>
     <message>
-      <source>Read</source>
-      <translation>Read</translation>
+        <source>Read</source>
+        <translation>Read</translation>
     </message>
     <message>
-      <source>Not sent</source>
-      <translation>Not sent</translation>
+        <source>Not sent</source>
+        <translation>Not sent</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>in reply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove my reaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove your reaction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>React with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-      <source>Lapis</source>
-      <translation>Lapis</translation>
+        <source>Lapis</source>
+        <translation>Lapis</translation>
     </message>
     <message>
-      <source>Show Lapis</source>
-      <translation>Show Lapis</translation>
+        <source>Show Lapis</source>
+        <translation>Show Lapis</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>Quit</translation>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
     <message numerus="yes">
-      <source>Lapis: %n unread message(s)</source>
-      <translation>
-        <numerusform>Lapis: %n unread message</numerusform>
-        <numerusform>Lapis: %n unread messages</numerusform>
-      </translation>
+        <source>Lapis: %n unread message(s)</source>
+        <translation>
+            <numerusform>Lapis: %n unread message</numerusform>
+            <numerusform>Lapis: %n unread messages</numerusform>
+        </translation>
     </message>
     <message>
-      <source>New message</source>
-      <translation>New message</translation>
+        <source>New message</source>
+        <translation>New message</translation>
     </message>
     <message>
-      <source>Lapis: an end-to-end encrypted messenger.</source>
-      <translation>Lapis: an end-to-end encrypted messenger.</translation>
+        <source>Lapis: an end-to-end encrypted messenger.</source>
+        <translation>Lapis: an end-to-end encrypted messenger.</translation>
     </message>
     <message>
-      <source>The profile folder (default: the user's data folder).</source>
-      <translation>The profile folder (default: the user's data folder).</translation>
+        <source>The profile folder (default: the user&apos;s data folder).</source>
+        <translation>The profile folder (default: the user&apos;s data folder).</translation>
     </message>
     <message>
-      <source>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</source>
-      <translation>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</translation>
+        <source>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</source>
+        <translation>Unlock a passphrase-protected profile with the passphrase in FILE (for scripts).</translation>
     </message>
     <message>
-      <source>The relay the first-run screen offers (HOST:PORT).</source>
-      <translation>The relay the first-run screen offers (HOST:PORT).</translation>
+        <source>The relay the first-run screen offers (HOST:PORT).</source>
+        <translation>The relay the first-run screen offers (HOST:PORT).</translation>
     </message>
     <message>
-      <source>The relay's certificate file for the first-run screen.</source>
-      <translation>The relay's certificate file for the first-run screen.</translation>
+        <source>The relay&apos;s certificate file for the first-run screen.</source>
+        <translation>The relay&apos;s certificate file for the first-run screen.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Sign-in request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; wants to sign in to your account. Open Lapis for the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; signed in to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in of &quot;%1&quot; was denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup file (or drop it here) and type the recovery code that was shown when the backup was made. This computer becomes a new device of your account, with your contacts, conversations and attachments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup file chosen: drop one here or choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation type="unfinished">Recovery code</translation>
+    </message>
+    <message>
+        <source>ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six groups of five letters and digits; spaces and dashes do not matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the other ways to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapis backups (*.lapisbackup)</source>
+        <translation type="unfinished">Lapis backups (*.lapisbackup)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished">All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>SecurityTab</name>
     <message>
-      <source>Two-factor sign-in</source>
-      <translation>Two-factor sign-in</translation>
+        <source>Two-factor sign-in</source>
+        <translation>Two-factor sign-in</translation>
     </message>
     <message>
-      <source>On: signing in on a new device needs a code from your authenticator app.</source>
-      <translation>On: signing in on a new device needs a code from your authenticator app.</translation>
+        <source>On: signing in on a new device needs a code from your authenticator app.</source>
+        <translation>On: signing in on a new device needs a code from your authenticator app.</translation>
     </message>
     <message>
-      <source>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</source>
-      <translation>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</translation>
+        <source>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</source>
+        <translation>Off: a password alone signs in a new device. Turn it on to also need a code from an authenticator app.</translation>
     </message>
     <message>
-      <source>Turn on two-factor sign-in</source>
-      <translation>Turn on two-factor sign-in</translation>
+        <source>Turn on two-factor sign-in</source>
+        <translation>Turn on two-factor sign-in</translation>
     </message>
     <message>
-      <source>Scan this code with your authenticator app, then type the code it shows.</source>
-      <translation>Scan this code with your authenticator app, then type the code it shows.</translation>
+        <source>Scan this code with your authenticator app, then type the code it shows.</source>
+        <translation>Scan this code with your authenticator app, then type the code it shows.</translation>
     </message>
     <message>
-      <source>QR code for the authenticator app</source>
-      <translation>QR code for the authenticator app</translation>
+        <source>QR code for the authenticator app</source>
+        <translation>QR code for the authenticator app</translation>
     </message>
     <message>
-      <source>Authenticator link</source>
-      <translation>Authenticator link</translation>
+        <source>Authenticator link</source>
+        <translation>Authenticator link</translation>
     </message>
     <message>
-      <source>6-digit code</source>
-      <translation>6-digit code</translation>
+        <source>6-digit code</source>
+        <translation>6-digit code</translation>
     </message>
     <message>
-      <source>Code from the authenticator app</source>
-      <translation>Code from the authenticator app</translation>
+        <source>Code from the authenticator app</source>
+        <translation>Code from the authenticator app</translation>
     </message>
     <message>
-      <source>Confirm</source>
-      <translation>Confirm</translation>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
     </message>
     <message>
-      <source>Confirm the code</source>
-      <translation>Confirm the code</translation>
+        <source>Confirm the code</source>
+        <translation>Confirm the code</translation>
     </message>
     <message>
-      <source>Current code</source>
-      <translation>Current code</translation>
+        <source>Current code</source>
+        <translation>Current code</translation>
     </message>
     <message>
-      <source>Current code to turn two-factor sign-in off</source>
-      <translation>Current code to turn two-factor sign-in off</translation>
+        <source>Current code to turn two-factor sign-in off</source>
+        <translation>Current code to turn two-factor sign-in off</translation>
     </message>
     <message>
-      <source>Turn off</source>
-      <translation>Turn off</translation>
+        <source>Turn off</source>
+        <translation>Turn off</translation>
     </message>
     <message>
-      <source>Turn two-factor sign-in off</source>
-      <translation>Turn two-factor sign-in off</translation>
+        <source>Turn two-factor sign-in off</source>
+        <translation>Turn two-factor sign-in off</translation>
     </message>
     <message>
-      <source>Message store on this computer</source>
-      <translation>Message store on this computer</translation>
+        <source>Message store on this computer</source>
+        <translation>Message store on this computer</translation>
     </message>
     <message>
-      <source>Protected by your passphrase: Lapis asks for it when it starts.</source>
-      <translation>Protected by your passphrase: Lapis asks for it when it starts.</translation>
+        <source>Protected by your passphrase: Lapis asks for it when it starts.</source>
+        <translation>Protected by your passphrase: Lapis asks for it when it starts.</translation>
     </message>
     <message>
-      <source>Protected by a key in the system keychain: it opens when you log in to this computer.</source>
-      <translation>Protected by a key in the system keychain: it opens when you log in to this computer.</translation>
+        <source>Protected by a key in the system keychain: it opens when you log in to this computer.</source>
+        <translation>Protected by a key in the system keychain: it opens when you log in to this computer.</translation>
     </message>
     <message>
-      <source>Current passphrase</source>
-      <translation>Current passphrase</translation>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
     </message>
     <message>
-      <source>New passphrase</source>
-      <translation>New passphrase</translation>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
     </message>
     <message>
-      <source>Change passphrase</source>
-      <translation>Change passphrase</translation>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Use the system keychain instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a passphrase instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key moves into the system keychain and the passphrase is no longer asked for. Confirm with your current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is taken out of the system keychain and locked with a passphrase that Lapis asks for when it starts. Without it your messages cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect with this passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase, to move the key into the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Settings</source>
-      <translation>Settings</translation>
+        <source>Settings</source>
+        <translation>Settings</translation>
     </message>
     <message>
-      <source>Devices</source>
-      <translation>Devices</translation>
+        <source>Devices</source>
+        <translation>Devices</translation>
     </message>
     <message>
-      <source>Security</source>
-      <translation>Security</translation>
+        <source>Security</source>
+        <translation>Security</translation>
     </message>
     <message>
-      <source>Appearance</source>
-      <translation>Appearance</translation>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
     </message>
     <message>
-      <source>Backups</source>
-      <translation>Backups</translation>
+        <source>Backups</source>
+        <translation>Backups</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>StoreProtectionField</name>
+    <message>
+        <source>Passphrase for this computer&apos;s message store (leave empty to keep the key in the system keychain)</source>
+        <translation type="unfinished">Passphrase for this computer&apos;s message store (leave empty to keep the key in the system keychain)</translation>
+    </message>
+    <message>
+        <source>Store passphrase</source>
+        <translation type="unfinished">Store passphrase</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the key in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
-      <source>Unlock Lapis</source>
-      <translation>Unlock Lapis</translation>
+        <source>Unlock Lapis</source>
+        <translation>Unlock Lapis</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>Passphrase</translation>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
-      <source>Unlock</source>
-      <translation>Unlock</translation>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::CameraScanner</name>
     <message>
-      <source>No camera was found. Choose or drop an image of the code instead.</source>
-      <translation>No camera was found. Choose or drop an image of the code instead.</translation>
+        <source>No camera was found. Choose or drop an image of the code instead.</source>
+        <translation>No camera was found. Choose or drop an image of the code instead.</translation>
     </message>
     <message>
-      <source>The camera could not be used: %1</source>
-      <translation>The camera could not be used: %1</translation>
+        <source>The camera could not be used: %1</source>
+        <translation>The camera could not be used: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::ConversationController</name>
     <message>
-      <source>The safety number changed. Compare it and accept the new key before sending.</source>
-      <translation>The safety number changed. Compare it and accept the new key before sending.</translation>
+        <source>The safety number changed. Compare it and accept the new key before sending.</source>
+        <translation>The safety number changed. Compare it and accept the new key before sending.</translation>
     </message>
     <message>
-      <source>The pasted image could not be saved for sending.</source>
-      <translation>The pasted image could not be saved for sending.</translation>
+        <source>The pasted image could not be saved for sending.</source>
+        <translation>The pasted image could not be saved for sending.</translation>
     </message>
     <message>
-      <source>The dropped image could not be read.</source>
-      <translation>The dropped image could not be read.</translation>
+        <source>The dropped image could not be read.</source>
+        <translation>The dropped image could not be read.</translation>
     </message>
     <message>
-      <source>The safety numbers do not match. Do not mark this contact verified.</source>
-      <translation>The safety numbers do not match. Do not mark this contact verified.</translation>
+        <source>The safety numbers do not match. Do not mark this contact verified.</source>
+        <translation>The safety numbers do not match. Do not mark this contact verified.</translation>
     </message>
     <message>
-      <source>The safety numbers match: %1 is verified.</source>
-      <translation>The safety numbers match: %1 is verified.</translation>
+        <source>The safety numbers match: %1 is verified.</source>
+        <translation>The safety numbers match: %1 is verified.</translation>
     </message>
     <message>
-      <source>No QR code was found in that image.</source>
-      <translation>No QR code was found in that image.</translation>
+        <source>No QR code was found in that image.</source>
+        <translation>No QR code was found in that image.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::ConversationListModel</name>
     <message>
-      <source>This message was deleted</source>
-      <translation>This message was deleted</translation>
+        <source>This message was deleted</source>
+        <translation>This message was deleted</translation>
     </message>
     <message>
-      <source>Attachment</source>
-      <translation>Attachment</translation>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
-      <source>Device %1</source>
-      <translation>Device %1</translation>
+        <source>Device %1</source>
+        <translation>Device %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::MessageListModel</name>
     <message>
-      <source>an earlier message</source>
-      <translation>an earlier message</translation>
+        <source>an earlier message</source>
+        <translation>an earlier message</translation>
     </message>
     <message>
-      <source>This message was deleted</source>
-      <translation>This message was deleted</translation>
+        <source>This message was deleted</source>
+        <translation>This message was deleted</translation>
     </message>
     <message>
-      <source>Today</source>
-      <translation>Today</translation>
+        <source>Today</source>
+        <translation>Today</translation>
     </message>
     <message>
-      <source>Yesterday</source>
-      <translation>Yesterday</translation>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lapis::ui::SessionController</name>
     <message>
-      <source>Opening your messages…</source>
-      <translation>Opening your messages…</translation>
+        <source>Opening your messages…</source>
+        <translation>Opening your messages…</translation>
     </message>
     <message>
-      <source>That file does not hold a PEM certificate.</source>
-      <translation>That file does not hold a PEM certificate.</translation>
+        <source>That file does not hold a PEM certificate.</source>
+        <translation>That file does not hold a PEM certificate.</translation>
     </message>
     <message>
-      <source>Cannot read the certificate file %1.</source>
-      <translation>Cannot read the certificate file %1.</translation>
+        <source>Cannot read the certificate file %1.</source>
+        <translation>Cannot read the certificate file %1.</translation>
     </message>
     <message>
-      <source>Write the relay as HOST:PORT, for example relay.example.org:7443.</source>
-      <translation>Write the relay as HOST:PORT, for example relay.example.org:7443.</translation>
+        <source>Write the relay as HOST:PORT, for example relay.example.org:7443.</source>
+        <translation>Write the relay as HOST:PORT, for example relay.example.org:7443.</translation>
     </message>
     <message>
-      <source>from %1</source>
-      <translation>from %1</translation>
+        <source>from %1</source>
+        <translation>from %1</translation>
     </message>
     <message>
-      <source>Cannot reach the relay at %1: %2</source>
-      <translation>Cannot reach the relay at %1: %2</translation>
+        <source>Cannot reach the relay at %1: %2</source>
+        <translation>Cannot reach the relay at %1: %2</translation>
     </message>
     <message>
-      <source>Fill in the relay, a user name and a password.</source>
-      <translation>Fill in the relay, a user name and a password.</translation>
+        <source>Fill in the relay, a user name and a password.</source>
+        <translation>Fill in the relay, a user name and a password.</translation>
     </message>
     <message>
-      <source>Accept the relay's certificate first (fetch it or choose its file).</source>
-      <translation>Accept the relay's certificate first (fetch it or choose its file).</translation>
+        <source>Accept the relay&apos;s certificate first (fetch it or choose its file).</source>
+        <translation>Accept the relay&apos;s certificate first (fetch it or choose its file).</translation>
     </message>
     <message>
-      <source>Creating your account…</source>
-      <translation>Creating your account…</translation>
+        <source>Creating your account…</source>
+        <translation>Creating your account…</translation>
     </message>
     <message>
-      <source>Choose the relay and accept its certificate first.</source>
-      <translation>Choose the relay and accept its certificate first.</translation>
+        <source>Choose the relay and accept its certificate first.</source>
+        <translation>Choose the relay and accept its certificate first.</translation>
     </message>
     <message>
-      <source>Asking the relay for a link address…</source>
-      <translation>Asking the relay for a link address…</translation>
+        <source>Asking the relay for a link address…</source>
+        <translation>Asking the relay for a link address…</translation>
     </message>
     <message>
-      <source>Type your passphrase.</source>
-      <translation>Type your passphrase.</translation>
+        <source>Type your passphrase.</source>
+        <translation>Type your passphrase.</translation>
     </message>
     <message>
-      <source>Unlocking… (deriving the key from your passphrase)</source>
-      <translation>Unlocking… (deriving the key from your passphrase)</translation>
+        <source>Unlocking… (deriving the key from your passphrase)</source>
+        <translation>Unlocking… (deriving the key from your passphrase)</translation>
     </message>
     <message>
-      <source>That passphrase does not open this profile.</source>
-      <translation>That passphrase does not open this profile.</translation>
+        <source>That passphrase does not open this profile.</source>
+        <translation>That passphrase does not open this profile.</translation>
     </message>
     <message>
-      <source>Fill in the relay, your user name and your password.</source>
-      <translation>Fill in the relay, your user name and your password.</translation>
+        <source>Fill in the relay, your user name and your password.</source>
+        <translation>Fill in the relay, your user name and your password.</translation>
     </message>
     <message>
-      <source>Type the six-digit code your other device shows.</source>
-      <translation>Type the six-digit code your other device shows.</translation>
+        <source>Type the six-digit code your other device shows.</source>
+        <translation>Type the six-digit code your other device shows.</translation>
     </message>
     <message>
-      <source>Signing in…</source>
-      <translation>Signing in…</translation>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
     </message>
     <message>
-      <source>Your other device denied this sign-in.</source>
-      <translation>Your other device denied this sign-in.</translation>
+        <source>Your other device denied this sign-in.</source>
+        <translation>Your other device denied this sign-in.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the recovery code that was shown when the backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring… (deriving the key from the recovery code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring your messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That recovery code does not open this backup. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or incomplete, so nothing was restored (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain answered: type a passphrase for this computer&apos;s store and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay of this backup, so nothing was restored. Check the connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lapis::ui::SettingsController</name>
     <message>
-      <source>The device was removed.</source>
-      <translation>The device was removed.</translation>
+        <source>The device was removed.</source>
+        <translation>The device was removed.</translation>
     </message>
     <message>
-      <source>That is not a Lapis link: %1</source>
-      <translation>That is not a Lapis link: %1</translation>
+        <source>That is not a Lapis link: %1</source>
+        <translation>That is not a Lapis link: %1</translation>
     </message>
     <message>
-      <source>No QR code was found in that image.</source>
-      <translation>No QR code was found in that image.</translation>
+        <source>No QR code was found in that image.</source>
+        <translation>No QR code was found in that image.</translation>
     </message>
     <message>
-      <source>No image was pasted.</source>
-      <translation>No image was pasted.</translation>
+        <source>No image was pasted.</source>
+        <translation>No image was pasted.</translation>
     </message>
     <message>
-      <source>The clipboard holds neither a link nor an image.</source>
-      <translation>The clipboard holds neither a link nor an image.</translation>
+        <source>The clipboard holds neither a link nor an image.</source>
+        <translation>The clipboard holds neither a link nor an image.</translation>
     </message>
     <message>
-      <source>The new device is linked.</source>
-      <translation>The new device is linked.</translation>
+        <source>The new device is linked.</source>
+        <translation>The new device is linked.</translation>
     </message>
     <message>
-      <source>Two-factor sign-in is on.</source>
-      <translation>Two-factor sign-in is on.</translation>
+        <source>Two-factor sign-in is on.</source>
+        <translation>Two-factor sign-in is on.</translation>
     </message>
     <message>
-      <source>Two-factor sign-in is off.</source>
-      <translation>Two-factor sign-in is off.</translation>
+        <source>Two-factor sign-in is off.</source>
+        <translation>Two-factor sign-in is off.</translation>
     </message>
     <message>
-      <source>Choose a passphrase of at least 8 characters.</source>
-      <translation>Choose a passphrase of at least 8 characters.</translation>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>Choose a passphrase of at least 8 characters.</translation>
     </message>
     <message>
-      <source>The current passphrase is not right.</source>
-      <translation>The current passphrase is not right.</translation>
+        <source>The current passphrase is not right.</source>
+        <translation>The current passphrase is not right.</translation>
     </message>
     <message>
-      <source>The passphrase was changed.</source>
-      <translation>The passphrase was changed.</translation>
+        <source>The passphrase was changed.</source>
+        <translation>The passphrase was changed.</translation>
     </message>
     <message>
-      <source>The backup is written. Write the recovery code down: it is shown only now.</source>
-      <translation>The backup is written. Write the recovery code down: it is shown only now.</translation>
+        <source>The backup is written. Write the recovery code down: it is shown only now.</source>
+        <translation>The backup is written. Write the recovery code down: it is shown only now.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>The two passphrases differ: type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase protects the message store now. Lapis asks for it when it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain holds the key to the message store now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lapis::ui::UiShell</name>
     <message>
-      <source>Follow the system</source>
-      <translation>Follow the system</translation>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
     </message>
-  </context>
+</context>
 </TS>
