@@ -3,6 +3,7 @@
 // a real lapis-relay; the other people are lapis-cli profiles. With LAPIS_SCREENSHOT_DIR set, each
 // key screen is saved there as a PNG.
 #include "CliRunner.h"
+#include "QuickFind.h"
 #include "app/UiShell.h"
 #include "models/DeviceListModel.h"
 
@@ -27,37 +28,11 @@
 using namespace lapis;
 using namespace lapis::ui;
 using test::CliProfile;
+using test::findItem;
+using test::findObject;
+using test::shown;
 
-namespace {
-
-/// Every object under `root` (QObject children and visual children), depth first.
-QObject *findObject(QObject *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    if (auto *item = qobject_cast<QQuickItem *>(root))
-        for (auto *child : item->childItems())
-            if (auto *found = findObject(child, name))
-                return found;
-    for (auto *child : root->children())
-        if (auto *found = findObject(child, name))
-            return found;
-    return nullptr;
-}
-
-QQuickItem *findItem(QQuickWindow *window, const QString &name)
-{
-    return qobject_cast<QQuickItem *>(findObject(window->contentItem(), name));
-}
-
-bool shown(QQuickItem *item)
-{
-    return item && item->isVisible() && item->width() > 0 && item->height() > 0;
-}
-
-} // namespace
+namespace {} // namespace
 
 class UiEndToEndTest : public QObject {
     Q_OBJECT

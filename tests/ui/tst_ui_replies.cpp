@@ -3,6 +3,7 @@
 // lapis-cli: the bubble's context menu, the composer's quote bar, quotes and reaction counts in
 // the model and in the drawn bubbles, and what Bob receives.
 #include "CliRunner.h"
+#include "QuickFind.h"
 #include "app/UiShell.h"
 
 #include <lapis/testsupport/RelayProcess.h>
@@ -16,34 +17,11 @@
 using namespace lapis;
 using namespace lapis::ui;
 using test::CliProfile;
+using test::findItem;
+using test::findObject;
+using test::shown;
 
 namespace {
-
-QObject *findObject(QObject *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    if (auto *item = qobject_cast<QQuickItem *>(root))
-        for (auto *child : item->childItems())
-            if (auto *found = findObject(child, name))
-                return found;
-    for (auto *child : root->children())
-        if (auto *found = findObject(child, name))
-            return found;
-    return nullptr;
-}
-
-QQuickItem *findItem(QObject *root, const QString &name)
-{
-    return qobject_cast<QQuickItem *>(findObject(root, name));
-}
-
-bool shown(QQuickItem *item)
-{
-    return item && item->isVisible() && item->width() > 0 && item->height() > 0;
-}
 
 /// The reaction summary of a row as "emoji count reactor,reactor" strings.
 QStringList summaryOf(const MessageListModel &model, int row)

@@ -4,6 +4,7 @@
 // the UI restores it into an empty profile by mouse, drop and keyboard. With LAPIS_SCREENSHOT_DIR
 // set, the restore page is saved there as a PNG.
 #include "CliRunner.h"
+#include "QuickFind.h"
 #include "app/UiShell.h"
 
 #include <lapis/store/Store.h>
@@ -25,34 +26,11 @@
 using namespace lapis;
 using namespace lapis::ui;
 using test::CliProfile;
+using test::findItem;
+using test::findObject;
+using test::shown;
 
 namespace {
-
-QObject *findObject(QObject *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    if (auto *item = qobject_cast<QQuickItem *>(root))
-        for (auto *child : item->childItems())
-            if (auto *found = findObject(child, name))
-                return found;
-    for (auto *child : root->children())
-        if (auto *found = findObject(child, name))
-            return found;
-    return nullptr;
-}
-
-QQuickItem *findItem(QQuickWindow *window, const QString &name)
-{
-    return qobject_cast<QQuickItem *>(findObject(window->contentItem(), name));
-}
-
-bool shown(QQuickItem *item)
-{
-    return item && item->isVisible() && item->width() > 0 && item->height() > 0;
-}
 
 QPoint centreOf(QQuickItem *item)
 {

@@ -5,6 +5,7 @@
 //   --first-frame: process start to the first frame showing the loaded conversation list;
 //   --scroll: opens the big conversation, scrolls through 2,000 messages, reports VmRSS.
 #include "ProfileFixture.h"
+#include "QuickFind.h"
 #include "app/UiShell.h"
 
 #include <lapis/testsupport/RelayProcess.h>
@@ -24,28 +25,13 @@
 #include <vector>
 
 using namespace lapis;
+using lapis::test::findObject;
 
 namespace {
 
 constexpr int BigConversation = 100000;
 constexpr int ScrollMessages = 2000;
 const QString BigPeer = QStringLiteral("big-peer");
-
-QObject *findObject(QObject *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name)
-        return root;
-    if (auto *item = qobject_cast<QQuickItem *>(root))
-        for (auto *child : item->childItems())
-            if (auto *found = findObject(child, name))
-                return found;
-    for (auto *child : root->children())
-        if (auto *found = findObject(child, name))
-            return found;
-    return nullptr;
-}
 
 long residentKiB()
 {
