@@ -15,6 +15,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -534,7 +535,19 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Locked, 10000);
         QFile passphrase(desk.passphraseFile());
         QVERIFY(passphrase.open(QIODevice::ReadOnly));
-        session->unlock(QString::fromUtf8(passphrase.readAll()).trimmed());
+        const QByteArray passphraseText = passphrase.readAll();
+        session->unlock(QString::fromUtf8(passphraseText).trimmed());
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Linking, 20000);
+        // Quitting on the link screen does not wait out the link's lifetime (minutes).
+        QElapsedTimer quitting;
+        quitting.start();
+        shell.reset();
+        QVERIFY2(quitting.elapsed() < 5000, qPrintable(QString::number(quitting.elapsed())));
+        shell = makeShell(desk.dir());
+        QVERIFY(shell->load());
+        session = shell->session();
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Locked, 10000);
+        session->unlock(QString::fromUtf8(passphraseText).trimmed());
         QTRY_COMPARE_WITH_TIMEOUT(session->state(), SessionController::State::Linking, 20000);
         QVERIFY(session->linkUri().startsWith(QStringLiteral("lapis")));
         VERIFY_RUN(eve.run({QStringLiteral("link-approve"), session->linkUri(), QStringLiteral("--code"),

@@ -419,7 +419,7 @@ void SessionController::startLinking(const std::string &relay, const std::string
                 self->setBusy({});
                 self->setState(State::Linking);
             });
-            LAPIS_TRY(context.engine->completeLink(pending, name));
+            LAPIS_TRY(context.engine->completeLink(pending, name, context.stopping));
             return describe(*context.engine);
         },
         [this](Result<Opened> result) {

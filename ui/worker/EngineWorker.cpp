@@ -12,6 +12,7 @@ EngineWorker::EngineWorker(QObject *parent)
 {
     qRegisterMetaType<lapis::ui::IncomingUpdate>();
     setObjectName(QStringLiteral("lapis-engine"));
+    m_context.stopping = [this] { return m_stopping.load(); };
 }
 
 EngineWorker::~EngineWorker()

@@ -37,6 +37,8 @@ public:
     /// Where a job finds the engine: null until a job opened one.
     struct Context {
         std::unique_ptr<engine::Engine> engine;
+        /// True once the worker is being destroyed: long waits in a job (linking) give up then.
+        std::function<bool()> stopping;
     };
 
     explicit EngineWorker(QObject *parent = nullptr);
