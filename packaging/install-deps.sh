@@ -21,8 +21,8 @@ packages=(
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
   xvfb xauth zbar-tools oathtool dbus gnome-keyring
-  # packages and their validation (CPack DEB, lintian, desktop files, AppStream)
-  dpkg-dev file lintian desktop-file-utils appstream
+  # packages and their validation (CPack DEB, lintian, desktop files, AppStream, Flatpak manifest)
+  dpkg-dev file lintian desktop-file-utils appstream flatpak-builder
 )
 
 missing=()

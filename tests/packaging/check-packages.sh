@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The Debian packages as a user gets them: built by CPack from the finished build, checked by
 # lintian (no errors), desktop-file-validate and appstreamcli, unpacked into a temporary root
-# whose programs must start. A missing tool skips its check (exit 77) with a clear message.
+# whose programs must start; and the Flatpak manifest as flatpak-builder parses it. A missing tool
+# skips its check (exit 77) with a clear message.
 #   check-packages.sh STEP BUILD_DIR SOURCE_DIR VERSION
-# STEP: build | lintian | desktop | appstream | unpack
+# STEP: build | lintian | desktop | appstream | unpack | flatpak
 set -eu
 
 step=$1
@@ -112,6 +113,19 @@ unpack)
         [ -e "$root/$f" ] || { echo "FAIL: $f is not in the packages"; status=1; }
     done
     exit $status
+    ;;
+flatpak)
+    # The manifest as flatpak-builder reads it (no runtime is fetched: building needs the network).
+    need flatpak-builder
+    manifest=$source/packaging/flatpak/org.lapis.Lapis.yml
+    parsed=$(mktemp)
+    trap 'rm -f "$parsed"' EXIT
+    warnings=$(flatpak-builder --show-manifest "$manifest" 2>&1 >"$parsed") || { echo "FAIL: $warnings"; exit 1; }
+    [ -z "$warnings" ] || { echo "FAIL: flatpak-builder warns: $warnings"; exit 1; }
+    grep -q '"id" : "org.lapis.Lapis"' "$parsed" || { echo "FAIL: the manifest's id is not org.lapis.Lapis"; exit 1; }
+    grep -q '"command" : "lapis"' "$parsed" || { echo "FAIL: the manifest does not start lapis"; exit 1; }
+    [ -e "$source/packaging/linux/org.lapis.Lapis.desktop" ] || { echo "FAIL: no desktop file for the manifest's id"; exit 1; }
+    echo "flatpak manifest: $(grep -c '"name" :' "$parsed") named entries, id org.lapis.Lapis"
     ;;
 *)
     echo "unknown step $step"
