@@ -594,6 +594,22 @@ private slots:
         QVERIFY(!endToEnd);
         QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#2b9348")));
         screenshot(*m_alice, QStringLiteral("conversation-blue-green"));
+
+        // A reaction asks too: declined, nothing goes; confirmed, it is sent and stored.
+        QSignalSpy askReaction(conversation(), &ConversationController::plaintextReactionConfirmationNeeded);
+        QSignalSpy reacted(conversation(), &ConversationController::reacted);
+        conversation()->react(id, QStringLiteral("👍"));
+        QCOMPARE(askReaction.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), 5000);
+        QMetaObject::invokeMethod(confirm, "reject");
+        QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("visible").toBool(), 5000);
+        QTest::qWait(200);
+        QCOMPARE(reacted.count(), 0);
+        conversation()->react(id, QStringLiteral("👍"));
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->property("opened").toBool(), 5000);
+        QMetaObject::invokeMethod(confirm, "accept");
+        QTRY_COMPARE_WITH_TIMEOUT(reacted.count(), 1, 10000);
+        QVERIFY2(conversation()->errorText().isEmpty(), qPrintable(conversation()->errorText()));
     }
 
     void changedKeyBlocksUntilAccepted()

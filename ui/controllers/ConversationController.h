@@ -88,8 +88,10 @@ public:
     Q_INVOKABLE void startReply(const QString &messageId);
     Q_INVOKABLE void cancelReply();
     /// Reacts to the message `messageId` (hex) with `emoji`, replacing our earlier reaction to
-    /// it, or withdraws our reaction when `remove`.
-    Q_INVOKABLE void react(const QString &messageId, const QString &emoji, bool remove = false);
+    /// it, or withdraws our reaction when `remove`. In a downgraded conversation it asks first
+    /// (plaintextReactionConfirmationNeeded), like a message.
+    Q_INVOKABLE void react(const QString &messageId, const QString &emoji, bool remove = false,
+                           bool allowPlaintext = false);
 
 signals:
     void peerChanged();
@@ -100,6 +102,7 @@ signals:
     /// A plaintext send needs the user's yes first (the contact had end-to-end devices).
     void plaintextConfirmationNeeded(const QString &text);
     void plaintextFilesConfirmationNeeded(const QList<QUrl> &urls);
+    void plaintextReactionConfirmationNeeded(const QString &messageId, const QString &emoji, bool remove);
     /// A message left (conversation list and tests listen).
     void sent(const QString &messageId, bool endToEnd);
     void verificationFinished(bool matched, const QString &message);

@@ -35,12 +35,16 @@ void ConversationController::cancelReply()
     emit replyChanged();
 }
 
-void ConversationController::react(const QString &messageId, const QString &emoji, bool remove)
+void ConversationController::react(const QString &messageId, const QString &emoji, bool remove, bool allowPlaintext)
 {
     if (m_peer.isEmpty() || messageId.isEmpty() || (emoji.isEmpty() && !remove))
         return;
     if (m_keyChanged) {
         setError(tr("The safety number changed. Compare it and accept the new key before sending."));
+        return;
+    }
+    if (m_downgraded && !allowPlaintext) {
+        emit plaintextReactionConfirmationNeeded(messageId, emoji, remove);
         return;
     }
     const QString peer = m_peer;
@@ -49,20 +53,29 @@ void ConversationController::react(const QString &messageId, const QString &emoj
     auto self = std::make_shared<QString>();
     m_worker->run<Result<engine::SendReport>>(
         this,
-        [to, id = messageId.toStdString(), emoji = emoji.toStdString(), remove,
+        [to, id = messageId.toStdString(), emoji = emoji.toStdString(), remove, allowPlaintext,
          self](EngineWorker::Context &context) -> Result<engine::SendReport> {
             if (!context.engine)
                 return fail(ErrorCode::NotFound, "No profile is open");
             *self = QString::fromStdString(context.engine->account().value());
             LAPIS_TRY_ASSIGN(auto bytes, fromHex(id));
             LAPIS_TRY_ASSIGN(auto target, MessageId::fromBytes(bytes));
-            return context.engine->sendReaction(to, target, emoji, remove);
+            return context.engine->sendReaction(to, target, emoji, remove, allowPlaintext);
         },
         [this, peer, messageId, emoji, remove, self](Result<engine::SendReport> result) {
             if (peer != m_peer)
                 return;
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                const auto &error = result.error();
+                if (error.code == ErrorCode::PermissionDenied
+                    && !QString::fromStdString(error.message).contains(QLatin1String("safety number"))) {
+                    // The contact lost its end-to-end devices since the trust was last looked at.
+                    m_downgraded = true;
+                    emit trustChanged();
+                    emit plaintextReactionConfirmationNeeded(messageId, emoji, remove);
+                    return;
+                }
+                setError(QString::fromStdString(error.message));
                 return;
             }
             setError({});

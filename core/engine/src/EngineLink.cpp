@@ -5,9 +5,6 @@
 #include <lapis/engine/LinkBundle.h>
 #include <lapis/protocol/LinkCipher.h>
 
-#include <algorithm>
-#include <thread>
-
 namespace lapis::engine {
 
 namespace {
@@ -51,51 +48,13 @@ Result<PendingLink> Engine::requestLink(const std::string &relayAddress, const s
     return pending;
 }
 
-namespace {
-
-/// Waits for the approving device's bundle in slices of a second, so that a caller can give up
-/// (the app quits on the link screen) without waiting out the link's lifetime.
-Result<Bytes> waitForBundle(transport::RelayClient &relay, const PendingLink &pending,
-                            const std::function<bool()> &interrupted)
-{
-    using std::chrono::milliseconds;
-    const auto lifetime = std::chrono::duration_cast<milliseconds>(pending.lifetime);
-    if (!interrupted)
-        return relay.waitForLink(pending.uri.address, lifetime);
-    constexpr milliseconds Slice{1000};
-    const auto deadline = std::chrono::steady_clock::now() + lifetime;
-    int busyAnswers = 0;
-    for (;;) {
-        if (interrupted())
-            return fail(ErrorCode::Cancelled, "Linking was cancelled");
-        const auto left = std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left <= milliseconds::zero())
-            return fail(ErrorCode::Cancelled, "Nobody approved the link request in time");
-        auto got = relay.waitForLink(pending.uri.address, std::min(left, Slice));
-        if (got.ok())
-            return got;
-        if (got.error().code == ErrorCode::Cancelled) {
-            busyAnswers = 0;
-            continue; // this slice ended; the next one waits on
-        }
-        // The relay notices within a moment that the previous slice's call ended; until then it
-        // calls the address in use. After that, NotFound means the link expired.
-        if (got.error().code == ErrorCode::NotFound && ++busyAnswers <= 5) {
-            std::this_thread::sleep_for(milliseconds(200));
-            continue;
-        }
-        if (got.error().code == ErrorCode::NotFound)
-            return fail(ErrorCode::Cancelled, "Nobody approved the link request in time (the link expired)");
-        return got;
-    }
-}
-
-} // namespace
-
 Result<void> Engine::completeLink(const PendingLink &pending, const std::string &deviceName,
                                   const std::function<bool()> &interrupted)
 {
-    LAPIS_TRY_ASSIGN(auto sealed, waitForBundle(*m_relay, pending, interrupted));
+    LAPIS_TRY_ASSIGN(auto sealed,
+                     m_relay->waitForLink(pending.uri.address,
+                                          std::chrono::duration_cast<std::chrono::milliseconds>(pending.lifetime),
+                                          interrupted));
     LAPIS_TRY_ASSIGN(auto opened, protocol::LinkCipher::open(pending.ephemeral, sealed));
     LAPIS_TRY_ASSIGN(auto bundle, LinkBundle::deserialize(opened.view()));
     LAPIS_TRY_ASSIGN(auto accountKey, protocol::AccountIdentity::fromSeed(bundle.accountKeySeed.view()));

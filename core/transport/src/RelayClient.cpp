@@ -5,6 +5,10 @@
 #include <lapis/transport/Channel.h>
 #include <lapis/transport/StatusMapping.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 namespace lapis::transport {
 
 namespace {
@@ -284,14 +288,45 @@ Result<LinkAddress> RelayClient::createLinkAddress()
     return LinkAddress{response.address(), std::chrono::seconds(response.ttl_seconds())};
 }
 
-Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::milliseconds timeout)
+Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::milliseconds timeout,
+                                       const std::function<bool()> &interrupted)
 {
     v1::WaitLinkRequest request;
     request.set_address(address);
     LAPIS_TRY(proto::validate(request));
     LAPIS_TRY_ASSIGN(auto ctx, context(false, timeout));
     v1::LinkBundle response;
+    // One long call, cancelled from a watcher only when the caller gives up: a call cut into
+    // slices could end just as the relay hands the bundle over, and the bundle would be lost.
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false;
+    bool cancelled = false;
+    std::thread watcher;
+    if (interrupted)
+        watcher = std::thread([&] {
+            std::unique_lock lock(mutex);
+            while (!done) {
+                if (finished.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; }))
+                    break;
+                if (interrupted()) {
+                    cancelled = true;
+                    ctx->TryCancel();
+                    break;
+                }
+            }
+        });
     const grpc::Status status = m_stubs->link->Wait(ctx.get(), request, &response);
+    if (watcher.joinable()) {
+        {
+            std::lock_guard lock(mutex);
+            done = true;
+        }
+        finished.notify_all();
+        watcher.join();
+    }
+    if (cancelled && !status.ok())
+        return fail(ErrorCode::Cancelled, "Linking was cancelled");
     if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED)
         return fail(ErrorCode::Cancelled, "Nobody approved the link request in time");
     if (!status.ok())

@@ -290,6 +290,7 @@ Item {
         objectName: "plaintextConfirm"
         property string pendingText
         property var pendingFiles: []
+        property var pendingReaction: null
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: 440
@@ -306,25 +307,36 @@ Item {
             standardButton(Dialog.No).text = Qt.binding(function() { return qsTr("Don't send") })
         }
         onAccepted: {
-            if (pendingFiles.length > 0)
+            if (pendingReaction)
+                conversation.react(pendingReaction.id, pendingReaction.emoji, pendingReaction.remove, true)
+            else if (pendingFiles.length > 0)
                 conversation.sendFiles(pendingFiles, true)
             else
                 conversation.send(pendingText, true)
             pendingText = ""
             pendingFiles = []
+            pendingReaction = null
         }
-        onRejected: { pendingText = ""; pendingFiles = [] }
+        onRejected: { pendingText = ""; pendingFiles = []; pendingReaction = null }
     }
     Connections {
         target: conversation
         function onPlaintextConfirmationNeeded(text) {
             plaintextConfirm.pendingText = text
             plaintextConfirm.pendingFiles = []
+            plaintextConfirm.pendingReaction = null
             plaintextConfirm.open()
         }
         function onPlaintextFilesConfirmationNeeded(urls) {
             plaintextConfirm.pendingText = ""
             plaintextConfirm.pendingFiles = urls
+            plaintextConfirm.pendingReaction = null
+            plaintextConfirm.open()
+        }
+        function onPlaintextReactionConfirmationNeeded(messageId, emoji, remove) {
+            plaintextConfirm.pendingText = ""
+            plaintextConfirm.pendingFiles = []
+            plaintextConfirm.pendingReaction = { id: messageId, emoji: emoji, remove: remove }
             plaintextConfirm.open()
         }
     }

@@ -180,7 +180,7 @@ public:
     Result<PendingLink> requestLink(const std::string &relayAddress, const std::string &relayCertificatePem);
     /// New device, step 2: waits for the sealed bundle, registers with its token, makes and
     /// certifies this device's keys, publishes them, and imports contacts and recent history.
-    /// With `interrupted`, the wait is given up (Cancelled) within about a second of it turning true.
+    /// With `interrupted`, the wait is given up (Cancelled) soon after it turns true.
     Result<void> completeLink(const PendingLink &pending, const std::string &deviceName,
                               const std::function<bool()> &interrupted = {});
     /// Existing device: seals the account key, contacts and recent history to the URI's key and

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -92,8 +93,10 @@ public:
 
     // --- device linking
     Result<LinkAddress> createLinkAddress();
-    /// Waits (up to `timeout`) for the sealed bundle an existing device posts to `address`.
-    Result<Bytes> waitForLink(const std::string &address, std::chrono::milliseconds timeout);
+    /// Waits (up to `timeout`) for the sealed bundle an existing device posts to `address`. With
+    /// `interrupted`, the call is cancelled (Cancelled) within a fifth of a second of it turning true.
+    Result<Bytes> waitForLink(const std::string &address, std::chrono::milliseconds timeout,
+                              const std::function<bool()> &interrupted = {});
     Result<LinkToken> createLinkToken();
     Result<void> postLinkBundle(const std::string &address, ByteView sealedBundle);
 
