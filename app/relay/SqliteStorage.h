@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CertificateVerdicts.h"
 #include "GroupCommitWriter.h"
 #include "RelayStorage.h"
 #include "SqliteConnection.h"
@@ -106,6 +107,7 @@ private:
 
     std::string m_path;
     std::unique_ptr<GroupCommitWriter> m_writer;
+    CertificateVerdicts m_certificateVerdicts;
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<SqliteConnection>> m_readers;
 };

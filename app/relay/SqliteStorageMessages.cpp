@@ -108,19 +108,7 @@ Result<std::uint32_t> SqliteStorage::preKeyCount(const std::string &username, st
 
 namespace {
 
-/// Whether `device` holds a certificate that `accountKey` signed for it. Senders encrypt only to
-/// such devices, so these are the ones a batch must address.
-bool certifiedBy(const std::optional<crypto::Ed25519PublicKey> &accountKey, const std::string &username,
-                 const DeviceRecord &device)
-{
-    if (!accountKey)
-        return true; // no account key (plaintext only, or none published yet): every device counts
-    auto certificate = protocol::DeviceCertificate::deserialize(device.certificate);
-    return certificate.ok()
-           && certificate->verifyFor({AccountId(username), DeviceId(device.deviceId)}, *accountKey).ok();
-}
-
-Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &request)
+Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &request, CertificateVerdicts &verdicts)
 {
     LAPIS_TRY_ASSIGN(auto account, loadAccount(db, request.recipient));
     if (!account)
@@ -146,7 +134,9 @@ Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &reques
         if (request.recipient == request.senderAccount && d.deviceId == request.senderDevice)
             continue;
         listed.insert(d.deviceId);
-        if (certifiedBy(accountKey, request.recipient, d))
+        // Senders encrypt only to devices the account key certified: those a batch must address.
+        // Without an account key (plaintext only, or none published yet) every device counts.
+        if (!accountKey || verdicts.certified(*accountKey, request.recipient, d))
             required.insert(d.deviceId);
     }
     std::set<std::uint32_t> addressed;
@@ -181,7 +171,7 @@ Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &reques
 
 Result<SendOutcome> SqliteStorage::storeBatch(const SendRequest &request)
 {
-    return write<SendOutcome>([&](SqliteConnection &db) { return storeBatchIn(db, request); });
+    return write<SendOutcome>([&](SqliteConnection &db) { return storeBatchIn(db, request, m_certificateVerdicts); });
 }
 
 Result<std::vector<Result<SendOutcome>>> SqliteStorage::storeBatches(const std::vector<SendRequest> &requests)
@@ -193,7 +183,7 @@ Result<std::vector<Result<SendOutcome>>> SqliteStorage::storeBatches(const std::
         for (const auto &request : requests) {
             // A nested savepoint, so a failing batch leaves the others in the transaction.
             LAPIS_TRY(db.exec("SAVEPOINT batch"));
-            auto outcome = storeBatchIn(db, request);
+            auto outcome = storeBatchIn(db, request, m_certificateVerdicts);
             if (!outcome.ok())
                 LAPIS_TRY(db.exec("ROLLBACK TO batch"));
             LAPIS_TRY(db.exec("RELEASE batch"));

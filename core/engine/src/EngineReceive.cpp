@@ -21,9 +21,6 @@ namespace lapis::engine {
 
 namespace fs = std::filesystem;
 
-/// At most this many waiting envelopes are stored in one transaction.
-constexpr std::size_t MaxReceiveBatch = 128;
-
 namespace {
 /// What the stream thread hands to the engine's thread: envelopes, and changes of the connection.
 class Inbox {

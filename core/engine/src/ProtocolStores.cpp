@@ -2,7 +2,9 @@
 #include <lapis/common/Log.h>
 #include <lapis/engine/ProtocolStores.h>
 
+#include <algorithm>
 #include <cstring>
+#include <map>
 
 namespace lapis::engine {
 
@@ -32,6 +34,32 @@ std::uint64_t readU64(ByteView in)
         v = (v << 8) | in[i];
     return v;
 }
+
+/// The session states one transaction has read or changed. Every message of a batch advances the
+/// same session; it is parsed once, changed in memory, and serialised and written once, just
+/// before the commit. The transaction owns it, so a rollback takes it along.
+class SessionWriteBack final : public store::TransactionState {
+public:
+    struct Entry {
+        protocol::SessionRecord record;
+        bool changed = false;
+        std::int64_t changedAtMs = 0;
+    };
+
+    Result<void> writeBack(store::Transaction &tx) override
+    {
+        for (auto &[address, entry] : sessions) {
+            if (!entry.changed)
+                continue;
+            const auto bytes = entry.record.serialize();
+            LAPIS_TRY(tx.sessions().save(address.account, address.device, bytes.view(), entry.changedAtMs));
+            entry.changed = false;
+        }
+        return {};
+    }
+
+    std::map<protocol::Address, Entry> sessions;
+};
 } // namespace
 
 ProtocolStores::ProtocolStores(store::Transaction &tx, AccountId ownAccount, crypto::Ed25519PublicKey ownAccountKey,
@@ -77,8 +105,10 @@ Result<void> ProtocolStores::pinAccountKey(const AccountId &account, const crypt
 
 std::optional<protocol::SessionRecord> ProtocolStores::loadSession(const protocol::Address &address) const
 {
-    if (const auto cached = m_sessions.find(address); cached != m_sessions.end())
-        return cached->second;
+    // Looked up anew each time: a failed savepoint drops the transaction's states.
+    auto &sessions = m_tx.state<SessionWriteBack>().sessions;
+    if (const auto cached = sessions.find(address); cached != sessions.end())
+        return cached->second.record;
     auto bytes = valueOrLog(m_tx.sessions().load(address.account, address.device), "a session");
     if (!bytes)
         return std::nullopt;
@@ -87,28 +117,32 @@ std::optional<protocol::SessionRecord> ProtocolStores::loadSession(const protoco
         qCWarning(lcEngine) << "A stored session could not be read:" << record.error().message.c_str();
         return std::nullopt;
     }
-    m_sessions.insert_or_assign(address, *record);
+    sessions.insert_or_assign(address, SessionWriteBack::Entry{*record, false, 0});
     return std::move(record).value();
 }
 
 Result<void> ProtocolStores::storeSession(const protocol::Address &address, const protocol::SessionRecord &record)
 {
-    const auto bytes = record.serialize();
-    LAPIS_TRY(m_tx.sessions().save(address.account, address.device, bytes.view(), m_nowMs));
-    m_sessions.insert_or_assign(address, record);
+    m_tx.state<SessionWriteBack>().sessions.insert_or_assign(address, SessionWriteBack::Entry{record, true, m_nowMs});
     return {};
 }
 
 Result<void> ProtocolStores::deleteSession(const protocol::Address &address)
 {
-    m_sessions.erase(address);
+    m_tx.state<SessionWriteBack>().sessions.erase(address);
     return m_tx.sessions().remove(address.account, address.device);
 }
 
 std::vector<DeviceId> ProtocolStores::subDevices(const AccountId &account) const
 {
-    auto devices = m_tx.sessions().devicesWithSessions(account);
-    return devices.ok() ? std::move(devices).value() : std::vector<DeviceId>{};
+    auto stored = m_tx.sessions().devicesWithSessions(account);
+    std::vector<DeviceId> devices = stored.ok() ? std::move(stored).value() : std::vector<DeviceId>{};
+    // Sessions made in this transaction are not written yet.
+    for (const auto &[address, entry] : m_tx.state<SessionWriteBack>().sessions)
+        if (address.account == account && std::find(devices.begin(), devices.end(), address.device) == devices.end())
+            devices.push_back(address.device);
+    std::sort(devices.begin(), devices.end());
+    return devices;
 }
 
 std::optional<protocol::OneTimePreKeyRecord> ProtocolStores::loadPreKey(PreKeyId id) const

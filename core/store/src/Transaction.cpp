@@ -7,8 +7,16 @@
 
 namespace lapis::store {
 
+Result<void> Transaction::writeBackStates()
+{
+    for (auto &[type, state] : m_states)
+        LAPIS_TRY(state->writeBack(*this));
+    return {};
+}
+
 Result<void> Transaction::savepoint(const std::function<Result<void>(Transaction &)> &body)
 {
+    LAPIS_TRY(writeBackStates());
     LAPIS_TRY(m_db.exec("SAVEPOINT lapis_savepoint"));
     Result<void> outcome;
     try {
@@ -20,6 +28,8 @@ Result<void> Transaction::savepoint(const std::function<Result<void>(Transaction
         return m_db.exec("RELEASE lapis_savepoint");
     (void)m_db.exec("ROLLBACK TO lapis_savepoint");
     (void)m_db.exec("RELEASE lapis_savepoint");
+    // They may hold changes the rollback undid; the next use reads the rolled-back rows anew.
+    m_states.clear();
     return outcome;
 }
 
@@ -33,6 +43,8 @@ Result<void> runTransaction(Database &db, const std::function<Result<void>(Trans
     Result<void> outcome;
     try {
         outcome = body(tx);
+        if (outcome.ok())
+            outcome = tx.writeBackStates();
     } catch (const std::exception &) {
         // The exception's text may quote data; only its occurrence is reported.
         outcome = fail(ErrorCode::Internal, "A store transaction threw an exception and was rolled back");

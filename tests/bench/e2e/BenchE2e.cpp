@@ -365,7 +365,7 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
     engine::IncomingMessages incoming(receiver.identity->address(), receiver.identity.get(), rng);
     std::thread worker([&] {
         for (;;) {
-            auto envelopes = inbox.take(batch);
+            auto envelopes = inbox.take(engine::MaxReceiveBatch);
             if (envelopes.empty())
                 return;
             std::vector<engine::RelayDelivery> deliveries;
@@ -441,45 +441,60 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
     std::atomic<long long> envelopeBytes{0};
     std::mutex acceptedMutex;
     std::vector<MessageId> accepted;
-    auto markSent = [&sender](std::vector<MessageId> ids) {
-        return sender.store->transact([ids = std::move(ids)](store::Transaction &tx) -> Result<void> {
-            for (const auto &id : ids) {
-                LAPIS_TRY(tx.messages().advanceState(id, store::MessageState::Sent));
-                LAPIS_TRY(tx.outbox().removeForMessage(id));
-            }
-            return {};
-        });
+    // What the relay accepted: Sent, and out of the outbox, as the engine's own bookkeeping does.
+    auto markSent = [](store::Transaction &tx, const std::vector<MessageId> &ids) -> Result<void> {
+        for (const auto &id : ids) {
+            LAPIS_TRY(tx.messages().advanceState(id, store::MessageState::Sent));
+            LAPIS_TRY(tx.outbox().removeForMessage(id));
+        }
+        return {};
     };
+    auto takeAccepted = [&] {
+        std::vector<MessageId> done;
+        std::lock_guard lock(acceptedMutex);
+        done.swap(accepted);
+        return done;
+    };
+    // One prepare transaction: the bookkeeping of what the relay accepted so far (one commit for
+    // both), then `count` messages written and encrypted.
+    auto prepareBatch = [&](int first, int count) {
+        return sender.store->transact(
+            [&, first, count, done = takeAccepted()](
+                store::Transaction &tx) -> Result<std::vector<engine::PreparedMessage>> {
+                LAPIS_TRY(markSent(tx, done));
+                const auto now = nowMs();
+                std::vector<engine::PreparedMessage> messages;
+                for (int i = first; i < first + count; ++i) {
+                    protocol::DataMessage message;
+                    message.text = textFor(i);
+                    message.timestamp = static_cast<std::uint64_t>(now);
+                    LAPIS_TRY_ASSIGN(auto p, outgoing.prepare(tx, receiver.account, message, targets, now));
+                    messages.push_back(std::move(p));
+                }
+                return messages;
+            });
+    };
+    const int batchSize = static_cast<int>(batch);
 
     const auto start = Clock::now();
     {
         transport::BatchSender batchSender((*senderClient)->channel(), endpoint.address, sender.credentials);
         Window window(options.window);
-        std::vector<std::future<Result<void>>> bookkeeping;
-        for (int first = 0; first < total; first += static_cast<int>(batch)) {
-            const int count = std::min(static_cast<int>(batch), total - first);
-            const auto now = nowMs();
-            const auto prepareStart = Clock::now();
-            auto prepared =
-                sender.store
-                    ->transact([&](store::Transaction &tx) -> Result<std::vector<engine::PreparedMessage>> {
-                        std::vector<engine::PreparedMessage> messages;
-                        for (int i = first; i < first + count; ++i) {
-                            protocol::DataMessage message;
-                            message.text = textFor(i);
-                            message.timestamp = static_cast<std::uint64_t>(now);
-                            LAPIS_TRY_ASSIGN(auto p, outgoing.prepare(tx, receiver.account, message, targets, now));
-                            messages.push_back(std::move(p));
-                        }
-                        return messages;
-                    })
-                    .get();
-            out.prepareSeconds += std::chrono::duration<double>(Clock::now() - prepareStart).count();
+        // Pipelined one batch ahead: the store thread writes and encrypts batch i+1 while this
+        // thread hands batch i to the relay.
+        auto next = prepareBatch(0, std::min(batchSize, total));
+        for (int first = 0; first < total; first += batchSize) {
+            const auto waitStart = Clock::now();
+            auto prepared = next.get();
+            out.prepareSeconds += std::chrono::duration<double>(Clock::now() - waitStart).count();
             if (!prepared.ok()) {
                 std::fprintf(stderr, "prepare: %s\n", prepared.error().message.c_str());
-                failures += count;
+                failures += total - first;
                 break;
             }
+            const int following = first + batchSize;
+            if (following < total)
+                next = prepareBatch(following, std::min(batchSize, total - following));
             for (auto &message : *prepared) {
                 std::vector<transport::OutgoingEnvelope> envelopes;
                 for (const auto &e : message.toRecipient) {
@@ -503,28 +518,13 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
                     window.release();
                 }
             }
-            // What the relay accepted so far: Sent, and out of the outbox (queued behind the next
-            // prepare on the store thread, as the engine's own bookkeeping would be).
-            std::vector<MessageId> done;
-            {
-                std::lock_guard lock(acceptedMutex);
-                done.swap(accepted);
-            }
-            if (!done.empty())
-                bookkeeping.push_back(markSent(std::move(done)));
         }
         window.drain();
         out.sentSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-        {
-            std::lock_guard lock(acceptedMutex);
-            if (!accepted.empty())
-                bookkeeping.push_back(markSent(std::move(accepted)));
-        }
-        for (auto &f : bookkeeping) {
-            auto r = f.get();
-            if (!r.ok())
-                std::fprintf(stderr, "bookkeeping: %s\n", r.error().message.c_str());
-        }
+        auto last = sender.store->transact([&, done = takeAccepted()](store::Transaction &tx) { return markSent(tx, done); })
+                        .get();
+        if (!last.ok())
+            std::fprintf(stderr, "bookkeeping: %s\n", last.error().message.c_str());
     }
     {
         std::unique_lock lock(mutex);

@@ -6,11 +6,16 @@
 #include <lapis/store/MessageRepository.h>
 #include <lapis/store/Transaction.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace lapis::engine {
+
+/// At most this many waiting envelopes are stored in one receiving transaction: one commit (one
+/// flush to disk) for what piled up, yet a short enough transaction that nothing waits long.
+inline constexpr std::size_t MaxReceiveBatch = 128;
 
 /// One envelope as the relay delivered it: the relay stamps the authenticated sender itself.
 struct RelayDelivery {

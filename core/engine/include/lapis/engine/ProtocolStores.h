@@ -13,6 +13,9 @@ namespace lapis::engine {
 /// message, consuming its one-time prekey, saving the new session state and recording the message
 /// all commit together (or not at all). Live only inside a Store::transact body.
 ///
+/// Session states are kept in the transaction (store::TransactionState) and written once, before
+/// it commits, however many messages of a batch advanced them.
+///
 /// The protocol's loads cannot report errors; a store error there is logged and read as
 /// "absent", which the protocol turns into a refusal (no session, unknown prekey), never into a
 /// wrong result.
@@ -52,10 +55,6 @@ private:
     AccountId m_ownAccount;
     crypto::Ed25519PublicKey m_ownAccountKey;
     std::int64_t m_nowMs;
-    /// Sessions read or written through this object. It lives no longer than its transaction, so
-    /// the cache can never outlive a rollback; it saves parsing a record twice for one message
-    /// (hasSession, then encrypt).
-    mutable std::map<protocol::Address, protocol::SessionRecord> m_sessions;
 };
 
 /// The stored forms of prekey records (secret halves included: they live only in the encrypted

@@ -14,10 +14,27 @@
 #include <lapis/store/SessionRepository.h>
 
 #include <functional>
+#include <memory>
+#include <type_traits>
+#include <typeindex>
+#include <utility>
+#include <vector>
 
 namespace lapis::store {
 
 class Database;
+class Transaction;
+
+/// State that lives exactly as long as one transaction and is written into it just before it
+/// commits: a caller that changes the same row many times in one transaction (the engine's
+/// session states, once per message of a batch) writes it once. Because the transaction owns it,
+/// it can never outlive a rollback.
+class TransactionState {
+public:
+    virtual ~TransactionState() = default;
+    /// Writes what changed into `tx`. An error rolls the whole transaction back.
+    virtual Result<void> writeBack(Transaction &tx) = 0;
+};
 
 /// The repositories of one open transaction, handed to the body of Store::transact on the store
 /// thread. Everything done through it commits together or not at all. Do not keep it, or the
@@ -44,10 +61,28 @@ public:
 
     /// Runs `body` under a savepoint: when it fails, only its own writes are undone and the
     /// transaction goes on (e.g. skip one bad message of a batch).
+    /// Pending states are written before the savepoint opens and dropped when `body` fails, so
+    /// that nothing undone by the rollback is written back later.
     Result<void> savepoint(const std::function<Result<void>(Transaction &)> &body);
+
+    /// This transaction's one `T` (a TransactionState), made on first use.
+    template<typename T>
+    T &state()
+    {
+        static_assert(std::is_base_of_v<TransactionState, T>);
+        for (auto &[type, state] : m_states)
+            if (type == std::type_index(typeid(T)))
+                return static_cast<T &>(*state);
+        m_states.emplace_back(std::type_index(typeid(T)), std::make_unique<T>());
+        return static_cast<T &>(*m_states.back().second);
+    }
+
+    /// Writes every pending state (runTransaction calls it before COMMIT).
+    Result<void> writeBackStates();
 
 private:
     Database &m_db;
+    std::vector<std::pair<std::type_index, std::unique_ptr<TransactionState>>> m_states;
 };
 
 } // namespace lapis::store
