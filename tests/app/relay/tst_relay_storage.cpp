@@ -143,6 +143,12 @@ private slots:
         const auto envelopes = std::count_if(items->begin(), items->end(),
                                              [](const MailboxItem &i) { return toString(i.payload) == "x"; });
         QCOMPARE(envelopes, std::ptrdiff_t{1});
+
+        // Verdicts are remembered per certificate: once device 2 publishes one the account key
+        // signed, it is certified and must be addressed, although its old verdict was "no".
+        QVERIFY(s.publishKeys("b", 2, {}, certify(accountKey, 2), toBytes("spk"), {}).ok());
+        QVERIFY(!send({1}));
+        QVERIFY(send({1, 2}));
     }
 
     void signInIsConsumedOnceAndToldToEveryDevice()

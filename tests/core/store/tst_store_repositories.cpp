@@ -10,6 +10,20 @@ using namespace lapis;
 using namespace lapis::store;
 using namespace lapis::store::test;
 
+/// A stand-in for the engine's session cache: its value becomes bob's session row at commit.
+struct PendingSession final : TransactionState {
+    static constexpr const char *Refuse = "refuse";
+    std::string value;
+    Result<void> writeBack(Transaction &tx) override
+    {
+        if (value.empty())
+            return {};
+        if (value == Refuse)
+            return fail(ErrorCode::Corrupt, "refused to write back");
+        return tx.sessions().save(AccountId("bob"), DeviceId(1), asBytes(value), 1);
+    }
+};
+
 class TestStoreRepositories : public QObject {
     Q_OBJECT
 
@@ -248,6 +262,51 @@ private slots:
 
         auto value = tx([](Transaction &) -> Result<int> { return 42; });
         QCOMPARE(*value, 42);
+    }
+
+    // The engine keeps session states in the transaction and writes them just before COMMIT.
+    void transactionStatesWriteBackBeforeCommit()
+    {
+        QVERIFY_OK(tx([](Transaction &t) -> Result<void> {
+            t.state<PendingSession>().value = "first";
+            t.state<PendingSession>().value = "second"; // the same object: one write
+            return {};
+        }));
+        auto stored = tx([](Transaction &t) { return t.sessions().load(AccountId("bob"), DeviceId(1)); });
+        QVERIFY(stored.ok() && stored->has_value());
+        QVERIFY((*stored)->equals(asBytes("second")));
+
+        // A failed transaction writes nothing back.
+        auto failed = tx([](Transaction &t) -> Result<void> {
+            t.state<PendingSession>().value = "rolled back";
+            return fail(ErrorCode::Corrupt, "bad");
+        });
+        QVERIFY(!failed.ok());
+        // A failed savepoint drops what was pending inside it; what came before it was written.
+        QVERIFY_OK(tx([](Transaction &t) -> Result<void> {
+            t.state<PendingSession>().value = "before the savepoint";
+            auto inner = t.savepoint([](Transaction &s) -> Result<void> {
+                s.state<PendingSession>().value = "inside the savepoint";
+                return fail(ErrorCode::Corrupt, "bad part");
+            });
+            if (inner.ok())
+                return fail(ErrorCode::Internal, "savepoint should have failed");
+            if (!t.state<PendingSession>().value.empty())
+                return fail(ErrorCode::Internal, "the state of the failed savepoint survived it");
+            return {};
+        }));
+        stored = tx([](Transaction &t) { return t.sessions().load(AccountId("bob"), DeviceId(1)); });
+        QVERIFY((*stored)->equals(asBytes("before the savepoint")));
+
+        // A write-back that fails rolls the whole transaction back.
+        auto conv = tx([](Transaction &t) { return t.conversations().findOrCreate(AccountId("bob"), "Bob", 1); });
+        auto refused = tx([&](Transaction &t) -> Result<void> {
+            LAPIS_TRY(t.messages().insert(message(conv->id, 9, "with a failing write-back", 1)));
+            t.state<PendingSession>().value = PendingSession::Refuse;
+            return {};
+        });
+        QCOMPARE(refused.error().code, ErrorCode::Corrupt);
+        QCOMPARE(*tx([](Transaction &t) { return t.messages().contains(messageId(9)); }), false);
     }
 
     void manyQueuedTransactionsAllCommit()
