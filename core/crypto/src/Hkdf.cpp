@@ -9,8 +9,13 @@ namespace lapis::crypto {
 
 SecretArray<32> Hkdf::extract(ByteView salt, ByteView ikm)
 {
-    static constexpr std::array<std::uint8_t, HashSize> ZeroSalt{};
-    return hmacSha256(salt.empty() ? ByteView(ZeroSalt) : salt, ikm);
+    if (salt.empty()) {
+        // RFC 5869: no salt is a salt of HashLen zeros. Its keyed state is the same every time.
+        static constexpr std::array<std::uint8_t, HashSize> ZeroSalt{};
+        static const HmacSha256 zeroSalt{ByteView(ZeroSalt)};
+        return zeroSalt.fork().update(ikm).finish();
+    }
+    return hmacSha256(salt, ikm);
 }
 
 Result<void> Hkdf::expand(ByteView prk, ByteView info, MutableByteView out)
@@ -22,9 +27,10 @@ Result<void> Hkdf::expand(ByteView prk, ByteView info, MutableByteView out)
     SecretArray<32> previous;
     std::size_t previousSize = 0;
     std::size_t offset = 0;
+    const HmacSha256 keyed(prk);
     for (std::uint8_t counter = 1; offset < out.size(); ++counter) {
         // T(i) = HMAC(PRK, T(i-1) ‖ info ‖ i)
-        HmacSha256 mac(prk);
+        auto mac = keyed.fork();
         mac.update(previous.view().first(previousSize)).update(info).update(ByteView(&counter, 1));
         previous = mac.finish();
         previousSize = HashSize;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConversationActivity.h"
+
 #include <lapis/engine/Attachments.h>
 #include <lapis/engine/IncomingMessages.h>
 #include <lapis/engine/ProtocolStores.h>
@@ -51,7 +53,7 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
     event.conversationPeer = envelope.sender.account;
     event.endToEnd = !plaintext;
     if (!plaintext && envelope.sender.account != self.account)
-        LAPIS_TRY(tx.contacts().markEndToEnd(envelope.sender.account));
+        LAPIS_TRY(ConversationActivity::of(tx).markEndToEnd(tx, envelope.sender.account));
     LAPIS_TRY_ASSIGN(auto applied, apply(tx, content, std::move(event), nowMs));
     return std::optional<IncomingEvent>(std::move(applied));
 }
@@ -109,8 +111,8 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
                                                          IncomingEvent event, const AccountId &peer,
                                                          store::MessageDirection direction, std::int64_t nowMs)
 {
-    LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findOrCreate(peer, peer.value(), nowMs));
-    event.conversationId = conversation.id;
+    LAPIS_TRY_ASSIGN(const auto conversationId, ConversationActivity::of(tx).conversationWith(tx, peer, nowMs));
+    event.conversationId = conversationId;
     const auto sentAt = data.timestamp ? static_cast<std::int64_t>(data.timestamp) : nowMs;
 
     if (data.reaction || data.edit || data.deletion) {
@@ -119,7 +121,7 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
         // Changes apply only to messages of this conversation; edits and deletes only to the
         // changer's own messages.
         LAPIS_TRY_ASSIGN(auto message, tx.messages().find(target));
-        if (!message || message->conversationId != conversation.id)
+        if (!message || message->conversationId != conversationId)
             return fail(ErrorCode::NotFound, "The message this change refers to is not in the conversation");
         event.messageId = target;
         if (data.reaction) {
@@ -143,7 +145,7 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
 
     store::StoredMessage message;
     message.id = event.messageId;
-    message.conversationId = conversation.id;
+    message.conversationId = conversationId;
     message.sender = event.from;
     message.senderDevice = event.fromDevice;
     message.direction = direction;
@@ -163,8 +165,7 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
     LAPIS_TRY(tx.messages().insert(message));
     for (const auto &pointer : data.attachments)
         LAPIS_TRY(tx.attachments().add(storedAttachmentFor(message.id, pointer)));
-    LAPIS_TRY(tx.conversations().recordActivity(conversation.id, sentAt,
-                                                direction == store::MessageDirection::Incoming ? 1 : 0));
+    ConversationActivity::of(tx).record(conversationId, sentAt, direction == store::MessageDirection::Incoming ? 1 : 0);
     event.text = data.text;
     event.attachments = data.attachments;
     return event;

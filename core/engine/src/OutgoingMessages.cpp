@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConversationActivity.h"
+
 #include <lapis/engine/OutgoingMessages.h>
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/protocol/SessionBuilder.h>
@@ -60,8 +62,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
         m_rng.fill(id);
         prepared.id = MessageId(id);
     }
-    LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findOrCreate(to, to.value(), nowMs));
-    prepared.conversationId = conversation.id;
+    LAPIS_TRY_ASSIGN(prepared.conversationId, ConversationActivity::of(tx).conversationWith(tx, to, nowMs));
 
     if (message.reaction) {
         // A reaction is no message of its own: it becomes (or withdraws) our reaction to its
@@ -73,7 +74,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
     } else {
         store::StoredMessage row;
         row.id = prepared.id;
-        row.conversationId = conversation.id;
+        row.conversationId = prepared.conversationId;
         row.sender = self.account;
         row.senderDevice = self.device;
         row.direction = store::MessageDirection::Outgoing;
@@ -87,7 +88,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
             row.replyExcerpt = message.quote->excerpt;
         }
         LAPIS_TRY(tx.messages().insert(row));
-        LAPIS_TRY(tx.conversations().recordActivity(conversation.id, row.sentAtMs, 0));
+        ConversationActivity::of(tx).record(prepared.conversationId, row.sentAtMs, 0);
     }
 
     protocol::Content content;

@@ -54,8 +54,9 @@ void rootStep(SecretArray<32> &rootKey, const SecretArray<32> &dh, ChainKey &cha
 // KDF_CK: mk = HMAC(ck, 0x01), ck' = HMAC(ck, 0x02).
 SecretArray<32> chainStep(ChainKey &chain)
 {
-    auto mk = crypto::hmacSha256(chain.key.view(), ByteView(&MessageKeySeed, 1));
-    chain.key = crypto::hmacSha256(chain.key.view(), ByteView(&ChainKeySeed, 1));
+    const crypto::HmacSha256 keyed(chain.key.view());
+    auto mk = keyed.fork().update(ByteView(&MessageKeySeed, 1)).finish();
+    chain.key = keyed.fork().update(ByteView(&ChainKeySeed, 1)).finish();
     ++chain.index;
     return mk;
 }

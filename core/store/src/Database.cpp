@@ -120,6 +120,20 @@ std::optional<std::int64_t> Statement::optionalInteger(int column) const
 
 // --- Database --------------------------------------------------------------------------------
 
+namespace {
+/// Process-wide settings, made before SQLite initialises (afterwards sqlite3_config refuses and
+/// changes nothing). Memory statistics take a global mutex on every allocation SQLite makes, from
+/// every store thread; nothing here reads them.
+void configureSqliteOnce()
+{
+    static const bool configured = [] {
+        (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
+}
+} // namespace
+
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path &path, ByteView key, bool create)
 {
     if (key.size() != 32)
@@ -129,6 +143,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path &pa
     if (!exists && !create)
         return fail(ErrorCode::NotFound, "The profile has no database");
 
+    configureSqliteOnce();
     // NOMUTEX: every call happens on the store thread, so SQLite's own locking is pure cost.
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (create)
@@ -184,6 +199,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path &pa
 
 Result<std::string> Database::cipherVersion()
 {
+    configureSqliteOnce();
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     std::unique_ptr<Database> db(new Database(raw));

@@ -16,14 +16,19 @@ public:
     static constexpr std::size_t TagSize = 32;
     explicit HmacSha256(ByteView key);
     ~HmacSha256();
-    HmacSha256(const HmacSha256 &) = delete;
     HmacSha256 &operator=(const HmacSha256 &) = delete;
 
     HmacSha256 &update(ByteView data);
     /// The tag; the object must not be updated afterwards.
     HmacSha256Tag finish();
 
+    /// A copy of this state, key and data so far: several tags under one key (HKDF's blocks, a
+    /// chain step's two outputs) hash the key's two padded blocks once instead of once per tag.
+    [[nodiscard]] HmacSha256 fork() const { return HmacSha256(*this); }
+
 private:
+    HmacSha256(const HmacSha256 &other) = default;
+
     crypto_auth_hmacsha256_state m_state;
 };
 

@@ -21,7 +21,9 @@ public:
     std::uint32_t uniform(std::uint32_t upperBound);
 };
 
-/// libsodium's CSPRNG (getrandom on Linux, BCryptGenRandom / arc4random elsewhere).
+/// libsodium's CSPRNG (getrandom on Linux, BCryptGenRandom / arc4random elsewhere). Requests of
+/// up to 256 bytes come from a per-thread fast-key-erasure ChaCha20 buffer seeded from it (no
+/// system call per message id or nonce); larger ones straight from the system.
 RandomSource &systemRandom();
 
 /// A reproducible stream from a 32-byte seed (ChaCha20 keystream). For tests only: never for keys
