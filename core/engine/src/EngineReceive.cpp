@@ -339,9 +339,7 @@ Result<int> Engine::markRead(const AccountId &peer)
 Result<void> Engine::sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages)
 {
     protocol::Content content;
-    std::array<std::uint8_t, MessageId::Size> id{};
-    m_rng.fill(id);
-    content.messageId = MessageId(id);
+    content.messageId = protocol::newContentMessageId(nowMs(), m_rng);
     content.receipt = protocol::Receipt{type, std::move(messages), static_cast<std::uint64_t>(nowMs())};
     std::vector<RejectedDevice> ignored;
     LAPIS_TRY_ASSIGN(auto targets, targetsFor(to, false, ignored));

@@ -57,11 +57,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
     const auto &self = m_self;
 
     PreparedMessage prepared;
-    {
-        std::array<std::uint8_t, MessageId::Size> id{};
-        m_rng.fill(id);
-        prepared.id = MessageId(id);
-    }
+    prepared.id = protocol::newContentMessageId(nowMs, m_rng);
     LAPIS_TRY_ASSIGN(prepared.conversationId, ConversationActivity::of(tx).conversationWith(tx, to, nowMs));
 
     if (message.reaction) {

@@ -4,7 +4,20 @@
 #include <lapis/protocol/Content.h>
 #include <lapis/protocol/Limits.h>
 
+#include <algorithm>
+#include <array>
+
 namespace lapis::protocol {
+
+MessageId newContentMessageId(std::int64_t nowMs, crypto::RandomSource &rng)
+{
+    std::array<std::uint8_t, MessageId::Size> id{};
+    rng.fill(MutableByteView(id).subspan(6));
+    const auto ms = static_cast<std::uint64_t>(std::max<std::int64_t>(nowMs, 0));
+    for (std::size_t i = 0; i < 6; ++i)
+        id[i] = static_cast<std::uint8_t>(ms >> (8 * (5 - i)));
+    return MessageId(id);
+}
 namespace {
 
 namespace pb = lapis::protocol::wire;

@@ -46,6 +46,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace lapis;
@@ -66,6 +67,47 @@ struct Options {
     int window = 2000;
     int relaySenders = 1;
 };
+
+/// CPU seconds (user + system) used so far by this process and by the relay: where the time of a
+/// round went, per message. Linux's /proc; elsewhere the relay's share reads as 0.
+struct CpuClock {
+    qint64 relayPid = 0;
+
+    static double ofProcess(const std::string &statPath)
+    {
+        std::FILE *f = std::fopen(statPath.c_str(), "r");
+        if (!f)
+            return 0;
+        char buffer[1024] = {};
+        const auto n = std::fread(buffer, 1, sizeof buffer - 1, f);
+        std::fclose(f);
+        // Fields after the command name, which is in parentheses and may hold spaces.
+        const char *rest = std::strrchr(buffer, ')');
+        if (n == 0 || !rest)
+            return 0;
+        unsigned long utime = 0;
+        unsigned long stime = 0;
+        if (std::sscanf(rest + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
+            return 0;
+        return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }
+    [[nodiscard]] std::pair<double, double> now() const
+    {
+        return {ofProcess("/proc/self/stat"), ofProcess("/proc/" + std::to_string(relayPid) + "/stat")};
+    }
+};
+
+/// CPU microseconds per message of a round: this process (engines, gRPC clients) and the relay.
+struct CpuShare {
+    double ownMicros = 0;
+    double relayMicros = 0;
+};
+
+CpuShare cpuPerMessage(const std::pair<double, double> &before, const std::pair<double, double> &after, int messages)
+{
+    const double n = std::max(1, messages);
+    return {(after.first - before.first) * 1e6 / n, (after.second - before.second) * 1e6 / n};
+}
 
 std::int64_t nowMs()
 {
@@ -117,17 +159,23 @@ private:
 
 // ---- relay only (as lapis-bench-relay) ---------------------------------------------------------
 
-double benchRelayOnly(const transport::RelayEndpoint &endpoint, int envelopes, int senders, int windowSize, int round)
+struct RelayRound {
+    double envelopesPerSecond = 0;
+    CpuShare cpu;
+};
+
+RelayRound benchRelayOnly(const transport::RelayEndpoint &endpoint, const CpuClock &clock, int envelopes, int senders,
+                          int windowSize, int round)
 {
     using namespace lapis::transport;
     const std::string receiverName = "relay-receiver" + std::to_string(round);
     auto receiver = RelayClient::create(endpoint);
     if (!receiver.ok())
-        return 0;
+        return {};
     auto device = (*receiver)->registerAccount(receiverName, Password, "bench");
     if (!device.ok()) {
         std::fprintf(stderr, "register: %s\n", device.error().message.c_str());
-        return 0;
+        return {};
     }
     std::mutex mutex;
     std::condition_variable done;
@@ -158,12 +206,12 @@ double benchRelayOnly(const transport::RelayEndpoint &endpoint, int envelopes, i
     for (int s = 0; s < senders; ++s) {
         auto c = RelayClient::create(endpoint);
         if (!c.ok())
-            return 0;
+            return {};
         auto d =
             (*c)->registerAccount("relay-sender" + std::to_string(round) + "-" + std::to_string(s), Password, "bench");
         if (!d.ok()) {
             std::fprintf(stderr, "register: %s\n", d.error().message.c_str());
-            return 0;
+            return {};
         }
         (*c)->setCredentials(d->credentials);
         clients.push_back(std::move(c).value());
@@ -171,6 +219,7 @@ double benchRelayOnly(const transport::RelayEndpoint &endpoint, int envelopes, i
     std::atomic<int> next{0};
     std::atomic<int> failures{0};
     const Bytes payload(RelayPayloadSize, 0x5a);
+    const auto cpuBefore = clock.now();
     const auto start = Clock::now();
     std::vector<std::thread> threads;
     for (int s = 0; s < senders; ++s) {
@@ -202,11 +251,12 @@ double benchRelayOnly(const transport::RelayEndpoint &endpoint, int envelopes, i
         done.wait_for(lock, std::chrono::seconds(120), [&] { return received >= envelopes - failures.load(); });
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const auto cpuAfter = clock.now();
     stream->stop();
     if (failures > 0)
         std::fprintf(stderr, "relay only: %d sends failed\n", failures.load());
     std::lock_guard lock(mutex);
-    return received / seconds;
+    return {received / seconds, cpuPerMessage(cpuBefore, cpuAfter, received)};
 }
 
 // ---- end to end --------------------------------------------------------------------------------
@@ -333,10 +383,11 @@ struct E2eRound {
     double sentSeconds = 0;      ///< until the relay accepted the last envelope
     double prepareSeconds = 0;   ///< the sender waiting for its prepare transactions
     int receiveTransactions = 0; ///< store transactions on the receiving side
+    CpuShare cpu;
 };
 
 E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::RelayEndpoint &endpoint,
-                       const Options &options)
+                       const CpuClock &clock, const Options &options)
 {
     E2eRound out;
     const int total = options.messages;
@@ -476,6 +527,7 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
     };
     const int batchSize = static_cast<int>(batch);
 
+    const auto cpuBefore = clock.now();
     const auto start = Clock::now();
     {
         transport::BatchSender batchSender((*senderClient)->channel(), endpoint.address, sender.credentials);
@@ -534,6 +586,7 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
         out.receiveTransactions = transactions;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    out.cpu = cpuPerMessage(cpuBefore, clock.now(), out.committed);
     inbox.stop();
     worker.join();
     stream.stop();
@@ -581,6 +634,7 @@ int main(int argc, char **argv)
     }
     const transport::RelayEndpoint endpoint{
         relay.address().toStdString(), readFile(relay.certificatePath()).toStdString(), {}};
+    const CpuClock clock{relay.processId()};
 
     QTemporaryDir profiles;
     const fs::path senderDir = fs::path(profiles.path().toStdString()) / "sender";
@@ -610,16 +664,19 @@ int main(int argc, char **argv)
     double envelopeBytes = 0;
     for (int round = 0; round < options.rounds; ++round) {
         auto relayRound = [&] {
-            const double r = benchRelayOnly(endpoint, options.messages, options.relaySenders, options.window, round);
-            std::printf("round %d: relay only %.0f envelopes/s\n", round + 1, r);
-            relayRate = std::max(relayRate, r);
+            const auto r = benchRelayOnly(endpoint, clock, options.messages, options.relaySenders, options.window, round);
+            std::printf("round %d: relay only %.0f envelopes/s (CPU per envelope: %.0f us here, %.0f us in the relay)\n",
+                        round + 1, r.envelopesPerSecond, r.cpu.ownMicros, r.cpu.relayMicros);
+            relayRate = std::max(relayRate, r.envelopesPerSecond);
         };
         auto e2eRound = [&] {
-            const auto r = benchEndToEnd(*sender, *receiver, endpoint, options);
+            const auto r = benchEndToEnd(*sender, *receiver, endpoint, clock, options);
             std::printf(
-                "round %d: end to end %.0f msgs/s (%d committed; prepare transactions %.2f s, all accepted by the "
-                "relay after %.2f s; %d receiving transactions)\n",
-                round + 1, r.msgsPerSecond, r.committed, r.prepareSeconds, r.sentSeconds, r.receiveTransactions);
+                "round %d: end to end %.0f msgs/s (%d committed; waited %.2f s for prepare transactions, all accepted "
+                "by the relay after %.2f s; %d receiving transactions; CPU per message: %.0f us here, %.0f us in the "
+                "relay)\n",
+                round + 1, r.msgsPerSecond, r.committed, r.prepareSeconds, r.sentSeconds, r.receiveTransactions,
+                r.cpu.ownMicros, r.cpu.relayMicros);
             e2eRate = std::max(e2eRate, r.msgsPerSecond);
             envelopeBytes = r.averageEnvelopeBytes;
         };

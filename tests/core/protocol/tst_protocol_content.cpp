@@ -204,6 +204,24 @@ private slots:
         }
     }
 
+    void contentMessageIdsAreTimeOrdered()
+    {
+        crypto::DeterministicRandom rng(3);
+        const std::int64_t now = 1'764'000'000'123; // 2025-11-24, ms
+        const auto id = newContentMessageId(now, rng);
+        // 48-bit big-endian milliseconds, then random bytes.
+        const Bytes expectedPrefix{0x01, 0x9a, 0xb6, 0x97, 0xe8, 0x7b};
+        QCOMPARE(Bytes(id.bytes().begin(), id.bytes().begin() + 6), expectedPrefix);
+        QVERIFY(id != newContentMessageId(now, rng)); // the same millisecond, another id
+        // Later ids sort after earlier ones, whatever their random part.
+        MessageId previous = newContentMessageId(now, rng);
+        for (std::int64_t ms = now + 1; ms < now + 200; ++ms) {
+            const auto next = newContentMessageId(ms, rng);
+            QVERIFY(previous < next);
+            previous = next;
+        }
+    }
+
     void contentRoundTrip()
     {
         Content c;

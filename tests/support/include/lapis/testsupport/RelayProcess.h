@@ -33,6 +33,8 @@ public:
     [[nodiscard]] QString certificatePath() const { return m_data.path() + QStringLiteral("/tls/cert.pem"); }
     [[nodiscard]] QString dataPath() const { return m_data.path(); }
     [[nodiscard]] QString binary() const { return m_binary; }
+    /// The running relay's process id, 0 when it is not running.
+    [[nodiscard]] qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
 private:
     QString m_binary;
