@@ -122,6 +122,8 @@ public:
 
     /// Runs one or more statements that return no rows.
     Result<void> exec(std::string_view sql);
+    /// COMMIT without secure_delete: only the full-text index merges at commit (see the definition).
+    Result<void> commit();
     /// A cached prepared statement for `sql`.
     Result<Statement> prepare(std::string_view sql);
     /// A statement prepared once, for SQL built at run time that should not fill the cache.

@@ -39,6 +39,12 @@ Result<void> runTransaction(Database &db, const std::function<Result<void>(Trans
 {
     // IMMEDIATE takes the write lock up front, so a transaction never fails half-way for a lock.
     LAPIS_TRY(db.exec("BEGIN IMMEDIATE"));
+    // Zeroing what statements delete; Database::commit turns it off for the commit alone. Set
+    // here too, so that a connection can never go on without it.
+    if (auto secure = db.exec("PRAGMA secure_delete = ON"); !secure.ok()) {
+        (void)db.exec("ROLLBACK");
+        return secure;
+    }
     Transaction tx(db);
     Result<void> outcome;
     try {
@@ -50,7 +56,7 @@ Result<void> runTransaction(Database &db, const std::function<Result<void>(Trans
         outcome = fail(ErrorCode::Internal, "A store transaction threw an exception and was rolled back");
     }
     if (outcome.ok()) {
-        outcome = db.exec("COMMIT");
+        outcome = db.commit();
         if (outcome.ok())
             return {};
     }

@@ -5,6 +5,7 @@
 #include "StoreTestUtil.h"
 
 #include <lapis/store/MessageRepository.h>
+#include <lapis/store/Store.h>
 #include <lapis/store/PendingUploadRepository.h>
 
 #include <QTemporaryDir>
@@ -244,6 +245,25 @@ private slots:
         QCOMPARE((*account)->relayAddress, std::string("relay:443"));
         auto outbox = (*store)->transact([](Transaction &tx) { return tx.outbox().due(1000, 10); }).get();
         QCOMPARE(outbox->size(), std::size_t(1));
+    }
+
+    // What a transaction's statements delete is zeroed (secure_delete); only COMMIT runs without
+    // it, and the next transaction has it again whatever state the connection was left in.
+    void transactionsRunWithSecureDelete()
+    {
+        auto db = databaseAt(freshPath(), LatestSchemaVersion);
+        const auto secureDeleteInside = [&]() -> Result<std::int64_t> {
+            std::int64_t seen = -1;
+            LAPIS_TRY(detail::runTransaction(*db, [&](Transaction &) -> Result<void> {
+                LAPIS_TRY_ASSIGN(seen, db->queryInteger("PRAGMA secure_delete"));
+                return {};
+            }));
+            return seen;
+        };
+        QCOMPARE(*secureDeleteInside(), std::int64_t{1});
+        QCOMPARE(*db->queryInteger("PRAGMA secure_delete"), std::int64_t{1}); // on again after COMMIT
+        QVERIFY_OK(db->exec("PRAGMA secure_delete = OFF"));
+        QCOMPARE(*secureDeleteInside(), std::int64_t{1});
     }
 
     void failedMigrationLeavesPreviousVersion()
