@@ -233,7 +233,8 @@ std::vector<IncomingEvent> Engine::storeDeliveries(IncomingMessages &incoming,
                                                    transport::MessageStream &stream)
 {
     auto deliveryOf = [](const transport::ReceivedEnvelope &e) {
-        return RelayDelivery{e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext};
+        return RelayDelivery{e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext,
+                             e.serverTimeMs};
     };
     std::vector<IncomingEvent> events;
     const auto now = nowMs();

@@ -30,7 +30,7 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
     if (plaintext != delivery.plaintext)
         return fail(ErrorCode::InvalidArgument, "The message's encryption does not match the relay's flag");
 
-    LAPIS_TRY_ASSIGN(const bool isNew, tx.processedEnvelopes().markProcessed(envelope.messageId, nowMs));
+    LAPIS_TRY_ASSIGN(const bool isNew, tx.processedEnvelopes().markProcessed(envelope.messageId, delivery.relayTimeMs));
     if (!isNew)
         return std::optional<IncomingEvent>{};
 

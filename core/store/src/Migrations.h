@@ -26,14 +26,16 @@ Result<void> migration0003ReactionsAndReplies(Database &db);
 Result<void> migration0004Attachments(Database &db);
 Result<void> migration0005PendingUploads(Database &db);
 Result<void> migration0006ReplyQuotes(Database &db);
+Result<void> migration0007OrderedDedupe(Database &db);
 
-inline constexpr std::array<Migration, 6> Migrations{{
+inline constexpr std::array<Migration, 7> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
     {4, "attachments", &migration0004Attachments},
     {5, "pending_uploads", &migration0005PendingUploads},
     {6, "reply_quotes", &migration0006ReplyQuotes},
+    {7, "ordered_dedupe", &migration0007OrderedDedupe},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

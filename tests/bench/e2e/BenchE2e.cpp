@@ -421,7 +421,8 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
                 return;
             std::vector<engine::RelayDelivery> deliveries;
             for (const auto &e : envelopes)
-                deliveries.push_back({e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext});
+                deliveries.push_back(
+                    {e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext, e.serverTimeMs});
             const auto now = nowMs();
             // Several deliveries per transaction; should one fail, the batch rolls back and each is
             // done in a transaction of its own, as Engine::receive does.

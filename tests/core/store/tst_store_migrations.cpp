@@ -7,6 +7,7 @@
 #include <lapis/store/MessageRepository.h>
 #include <lapis/store/Store.h>
 #include <lapis/store/PendingUploadRepository.h>
+#include <lapis/store/ProcessedEnvelopeRepository.h>
 
 #include <QTemporaryDir>
 
@@ -218,6 +219,21 @@ private slots:
         QCOMPARE((*back)->replyAuthor.value(), std::string("bob"));
         QCOMPARE(*db->queryInteger("SELECT count(*) FROM messages WHERE reply_excerpt LIKE '%pancakes%'"),
                  std::int64_t(0));
+    }
+
+    void migration7KeysDedupeByRelayTime()
+    {
+        auto db = databaseAt(freshPath(), 6);
+        QVERIFY_OK(db->exec("INSERT INTO processed_envelopes VALUES (x'000000000000000000000000000000aa', 500)"));
+        QVERIFY_OK(migrate(*db, 7));
+        QCOMPARE(*schemaVersion(*db), 7);
+        ProcessedEnvelopeRepository processed(*db);
+        // The old row is kept, its processing time standing in for the relay's time.
+        QCOMPARE(*processed.contains(id(0xaa), 500), true);
+        QCOMPARE(*processed.markProcessed(id(0xaa), 500), false);
+        QCOMPARE(*processed.markProcessed(id(0xbb), 900), true);
+        QCOMPARE(*processed.pruneOlderThan(600), 1);
+        QCOMPARE(*processed.contains(id(0xbb), 900), true);
     }
 
     // A profile at schema 1 with data, opened by this build: every step applies and the

@@ -217,11 +217,16 @@ private slots:
 
     void processedEnvelopesDedupe()
     {
+        // Keyed by the relay's time and the id: a redelivery repeats both.
         QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 10); }), true);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 11); }), false);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1)); }), true);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().pruneOlderThan(11); }), 1);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1)); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 10); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(2), 10); }), true);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 10); }), true);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 11); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(3), 12); }), true);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().pruneOlderThan(11); }), 2);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 10); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(3), 12); }), true);
     }
 
     // The engine's receive path: message + session + dedupe commit together, or not at all.
@@ -237,7 +242,7 @@ private slots:
         QCOMPARE(failed.error().code, ErrorCode::AuthenticationFailed);
         QCOMPARE(*tx([](Transaction &t) { return t.messages().contains(messageId(1)); }), false);
         QVERIFY(!tx([](Transaction &t) { return t.sessions().load(AccountId("bob"), DeviceId(1)); })->has_value());
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1)); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 1); }), false);
 
         auto threw = tx([&](Transaction &t) -> Result<int> {
             LAPIS_TRY(t.messages().insert(message(conv->id, 2, "hi", 1)));

@@ -23,6 +23,7 @@ struct RelayDelivery {
     AccountId sender;
     DeviceId senderDevice;
     bool plaintext = false; ///< the relay's flag: sent without end-to-end encryption
+    std::int64_t relayTimeMs = 0; ///< when the relay stored it; a redelivery repeats it
 };
 
 /// What an incoming envelope turned into, for the views and the CLI.
