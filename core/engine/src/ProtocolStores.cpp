@@ -127,6 +127,22 @@ Result<void> ProtocolStores::storeSession(const protocol::Address &address, cons
     return {};
 }
 
+bool ProtocolStores::hasCurrentSession(const protocol::Address &address) const
+{
+    const auto &sessions = m_tx.state<SessionWriteBack>().sessions;
+    if (const auto cached = sessions.find(address); cached != sessions.end())
+        return cached->second.record.hasCurrent();
+    const auto loaded = loadSession(address); // and keeps it for the encryption that follows
+    return loaded && loaded->hasCurrent();
+}
+
+Result<void> ProtocolStores::storeSessionMoved(const protocol::Address &address, protocol::SessionRecord &&record)
+{
+    m_tx.state<SessionWriteBack>().sessions.insert_or_assign(address,
+                                                             SessionWriteBack::Entry{std::move(record), true, m_nowMs});
+    return {};
+}
+
 Result<void> ProtocolStores::deleteSession(const protocol::Address &address)
 {
     m_tx.state<SessionWriteBack>().sessions.erase(address);

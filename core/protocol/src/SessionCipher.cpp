@@ -83,8 +83,7 @@ SessionCipher::SessionCipher(const LocalDevice &local, SessionStore &sessions, I
 
 bool SessionCipher::hasSession(const Address &peer) const
 {
-    const auto record = m_sessions.loadSession(peer);
-    return record && record->hasCurrent();
+    return m_sessions.hasCurrentSession(peer);
 }
 
 Result<Envelope> SessionCipher::encrypt(const Address &to, ByteView plaintext)
@@ -115,7 +114,7 @@ Result<Envelope> SessionCipher::encrypt(const Address &to, ByteView plaintext)
         envelope.type = Envelope::Type::Ratchet;
     }
     LAPIS_TRY(ratchet::encrypt(state, padded.view(), m_rng, envelope.ciphertext));
-    LAPIS_TRY(m_sessions.storeSession(to, *record));
+    LAPIS_TRY(m_sessions.storeSessionMoved(to, std::move(*record)));
     return envelope;
 }
 

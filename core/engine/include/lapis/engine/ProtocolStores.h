@@ -35,6 +35,8 @@ public:
     // SessionStore
     [[nodiscard]] std::optional<protocol::SessionRecord> loadSession(const protocol::Address &address) const override;
     Result<void> storeSession(const protocol::Address &address, const protocol::SessionRecord &record) override;
+    [[nodiscard]] bool hasCurrentSession(const protocol::Address &address) const override;
+    Result<void> storeSessionMoved(const protocol::Address &address, protocol::SessionRecord &&record) override;
     Result<void> deleteSession(const protocol::Address &address) override;
     [[nodiscard]] std::vector<DeviceId> subDevices(const AccountId &account) const override;
 

@@ -34,6 +34,18 @@ public:
     virtual ~SessionStore() = default;
     [[nodiscard]] virtual std::optional<SessionRecord> loadSession(const Address &address) const = 0;
     virtual Result<void> storeSession(const Address &address, const SessionRecord &record) = 0;
+    /// Whether there is a session with a current state. A store that keeps records in memory
+    /// answers without copying one (it is asked before every message sent).
+    [[nodiscard]] virtual bool hasCurrentSession(const Address &address) const
+    {
+        const auto record = loadSession(address);
+        return record && record->hasCurrent();
+    }
+    /// storeSession for a record the caller is done with, which a store may keep without a copy.
+    virtual Result<void> storeSessionMoved(const Address &address, SessionRecord &&record)
+    {
+        return storeSession(address, record);
+    }
     virtual Result<void> deleteSession(const Address &address) = 0;
     [[nodiscard]] virtual std::vector<DeviceId> subDevices(const AccountId &account) const = 0;
 };
