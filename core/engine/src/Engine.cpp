@@ -139,6 +139,21 @@ Result<void> Engine::publishKeys()
                                 encodeSignedPreKeyForRelay(fresh.signedPreKey), oneTime);
 }
 
+Result<void> Engine::pruneProcessedEnvelopes()
+{
+    // Three times the relay's default envelope lifetime (30 days): a relay that keeps envelopes
+    // longer still loses nothing, as a redelivery older than this fails to decrypt (its key was
+    // used up) and is dropped instead of shown twice.
+    constexpr std::int64_t ProcessedEnvelopeRetentionMs = 90LL * 24 * 60 * 60 * 1000;
+    const auto cutoff = nowMs() - ProcessedEnvelopeRetentionMs;
+    return m_store
+        ->transact([cutoff](store::Transaction &tx) -> Result<void> {
+            LAPIS_TRY(tx.processedEnvelopes().pruneOlderThan(cutoff));
+            return {};
+        })
+        .get();
+}
+
 Result<void> Engine::maintainKeys()
 {
     if (!m_identity)

@@ -158,6 +158,8 @@ Result<void> Engine::runStream(const StreamLoop &loop)
     (void)flushOutbox(); // offline sends go out first; a failure here is retried next time
     if (auto kept = maintainKeys(); !kept.ok())
         qCInfo(lcEngine) << "Prekeys not refreshed:" << kept.error().message.c_str();
+    if (auto pruned = pruneProcessedEnvelopes(); !pruned.ok())
+        qCInfo(lcEngine) << "Old envelope ids not pruned:" << pruned.error().message.c_str();
 
     Inbox inbox;
     transport::MessageStream::Callbacks callbacks;

@@ -2,12 +2,16 @@
 // Engine::listen and Engine::markRead through a real relay: what the desktop app's worker relies on.
 #include "EngineTestUtil.h"
 
+#include <lapis/engine/ProfileKey.h>
+#include <lapis/store/Store.h>
 #include <lapis/testsupport/RelayProcess.h>
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -201,6 +205,39 @@ private slots:
         QVERIFY(got.ok());
         for (const auto &item : *got)
             QVERIFY(item.event.attachments.empty());
+    }
+
+    // The dedupe records of envelopes older than any relay keeps are dropped when a stream starts.
+    void oldEnvelopeIdsArePruned()
+    {
+        auto side = engine::openProfileStore(optionsFor("bob"));
+        QVERIFY(side.ok());
+        std::array<std::uint8_t, MessageId::Size> oldId{};
+        oldId.fill(0x0d);
+        std::array<std::uint8_t, MessageId::Size> recentId{};
+        recentId.fill(0x0e);
+        const auto now = QDateTime::currentMSecsSinceEpoch();
+        const auto longAgo = now - 200LL * 24 * 60 * 60 * 1000;
+        QVERIFY((*side)
+                    ->transact([&](store::Transaction &tx) -> Result<void> {
+                        LAPIS_TRY(tx.processedEnvelopes().markProcessed(MessageId(oldId), longAgo));
+                        LAPIS_TRY(tx.processedEnvelopes().markProcessed(MessageId(recentId), now));
+                        return {};
+                    })
+                    .get()
+                    .ok());
+        QVERIFY(m_bob->receive(300ms).ok());
+        auto kept =
+            (*side)
+                ->transact([&](store::Transaction &tx) -> Result<std::pair<bool, bool>> {
+                    LAPIS_TRY_ASSIGN(auto oldKept, tx.processedEnvelopes().contains(MessageId(oldId), longAgo));
+                    LAPIS_TRY_ASSIGN(auto recentKept, tx.processedEnvelopes().contains(MessageId(recentId), now));
+                    return std::pair{oldKept, recentKept};
+                })
+                .get();
+        QVERIFY(kept.ok());
+        QVERIFY(!kept->first);
+        QVERIFY(kept->second);
     }
 
 private:

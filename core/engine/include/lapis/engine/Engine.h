@@ -305,6 +305,9 @@ private:
     /// Rotates the signed prekey when it is due and tops the relay's one-time pool up when it runs
     /// low; publishes what changed.
     Result<void> maintainKeys();
+    /// Forgets the ids of envelopes the relay stored longer ago than it keeps any
+    /// (ProcessedEnvelopeRetention): no redelivery can carry them any more.
+    Result<void> pruneProcessedEnvelopes();
     /// An account's devices as the relay lists them, judged against its pinned key.
     struct Directory {
         bool plaintextOnly = false;
