@@ -25,8 +25,7 @@ bool CertificateVerdicts::certified(const crypto::Ed25519PublicKey &accountKey, 
     }
     auto certificate = protocol::DeviceCertificate::deserialize(device.certificate);
     const bool verdict =
-        certificate.ok()
-        && certificate->verifyFor({AccountId(username), DeviceId(device.deviceId)}, accountKey).ok();
+        certificate.ok() && certificate->verifyFor({AccountId(username), DeviceId(device.deviceId)}, accountKey).ok();
     std::lock_guard lock(m_mutex);
     if (m_verdicts.size() >= MaxEntries)
         m_verdicts.clear();

@@ -18,8 +18,7 @@ namespace lapis::relay {
 /// entry, so a remembered verdict is always the one a fresh verification would give.
 class CertificateVerdicts {
 public:
-    bool certified(const crypto::Ed25519PublicKey &accountKey, const std::string &username,
-                   const DeviceRecord &device);
+    bool certified(const crypto::Ed25519PublicKey &accountKey, const std::string &username, const DeviceRecord &device);
 
 private:
     /// Bounds the memory a stream of new devices can take; the next batch verifies again.

@@ -516,21 +516,20 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
     // One prepare transaction: the bookkeeping of what the relay accepted so far (one commit for
     // both), then `count` messages written and encrypted.
     auto prepareBatch = [&](int first, int count) {
-        return sender.store->transact(
-            [&, first, count, done = takeAccepted()](
-                store::Transaction &tx) -> Result<std::vector<engine::PreparedMessage>> {
-                LAPIS_TRY(markSent(tx, done));
-                const auto now = nowMs();
-                std::vector<engine::PreparedMessage> messages;
-                for (int i = first; i < first + count; ++i) {
-                    protocol::DataMessage message;
-                    message.text = textFor(i);
-                    message.timestamp = static_cast<std::uint64_t>(now);
-                    LAPIS_TRY_ASSIGN(auto p, outgoing.prepare(tx, receiver.account, message, targets, now));
-                    messages.push_back(std::move(p));
-                }
-                return messages;
-            });
+        return sender.store->transact([&, first, count, done = takeAccepted()](
+                                          store::Transaction &tx) -> Result<std::vector<engine::PreparedMessage>> {
+            LAPIS_TRY(markSent(tx, done));
+            const auto now = nowMs();
+            std::vector<engine::PreparedMessage> messages;
+            for (int i = first; i < first + count; ++i) {
+                protocol::DataMessage message;
+                message.text = textFor(i);
+                message.timestamp = static_cast<std::uint64_t>(now);
+                LAPIS_TRY_ASSIGN(auto p, outgoing.prepare(tx, receiver.account, message, targets, now));
+                messages.push_back(std::move(p));
+            }
+            return messages;
+        });
     };
     const int batchSize = static_cast<int>(batch);
 
@@ -580,8 +579,9 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
         }
         window.drain();
         out.sentSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-        auto last = sender.store->transact([&, done = takeAccepted()](store::Transaction &tx) { return markSent(tx, done); })
-                        .get();
+        auto last =
+            sender.store->transact([&, done = takeAccepted()](store::Transaction &tx) { return markSent(tx, done); })
+                .get();
         if (!last.ok())
             std::fprintf(stderr, "bookkeeping: %s\n", last.error().message.c_str());
     }
@@ -671,9 +671,11 @@ int main(int argc, char **argv)
     double envelopeBytes = 0;
     for (int round = 0; round < options.rounds; ++round) {
         auto relayRound = [&] {
-            const auto r = benchRelayOnly(endpoint, clock, options.messages, options.relaySenders, options.window, round);
-            std::printf("round %d: relay only %.0f envelopes/s (CPU per envelope: %.0f us here, %.0f us in the relay)\n",
-                        round + 1, r.envelopesPerSecond, r.cpu.ownMicros, r.cpu.relayMicros);
+            const auto r =
+                benchRelayOnly(endpoint, clock, options.messages, options.relaySenders, options.window, round);
+            std::printf(
+                "round %d: relay only %.0f envelopes/s (CPU per envelope: %.0f us here, %.0f us in the relay)\n",
+                round + 1, r.envelopesPerSecond, r.cpu.ownMicros, r.cpu.relayMicros);
             relayRate = std::max(relayRate, r.envelopesPerSecond);
         };
         auto e2eRound = [&] {

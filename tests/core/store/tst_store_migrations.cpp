@@ -5,9 +5,9 @@
 #include "StoreTestUtil.h"
 
 #include <lapis/store/MessageRepository.h>
-#include <lapis/store/Store.h>
 #include <lapis/store/PendingUploadRepository.h>
 #include <lapis/store/ProcessedEnvelopeRepository.h>
+#include <lapis/store/Store.h>
 
 #include <QTemporaryDir>
 

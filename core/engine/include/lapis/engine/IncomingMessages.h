@@ -22,7 +22,7 @@ struct RelayDelivery {
     Bytes envelope;
     AccountId sender;
     DeviceId senderDevice;
-    bool plaintext = false; ///< the relay's flag: sent without end-to-end encryption
+    bool plaintext = false;       ///< the relay's flag: sent without end-to-end encryption
     std::int64_t relayTimeMs = 0; ///< when the relay stored it; a redelivery repeats it
 };
 
