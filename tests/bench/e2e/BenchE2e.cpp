@@ -21,6 +21,8 @@
 // Each round also reports the CPU time per message of this process and of the relay: the relay
 // path's cost is shared by both, so only what end to end adds (the stores, the ratchet) moves
 // the ratio.
+#include "BenchPlumbing.h"
+
 #include <lapis/crypto/PasswordHash.h>
 #include <lapis/crypto/Random.h>
 #include <lapis/engine/Engine.h>
@@ -52,10 +54,10 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 using namespace lapis;
+using namespace lapis::bench;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
@@ -74,47 +76,6 @@ struct Options {
     int relaySenders = 1;
 };
 
-/// CPU seconds (user + system) used so far by this process and by the relay: where the time of a
-/// round went, per message. Linux's /proc; elsewhere the relay's share reads as 0.
-struct CpuClock {
-    qint64 relayPid = 0;
-
-    static double ofProcess(const std::string &statPath)
-    {
-        std::FILE *f = std::fopen(statPath.c_str(), "r");
-        if (!f)
-            return 0;
-        char buffer[1024] = {};
-        const auto n = std::fread(buffer, 1, sizeof buffer - 1, f);
-        std::fclose(f);
-        // Fields after the command name, which is in parentheses and may hold spaces.
-        const char *rest = std::strrchr(buffer, ')');
-        if (n == 0 || !rest)
-            return 0;
-        unsigned long utime = 0;
-        unsigned long stime = 0;
-        if (std::sscanf(rest + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
-            return 0;
-        return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
-    }
-    [[nodiscard]] std::pair<double, double> now() const
-    {
-        return {ofProcess("/proc/self/stat"), ofProcess("/proc/" + std::to_string(relayPid) + "/stat")};
-    }
-};
-
-/// CPU microseconds per message of a round: this process (engines, gRPC clients) and the relay.
-struct CpuShare {
-    double ownMicros = 0;
-    double relayMicros = 0;
-};
-
-CpuShare cpuPerMessage(const std::pair<double, double> &before, const std::pair<double, double> &after, int messages)
-{
-    const double n = std::max(1, messages);
-    return {(after.first - before.first) * 1e6 / n, (after.second - before.second) * 1e6 / n};
-}
-
 std::int64_t nowMs()
 {
     using namespace std::chrono;
@@ -129,39 +90,6 @@ engine::ProfileOptions profileOptions(const fs::path &dir)
     options.passphraseParams = crypto::Argon2Params::minimumForTests();
     return options;
 }
-
-/// A bounded number of batches in flight, so memory stays flat however far the relay falls behind.
-class Window {
-public:
-    explicit Window(int size)
-        : m_size(size)
-    {}
-    void acquire()
-    {
-        std::unique_lock lock(m_mutex);
-        m_freed.wait(lock, [&] { return m_inFlight < m_size; });
-        ++m_inFlight;
-    }
-    void release()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            --m_inFlight;
-        }
-        m_freed.notify_all();
-    }
-    void drain()
-    {
-        std::unique_lock lock(m_mutex);
-        m_freed.wait(lock, [&] { return m_inFlight == 0; });
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_freed;
-    int m_size;
-    int m_inFlight = 0;
-};
 
 // ---- relay only (as lapis-bench-relay) ---------------------------------------------------------
 
@@ -342,45 +270,6 @@ std::string textFor(int i)
         text.push_back(static_cast<char>('a' + (text.size() % 26)));
     return text;
 }
-
-/// What the stream thread hands to the receiving worker.
-class Inbox {
-public:
-    void push(const transport::ReceivedEnvelope &e)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_items.push_back(e);
-        }
-        m_wake.notify_one();
-    }
-    void stop()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_wake.notify_all();
-    }
-    /// Up to `max` envelopes; empty once stopped.
-    std::vector<transport::ReceivedEnvelope> take(std::size_t max)
-    {
-        std::unique_lock lock(m_mutex);
-        m_wake.wait(lock, [&] { return !m_items.empty() || m_stopping; });
-        std::vector<transport::ReceivedEnvelope> out;
-        while (!m_items.empty() && out.size() < max) {
-            out.push_back(std::move(m_items.front()));
-            m_items.pop_front();
-        }
-        return out;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<transport::ReceivedEnvelope> m_items;
-    bool m_stopping = false;
-};
 
 struct E2eRound {
     double msgsPerSecond = 0;

@@ -245,20 +245,7 @@ private:
 
     std::unique_ptr<engine::Engine> makeEngine(const std::string &name)
     {
-        auto opened = engine::Engine::open(optionsFor(name));
-        if (!opened.ok())
-            return nullptr;
-        engine::AccountSetup setup;
-        setup.username = name;
-        setup.relayAddress = m_relay.address().toStdString();
-        setup.relayCertificatePem = fileText(m_relay.certificatePath());
-        setup.password = "a long enough password";
-        setup.deviceName = "test";
-        if (auto r = (*opened)->registerAccount(setup); !r.ok()) {
-            qWarning("register %s: %s", name.c_str(), r.error().message.c_str());
-            return nullptr;
-        }
-        return std::move(*opened);
+        return engine::test::registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
     }
 
     QTemporaryDir m_dir;
