@@ -4,9 +4,11 @@
 #include <lapis/engine/Attachments.h>
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/ProtocolStores.h>
+#include <lapis/engine/TextBurst.h>
 #include <lapis/engine/WireKeys.h>
 #include <lapis/protocol/Envelope.h>
 #include <lapis/protocol/SessionBuilder.h>
+#include <lapis/transport/BatchSender.h>
 
 #include <map>
 #include <set>
@@ -137,36 +139,48 @@ protocol::Address Engine::selfAddress() const
     return m_identity ? m_identity->address() : protocol::Address{m_account, m_deviceId};
 }
 
-Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
-                                    const std::function<Result<void>(store::Transaction &)> &withMessage)
+Result<void> Engine::checkCanSend() const
 {
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     if (awaitingKeys())
         return fail(ErrorCode::PermissionDenied, "This device has no end-to-end keys yet: link it from another device "
                                                  "of the account (link-request here, link-approve there)");
+    return {};
+}
+
+Result<SendTargets> Engine::sendTargets(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored)
+{
+    SendTargets targets;
+    if (m_plaintextOnly) {
+        // A plaintext-only account has no keys to encrypt with.
+        LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
+        targets.route = Route::Plaintext;
+        targets.recipientDevices = recipient.listedDevices;
+    } else {
+        LAPIS_TRY_ASSIGN(targets, targetsFor(to, allowPlaintext, ignored));
+    }
+    if (targets.route == Route::DowngradeRefused)
+        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+    // An account with no device at all (the operator reset it): plaintext goes to its
+    // mailbox, device 0, which the relay hands to the account's next device.
+    if (targets.route == Route::Plaintext && targets.recipientDevices.empty())
+        targets.recipientDevices.emplace_back(0U);
+    return targets;
+}
+
+Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
+                                    const std::function<Result<void>(store::Transaction &)> &withMessage)
+{
+    LAPIS_TRY(checkCanSend());
     SendReport report;
     message.timestamp = static_cast<std::uint64_t>(nowMs());
     OutgoingMessages outgoing(selfAddress(), m_identity.get(), m_rng);
     std::optional<PreparedMessage> prepared;
     // A batch that misses or adds devices is refused whole, so nothing of it was delivered:
     // resolve the directory again and encrypt anew for the current devices.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        SendTargets targets;
-        if (m_plaintextOnly) {
-            LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
-            targets.route = Route::Plaintext;
-            targets.recipientDevices = recipient.listedDevices;
-            allowPlaintext = true; // a plaintext-only account has no keys to encrypt with
-        } else {
-            LAPIS_TRY_ASSIGN(targets, targetsFor(to, allowPlaintext, report.ignoredDevices));
-        }
-        if (targets.route == Route::DowngradeRefused)
-            return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
-        // An account with no device at all (the operator reset it): plaintext goes to its
-        // mailbox, device 0, which the relay hands to the account's next device.
-        if (targets.route == Route::Plaintext && targets.recipientDevices.empty())
-            targets.recipientDevices.emplace_back(0U);
+    for (int attempt = 0; attempt < MaxDirectoryAttempts; ++attempt) {
+        LAPIS_TRY_ASSIGN(auto targets, sendTargets(to, allowPlaintext, report.ignoredDevices));
         const auto now = nowMs();
         if (!prepared) {
             LAPIS_TRY_ASSIGN(prepared, m_store
@@ -177,17 +191,12 @@ Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage m
                                            })
                                            .get());
         } else {
-            protocol::Content content;
-            content.messageId = prepared->id;
-            content.data = message;
-            LAPIS_TRY_ASSIGN(prepared->toRecipient,
-                             m_store
-                                 ->transact([&](store::Transaction &tx) -> Result<std::vector<OutgoingEnvelope>> {
-                                     LAPIS_TRY(tx.outbox().removeForMessage(prepared->id));
-                                     return outgoing.prepareControl(tx, to, content, targets, now);
-                                 })
-                                 .get());
-            prepared->toOwnDevices.clear(); // the copies for our own devices went on the first attempt
+            LAPIS_TRY_ASSIGN(prepared->toRecipient, m_store
+                                                        ->transact([&](store::Transaction &tx) {
+                                                            return outgoing.reencrypt(tx, to, prepared->id, message,
+                                                                                      targets, now);
+                                                        })
+                                                        .get());
         }
         report.id = prepared->id;
         report.endToEnd = targets.route == Route::EndToEnd;
@@ -201,16 +210,7 @@ Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage m
             continue;
         report.acceptedByRelay = true;
         const auto id = prepared->id;
-        LAPIS_TRY(m_store
-                      ->transact([&](store::Transaction &tx) -> Result<void> {
-                          // A reaction has no row of its own (NotFound): only its outbox entries go.
-                          auto changed = tx.messages().advanceState(id, store::MessageState::Sent);
-                          if (!changed.ok() && changed.error().code != ErrorCode::NotFound)
-                              return std::move(changed).error();
-                          LAPIS_TRY(tx.outbox().removeForMessage(id));
-                          return {};
-                      })
-                      .get());
+        LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return OutgoingMessages::markSent(tx, id); }).get());
         if (!prepared->toOwnDevices.empty()) {
             auto synced = deliver(m_account, prepared->toOwnDevices, false);
             if (!synced.ok() || !*synced)
@@ -229,6 +229,50 @@ Result<SendReport> Engine::sendText(const AccountId &to, const std::string &text
     protocol::DataMessage message;
     message.text = text;
     return sendData(to, std::move(message), allowPlaintext);
+}
+
+Result<std::vector<SendReport>> Engine::sendTexts(const AccountId &to, const std::vector<std::string> &texts,
+                                                  bool allowPlaintext)
+{
+    LAPIS_TRY(checkCanSend());
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        if (texts[i].empty())
+            return fail(ErrorCode::InvalidArgument, "Message " + std::to_string(i + 1) + " is empty; nothing was sent");
+    if (texts.empty())
+        return std::vector<SendReport>{};
+    const auto credentials = m_relay->credentials();
+    if (!credentials)
+        return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
+    std::vector<RejectedDevice> ignored;
+    LAPIS_TRY_ASSIGN(auto targets, sendTargets(to, allowPlaintext, ignored));
+    OutgoingMessages outgoing(selfAddress(), m_identity.get(), m_rng);
+    transport::BatchSender stream(m_relay->channel(), m_relay->endpoint().address, *credentials);
+    TextBurst burst(*m_store, outgoing, stream, to, m_account, texts, [this] { return nowMs(); });
+    for (int attempt = 0; attempt < MaxDirectoryAttempts; ++attempt) {
+        if (attempt > 0) {
+            // The relay refused a device list: what it refused is encrypted anew for the devices now listed.
+            auto refreshed = sendTargets(to, allowPlaintext, ignored);
+            if (!refreshed.ok()) {
+                (void)burst.finish(ignored);
+                return std::move(refreshed).error();
+            }
+            targets = std::move(refreshed).value();
+        }
+        auto complete = burst.run(targets);
+        if (!complete.ok()) {
+            auto error = std::move(complete).error();
+            auto reports = burst.finish(ignored);
+            if (reports.ok())
+                error.message += " (" + std::to_string(reports->size() - burst.waiting()) + " of "
+                                 + std::to_string(texts.size()) + " messages were sent)";
+            return error;
+        }
+        if (*complete)
+            return burst.finish(ignored);
+    }
+    LAPIS_TRY(burst.finish(ignored));
+    return fail(ErrorCode::Unavailable, "The relay's device list for " + to.value() + " kept changing while sending; "
+                                            + std::to_string(burst.waiting()) + " messages wait in the outbox");
 }
 
 Result<SendReport> Engine::sendFile(const AccountId &to, const fs::path &file, bool allowPlaintext,

@@ -104,19 +104,54 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
                          encryptTo(tx, self.account, targets.ownOtherDevices, syncBody.view(), false, targets, nowMs));
     }
 
-    for (const auto *batch : {&prepared.toRecipient, &prepared.toOwnDevices}) {
-        for (const auto &envelope : *batch) {
-            store::OutboxEntry entry;
-            entry.messageId = prepared.id;
-            entry.recipient = envelope.recipient;
-            entry.recipientDevice = envelope.device;
-            entry.payload = envelope.envelope;
-            entry.nextAttemptAtMs = nowMs;
-            entry.createdAtMs = nowMs;
-            LAPIS_TRY(tx.outbox().enqueue(entry));
-        }
-    }
+    LAPIS_TRY(enqueue(tx, prepared.id, prepared.toRecipient, nowMs));
+    LAPIS_TRY(enqueue(tx, prepared.id, prepared.toOwnDevices, nowMs));
     return prepared;
+}
+
+Result<std::vector<OutgoingEnvelope>> OutgoingMessages::reencrypt(store::Transaction &tx, const AccountId &to,
+                                                                  const MessageId &id,
+                                                                  const protocol::DataMessage &message,
+                                                                  const SendTargets &targets, std::int64_t nowMs)
+{
+    if (targets.route == Route::DowngradeRefused)
+        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+    protocol::Content content;
+    content.messageId = id;
+    content.data = message;
+    LAPIS_TRY_ASSIGN(auto body, content.serialize());
+    LAPIS_TRY_ASSIGN(auto envelopes, encryptTo(tx, to, targets.recipientDevices, body.view(),
+                                               targets.route == Route::Plaintext, targets, nowMs));
+    // Only the recipient's envelopes are replaced: the copies for our own devices stay as they were.
+    LAPIS_TRY(tx.outbox().removeForMessageTo(id, to));
+    LAPIS_TRY(enqueue(tx, id, envelopes, nowMs));
+    return envelopes;
+}
+
+Result<void> OutgoingMessages::markSent(store::Transaction &tx, const MessageId &id)
+{
+    // A reaction has no row of its own (NotFound): only its outbox entries go.
+    auto changed = tx.messages().advanceState(id, store::MessageState::Sent);
+    if (!changed.ok() && changed.error().code != ErrorCode::NotFound)
+        return std::move(changed).error();
+    LAPIS_TRY(tx.outbox().removeForMessage(id));
+    return {};
+}
+
+Result<void> OutgoingMessages::enqueue(store::Transaction &tx, const MessageId &id,
+                                       const std::vector<OutgoingEnvelope> &envelopes, std::int64_t nowMs)
+{
+    for (const auto &envelope : envelopes) {
+        store::OutboxEntry entry;
+        entry.messageId = id;
+        entry.recipient = envelope.recipient;
+        entry.recipientDevice = envelope.device;
+        entry.payload = envelope.envelope;
+        entry.nextAttemptAtMs = nowMs;
+        entry.createdAtMs = nowMs;
+        LAPIS_TRY(tx.outbox().enqueue(entry));
+    }
+    return {};
 }
 
 Result<std::vector<OutgoingEnvelope>> OutgoingMessages::prepareControl(store::Transaction &tx, const AccountId &to,

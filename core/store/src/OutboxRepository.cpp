@@ -74,6 +74,14 @@ Result<int> OutboxRepository::removeForMessage(const MessageId &messageId)
     return m_db.changes();
 }
 
+Result<int> OutboxRepository::removeForMessageTo(const MessageId &messageId, const AccountId &recipient)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("DELETE FROM outbox WHERE message_id = ? AND recipient_account_id = ?"));
+    stmt.bindAll(messageId.bytes(), recipient.value());
+    LAPIS_TRY(stmt.run());
+    return m_db.changes();
+}
+
 Result<int> OutboxRepository::count()
 {
     LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT count(*) FROM outbox"));

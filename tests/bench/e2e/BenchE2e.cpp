@@ -71,7 +71,6 @@ constexpr char Password[] = "bench password";
 struct Options {
     int messages = 5000;
     int rounds = 3;
-    int batch = static_cast<int>(engine::MaxReceiveBatch);
     int window = 2000;
     int relaySenders = 1;
 };
@@ -274,19 +273,16 @@ std::string textFor(int i)
 struct E2eRound {
     double msgsPerSecond = 0;
     int committed = 0;
-    double averageEnvelopeBytes = 0;
-    double sentSeconds = 0;      ///< until the relay accepted the last envelope
-    double prepareSeconds = 0;   ///< the sender waiting for its prepare transactions
+    double sentSeconds = 0;      ///< until sendTexts returned: all accepted by the relay and marked Sent
     int receiveTransactions = 0; ///< store transactions on the receiving side
     CpuShare cpu;
 };
 
-E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::RelayEndpoint &endpoint,
-                       const CpuClock &clock, const Options &options)
+E2eRound benchEndToEnd(engine::Engine &sender, Profile &receiver, const transport::RelayEndpoint &endpoint,
+                       const CpuClock &clock, const Options &options, int round)
 {
     E2eRound out;
     const int total = options.messages;
-    const auto batch = static_cast<std::size_t>(std::max(1, options.batch));
     crypto::RandomSource &rng = crypto::systemRandom();
 
     // Receiving side: stream -> inbox -> worker (decrypt + store per transaction, ack after commit).
@@ -373,111 +369,26 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
         transactions = 0;
     }
 
-    // Sending side.
-    auto senderClient = transport::RelayClient::create(endpoint);
-    if (!senderClient.ok()) {
-        inbox.stop();
-        worker.join();
-        return out;
-    }
-    engine::OutgoingMessages outgoing(sender.identity->address(), sender.identity.get(), rng);
-    engine::SendTargets targets;
-    targets.route = engine::Route::EndToEnd;
-    targets.recipientDevices = {receiver.device};
-    std::atomic<int> failures{0};
-    std::atomic<long long> envelopeBytes{0};
-    std::mutex acceptedMutex;
-    std::vector<MessageId> accepted;
-    // What the relay accepted: Sent, and out of the outbox, as the engine's own bookkeeping does.
-    auto markSent = [](store::Transaction &tx, const std::vector<MessageId> &ids) -> Result<void> {
-        for (const auto &id : ids) {
-            LAPIS_TRY(tx.messages().advanceState(id, store::MessageState::Sent));
-            LAPIS_TRY(tx.outbox().removeForMessage(id));
-        }
-        return {};
-    };
-    auto takeAccepted = [&] {
-        std::vector<MessageId> done;
-        std::lock_guard lock(acceptedMutex);
-        done.swap(accepted);
-        return done;
-    };
-    // One prepare transaction: the bookkeeping of what the relay accepted so far (one commit for
-    // both), then `count` messages written and encrypted.
-    auto prepareBatch = [&](int first, int count) {
-        return sender.store->transact([&, first, count, done = takeAccepted()](
-                                          store::Transaction &tx) -> Result<std::vector<engine::PreparedMessage>> {
-            LAPIS_TRY(markSent(tx, done));
-            const auto now = nowMs();
-            std::vector<engine::PreparedMessage> messages;
-            for (int i = first; i < first + count; ++i) {
-                protocol::DataMessage message;
-                message.text = textFor(i);
-                message.timestamp = static_cast<std::uint64_t>(now);
-                LAPIS_TRY_ASSIGN(auto p, outgoing.prepare(tx, receiver.account, message, targets, now));
-                messages.push_back(std::move(p));
-            }
-            return messages;
-        });
-    };
-    const int batchSize = static_cast<int>(batch);
-
+    // Sending side: the engine's burst API, as a bot or a bridge sends.
+    std::vector<std::string> texts;
+    texts.reserve(static_cast<std::size_t>(total));
+    for (int i = 0; i < total; ++i)
+        texts.push_back(textFor(round * total + i));
+    int failures = 0;
     const auto cpuBefore = clock.now();
     const auto start = Clock::now();
-    {
-        transport::BatchSender batchSender((*senderClient)->channel(), endpoint.address, sender.credentials);
-        Window window(options.window);
-        // Pipelined one batch ahead: the store thread writes and encrypts batch i+1 while this
-        // thread hands batch i to the relay.
-        auto next = prepareBatch(0, std::min(batchSize, total));
-        for (int first = 0; first < total; first += batchSize) {
-            const auto waitStart = Clock::now();
-            auto prepared = next.get();
-            out.prepareSeconds += std::chrono::duration<double>(Clock::now() - waitStart).count();
-            if (!prepared.ok()) {
-                std::fprintf(stderr, "prepare: %s\n", prepared.error().message.c_str());
-                failures += total - first;
-                break;
-            }
-            const int following = first + batchSize;
-            if (following < total)
-                next = prepareBatch(following, std::min(batchSize, total - following));
-            for (auto &message : *prepared) {
-                std::vector<transport::OutgoingEnvelope> envelopes;
-                for (const auto &e : message.toRecipient) {
-                    envelopeBytes += static_cast<long long>(e.envelope.size());
-                    envelopes.push_back({e.device.value(), e.envelope, e.plaintext});
-                }
-                window.acquire();
-                const auto id = message.id;
-                auto queued = batchSender.send(
-                    receiver.account.value(), envelopes, false, [&, id](Result<transport::SendOutcome> r) {
-                        if (r.ok() && r->accepted) {
-                            std::lock_guard lock(acceptedMutex);
-                            accepted.push_back(id);
-                        } else if (failures.fetch_add(1) == 0) {
-                            std::fprintf(stderr, "send: %s\n", r.ok() ? "device mismatch" : r.error().message.c_str());
-                        }
-                        window.release();
-                    });
-                if (!queued.ok()) {
-                    failures.fetch_add(1);
-                    window.release();
-                }
-            }
-        }
-        window.drain();
-        out.sentSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-        auto last =
-            sender.store->transact([&, done = takeAccepted()](store::Transaction &tx) { return markSent(tx, done); })
-                .get();
-        if (!last.ok())
-            std::fprintf(stderr, "bookkeeping: %s\n", last.error().message.c_str());
+    auto reports = sender.sendTexts(receiver.account, texts, false);
+    out.sentSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!reports.ok()) {
+        std::fprintf(stderr, "send: %s\n", reports.error().message.c_str());
+        failures = total;
+    } else {
+        failures = static_cast<int>(
+            std::count_if(reports->begin(), reports->end(), [](const auto &r) { return !r.acceptedByRelay; }));
     }
     {
         std::unique_lock lock(mutex);
-        changed.wait_for(lock, std::chrono::seconds(120),
-                         [&] { return committed + dropped >= total - failures.load(); });
+        changed.wait_for(lock, std::chrono::seconds(120), [&] { return committed + dropped >= total - failures; });
         out.committed = committed;
         out.receiveTransactions = transactions;
     }
@@ -488,9 +399,8 @@ E2eRound benchEndToEnd(Profile &sender, Profile &receiver, const transport::Rela
     stream.stop();
     if (failures > 0 || dropped > 0 || out.committed != total)
         std::fprintf(stderr, "end to end: %d of %d committed, %d sends failed, %d unreadable\n", out.committed, total,
-                     failures.load(), dropped);
+                     failures, dropped);
     out.msgsPerSecond = out.committed / seconds;
-    out.averageEnvelopeBytes = static_cast<double>(envelopeBytes.load()) / std::max(1, total);
     return out;
 }
 
@@ -513,8 +423,6 @@ int main(int argc, char **argv)
             options.messages = std::max(1, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--rounds") == 0)
             options.rounds = std::max(1, std::atoi(argv[++i]));
-        else if (std::strcmp(argv[i], "--batch") == 0)
-            options.batch = std::max(1, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--window") == 0)
             options.window = std::max(1, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--relay-senders") == 0)
@@ -546,7 +454,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "warm-up: %s\n", r.error().message.c_str());
         return 1;
     }
-    auto sender = openProfile(senderDir);
+    auto sender = engine::Engine::open(profileOptions(senderDir));
     auto receiver = openProfile(receiverDir);
     if (!sender.ok() || !receiver.ok()) {
         std::fprintf(stderr, "open profile: %s\n", (!sender.ok() ? sender.error() : receiver.error()).message.c_str());
@@ -557,7 +465,6 @@ int main(int argc, char **argv)
     // on the machine hits both paths alike; each path keeps its best round.
     double relayRate = 0;
     double e2eRate = 0;
-    double envelopeBytes = 0;
     for (int round = 0; round < options.rounds; ++round) {
         auto relayRound = [&] {
             const auto r =
@@ -568,15 +475,12 @@ int main(int argc, char **argv)
             relayRate = std::max(relayRate, r.envelopesPerSecond);
         };
         auto e2eRound = [&] {
-            const auto r = benchEndToEnd(*sender, *receiver, endpoint, clock, options);
-            std::printf(
-                "round %d: end to end %.0f msgs/s (%d committed; waited %.2f s for prepare transactions, all accepted "
-                "by the relay after %.2f s; %d receiving transactions; CPU per message: %.0f us here, %.0f us in the "
-                "relay)\n",
-                round + 1, r.msgsPerSecond, r.committed, r.prepareSeconds, r.sentSeconds, r.receiveTransactions,
-                r.cpu.ownMicros, r.cpu.relayMicros);
+            const auto r = benchEndToEnd(**sender, *receiver, endpoint, clock, options, round);
+            std::printf("round %d: end to end %.0f msgs/s (%d committed; sendTexts returned after %.2f s; %d receiving "
+                        "transactions; CPU per message: %.0f us here, %.0f us in the relay)\n",
+                        round + 1, r.msgsPerSecond, r.committed, r.sentSeconds, r.receiveTransactions, r.cpu.ownMicros,
+                        r.cpu.relayMicros);
             e2eRate = std::max(e2eRate, r.msgsPerSecond);
-            envelopeBytes = r.averageEnvelopeBytes;
         };
         if (round % 2 == 0) {
             relayRound();
@@ -588,10 +492,11 @@ int main(int argc, char **argv)
         std::fflush(stdout);
     }
     const double ratio = relayRate > 0 ? e2eRate / relayRate : 0;
-    std::printf("end to end: %d texts of %zu bytes (envelopes %.0f bytes), %d per store transaction, window %d; "
-                "relay only: %d envelopes of %zu bytes, %d pipelined sender(s); best of %d alternating rounds\n",
-                options.messages, TextSize, envelopeBytes, options.batch, options.window, options.messages,
-                RelayPayloadSize, options.relaySenders, options.rounds);
+    std::printf("end to end: %d texts of %zu bytes by Engine::sendTexts (%zu per store transaction, at most %zu in "
+                "flight); relay only: %d envelopes of %zu bytes, %d pipelined sender(s), window %d; best of %d "
+                "alternating rounds\n",
+                options.messages, TextSize, engine::MaxSendBatch, engine::MaxSendInFlight, options.messages,
+                RelayPayloadSize, options.relaySenders, options.window, options.rounds);
     std::printf("FIGURE relay_only_envelopes_per_s %.0f\n", relayRate);
     std::printf("TARGET e2e_vs_relay %.3f >= 0.50 ratio\n", ratio);
     std::printf("FIGURE e2e_msgs_per_s %.0f\n", e2eRate);

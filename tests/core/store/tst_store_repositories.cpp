@@ -209,6 +209,15 @@ private slots:
         QCOMPARE(due->size(), std::size_t(1));
         auto later = tx([](Transaction &t) { return t.outbox().due(1000, 10); });
         QCOMPARE(later->back().attempts, 1);
+        // A message's entries for one account go, its entries for another stay.
+        auto toCarol = entry(2, 500);
+        toCarol.recipient = AccountId("carol");
+        QVERIFY_OK(tx([&](Transaction &t) { return t.outbox().enqueue(toCarol); }));
+        QCOMPARE(*tx([](Transaction &t) { return t.outbox().removeForMessageTo(messageId(2), AccountId("carol")); }),
+                 1);
+        QCOMPARE(*tx([](Transaction &t) { return t.outbox().removeForMessageTo(messageId(2), AccountId("carol")); }),
+                 0);
+        QCOMPARE(*tx([](Transaction &t) { return t.outbox().count(); }), 3);
         QCOMPARE(*tx([](Transaction &t) { return t.outbox().removeForMessage(messageId(2)); }), 2);
         QVERIFY_OK(tx([&](Transaction &t) { return t.outbox().remove(*first); }));
         QCOMPARE(*tx([](Transaction &t) { return t.outbox().count(); }), 0);

@@ -26,6 +26,15 @@ class MessageStream;
 
 namespace lapis::engine {
 
+/// The most messages sendTexts writes and encrypts in one store transaction (as many as a receiving
+/// device stores in one, MaxReceiveBatch).
+inline constexpr std::size_t MaxSendBatch = 128;
+/// The most messages of a sendTexts burst in flight to the relay at once. A batch the relay
+/// refuses (the device list changed) was encrypted but never delivered, so the receiving device
+/// sees a gap in the ratchet's chain: those in flight plus the batch being sent and the one
+/// prepared ahead. That gap stays within what a receiver skips (protocol::MaxSkipPerChain).
+inline constexpr std::size_t MaxSendInFlight = 512;
+
 /// Which profile to open and how its database key is found.
 struct ProfileOptions {
     std::filesystem::path directory;
@@ -193,6 +202,15 @@ public:
     /// Sends a text message. Refuses (PermissionDenied, with the reason) a plaintext send to a
     /// contact that had end-to-end devices unless `allowPlaintext`.
     Result<SendReport> sendText(const AccountId &to, const std::string &text, bool allowPlaintext);
+    /// Sends several texts to one contact, in order, as a burst (a bot, a bridge, a script): the
+    /// directory is resolved once, MaxSendBatch messages are written and encrypted per store
+    /// transaction while the previous batch streams to the relay, and what the relay accepted is
+    /// marked Sent in the next transaction. The same rules as sendText (downgrade guard, outbox,
+    /// copies for our other devices, a changed device list resolved and encrypted for anew). One
+    /// report per text, in order; a report not accepted by the relay means the message waits in the
+    /// outbox. InvalidArgument, before anything is stored, for an empty text.
+    Result<std::vector<SendReport>> sendTexts(const AccountId &to, const std::vector<std::string> &texts,
+                                              bool allowPlaintext);
     /// Sends `text` as a reply to `replyTo`, a message of the conversation with `to` (EngineReplies.cpp):
     /// it carries a quote (the message's id, its author and the start of its text) that is stored
     /// with the reply here and on every receiving device. NotFound when the conversation has no
@@ -318,6 +336,13 @@ private:
     };
     Result<Directory> resolve(const AccountId &account, bool fetchBundles);
     Result<SendTargets> targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored);
+    /// NotFound without an account, PermissionDenied on a device still awaiting its keys.
+    Result<void> checkCanSend() const;
+    /// Where a message to `to` goes now: targetsFor(), or the listed devices for a plaintext-only
+    /// account; PermissionDenied (with the reason) when the downgrade guard refuses.
+    Result<SendTargets> sendTargets(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored);
+    /// How often one send resolves the directory again after the relay refused its device list.
+    static constexpr int MaxDirectoryAttempts = 3;
     /// `withMessage` runs in the transaction that stores the message and its outbox entries.
     Result<SendReport> sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
                                 const std::function<Result<void>(store::Transaction &)> &withMessage = {});

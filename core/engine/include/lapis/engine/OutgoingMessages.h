@@ -55,16 +55,28 @@ public:
     Result<PreparedMessage> prepare(store::Transaction &tx, const AccountId &to, const protocol::DataMessage &message,
                                     const SendTargets &targets, std::int64_t nowMs);
 
+    /// Encrypts `message`, stored already as `id`, again for `to`'s devices in `targets`, after the
+    /// relay refused its batch because the device list changed; the new envelopes replace the
+    /// recipient's outbox entries (those for our own devices stay).
+    Result<std::vector<OutgoingEnvelope>> reencrypt(store::Transaction &tx, const AccountId &to, const MessageId &id,
+                                                    const protocol::DataMessage &message, const SendTargets &targets,
+                                                    std::int64_t nowMs);
+
     /// Envelopes for a content without a message row (receipts, typing) to `to`'s devices.
     Result<std::vector<OutgoingEnvelope>> prepareControl(store::Transaction &tx, const AccountId &to,
                                                          const protocol::Content &content, const SendTargets &targets,
                                                          std::int64_t nowMs);
+
+    /// The relay accepted message `id` for its recipient: Sent, and out of the outbox.
+    static Result<void> markSent(store::Transaction &tx, const MessageId &id);
 
 private:
     Result<std::vector<OutgoingEnvelope>> encryptTo(store::Transaction &tx, const AccountId &account,
                                                     const std::vector<DeviceId> &devices, ByteView plaintext,
                                                     bool plaintextRoute, const SendTargets &targets,
                                                     std::int64_t nowMs);
+    static Result<void> enqueue(store::Transaction &tx, const MessageId &id,
+                                const std::vector<OutgoingEnvelope> &envelopes, std::int64_t nowMs);
 
     protocol::Address m_self;
     const LocalIdentity *m_identity;

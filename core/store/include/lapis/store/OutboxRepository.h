@@ -42,6 +42,8 @@ public:
     Result<void> remove(std::int64_t id);
     /// Removes every entry of a message (accepted everywhere, or given up).
     Result<int> removeForMessage(const MessageId &messageId);
+    /// Removes a message's entries for one recipient account (its envelopes are being replaced).
+    Result<int> removeForMessageTo(const MessageId &messageId, const AccountId &recipient);
     Result<int> count();
 
 private:

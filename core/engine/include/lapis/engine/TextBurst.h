@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/engine/Engine.h>
+#include <lapis/engine/OutgoingMessages.h>
+#include <lapis/protocol/Limits.h>
+#include <lapis/transport/BatchSender.h>
+
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace lapis::engine {
+
+/// Engine::sendTexts: many texts to one contact, written and encrypted MaxSendBatch per store
+/// transaction one transaction ahead of the network, and streamed to the relay over one
+/// BatchSender with a bounded number in flight. What the relay accepted is marked Sent in the
+/// next prepare transaction, so a burst costs one commit per batch, not two per message.
+/// When the relay refuses a device list, run() stops: the engine resolves the directory again and
+/// the next run() encrypts the refused messages anew, in order, before it goes on.
+class TextBurst {
+public:
+    static_assert(MaxSendInFlight + 2 * MaxSendBatch < protocol::MaxSkipPerChain);
+
+    TextBurst(store::Store &store, OutgoingMessages &outgoing, transport::BatchSender &stream, AccountId to,
+              AccountId self, const std::vector<std::string> &texts, std::function<std::int64_t()> clock);
+    ~TextBurst();
+    TextBurst(const TextBurst &) = delete;
+    TextBurst &operator=(const TextBurst &) = delete;
+
+    /// Sends what the last run left refused or unsent, then the rest, under `targets`. True when
+    /// every message is written and was handed to the relay; false when the relay refused a
+    /// device list (resolve the directory and run again). Waits for every answer before it returns.
+    Result<bool> run(const SendTargets &targets);
+    /// Marks what the relay accepted as Sent; one report per text, in order.
+    Result<std::vector<SendReport>> finish(const std::vector<RejectedDevice> &ignored);
+    /// Messages written but not accepted by the relay: they wait in the outbox.
+    [[nodiscard]] std::size_t waiting() const;
+
+private:
+    enum class Fate { NotWritten, Written, InFlight, Accepted, Refused, KeptInOutbox, Done };
+
+    std::future<Result<std::vector<PreparedMessage>>> prepare(std::size_t first, std::size_t count,
+                                                              const SendTargets &targets);
+    Result<void> resendRefused(const SendTargets &targets);
+    void send(std::size_t index, const std::vector<OutgoingEnvelope> &toRecipient, bool plaintext);
+    void sendOwnCopies(std::size_t index);
+    void answered(std::size_t index, const Result<transport::SendOutcome> &outcome);
+    /// Accepted messages not marked Sent yet; they become Done.
+    std::vector<MessageId> takeAccepted();
+    [[nodiscard]] bool refusedAny() const;
+    void acquireSlot();
+    void releaseSlot();
+    void drain();
+
+    store::Store &m_store;
+    OutgoingMessages &m_outgoing;
+    transport::BatchSender &m_stream;
+    AccountId m_to;
+    AccountId m_self;
+    std::function<std::int64_t()> m_clock;
+    std::vector<protocol::DataMessage> m_messages;
+    std::vector<MessageId> m_ids;
+    std::vector<std::vector<OutgoingEnvelope>> m_ownCopies; ///< emptied once handed to the relay
+    std::vector<bool> m_endToEnd;
+    std::size_t m_nextToWrite = 0;
+    std::int64_t m_lastTimestamp = 0; ///< written on the store's thread only
+
+    mutable std::mutex m_mutex; ///< the fates and slots, which the stream's thread updates
+    std::condition_variable m_slotFreed;
+    std::vector<Fate> m_fates;
+    std::size_t m_inFlight = 0;
+    std::size_t m_refused = 0; ///< refused since the last run began
+    bool m_relayAway = false;  ///< a send failed (offline, relay down): the rest waits in the outbox
+};
+
+} // namespace lapis::engine

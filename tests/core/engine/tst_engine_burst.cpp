@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine::sendTexts and its TextBurst through a real relay: Alice (two linked devices) sends
+// bursts to Bob; a device list the relay refuses mid-burst is encrypted for anew, in order.
+#include "EngineTestUtil.h"
+
+#include <lapis/crypto/Random.h>
+#include <lapis/engine/LocalIdentity.h>
+#include <lapis/engine/OutgoingMessages.h>
+#include <lapis/engine/ProfileKey.h>
+#include <lapis/engine/RelayLogin.h>
+#include <lapis/engine/TextBurst.h>
+#include <lapis/engine/WireKeys.h>
+#include <lapis/testsupport/RelayProcess.h>
+#include <lapis/transport/BatchSender.h>
+#include <lapis/transport/RelayClient.h>
+
+#include <QDateTime>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+
+using namespace lapis;
+using namespace std::chrono_literals;
+
+using engine::test::fileText;
+
+namespace {
+
+std::vector<std::string> numberedTexts(const std::string &prefix, int count)
+{
+    std::vector<std::string> texts;
+    for (int i = 0; i < count; ++i)
+        texts.push_back(prefix + " " + std::to_string(i));
+    return texts;
+}
+
+/// The texts of `peer`'s conversation on `engine` that start with `prefix`, oldest first.
+std::vector<std::string> textsWith(engine::Engine &engine, const AccountId &peer, const std::string &prefix)
+{
+    std::vector<std::string> out;
+    auto history = engine.history(peer, 5000);
+    if (!history.ok())
+        return out;
+    for (const auto &m : *history)
+        if (m.text.rfind(prefix, 0) == 0)
+            out.push_back(m.text);
+    return out;
+}
+
+} // namespace
+
+class TestEngineBurst : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_relay.start());
+        m_alice = makeEngine("alice");
+        m_bob = makeEngine("bob");
+        QVERIFY(m_alice && m_bob);
+        m_alice2 = linkedDevice(*m_alice, "alice2");
+        QVERIFY(m_alice2);
+    }
+
+    void burstArrivesInOrderOnEveryDevice()
+    {
+        const auto texts = numberedTexts("burst", 300);
+        auto reports = m_alice->sendTexts(AccountId("bob"), texts, false);
+        VERIFY_OK(reports);
+        QCOMPARE(reports->size(), texts.size());
+        for (const auto &report : *reports)
+            QVERIFY(report.acceptedByRelay && report.endToEnd);
+
+        // Sent, in order, with nothing left in the outbox.
+        auto own = m_alice->history(AccountId("bob"), 1000);
+        VERIFY_OK(own);
+        QCOMPARE(own->size(), texts.size());
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            QCOMPARE((*own)[i].text, texts[i]);
+            QVERIFY((*own)[i].id == (*reports)[i].id);
+            QCOMPARE((*own)[i].state, store::MessageState::Sent);
+        }
+        QCOMPARE(*m_alice->flushOutbox(), 0);
+
+        VERIFY_OK(m_bob->receive(1500ms));
+        QCOMPARE(textsWith(*m_bob, AccountId("alice"), "burst"), texts);
+        // Alice's other device stores each one from its sync transcript.
+        VERIFY_OK(m_alice2->receive(1500ms));
+        QCOMPARE(textsWith(*m_alice2, AccountId("bob"), "burst"), texts);
+        VERIFY_OK(m_alice->receive(500ms)); // Bob's delivery receipts
+    }
+
+    void emptyTextRefusesTheWholeBurst()
+    {
+        auto refused = m_alice->sendTexts(AccountId("bob"), {"first", "", "third"}, false);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(refused.error().message.find("Message 2 is empty") != std::string::npos,
+                 refused.error().message.c_str());
+        QVERIFY(textsWith(*m_alice, AccountId("bob"), "first").empty());
+        auto none = m_alice->sendTexts(AccountId("bob"), {}, false);
+        VERIFY_OK(none);
+        QVERIFY(none->empty());
+    }
+
+    void burstToUnknownAccountFailsBeforeStoringAnything()
+    {
+        auto failed = m_alice->sendTexts(AccountId("nobody-here"), {"hello"}, false);
+        QVERIFY(!failed.ok());
+        QVERIFY(textsWith(*m_alice, AccountId("nobody-here"), "hello").empty());
+    }
+
+    void burstOverTheRateLimitWaitsInTheOutbox()
+    {
+        // A relay at its default limits (50 requests a second, bursts of 200, per account).
+        test::RelayProcess strict{QStringLiteral(LAPIS_RELAY_BINARY)};
+        QVERIFY(strict.start());
+        auto carol =
+            engine::test::registeredEngine(optionsFor("carol"), "carol", strict.address(), strict.certificatePath());
+        auto dave =
+            engine::test::registeredEngine(optionsFor("dave"), "dave", strict.address(), strict.certificatePath());
+        QVERIFY(carol && dave);
+        const auto texts = numberedTexts("paced", 400);
+        auto reports = carol->sendTexts(AccountId("dave"), texts, false);
+        VERIFY_OK(reports);
+        const auto accepted = std::count_if(reports->begin(), reports->end(),
+                                            [](const engine::SendReport &r) { return r.acceptedByRelay; });
+        QVERIFY2(accepted > 0 && accepted < 400, qPrintable(QString::number(accepted)));
+        // Every message is stored; what the relay turned away waits in the outbox for later flushes.
+        QCOMPARE(textsWith(*carol, AccountId("dave"), "paced"), texts);
+        bool empty = false;
+        for (int i = 0; i < 40 && !empty; ++i) {
+            auto flushed = carol->flushOutbox();
+            empty = flushed.ok() && *flushed == 0;
+            if (!empty)
+                QTest::qWait(500);
+        }
+        QVERIFY2(empty, "the outbox did not empty");
+        auto own = carol->history(AccountId("dave"), 1000);
+        VERIFY_OK(own);
+        for (const auto &m : *own)
+            QCOMPARE(m.state, store::MessageState::Sent);
+        // Dave reads them in the order they were written, late ones included.
+        VERIFY_OK(dave->receive(1500ms));
+        QCOMPARE(textsWith(*dave, AccountId("carol"), "paced"), texts);
+    }
+
+    void refusedDeviceListIsEncryptedAnew()
+    {
+        // Bob links a second device. Alice's burst starts from a directory that does not list it
+        // yet (as if Bob linked it while the burst was under way): the relay refuses those batches.
+        m_bob2 = linkedDevice(*m_bob, "bob2");
+        QVERIFY(m_bob2);
+        m_alice.reset(); // its store is opened below on its own
+        {
+            auto store = engine::openProfileStore(optionsFor("alice"));
+            VERIFY_OK(store);
+            auto own = (*store)->transact([](store::Transaction &tx) { return tx.accounts().load(); }).get();
+            VERIFY_OK(own);
+            QVERIFY(*own);
+            auto identity = engine::LocalIdentity::deserialize((*own)->identityKeyPair.view());
+            VERIFY_OK(identity);
+            auto login = engine::RelayLogin::deserialize((*own)->deviceCredentials.view());
+            VERIFY_OK(login);
+            const transport::DeviceCredentials credentials{
+                (*own)->account.value(), (*own)->device.value(),
+                Bytes(login->credential.view().begin(), login->credential.view().end())};
+            auto client = transport::RelayClient::create(
+                {m_relay.address().toStdString(), fileText(m_relay.certificatePath()), {}});
+            VERIFY_OK(client);
+            (*client)->setCredentials(credentials);
+            auto fetched = (*client)->fetchPreKeyBundles("bob");
+            VERIFY_OK(fetched);
+            QCOMPARE(fetched->bundles.size(), std::size_t(2));
+            auto bobKey = crypto::Ed25519PublicKey::fromBytes(fetched->accountKey);
+            VERIFY_OK(bobKey);
+            engine::SendTargets stale;
+            engine::SendTargets current;
+            for (const auto &bundle : fetched->bundles) {
+                const protocol::Address address{AccountId("bob"), DeviceId(bundle.deviceId)};
+                auto decoded = engine::bundleFromRelay(*bobKey, bundle);
+                VERIFY_OK(decoded);
+                if (bundle.deviceId == m_bob->deviceId().value()) {
+                    stale.recipientDevices.push_back(address.device);
+                    stale.bundles.emplace(address, *decoded);
+                }
+                current.recipientDevices.push_back(address.device);
+                current.bundles.emplace(address, *decoded);
+            }
+
+            engine::OutgoingMessages outgoing(identity->address(), &*identity, crypto::systemRandom());
+            transport::BatchSender stream((*client)->channel(), m_relay.address().toStdString(), credentials);
+            const auto texts = numberedTexts("anew", 200);
+            engine::TextBurst burst(**store, outgoing, stream, AccountId("bob"), AccountId("alice"), texts,
+                                    [] { return QDateTime::currentMSecsSinceEpoch(); });
+            auto first = burst.run(stale);
+            VERIFY_OK(first);
+            QVERIFY2(!*first, "the relay accepted a batch that missed a certified device");
+            QVERIFY(burst.waiting() > 0);
+            auto second = burst.run(current);
+            VERIFY_OK(second);
+            QVERIFY(*second);
+            auto reports = burst.finish({});
+            VERIFY_OK(reports);
+            QCOMPARE(reports->size(), texts.size());
+            for (const auto &report : *reports)
+                QVERIFY(report.acceptedByRelay);
+            QCOMPARE(burst.waiting(), std::size_t(0));
+        }
+        auto reopened = engine::Engine::open(optionsFor("alice"));
+        VERIFY_OK(reopened);
+        m_alice = std::move(*reopened);
+        QCOMPARE(*m_alice->flushOutbox(), 0); // the refused envelopes left the outbox too
+
+        // Both of Bob's devices read every message, in order: the first device across the gap the
+        // refused envelopes left in its chain.
+        const auto texts = numberedTexts("anew", 200);
+        VERIFY_OK(m_bob->receive(1500ms));
+        QCOMPARE(textsWith(*m_bob, AccountId("alice"), "anew"), texts);
+        VERIFY_OK(m_bob2->receive(1500ms));
+        QCOMPARE(textsWith(*m_bob2, AccountId("alice"), "anew"), texts);
+    }
+
+private:
+    engine::ProfileOptions optionsFor(const std::string &name) const
+    {
+        return engine::test::profileAt(m_dir.path() + QLatin1Char('/') + QString::fromStdString(name));
+    }
+
+    std::unique_ptr<engine::Engine> makeEngine(const std::string &name)
+    {
+        return engine::test::registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
+    }
+
+    /// A new profile `name` linked as another device of `existing`'s account (the QR flow's calls).
+    std::unique_ptr<engine::Engine> linkedDevice(engine::Engine &existing, const std::string &name)
+    {
+        auto opened = engine::Engine::open(optionsFor(name));
+        if (!opened.ok())
+            return nullptr;
+        auto pending = (*opened)->requestLink(m_relay.address().toStdString(), fileText(m_relay.certificatePath()));
+        if (!pending.ok())
+            return nullptr;
+        auto completing = std::async(std::launch::async, [&] { return (*opened)->completeLink(*pending, name); });
+        const auto approved = existing.approveLink(pending->uri, pending->comparisonCode);
+        const auto completed = completing.get();
+        if (!approved.ok() || !completed.ok()) {
+            qWarning("link %s: %s", name.c_str(),
+                     (!approved.ok() ? approved.error() : completed.error()).message.c_str());
+            return nullptr;
+        }
+        return std::move(*opened);
+    }
+
+    QTemporaryDir m_dir;
+    // Limits above these bursts; burstOverTheRateLimitWaitsInTheOutbox runs one at the defaults.
+    test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY),
+                               {QStringLiteral("--rate-account"), QStringLiteral("10000/10000")}};
+    std::unique_ptr<engine::Engine> m_alice;
+    std::unique_ptr<engine::Engine> m_alice2;
+    std::unique_ptr<engine::Engine> m_bob;
+    std::unique_ptr<engine::Engine> m_bob2;
+};
+
+QTEST_GUILESS_MAIN(TestEngineBurst)
+#include "tst_engine_burst.moc"
