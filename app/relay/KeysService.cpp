@@ -19,8 +19,7 @@ grpc::Status KeysService::PublishDeviceKeys(grpc::ServerContext *context, const 
     // Clients verify certificates themselves; the relay checks them only to decide which devices a
     // batch must address (those the account key certified).
     auto r = m_relay.storage.publishKeys(caller.account, caller.device, asBytes(request->account_key()),
-                                         asBytes(request->certificate()),
-                                         asBytes(request->signed_prekey()), oneTime);
+                                         asBytes(request->certificate()), asBytes(request->signed_prekey()), oneTime);
     return r.ok() ? grpc::Status::OK : toStatus(*context, r.error());
 }
 
@@ -37,7 +36,9 @@ grpc::Status KeysService::GetPreKeyBundles(grpc::ServerContext *context, const v
         return toStatus(*context, account.error());
     if (!account.value())
         return grpc::Status(grpc::StatusCode::NOT_FOUND, "No account named " + request->account());
-    auto bundles = m_relay.storage.takePreKeyBundles(request->account());
+    const std::set<std::uint32_t> withSession(request->devices_with_session().begin(),
+                                              request->devices_with_session().end());
+    auto bundles = m_relay.storage.takePreKeyBundles(request->account(), withSession);
     if (!bundles.ok())
         return toStatus(*context, bundles.error());
     response->set_account(request->account());

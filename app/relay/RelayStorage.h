@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -189,8 +190,10 @@ public:
     virtual Result<void> publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
                                      ByteView certificate, ByteView signedPreKey,
                                      const std::vector<OneTimePreKeyRecord> &oneTime) = 0;
-    /// One bundle per device; each one-time prekey is removed as it is handed out.
-    virtual Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username) = 0;
+    /// One bundle per device; each one-time prekey is removed as it is handed out. Devices in
+    /// `withSession` (the caller has a session with them) get none: their pool is kept for new sessions.
+    virtual Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username,
+                                                                      const std::set<std::uint32_t> &withSession) = 0;
     virtual Result<std::uint32_t> preKeyCount(const std::string &username, std::uint32_t deviceId) = 0;
 
     // --- mailboxes

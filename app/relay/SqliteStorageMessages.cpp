@@ -64,7 +64,8 @@ Result<void> SqliteStorage::publishKeys(const std::string &username, std::uint32
     });
 }
 
-Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const std::string &username)
+Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const std::string &username,
+                                                                         const std::set<std::uint32_t> &withSession)
 {
     return write<std::vector<PreKeyBundleRecord>>([&](SqliteConnection &db) -> Result<std::vector<PreKeyBundleRecord>> {
         LAPIS_TRY_ASSIGN(auto account, loadAccount(db, username));
@@ -78,6 +79,11 @@ Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const s
         std::vector<PreKeyBundleRecord> bundles;
         for (auto &device : devices) {
             PreKeyBundleRecord bundle;
+            if (withSession.count(device.deviceId) != 0) {
+                bundle.device = std::move(device);
+                bundles.push_back(std::move(bundle));
+                continue;
+            }
             pick.reset();
             pick.bind(1, username).bind(2, device.deviceId);
             LAPIS_TRY_ASSIGN(bool row, pick.step());

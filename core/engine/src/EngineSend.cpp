@@ -6,6 +6,7 @@
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/engine/TextBurst.h>
 #include <lapis/engine/WireKeys.h>
+#include <lapis/proto/Limits.h>
 #include <lapis/protocol/Envelope.h>
 #include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/BatchSender.h>
@@ -19,7 +20,19 @@ namespace fs = std::filesystem;
 
 Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetchBundles*/)
 {
-    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(account.value()));
+    // A device we hold a session with needs no one-time prekey: taking one anyway, on every send,
+    // would use up the pool that other senders' first messages need.
+    std::vector<std::uint32_t> withSession;
+    if (m_identity) {
+        LAPIS_TRY_ASSIGN(
+            auto devices,
+            m_store->transact([&](store::Transaction &tx) { return tx.sessions().devicesWithSessions(account); })
+                .get());
+        for (const auto device : devices)
+            if (withSession.size() < proto::limits::MaxEnvelopesPerBatch)
+                withSession.push_back(device.value());
+    }
+    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(account.value(), withSession));
     Directory directory;
     directory.plaintextOnly = fetched.plaintextOnly;
     std::vector<ListedDevice> listed;

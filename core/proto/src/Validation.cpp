@@ -214,7 +214,10 @@ Result<void> validate(const v1::PublishDeviceKeysRequest &request)
 
 Result<void> validate(const v1::PreKeyBundlesRequest &request)
 {
-    return validateUsername(request.account());
+    LAPIS_TRY(validateUsername(request.account()));
+    if (static_cast<std::size_t>(request.devices_with_session_size()) > limits::MaxEnvelopesPerBatch)
+        return fail(ErrorCode::InvalidArgument, "Too many devices in one prekey request");
+    return {};
 }
 
 Result<void> validate(const v1::SendBatchRequest &request)

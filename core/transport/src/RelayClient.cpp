@@ -221,10 +221,13 @@ Result<void> RelayClient::publishKeys(ByteView accountKey, ByteView certificate,
     return {};
 }
 
-Result<PreKeyBundles> RelayClient::fetchPreKeyBundles(const std::string &account)
+Result<PreKeyBundles> RelayClient::fetchPreKeyBundles(const std::string &account,
+                                                      const std::vector<std::uint32_t> &devicesWithSession)
 {
     v1::PreKeyBundlesRequest request;
     request.set_account(account);
+    for (const auto device : devicesWithSession)
+        request.add_devices_with_session(device);
     LAPIS_TRY(proto::validate(request));
     v1::PreKeyBundles response;
     LAPIS_UNARY(true, keys, GetPreKeyBundles, request, response);

@@ -10,6 +10,7 @@
 #include <lapis/engine/RelayLogin.h>
 #include <lapis/engine/TextBurst.h>
 #include <lapis/engine/WireKeys.h>
+#include <lapis/protocol/Limits.h>
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/RelayClient.h>
@@ -91,6 +92,32 @@ private slots:
         VERIFY_OK(m_alice2->receive(1500ms));
         QCOMPARE(textsWith(*m_alice2, AccountId("bob"), "burst"), texts);
         VERIFY_OK(m_alice->receive(500ms)); // Bob's delivery receipts
+    }
+
+    void sendsWithASessionLeaveThePrekeyPool()
+    {
+        // Someone draws Bob's one-time prekeys until none is left; Bob's next receive refills the pool.
+        auto client =
+            transport::RelayClient::create({m_relay.address().toStdString(), fileText(m_relay.certificatePath()), {}});
+        VERIFY_OK(client);
+        auto drainer = (*client)->registerAccount("drainer", "drainer password", "test");
+        VERIFY_OK(drainer);
+        (*client)->setCredentials(drainer->credentials);
+        const auto drain = [&client]() -> int {
+            for (int taken = 0; taken < 1000; ++taken) {
+                auto bundles = (*client)->fetchPreKeyBundles("bob");
+                if (!bundles.ok() || bundles->bundles.empty() || !bundles->bundles[0].oneTimePreKey)
+                    return taken;
+            }
+            return -1;
+        };
+        QVERIFY(drain() >= 0);
+        VERIFY_OK(m_bob->receive(300ms));
+        // Alice holds a session with Bob's device: her sends take none of the fresh pool.
+        VERIFY_OK(m_alice->sendText(AccountId("bob"), "one", false));
+        VERIFY_OK(m_alice->sendTexts(AccountId("bob"), {"two", "three"}, false));
+        QCOMPARE(drain(), static_cast<int>(protocol::OneTimePreKeyTarget));
+        VERIFY_OK(m_bob->receive(800ms));
     }
 
     void emptyTextRefusesTheWholeBurst()

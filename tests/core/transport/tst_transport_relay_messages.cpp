@@ -91,6 +91,13 @@ private slots:
         TRY_OK(count, fay->preKeyCount());
         QCOMPARE(*count, 2u);
         auto alice = registered("sue");
+        // A caller with a session with the device gets its bundle without a one-time prekey.
+        TRY_OK(known, alice->fetchPreKeyBundles("fay", {fay->credentials()->deviceId}));
+        QCOMPARE(known->bundles.size(), 1u);
+        QVERIFY(!known->bundles[0].oneTimePreKey);
+        QCOMPARE(known->bundles[0].certificate, toBytes("certificate"));
+        TRY_OK(kept, fay->preKeyCount());
+        QCOMPARE(*kept, 2u);
         TRY_OK(first, alice->fetchPreKeyBundles("fay"));
         TRY_OK(second, alice->fetchPreKeyBundles("fay"));
         TRY_OK(third, alice->fetchPreKeyBundles("fay"));

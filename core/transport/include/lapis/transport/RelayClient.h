@@ -69,8 +69,11 @@ public:
     /// `accountKey`: the account identity key (set once per account; empty leaves it).
     Result<void> publishKeys(ByteView accountKey, ByteView certificate, ByteView signedPreKey,
                              const std::vector<OneTimePreKey> &oneTime);
-    /// One bundle per device of `account`; each one-time prekey is handed out once.
-    Result<PreKeyBundles> fetchPreKeyBundles(const std::string &account);
+    /// One bundle per device of `account`; each one-time prekey is handed out once. The devices in
+    /// `devicesWithSession` (we hold a session with them) come without one, so that an ordinary
+    /// send leaves their pool to the senders that need it.
+    Result<PreKeyBundles> fetchPreKeyBundles(const std::string &account,
+                                             const std::vector<std::uint32_t> &devicesWithSession = {});
     Result<std::uint32_t> preKeyCount();
 
     // --- messages
