@@ -6,6 +6,7 @@
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/protocol/SafetyNumber.h>
 #include <lapis/protocol/SessionBuilder.h>
+#include <lapis/transport/BatchSender.h>
 #include <lapis/transport/MessageStream.h>
 
 #include <QCryptographicHash>
@@ -20,6 +21,67 @@
 namespace lapis::engine {
 
 namespace fs = std::filesystem;
+
+/// Delivery receipts on the live stream: over a BatchSender of their own, so that the next batch
+/// does not wait for the relay's answer, and to the devices a directory lookup found the first
+/// time, so that a receipt per batch costs no lookup. A refusal (the device list changed) forgets
+/// the account's devices, and the refused receipt waits to be sent once more after a new lookup.
+struct Engine::ReceiptChannel {
+    struct Refused {
+        AccountId to;
+        protocol::Receipt::Type type;
+        std::vector<MessageId> messages;
+    };
+
+    transport::BatchSender stream;
+    std::mutex mutex;
+    std::map<AccountId, SendTargets> devices;
+    std::vector<Refused> refused;
+
+    std::optional<SendTargets> known(const AccountId &account)
+    {
+        std::lock_guard lock(mutex);
+        const auto it = devices.find(account);
+        return it == devices.end() ? std::nullopt : std::optional(it->second);
+    }
+    void remember(const AccountId &account, const SendTargets &targets)
+    {
+        std::lock_guard lock(mutex);
+        devices[account] = targets;
+    }
+    /// `receipt` is what `envelopes` carry: kept to be sent again should the relay refuse them.
+    Result<void> send(const AccountId &to, const std::vector<OutgoingEnvelope> &envelopes,
+                      const protocol::Receipt &receipt, bool retry)
+    {
+        std::vector<transport::OutgoingEnvelope> batch;
+        for (const auto &e : envelopes)
+            batch.push_back({e.device.value(), e.envelope, false});
+        if (batch.empty())
+            return {};
+        Refused again{to, receipt.type, receipt.messageIds};
+        return stream.send(to.value(), batch, false,
+                           [this, again = std::move(again), retry](const Result<transport::SendOutcome> &outcome) {
+                               if (outcome.ok() && outcome->accepted)
+                                   return;
+                               std::lock_guard lock(mutex);
+                               if (!outcome.ok()) {
+                                   qCInfo(lcEngine)
+                                       << "A receipt was not delivered:" << outcome.error().message.c_str();
+                                   return;
+                               }
+                               devices.erase(again.to);
+                               if (!retry)
+                                   refused.push_back(again);
+                               else
+                                   qCInfo(lcEngine) << "A receipt was refused twice; given up";
+                           });
+    }
+    std::vector<Refused> takeRefused()
+    {
+        std::lock_guard lock(mutex);
+        return std::exchange(refused, {});
+    }
+};
 
 namespace {
 /// What the stream thread hands to the engine's thread: envelopes, and changes of the connection.
@@ -183,6 +245,12 @@ Result<void> Engine::runStream(const StreamLoop &loop)
         return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
     transport::MessageStream stream(m_relay->channel(), m_relay->endpoint().address, *credentials, callbacks);
     signInAcks = &stream;
+    ReceiptChannel receipts{{m_relay->channel(), m_relay->endpoint().address, *credentials}, {}, {}, {}};
+    // Before it closes, what is in flight gets a moment to be answered.
+    struct AwaitReceipts {
+        transport::BatchSender &sender;
+        ~AwaitReceipts() { sender.waitForAnswers(std::chrono::seconds(5)); }
+    } awaitReceipts{receipts.stream};
     stream.start();
 
     IncomingMessages incoming(selfAddress(), m_identity.get(), m_rng);
@@ -192,6 +260,9 @@ Result<void> Engine::runStream(const StreamLoop &loop)
             stream.stop();
             return std::move(next).error();
         }
+        for (auto &refused : receipts.takeRefused())
+            if (auto r = sendReceipt(refused.to, refused.type, std::move(refused.messages), &receipts, true); !r.ok())
+                qCInfo(lcEngine) << "Receipt not sent again:" << r.error().message.c_str();
         if (!*next) {
             if (loop.done(true))
                 break;
@@ -213,7 +284,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
             if (event.kind == IncomingEvent::Kind::Message && event.endToEnd)
                 toAcknowledge[event.from].push_back(event.messageId);
         for (auto &[sender, ids] : toAcknowledge)
-            if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids)); !r.ok())
+            if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids), &receipts); !r.ok())
                 qCInfo(lcEngine) << "Delivery receipt not sent:" << r.error().message.c_str();
         for (auto &event : events) {
             auto item = fetchAttachments(std::move(event));
@@ -339,25 +410,35 @@ Result<int> Engine::markRead(const AccountId &peer)
     return unread.count;
 }
 
-Result<void> Engine::sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages)
+Result<void> Engine::sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages,
+                                 ReceiptChannel *channel, bool retry)
 {
     protocol::Content content;
     content.messageId = protocol::newContentMessageId(nowMs(), m_rng);
     content.receipt = protocol::Receipt{type, std::move(messages), static_cast<std::uint64_t>(nowMs())};
-    std::vector<RejectedDevice> ignored;
-    LAPIS_TRY_ASSIGN(auto targets, targetsFor(to, false, ignored));
-    if (targets.route != Route::EndToEnd)
-        return {};
-    targets.ownOtherDevices.clear();
+    std::optional<SendTargets> targets;
+    if (channel)
+        targets = channel->known(to);
+    if (!targets) {
+        std::vector<RejectedDevice> ignored;
+        LAPIS_TRY_ASSIGN(targets, targetsFor(to, false, ignored, false));
+        if (targets->route != Route::EndToEnd)
+            return {};
+        if (channel)
+            channel->remember(to, *targets);
+    }
     OutgoingMessages outgoing(selfAddress(), m_identity.get(), m_rng);
     const auto now = nowMs();
     LAPIS_TRY_ASSIGN(auto envelopes, m_store
                                          ->transact([&](store::Transaction &tx) {
-                                             return outgoing.prepareControl(tx, to, content, targets, now);
+                                             return outgoing.prepareControl(tx, to, content, *targets, now);
                                          })
                                          .get());
-    LAPIS_TRY(deliver(to, envelopes, false));
-    return {};
+    if (!channel) {
+        LAPIS_TRY(deliver(to, envelopes, false));
+        return {};
+    }
+    return channel->send(to, envelopes, *content.receipt, retry);
 }
 
 Result<ReceivedItem> Engine::fetchAttachments(IncomingEvent event)

@@ -95,7 +95,8 @@ Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetch
     return directory;
 }
 
-Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored)
+Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored,
+                                       bool withOwnDevices)
 {
     LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
     LAPIS_TRY_ASSIGN(auto everEndToEnd, m_store
@@ -122,7 +123,7 @@ Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext,
     } else if (targets.route == Route::Plaintext) {
         targets.recipientDevices = recipient.listedDevices;
     }
-    if (m_identity && !(to == m_account)) {
+    if (m_identity && !(to == m_account) && withOwnDevices) {
         LAPIS_TRY_ASSIGN(auto own, resolve(m_account, true));
         for (const auto &cert : own.selection.accepted) {
             if (cert.device.device == m_identity->address().device)

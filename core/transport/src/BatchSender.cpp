@@ -13,8 +13,10 @@ namespace v1 = lapis::relay::v1;
 struct BatchSender::Connection {
     grpc::ClientContext context;
     std::unique_ptr<grpc::ClientReaderWriter<v1::SendStreamRequest, v1::SendStreamResults>> stream;
-    std::mutex mutex; // guards writes, `pending` and `broken`
+    std::mutex mutex;                 // guards writes, `pending` and `broken`
+    std::condition_variable answered; // a completion ran, or the stream broke
     std::map<std::uint64_t, Completion> pending;
+    int running = 0; // completions taken out of `pending` and not yet returned
     bool broken = false;
 };
 
@@ -43,6 +45,20 @@ BatchSender::~BatchSender()
     }
     for (auto &t : readers)
         t.join();
+}
+
+bool BatchSender::waitForAnswers(std::chrono::milliseconds timeout)
+{
+    std::shared_ptr<Connection> current;
+    {
+        std::lock_guard lock(m_mutex);
+        current = m_connection;
+    }
+    if (!current)
+        return true;
+    std::unique_lock lock(current->mutex);
+    return current->answered.wait_for(
+        lock, timeout, [&] { return (current->pending.empty() || current->broken) && current->running == 0; });
 }
 
 Result<std::shared_ptr<BatchSender::Connection>> BatchSender::connection()
@@ -102,6 +118,7 @@ void BatchSender::complete(Connection &conn, const v1::SendStreamResult &result)
             return;
         done = std::move(it->second);
         conn.pending.erase(it);
+        ++conn.running;
     }
     if (result.code() == grpc::StatusCode::OK) {
         SendOutcome outcome;
@@ -120,6 +137,11 @@ void BatchSender::complete(Connection &conn, const v1::SendStreamResult &result)
         done(toError(grpc::Status(static_cast<grpc::StatusCode>(result.code()), result.message()), scratch,
                      m_relayAddress));
     }
+    {
+        std::lock_guard lock(conn.mutex);
+        --conn.running;
+    }
+    conn.answered.notify_all();
 }
 
 void BatchSender::readLoop(std::shared_ptr<Connection> conn)
@@ -141,9 +163,15 @@ void BatchSender::failAll(Connection &conn, const Error &error)
         std::lock_guard lock(conn.mutex);
         conn.broken = true;
         pending.swap(conn.pending);
+        ++conn.running;
     }
     for (auto &[id, done] : pending)
         done(error);
+    {
+        std::lock_guard lock(conn.mutex);
+        --conn.running;
+    }
+    conn.answered.notify_all();
 }
 
 } // namespace lapis::transport

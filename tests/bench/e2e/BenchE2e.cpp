@@ -1,37 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// lapis-bench-e2e [--messages N] [--rounds R] [--batch K] [--window W] [--relay-senders S]
-// End-to-end path: two engine profiles (SQLCipher stores, registered through Engine, a session
-// set up by one Engine::sendText and the receipt coming back) exchange N ~100-byte texts through
-// the real lapis-relay. The sender writes and encrypts K messages per store transaction (default
-// 128, the engine's own cap per receiving transaction, engine::MaxReceiveBatch) with the engine's
-// OutgoingMessages::prepare (message row, Double Ratchet encryption, outbox), one transaction
-// ahead of the network, and pipelines each envelope over a BatchSender stream (bounded window W);
-// what the relay accepted is marked Sent and leaves the outbox in the next prepare transaction.
-// The receiver takes the pushed envelopes from its MessageStream and decrypts and stores up to
-// 128 of them per store transaction with the engine's IncomingMessages::process (session state,
-// message row, dedupe record), as Engine::receive does, and acks them after the commit (it sends
-// no delivery receipts). Timed from the first prepare until the N-th message was committed on
-// the receiving side and the sender's bookkeeping was committed; only messages decrypted and
-// committed as received texts count. Engine::sendText itself sends one message per call and
-// waits for the relay's answer: a path for a person typing, not for a burst.
+// lapis-bench-e2e [--messages N] [--rounds R] [--window W] [--relay-senders S]
+// End-to-end path: two Engines (SQLCipher profiles, registered through Engine, a session set up
+// by one sendText each way) exchange N ~100-byte texts through the real lapis-relay. The sender
+// calls Engine::sendTexts once: MaxSendBatch messages written and encrypted per store transaction
+// (message row, Double Ratchet, outbox), one transaction ahead of the network, streamed over one
+// BatchSender with at most MaxSendInFlight in flight, and marked Sent in the next transaction.
+// The receiver runs Engine::listen, as the desktop app does: up to MaxReceiveBatch envelopes
+// decrypted and stored per transaction (session state, message row, dedupe record), acked after
+// the commit, and a delivery receipt per batch back to the sender. Timed from the call to
+// sendTexts until the receiver reported the N-th text stored (and sendTexts returned); only
+// messages decrypted and stored as received end-to-end texts count.
 // Relay-only path: what lapis-bench-relay measures, with the same number of ~200-byte envelopes:
-// S senders (default 1, the shape of the end-to-end path) pipelined over BatchSender streams to a
-// device whose MessageStream acks each one on arrival.
+// S senders (default 1, the shape of the end-to-end path) pipelined over BatchSender streams
+// (window W, default 2000) to a device whose MessageStream acks each one on arrival.
 // Both paths run in alternating rounds in one run against one relay; each keeps its best round.
 // Each round also reports the CPU time per message of this process and of the relay: the relay
-// path's cost is shared by both, so only what end to end adds (the stores, the ratchet) moves
-// the ratio.
+// path's cost is shared by both, so only what end to end adds (the stores, the ratchet, the
+// receipts) moves the ratio.
 #include "BenchPlumbing.h"
 
 #include <lapis/crypto/PasswordHash.h>
-#include <lapis/crypto/Random.h>
 #include <lapis/engine/Engine.h>
-#include <lapis/engine/IncomingMessages.h>
-#include <lapis/engine/LocalIdentity.h>
-#include <lapis/engine/OutgoingMessages.h>
-#include <lapis/engine/ProfileKey.h>
-#include <lapis/engine/RelayLogin.h>
-#include <lapis/store/Store.h>
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/MessageStream.h>
@@ -47,11 +36,8 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <filesystem>
-#include <future>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -74,12 +60,6 @@ struct Options {
     int window = 2000;
     int relaySenders = 1;
 };
-
-std::int64_t nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 engine::ProfileOptions profileOptions(const fs::path &dir)
 {
@@ -194,16 +174,6 @@ RelayRound benchRelayOnly(const transport::RelayEndpoint &endpoint, const CpuClo
 
 // ---- end to end --------------------------------------------------------------------------------
 
-/// One profile as the pipelined path uses it: its store, identity and relay login.
-struct Profile {
-    fs::path directory;
-    AccountId account;
-    DeviceId device;
-    std::unique_ptr<store::Store> store;
-    std::unique_ptr<engine::LocalIdentity> identity;
-    transport::DeviceCredentials credentials;
-};
-
 /// Registers an account in a new profile through the Engine.
 Result<AccountId> registerProfile(const fs::path &dir, const std::string &username,
                                   const transport::RelayEndpoint &endpoint)
@@ -219,52 +189,23 @@ Result<AccountId> registerProfile(const fs::path &dir, const std::string &userna
     return eng->account();
 }
 
-/// A message each way through the Engine, so that both sides hold a complete session.
-Result<void> warmUp(const fs::path &senderDir, const fs::path &receiverDir, const AccountId &receiver)
+/// A message each way through the Engines, so that both sides hold a complete session.
+Result<void> warmUp(engine::Engine &sender, engine::Engine &receiver)
 {
-    {
-        LAPIS_TRY_ASSIGN(auto sender, engine::Engine::open(profileOptions(senderDir)));
-        LAPIS_TRY_ASSIGN(auto report, sender->sendText(receiver, "warm-up", false));
-        if (!report.acceptedByRelay || !report.endToEnd)
-            return fail(ErrorCode::Unavailable, "the warm-up message was not accepted end to end");
-    }
-    {
-        LAPIS_TRY_ASSIGN(auto eng, engine::Engine::open(profileOptions(receiverDir)));
-        LAPIS_TRY_ASSIGN(auto items, eng->receive(std::chrono::milliseconds(1000)));
-        if (items.empty())
-            return fail(ErrorCode::NotFound, "the warm-up message did not arrive");
-    }
-    {
-        // Takes the delivery receipt: the sender's session is now confirmed by the receiver.
-        LAPIS_TRY_ASSIGN(auto sender, engine::Engine::open(profileOptions(senderDir)));
-        LAPIS_TRY(sender->receive(std::chrono::milliseconds(1000)));
-    }
+    LAPIS_TRY_ASSIGN(auto report, sender.sendText(receiver.account(), "warm-up", false));
+    if (!report.acceptedByRelay || !report.endToEnd)
+        return fail(ErrorCode::Unavailable, "the warm-up message was not accepted end to end");
+    LAPIS_TRY_ASSIGN(auto items, receiver.receive(std::chrono::milliseconds(1000)));
+    if (items.empty())
+        return fail(ErrorCode::NotFound, "the warm-up message did not arrive");
+    // Takes the delivery receipt: the sender's session is now confirmed by the receiver.
+    LAPIS_TRY(sender.receive(std::chrono::milliseconds(1000)));
     return {};
 }
 
-Result<Profile> openProfile(const fs::path &dir)
+std::string textFor(int round, int i)
 {
-    Profile profile;
-    profile.directory = dir;
-    LAPIS_TRY_ASSIGN(profile.store, engine::openProfileStore(profileOptions(dir)));
-    LAPIS_TRY_ASSIGN(auto own,
-                     profile.store->transact([](store::Transaction &tx) { return tx.accounts().load(); }).get());
-    if (!own)
-        return fail(ErrorCode::NotFound, "the profile has no account");
-    LAPIS_TRY_ASSIGN(auto identity, engine::LocalIdentity::deserialize(own->identityKeyPair.view()));
-    LAPIS_TRY_ASSIGN(auto login, engine::RelayLogin::deserialize(own->deviceCredentials.view()));
-    profile.account = own->account;
-    profile.device = own->device;
-    profile.identity = std::make_unique<engine::LocalIdentity>(std::move(identity));
-    profile.credentials =
-        transport::DeviceCredentials{own->account.value(), own->device.value(),
-                                     Bytes(login.credential.view().begin(), login.credential.view().end())};
-    return profile;
-}
-
-std::string textFor(int i)
-{
-    std::string text = "Benchmark message " + std::to_string(i) + ": ";
+    std::string text = "Round " + std::to_string(round) + " message " + std::to_string(i) + ": ";
     while (text.size() < TextSize)
         text.push_back(static_cast<char>('a' + (text.size() % 26)));
     return text;
@@ -273,111 +214,53 @@ std::string textFor(int i)
 struct E2eRound {
     double msgsPerSecond = 0;
     int committed = 0;
-    double sentSeconds = 0;      ///< until sendTexts returned: all accepted by the relay and marked Sent
-    int receiveTransactions = 0; ///< store transactions on the receiving side
+    double sentSeconds = 0; ///< until sendTexts returned: all accepted by the relay and marked Sent
     CpuShare cpu;
 };
 
-E2eRound benchEndToEnd(engine::Engine &sender, Profile &receiver, const transport::RelayEndpoint &endpoint,
-                       const CpuClock &clock, const Options &options, int round)
+E2eRound benchEndToEnd(engine::Engine &sender, engine::Engine &receiver, const CpuClock &clock, const Options &options,
+                       int round)
 {
     E2eRound out;
     const int total = options.messages;
-    crypto::RandomSource &rng = crypto::systemRandom();
+    const std::string prefix = "Round " + std::to_string(round) + " ";
 
-    // Receiving side: stream -> inbox -> worker (decrypt + store per transaction, ack after commit).
-    auto receiverClient = transport::RelayClient::create(endpoint);
-    if (!receiverClient.ok())
-        return out;
-    Inbox inbox;
+    // Receiving side: the engine's live stream, as the desktop app runs it.
     std::mutex mutex;
     std::condition_variable changed;
-    bool drained = false;
+    bool online = false;
     int committed = 0;
-    int dropped = 0;
-    int transactions = 0;
-    transport::MessageStream::Callbacks callbacks;
-    callbacks.onEnvelope = [&inbox](const transport::ReceivedEnvelope &e) { inbox.push(e); };
-    callbacks.onDrained = [&] {
+    std::atomic<bool> stop{false};
+    engine::ListenCallbacks callbacks;
+    callbacks.onConnection = [&](bool up) {
         std::lock_guard lock(mutex);
-        drained = true;
+        online = up;
         changed.notify_all();
     };
-    transport::MessageStream stream((*receiverClient)->channel(), endpoint.address, receiver.credentials, callbacks);
-    engine::IncomingMessages incoming(receiver.identity->address(), receiver.identity.get(), rng);
-    std::thread worker([&] {
-        for (;;) {
-            auto envelopes = inbox.take(engine::MaxReceiveBatch);
-            if (envelopes.empty())
-                return;
-            std::vector<engine::RelayDelivery> deliveries;
-            for (const auto &e : envelopes)
-                deliveries.push_back(
-                    {e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext, e.serverTimeMs});
-            const auto now = nowMs();
-            // Several deliveries per transaction; should one fail, the batch rolls back and each is
-            // done in a transaction of its own, as Engine::receive does.
-            auto texts = receiver.store
-                             ->transact([&](store::Transaction &tx) -> Result<int> {
-                                 int n = 0;
-                                 for (const auto &d : deliveries) {
-                                     LAPIS_TRY_ASSIGN(auto event, incoming.process(tx, d, now));
-                                     if (event && event->kind == engine::IncomingEvent::Kind::Message && event->endToEnd
-                                         && !event->text.empty())
-                                         ++n;
-                                 }
-                                 return n;
-                             })
-                             .get();
-            int n = 0;
-            int bad = 0;
-            if (texts.ok()) {
-                n = *texts;
-            } else {
-                for (const auto &d : deliveries) {
-                    auto one =
-                        receiver.store->transact([&](store::Transaction &tx) { return incoming.process(tx, d, now); })
-                            .get();
-                    if (!one.ok()) {
-                        if (bad++ == 0)
-                            std::fprintf(stderr, "receive: %s\n", one.error().message.c_str());
-                    } else if (*one && (*one)->kind == engine::IncomingEvent::Kind::Message && (*one)->endToEnd
-                               && !(*one)->text.empty()) {
-                        ++n;
-                    }
-                }
-            }
-            std::vector<std::uint64_t> ids;
-            for (const auto &e : envelopes)
-                ids.push_back(e.id);
-            stream.ack(ids); // committed (or unreadable): the relay may delete them
-            {
-                std::lock_guard lock(mutex);
-                committed += n;
-                ++transactions;
-                dropped += bad;
-            }
-            changed.notify_all();
-        }
-    });
-    stream.start();
+    callbacks.onItem = [&](const engine::ReceivedItem &item) {
+        const auto &event = item.event;
+        if (event.kind != engine::IncomingEvent::Kind::Message || !event.endToEnd || event.text.rfind(prefix, 0) != 0)
+            return;
+        std::lock_guard lock(mutex);
+        ++committed;
+        changed.notify_all();
+    };
+    Result<void> listened;
+    std::thread listener([&] { listened = receiver.listen(callbacks, [&] { return stop.load(); }); });
     {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return drained; });
-        committed = 0; // anything left from an earlier round does not count
-        dropped = 0;
-        transactions = 0;
+        changed.wait_for(lock, std::chrono::seconds(30), [&] { return online; });
     }
 
     // Sending side: the engine's burst API, as a bot or a bridge sends.
     std::vector<std::string> texts;
     texts.reserve(static_cast<std::size_t>(total));
     for (int i = 0; i < total; ++i)
-        texts.push_back(textFor(round * total + i));
+        texts.push_back(textFor(round, i));
     int failures = 0;
     const auto cpuBefore = clock.now();
     const auto start = Clock::now();
-    auto reports = sender.sendTexts(receiver.account, texts, false);
+    auto reports = sender.sendTexts(receiver.account(), texts, false);
     out.sentSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!reports.ok()) {
         std::fprintf(stderr, "send: %s\n", reports.error().message.c_str());
@@ -388,18 +271,18 @@ E2eRound benchEndToEnd(engine::Engine &sender, Profile &receiver, const transpor
     }
     {
         std::unique_lock lock(mutex);
-        changed.wait_for(lock, std::chrono::seconds(120), [&] { return committed + dropped >= total - failures; });
+        changed.wait_for(lock, std::chrono::seconds(120), [&] { return committed >= total - failures; });
         out.committed = committed;
-        out.receiveTransactions = transactions;
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     out.cpu = cpuPerMessage(cpuBefore, clock.now(), out.committed);
-    inbox.stop();
-    worker.join();
-    stream.stop();
-    if (failures > 0 || dropped > 0 || out.committed != total)
-        std::fprintf(stderr, "end to end: %d of %d committed, %d sends failed, %d unreadable\n", out.committed, total,
-                     failures, dropped);
+    stop = true;
+    listener.join();
+    if (!listened.ok())
+        std::fprintf(stderr, "listen: %s\n", listened.error().message.c_str());
+    if (failures > 0 || out.committed != total)
+        std::fprintf(stderr, "end to end: %d of %d committed, %d not accepted by the relay\n", out.committed, total,
+                     failures);
     out.msgsPerSecond = out.committed / seconds;
     return out;
 }
@@ -450,14 +333,14 @@ int main(int argc, char **argv)
                      (!senderAccount.ok() ? senderAccount.error() : receiverAccount.error()).message.c_str());
         return 1;
     }
-    if (auto r = warmUp(senderDir, receiverDir, *receiverAccount); !r.ok()) {
-        std::fprintf(stderr, "warm-up: %s\n", r.error().message.c_str());
-        return 1;
-    }
     auto sender = engine::Engine::open(profileOptions(senderDir));
-    auto receiver = openProfile(receiverDir);
+    auto receiver = engine::Engine::open(profileOptions(receiverDir));
     if (!sender.ok() || !receiver.ok()) {
         std::fprintf(stderr, "open profile: %s\n", (!sender.ok() ? sender.error() : receiver.error()).message.c_str());
+        return 1;
+    }
+    if (auto r = warmUp(**sender, **receiver); !r.ok()) {
+        std::fprintf(stderr, "warm-up: %s\n", r.error().message.c_str());
         return 1;
     }
 
@@ -475,11 +358,10 @@ int main(int argc, char **argv)
             relayRate = std::max(relayRate, r.envelopesPerSecond);
         };
         auto e2eRound = [&] {
-            const auto r = benchEndToEnd(**sender, *receiver, endpoint, clock, options, round);
-            std::printf("round %d: end to end %.0f msgs/s (%d committed; sendTexts returned after %.2f s; %d receiving "
-                        "transactions; CPU per message: %.0f us here, %.0f us in the relay)\n",
-                        round + 1, r.msgsPerSecond, r.committed, r.sentSeconds, r.receiveTransactions, r.cpu.ownMicros,
-                        r.cpu.relayMicros);
+            const auto r = benchEndToEnd(**sender, **receiver, clock, options, round);
+            std::printf("round %d: end to end %.0f msgs/s (%d committed; sendTexts returned after %.2f s; CPU per "
+                        "message: %.0f us here, %.0f us in the relay)\n",
+                        round + 1, r.msgsPerSecond, r.committed, r.sentSeconds, r.cpu.ownMicros, r.cpu.relayMicros);
             e2eRate = std::max(e2eRate, r.msgsPerSecond);
         };
         if (round % 2 == 0) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// lapis-bench-e2e's plumbing: CPU time per message of this process and the relay, the bounded
-// window of envelopes in flight, and the hand-over from the stream thread to the receiving worker.
+// lapis-bench-e2e's plumbing: CPU time per message of this process and the relay, and the
+// bounded window of envelopes in flight on the relay-only path.
 #pragma once
 
 #include <lapis/transport/Types.h>
@@ -11,7 +11,6 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <mutex>
 #include <string>
 #include <unistd.h>
@@ -92,45 +91,6 @@ private:
     std::condition_variable m_freed;
     int m_size;
     int m_inFlight = 0;
-};
-
-/// What the stream thread hands to the receiving worker.
-class Inbox {
-public:
-    void push(const transport::ReceivedEnvelope &e)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_items.push_back(e);
-        }
-        m_wake.notify_one();
-    }
-    void stop()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_wake.notify_all();
-    }
-    /// Up to `max` envelopes; empty once stopped.
-    std::vector<transport::ReceivedEnvelope> take(std::size_t max)
-    {
-        std::unique_lock lock(m_mutex);
-        m_wake.wait(lock, [&] { return !m_items.empty() || m_stopping; });
-        std::vector<transport::ReceivedEnvelope> out;
-        while (!m_items.empty() && out.size() < max) {
-            out.push_back(std::move(m_items.front()));
-            m_items.pop_front();
-        }
-        return out;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<transport::ReceivedEnvelope> m_items;
-    bool m_stopping = false;
 };
 
 } // namespace lapis::bench

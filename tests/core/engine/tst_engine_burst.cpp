@@ -20,8 +20,11 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
+#include <thread>
 
 using namespace lapis;
 using namespace std::chrono_literals;
@@ -249,6 +252,64 @@ private slots:
         QCOMPARE(textsWith(*m_bob, AccountId("alice"), "anew"), texts);
         VERIFY_OK(m_bob2->receive(1500ms));
         QCOMPARE(textsWith(*m_bob2, AccountId("alice"), "anew"), texts);
+    }
+
+    void receiptRefusedForANewDeviceIsLookedUpAgain()
+    {
+        // Bob listens; his delivery receipts go to the devices of Alice's that he looked up once.
+        std::mutex mutex;
+        std::vector<std::string> seen;
+        std::atomic<bool> stop{false};
+        engine::ListenCallbacks callbacks;
+        callbacks.onItem = [&](const engine::ReceivedItem &item) {
+            std::lock_guard lock(mutex);
+            seen.push_back(item.event.text);
+        };
+        Result<void> listened;
+        std::thread listener([&] { listened = m_bob->listen(callbacks, [&] { return stop.load(); }); });
+        const auto arrived = [&](const std::string &text) {
+            std::lock_guard lock(mutex);
+            return std::find(seen.begin(), seen.end(), text) != seen.end();
+        };
+        auto first = m_alice->sendText(AccountId("bob"), "receipt before", false);
+        VERIFY_OK(first);
+        QTRY_VERIFY_WITH_TIMEOUT(arrived("receipt before"), 10000);
+        // Alice links a third device: Bob's remembered list misses it, so the relay refuses his
+        // next receipt; it is sent again to the devices looked up anew, as are the ones after it.
+        auto alice3 = linkedDevice(*m_alice, "alice3");
+        QVERIFY(alice3);
+        auto lost = m_alice->sendText(AccountId("bob"), "receipt refused", false);
+        VERIFY_OK(lost);
+        QTRY_VERIFY_WITH_TIMEOUT(arrived("receipt refused"), 10000);
+        auto later = m_alice->sendText(AccountId("bob"), "receipt looked up", false);
+        VERIFY_OK(later);
+        QTRY_VERIFY_WITH_TIMEOUT(arrived("receipt looked up"), 10000);
+        QTest::qWait(1500); // the refused receipt is sent again after the next wait
+        stop = true;
+        listener.join();
+        VERIFY_OK(listened);
+
+        VERIFY_OK(m_alice->receive(800ms));
+        auto own = m_alice->history(AccountId("bob"), 20);
+        VERIFY_OK(own);
+        const auto stateOf = [&own](const MessageId &id) {
+            for (const auto &m : *own)
+                if (m.id == id)
+                    return m.state;
+            return store::MessageState::Failed;
+        };
+        QCOMPARE(stateOf(first->id), store::MessageState::Delivered);
+        QCOMPARE(stateOf(lost->id), store::MessageState::Delivered);
+        QCOMPARE(stateOf(later->id), store::MessageState::Delivered);
+        // Alice's new device got the receipts too: it sees her messages delivered.
+        VERIFY_OK(alice3->receive(800ms));
+        auto atAlice3 = alice3->history(AccountId("bob"), 20);
+        VERIFY_OK(atAlice3);
+        int deliveredThere = 0;
+        for (const auto &m : *atAlice3)
+            if ((m.id == lost->id || m.id == later->id) && m.state == store::MessageState::Delivered)
+                ++deliveredThere;
+        QCOMPARE(deliveredThere, 2);
     }
 
 private:

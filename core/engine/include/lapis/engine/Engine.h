@@ -21,8 +21,9 @@
 #include <vector>
 
 namespace lapis::transport {
+class BatchSender;
 class MessageStream;
-}
+} // namespace lapis::transport
 
 namespace lapis::engine {
 
@@ -335,7 +336,9 @@ private:
         std::vector<DeviceId> listedDevices;
     };
     Result<Directory> resolve(const AccountId &account, bool fetchBundles);
-    Result<SendTargets> targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored);
+    /// Without `withOwnDevices` (receipts), our other devices are not looked up.
+    Result<SendTargets> targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored,
+                                   bool withOwnDevices = true);
     /// NotFound without an account, PermissionDenied on a device still awaiting its keys.
     Result<void> checkCanSend() const;
     /// Where a message to `to` goes now: targetsFor(), or the listed devices for a plaintext-only
@@ -362,7 +365,14 @@ private:
     std::vector<IncomingEvent> storeDeliveries(IncomingMessages &incoming,
                                                const std::vector<transport::ReceivedEnvelope> &batch,
                                                transport::MessageStream &stream);
-    Result<void> sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages);
+    /// How runStream() sends delivery receipts (EngineReceive.cpp): pipelined, to directories it
+    /// looked up once.
+    struct ReceiptChannel;
+    /// With `channel`, the receipt goes out over its stream without waiting for the relay's answer;
+    /// one the relay refuses for a changed device list is sent once more (`retry`) after a new
+    /// lookup. A receipt is not kept in the outbox: one lost otherwise is only logged.
+    Result<void> sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages,
+                             ReceiptChannel *channel = nullptr, bool retry = false);
     Result<ReceivedItem> fetchAttachments(IncomingEvent event);
     [[nodiscard]] std::int64_t nowMs() const;
     [[nodiscard]] protocol::Address selfAddress() const;

@@ -4,6 +4,7 @@
 #include <lapis/common/Result.h>
 #include <lapis/transport/Types.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -40,6 +41,9 @@ public:
     /// outcome arrives through `done`. Blocks only when the relay pushes back (flow control).
     Result<void> send(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext,
                       Completion done);
+    /// Waits until every batch sent so far was answered (or failed) and its completion returned,
+    /// at most `timeout`; false when some are still in flight.
+    bool waitForAnswers(std::chrono::milliseconds timeout);
 
 private:
     struct Connection;
