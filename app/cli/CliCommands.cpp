@@ -283,6 +283,30 @@ const std::map<std::string, Handler> &handlers()
              printSendReport(report, out);
              return {};
          }},
+        {"send-lines",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a recipient"));
+             LAPIS_TRY_ASSIGN(auto path, needPositional(args, 1, "a file with one message per line"));
+             std::ifstream in(path, std::ios::binary);
+             if (!in)
+                 return fail(ErrorCode::NotFound, "Cannot read " + path);
+             std::vector<std::string> texts;
+             for (std::string line; std::getline(in, line);) {
+                 if (!line.empty() && line.back() == '\r')
+                     line.pop_back();
+                 if (!line.empty())
+                     texts.push_back(std::move(line));
+             }
+             if (texts.empty())
+                 return fail(ErrorCode::InvalidArgument, path + " has no line to send");
+             LAPIS_TRY_ASSIGN(auto reports, engine.sendTexts(AccountId(user), texts, args.has("--allow-plaintext")));
+             for (std::size_t i = 0; i < reports.size(); ++i) {
+                 if (i > 0)
+                     reports[i].ignoredDevices.clear(); // the same devices for every line: warned once
+                 printSendReport(reports[i], out);
+             }
+             return {};
+         }},
         {"send-file",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a recipient"));

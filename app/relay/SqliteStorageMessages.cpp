@@ -67,6 +67,26 @@ Result<void> SqliteStorage::publishKeys(const std::string &username, std::uint32
 Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const std::string &username,
                                                                          const std::set<std::uint32_t> &withSession)
 {
+    // The usual case, a sender with a session with every device, takes nothing: a read, which
+    // leaves the single writer to the mailboxes.
+    auto known = read<std::optional<std::vector<PreKeyBundleRecord>>>(
+        [&](SqliteConnection &db) -> Result<std::optional<std::vector<PreKeyBundleRecord>>> {
+            LAPIS_TRY_ASSIGN(auto account, loadAccount(db, username));
+            if (!account)
+                return fail(ErrorCode::NotFound, "No such account");
+            LAPIS_TRY_ASSIGN(auto devices, loadDevices(db, username));
+            std::vector<PreKeyBundleRecord> bundles;
+            for (auto &device : devices) {
+                if (withSession.count(device.deviceId) == 0)
+                    return std::optional<std::vector<PreKeyBundleRecord>>();
+                bundles.push_back({std::move(device), std::nullopt});
+            }
+            return std::optional(std::move(bundles));
+        });
+    if (!known.ok())
+        return std::move(known).error();
+    if (*known)
+        return std::move(**known);
     return write<std::vector<PreKeyBundleRecord>>([&](SqliteConnection &db) -> Result<std::vector<PreKeyBundleRecord>> {
         LAPIS_TRY_ASSIGN(auto account, loadAccount(db, username));
         if (!account)

@@ -25,8 +25,8 @@ Result<store::StoredMessage> messageOfConversation(store::Transaction &tx, const
 Result<SendReport> Engine::sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
                                      bool allowPlaintext)
 {
-    if (text.empty())
-        return fail(ErrorCode::InvalidArgument, "The message is empty");
+    if (auto problem = textProblem(text))
+        return fail(ErrorCode::InvalidArgument, "The message " + *problem);
     LAPIS_TRY_ASSIGN(
         auto quoted,
         m_store->transact([&](store::Transaction &tx) { return messageOfConversation(tx, to, replyTo); }).get());

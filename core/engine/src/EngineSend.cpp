@@ -18,6 +18,15 @@ namespace lapis::engine {
 
 namespace fs = std::filesystem;
 
+std::optional<std::string> Engine::textProblem(const std::string &text)
+{
+    if (text.empty())
+        return "is empty";
+    if (text.size() > MaxTextBytes)
+        return "is longer than " + std::to_string(MaxTextBytes / 1024) + " KiB; send it as a file";
+    return std::nullopt;
+}
+
 Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetchBundles*/)
 {
     // A device we hold a session with needs no one-time prekey: taking one anyway, on every send,
@@ -238,8 +247,8 @@ Result<SendReport> Engine::sendData(const AccountId &to, protocol::DataMessage m
 
 Result<SendReport> Engine::sendText(const AccountId &to, const std::string &text, bool allowPlaintext)
 {
-    if (text.empty())
-        return fail(ErrorCode::InvalidArgument, "The message is empty");
+    if (auto problem = textProblem(text))
+        return fail(ErrorCode::InvalidArgument, "The message " + *problem);
     protocol::DataMessage message;
     message.text = text;
     return sendData(to, std::move(message), allowPlaintext);
@@ -249,9 +258,11 @@ Result<std::vector<SendReport>> Engine::sendTexts(const AccountId &to, const std
                                                   bool allowPlaintext)
 {
     LAPIS_TRY(checkCanSend());
-    for (std::size_t i = 0; i < texts.size(); ++i)
-        if (texts[i].empty())
-            return fail(ErrorCode::InvalidArgument, "Message " + std::to_string(i + 1) + " is empty; nothing was sent");
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (auto problem = textProblem(texts[i]))
+            return fail(ErrorCode::InvalidArgument,
+                        "Message " + std::to_string(i + 1) + " " + *problem + "; nothing was sent");
+    }
     if (texts.empty())
         return std::vector<SendReport>{};
     const auto credentials = m_relay->credentials();

@@ -93,6 +93,50 @@ private slots:
         QVERIFY2(again.json().size() == 0, qPrintable(describe(again)));
     }
 
+    void sendLinesSendsEachLineInOrder()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("lines.txt"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("first line\r\n\nsecond line\nthird line");
+        }
+        const auto sent = m_alice->run({QStringLiteral("send-lines"), QStringLiteral("bob"), file});
+        VERIFY_RUN(sent);
+        const auto lines = sent.out.trimmed().split(QLatin1Char('\n'));
+        QVERIFY2(lines.size() == 3, qPrintable(describe(sent)));
+        for (const auto &line : lines)
+            QVERIFY2(line.startsWith(QStringLiteral("sent ")) && line.endsWith(QStringLiteral(" e2e")),
+                     qPrintable(line));
+        const auto got = m_bob->run(
+            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        VERIFY_RUN(got);
+        const auto messages = got.json();
+        QVERIFY2(messages.size() == 3, qPrintable(describe(got)));
+        const QStringList expected{QStringLiteral("first line"), QStringLiteral("second line"),
+                                   QStringLiteral("third line")};
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(messages[static_cast<std::size_t>(i)][QStringLiteral("text")].toString(), expected[i]);
+            QCOMPARE(messages[static_cast<std::size_t>(i)][QStringLiteral("id")].toString(),
+                     lines[i].split(QLatin1Char(' '))[1]);
+        }
+        // An empty file, or a missing one, sends nothing and says why.
+        const QString empty = dir.filePath(QStringLiteral("empty.txt"));
+        {
+            QFile f(empty);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\n\n");
+        }
+        const auto none = m_alice->run({QStringLiteral("send-lines"), QStringLiteral("bob"), empty});
+        QVERIFY2(none.exitCode != 0 && none.err.contains(QStringLiteral("no line to send")),
+                 qPrintable(describe(none)));
+        const auto missing =
+            m_alice->run({QStringLiteral("send-lines"), QStringLiteral("bob"), dir.filePath(QStringLiteral("nope"))});
+        QVERIFY2(missing.exitCode != 0 && missing.err.contains(QStringLiteral("Cannot read")),
+                 qPrintable(describe(missing)));
+    }
+
     void searchFindsOldMessages()
     {
         const auto found = m_bob->run({QStringLiteral("search"), QStringLiteral("queued")});

@@ -131,6 +131,16 @@ private slots:
         QVERIFY2(refused.error().message.find("Message 2 is empty") != std::string::npos,
                  refused.error().message.c_str());
         QVERIFY(textsWith(*m_alice, AccountId("bob"), "first").empty());
+        const std::string tooLong(engine::MaxTextBytes + 1, 'x');
+        auto long1 = m_alice->sendTexts(AccountId("bob"), {"first", tooLong}, false);
+        QVERIFY(!long1.ok());
+        QCOMPARE(long1.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(long1.error().message.find("send it as a file") != std::string::npos, long1.error().message.c_str());
+        auto long2 = m_alice->sendText(AccountId("bob"), tooLong, false);
+        QVERIFY(!long2.ok());
+        QCOMPARE(long2.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(textsWith(*m_alice, AccountId("bob"), "first").empty());
+        QVERIFY(textsWith(*m_alice, AccountId("bob"), "xxxx").empty());
         auto none = m_alice->sendTexts(AccountId("bob"), {}, false);
         VERIFY_OK(none);
         QVERIFY(none->empty());

@@ -27,6 +27,9 @@ class MessageStream;
 
 namespace lapis::engine {
 
+/// The longest text one message carries (UTF-8 bytes); a longer one goes as a file.
+inline constexpr std::size_t MaxTextBytes = 64 * 1024;
+
 /// The most messages sendTexts writes and encrypts in one store transaction (as many as a receiving
 /// device stores in one, MaxReceiveBatch).
 inline constexpr std::size_t MaxSendBatch = 128;
@@ -339,6 +342,8 @@ private:
     /// Without `withOwnDevices` (receipts), our other devices are not looked up.
     Result<SendTargets> targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored,
                                    bool withOwnDevices = true);
+    /// Why `text` cannot be sent as a message (empty, over MaxTextBytes), if it cannot.
+    static std::optional<std::string> textProblem(const std::string &text);
     /// NotFound without an account, PermissionDenied on a device still awaiting its keys.
     Result<void> checkCanSend() const;
     /// Where a message to `to` goes now: targetsFor(), or the listed devices for a plaintext-only
