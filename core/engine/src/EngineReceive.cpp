@@ -33,10 +33,11 @@ struct Engine::ReceiptChannel {
         std::vector<MessageId> messages;
     };
 
-    transport::BatchSender stream;
     std::mutex mutex;
     std::map<AccountId, SendTargets> devices;
     std::vector<Refused> refused;
+    /// Last, so that it goes first: its completions still find the members above.
+    transport::BatchSender stream;
 
     std::optional<SendTargets> known(const AccountId &account)
     {
@@ -245,7 +246,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
         return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
     transport::MessageStream stream(m_relay->channel(), m_relay->endpoint().address, *credentials, callbacks);
     signInAcks = &stream;
-    ReceiptChannel receipts{{m_relay->channel(), m_relay->endpoint().address, *credentials}, {}, {}, {}};
+    ReceiptChannel receipts{{}, {}, {}, {m_relay->channel(), m_relay->endpoint().address, *credentials}};
     // Before it closes, what is in flight gets a moment to be answered.
     struct AwaitReceipts {
         transport::BatchSender &sender;

@@ -7,13 +7,15 @@
 namespace lapis::engine {
 
 TextBurst::TextBurst(store::Store &store, OutgoingMessages &outgoing, transport::BatchSender &stream, AccountId to,
-                     AccountId self, const std::vector<std::string> &texts, std::function<std::int64_t()> clock)
+                     AccountId self, const std::vector<std::string> &texts, std::function<std::int64_t()> clock,
+                     std::chrono::milliseconds stallTimeout)
     : m_store(store)
     , m_outgoing(outgoing)
     , m_stream(stream)
     , m_to(std::move(to))
     , m_self(std::move(self))
     , m_clock(std::move(clock))
+    , m_stallTimeout(stallTimeout)
     , m_messages(texts.size())
     , m_ids(texts.size())
     , m_ownCopies(texts.size())
@@ -257,7 +259,7 @@ std::size_t TextBurst::waiting() const
 void TextBurst::acquireSlot()
 {
     std::unique_lock lock(m_mutex);
-    m_slotFreed.wait(lock, [this] { return m_inFlight < MaxSendInFlight; });
+    waitForAnswers(lock, [this] { return m_inFlight < MaxSendInFlight; });
     ++m_inFlight;
 }
 
@@ -266,6 +268,7 @@ void TextBurst::releaseSlot()
     {
         std::lock_guard lock(m_mutex);
         --m_inFlight;
+        ++m_answers;
     }
     m_slotFreed.notify_all();
 }
@@ -273,7 +276,24 @@ void TextBurst::releaseSlot()
 void TextBurst::drain()
 {
     std::unique_lock lock(m_mutex);
-    m_slotFreed.wait(lock, [this] { return m_inFlight == 0; });
+    waitForAnswers(lock, [this] { return m_inFlight == 0; });
+}
+
+void TextBurst::waitForAnswers(std::unique_lock<std::mutex> &lock, const std::function<bool()> &ready)
+{
+    bool cancelled = false;
+    while (!ready()) {
+        const auto answersBefore = m_answers;
+        if (m_slotFreed.wait_for(lock, m_stallTimeout, ready) || m_answers != answersBefore || cancelled)
+            continue;
+        // Nothing answered for so long: the relay took the stream but stopped answering. Giving
+        // the stream up fails what is in flight (kept in the outbox) on the stream's own thread.
+        qCWarning(lcEngine) << "The relay stopped answering; the rest waits in the outbox";
+        cancelled = true;
+        lock.unlock();
+        m_stream.cancel();
+        lock.lock();
+    }
 }
 
 } // namespace lapis::engine

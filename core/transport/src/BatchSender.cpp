@@ -47,6 +47,17 @@ BatchSender::~BatchSender()
         t.join();
 }
 
+void BatchSender::cancel()
+{
+    std::shared_ptr<Connection> current;
+    {
+        std::lock_guard lock(m_mutex);
+        current = m_connection;
+    }
+    if (current)
+        current->context.TryCancel();
+}
+
 bool BatchSender::waitForAnswers(std::chrono::milliseconds timeout)
 {
     std::shared_ptr<Connection> current;

@@ -6,6 +6,7 @@
 #include <lapis/protocol/Limits.h>
 #include <lapis/transport/BatchSender.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -26,8 +27,11 @@ class TextBurst {
 public:
     static_assert(MaxSendInFlight + 2 * MaxSendBatch < protocol::MaxSkipPerChain);
 
+    /// `stallTimeout`: how long the relay may leave every message in flight unanswered before the
+    /// stream is given up and they wait in the outbox (a relay that accepts but never answers).
     TextBurst(store::Store &store, OutgoingMessages &outgoing, transport::BatchSender &stream, AccountId to,
-              AccountId self, const std::vector<std::string> &texts, std::function<std::int64_t()> clock);
+              AccountId self, const std::vector<std::string> &texts, std::function<std::int64_t()> clock,
+              std::chrono::milliseconds stallTimeout = std::chrono::seconds(30));
     ~TextBurst();
     TextBurst(const TextBurst &) = delete;
     TextBurst &operator=(const TextBurst &) = delete;
@@ -56,6 +60,8 @@ private:
     void acquireSlot();
     void releaseSlot();
     void drain();
+    /// Waits on m_slotFreed until `ready`; gives the stream up when no answer came for m_stallTimeout.
+    void waitForAnswers(std::unique_lock<std::mutex> &lock, const std::function<bool()> &ready);
 
     store::Store &m_store;
     OutgoingMessages &m_outgoing;
@@ -63,6 +69,7 @@ private:
     AccountId m_to;
     AccountId m_self;
     std::function<std::int64_t()> m_clock;
+    std::chrono::milliseconds m_stallTimeout;
     std::vector<protocol::DataMessage> m_messages;
     std::vector<MessageId> m_ids;
     std::vector<std::vector<OutgoingEnvelope>> m_ownCopies; ///< emptied once handed to the relay
@@ -74,8 +81,9 @@ private:
     std::condition_variable m_slotFreed;
     std::vector<Fate> m_fates;
     std::size_t m_inFlight = 0;
-    std::size_t m_refused = 0; ///< refused since the last run began
-    bool m_relayAway = false;  ///< a send failed (offline, relay down): the rest waits in the outbox
+    std::size_t m_refused = 0;   ///< refused since the last run began
+    std::uint64_t m_answers = 0; ///< answers so far, to tell a slow relay from a stalled one
+    bool m_relayAway = false;    ///< a send failed (offline, relay down): the rest waits in the outbox
 };
 
 } // namespace lapis::engine

@@ -44,6 +44,9 @@ public:
     /// Waits until every batch sent so far was answered (or failed) and its completion returned,
     /// at most `timeout`; false when some are still in flight.
     bool waitForAnswers(std::chrono::milliseconds timeout);
+    /// Gives up on the current stream (a relay that stopped answering): what is in flight fails
+    /// with an error on the reader thread, and the next send opens a new stream.
+    void cancel();
 
 private:
     struct Connection;
