@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the engine tests that drive whole profiles share: profile options with a fast KDF,
-// reading a file (the relay's certificate), registering an account, and checking a Result with
-// its message.
+// reading a file (the relay's certificate), registering an account, linking a second device, and
+// checking a Result with its message.
 #pragma once
 
 #include <lapis/engine/Engine.h>
@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -50,6 +51,30 @@ inline std::unique_ptr<Engine> registeredEngine(const ProfileOptions &options, c
     setup.deviceName = "test";
     if (auto r = (*opened)->registerAccount(setup); !r.ok()) {
         qWarning("register %s: %s", username.c_str(), r.error().message.c_str());
+        return nullptr;
+    }
+    return std::move(*opened);
+}
+
+/// A new profile at `options` linked as another device of `existing`'s account, by the calls
+/// behind the QR flow (request, approve with the comparison code, complete); null, with a
+/// warning, when that fails.
+inline std::unique_ptr<Engine> linkedEngine(Engine &existing, const ProfileOptions &options,
+                                            const std::string &deviceName, const QString &address,
+                                            const QString &certificatePath)
+{
+    auto opened = Engine::open(options);
+    if (!opened.ok())
+        return nullptr;
+    auto pending = (*opened)->requestLink(address.toStdString(), fileText(certificatePath));
+    if (!pending.ok())
+        return nullptr;
+    auto completing = std::async(std::launch::async, [&] { return (*opened)->completeLink(*pending, deviceName); });
+    const auto approved = existing.approveLink(pending->uri, pending->comparisonCode);
+    const auto completed = completing.get();
+    if (!approved.ok() || !completed.ok()) {
+        qWarning("link %s: %s", deviceName.c_str(),
+                 (!approved.ok() ? approved.error() : completed.error()).message.c_str());
         return nullptr;
     }
     return std::move(*opened);

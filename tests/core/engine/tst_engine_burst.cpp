@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <future>
 #include <optional>
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -394,24 +393,10 @@ private:
         return engine::test::registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
     }
 
-    /// A new profile `name` linked as another device of `existing`'s account (the QR flow's calls).
     std::unique_ptr<engine::Engine> linkedDevice(engine::Engine &existing, const std::string &name)
     {
-        auto opened = engine::Engine::open(optionsFor(name));
-        if (!opened.ok())
-            return nullptr;
-        auto pending = (*opened)->requestLink(m_relay.address().toStdString(), fileText(m_relay.certificatePath()));
-        if (!pending.ok())
-            return nullptr;
-        auto completing = std::async(std::launch::async, [&] { return (*opened)->completeLink(*pending, name); });
-        const auto approved = existing.approveLink(pending->uri, pending->comparisonCode);
-        const auto completed = completing.get();
-        if (!approved.ok() || !completed.ok()) {
-            qWarning("link %s: %s", name.c_str(),
-                     (!approved.ok() ? approved.error() : completed.error()).message.c_str());
-            return nullptr;
-        }
-        return std::move(*opened);
+        return engine::test::linkedEngine(existing, optionsFor(name), name, m_relay.address(),
+                                          m_relay.certificatePath());
     }
 
     QTemporaryDir m_dir;

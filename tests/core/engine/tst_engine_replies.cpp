@@ -10,12 +10,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 
 using namespace lapis;
 using namespace std::chrono_literals;
-
-using engine::test::fileText;
 
 namespace {
 
@@ -58,14 +55,9 @@ private slots:
         m_bob = makeEngine("bob");
         QVERIFY(m_alice && m_bob);
         // Alice's second device, linked by the QR flow (the engine calls behind it).
-        auto opened = engine::Engine::open(optionsFor("alice2"));
-        VERIFY_OK(opened);
-        m_alice2 = std::move(*opened);
-        auto pending = m_alice2->requestLink(m_relay.address().toStdString(), fileText(m_relay.certificatePath()));
-        VERIFY_OK(pending);
-        auto completing = std::async(std::launch::async, [&] { return m_alice2->completeLink(*pending, "second"); });
-        VERIFY_OK(m_alice->approveLink(pending->uri, pending->comparisonCode));
-        VERIFY_OK(completing.get());
+        m_alice2 = engine::test::linkedEngine(*m_alice, optionsFor("alice2"), "second", m_relay.address(),
+                                              m_relay.certificatePath());
+        QVERIFY(m_alice2);
 
         // Bob writes first; every device of Alice's takes it.
         auto sent = m_bob->sendText(AccountId("alice"), "Pancakes tomorrow? 🥞", false);
