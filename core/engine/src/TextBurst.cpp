@@ -24,12 +24,19 @@ TextBurst::TextBurst(store::Store &store, OutgoingMessages &outgoing, transport:
 {
     for (std::size_t i = 0; i < texts.size(); ++i)
         m_messages[i].text = texts[i];
+    m_watchdog = std::thread([this] { watchForStall(); });
 }
 
 TextBurst::~TextBurst()
 {
     // The stream's completions point into this object.
     drain();
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_watchdogWake.notify_all();
+    m_watchdog.join();
 }
 
 Result<bool> TextBurst::run(const SendTargets &targets)
@@ -259,7 +266,9 @@ std::size_t TextBurst::waiting() const
 void TextBurst::acquireSlot()
 {
     std::unique_lock lock(m_mutex);
-    waitForAnswers(lock, [this] { return m_inFlight < MaxSendInFlight; });
+    m_slotFreed.wait(lock, [this] { return m_inFlight < MaxSendInFlight; });
+    if (m_inFlight == 0)
+        m_lastProgress = std::chrono::steady_clock::now(); // the stall clock runs only while something is in flight
     ++m_inFlight;
 }
 
@@ -268,7 +277,7 @@ void TextBurst::releaseSlot()
     {
         std::lock_guard lock(m_mutex);
         --m_inFlight;
-        ++m_answers;
+        m_lastProgress = std::chrono::steady_clock::now();
     }
     m_slotFreed.notify_all();
 }
@@ -276,21 +285,24 @@ void TextBurst::releaseSlot()
 void TextBurst::drain()
 {
     std::unique_lock lock(m_mutex);
-    waitForAnswers(lock, [this] { return m_inFlight == 0; });
+    m_slotFreed.wait(lock, [this] { return m_inFlight == 0; });
 }
 
-void TextBurst::waitForAnswers(std::unique_lock<std::mutex> &lock, const std::function<bool()> &ready)
+void TextBurst::watchForStall()
 {
-    bool cancelled = false;
-    while (!ready()) {
-        const auto answersBefore = m_answers;
-        if (m_slotFreed.wait_for(lock, m_stallTimeout, ready) || m_answers != answersBefore || cancelled)
+    // Its own thread, because the sending thread may be the one stuck: inside the stream's write,
+    // once the relay stops reading and the connection's window is full.
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        m_watchdogWake.wait_for(lock, std::min<std::chrono::milliseconds>(m_stallTimeout, std::chrono::seconds(1)));
+        if (m_stopping || m_streamGivenUp || m_inFlight == 0
+            || std::chrono::steady_clock::now() - m_lastProgress < m_stallTimeout)
             continue;
-        // Nothing answered for so long: the relay took the stream but stopped answering. Giving
-        // the stream up fails what is in flight (kept in the outbox) on the stream's own thread.
-        qCWarning(lcEngine) << "The relay stopped answering; the rest waits in the outbox";
-        cancelled = true;
+        // The relay took the stream but answered nothing for so long. Giving the stream up fails what
+        // is in flight (kept in the outbox) on the stream's own thread and ends a blocked write.
+        m_streamGivenUp = true;
         lock.unlock();
+        qCWarning(lcEngine) << "The relay stopped answering; the rest waits in the outbox";
         m_stream.cancel();
         lock.lock();
     }

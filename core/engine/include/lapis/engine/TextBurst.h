@@ -13,6 +13,7 @@
 #include <future>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace lapis::engine {
@@ -60,8 +61,9 @@ private:
     void acquireSlot();
     void releaseSlot();
     void drain();
-    /// Waits on m_slotFreed until `ready`; gives the stream up when no answer came for m_stallTimeout.
-    void waitForAnswers(std::unique_lock<std::mutex> &lock, const std::function<bool()> &ready);
+    /// The watchdog thread: gives the stream up when messages are in flight and nothing was
+    /// answered for m_stallTimeout.
+    void watchForStall();
 
     store::Store &m_store;
     OutgoingMessages &m_outgoing;
@@ -81,9 +83,13 @@ private:
     std::condition_variable m_slotFreed;
     std::vector<Fate> m_fates;
     std::size_t m_inFlight = 0;
-    std::size_t m_refused = 0;   ///< refused since the last run began
-    std::uint64_t m_answers = 0; ///< answers so far, to tell a slow relay from a stalled one
-    bool m_relayAway = false;    ///< a send failed (offline, relay down): the rest waits in the outbox
+    std::size_t m_refused = 0;                            ///< refused since the last run began
+    std::chrono::steady_clock::time_point m_lastProgress; ///< the last answer, or the first send after none in flight
+    bool m_streamGivenUp = false;
+    bool m_stopping = false;
+    std::condition_variable m_watchdogWake;
+    std::thread m_watchdog;   ///< last: started once everything above exists
+    bool m_relayAway = false; ///< a send failed (offline, relay down): the rest waits in the outbox
 };
 
 } // namespace lapis::engine
