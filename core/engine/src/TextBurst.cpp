@@ -206,8 +206,13 @@ void TextBurst::answered(std::size_t index, const Result<transport::SendOutcome>
 {
     std::lock_guard lock(m_mutex);
     if (outcome.ok()) {
-        m_fates[index] = outcome->accepted ? Fate::Accepted : Fate::Refused;
-        m_refused += outcome->accepted ? 0 : 1;
+        if (outcome->accepted) {
+            m_fates[index] = Fate::Accepted;
+            m_accepted.push_back(index);
+        } else {
+            m_fates[index] = Fate::Refused;
+            ++m_refused;
+        }
         return;
     }
     m_fates[index] = Fate::KeptInOutbox;
@@ -220,12 +225,12 @@ std::vector<MessageId> TextBurst::takeAccepted()
 {
     std::vector<MessageId> out;
     std::lock_guard lock(m_mutex);
-    for (std::size_t i = 0; i < m_fates.size(); ++i) {
-        if (m_fates[i] == Fate::Accepted) {
-            out.push_back(m_ids[i]);
-            m_fates[i] = Fate::Done;
-        }
+    out.reserve(m_accepted.size());
+    for (const auto i : m_accepted) {
+        out.push_back(m_ids[i]);
+        m_fates[i] = Fate::Done;
     }
+    m_accepted.clear();
     return out;
 }
 

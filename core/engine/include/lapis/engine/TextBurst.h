@@ -83,6 +83,7 @@ private:
     std::condition_variable m_slotFreed;
     std::vector<Fate> m_fates;
     std::size_t m_inFlight = 0;
+    std::vector<std::size_t> m_accepted;                  ///< accepted, not yet marked Sent
     std::size_t m_refused = 0;                            ///< refused since the last run began
     std::chrono::steady_clock::time_point m_lastProgress; ///< the last answer, or the first send after none in flight
     bool m_streamGivenUp = false;
