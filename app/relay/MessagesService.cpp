@@ -123,8 +123,44 @@ grpc::Status MessagesService::SendBatch(grpc::ServerContext *context, const v1::
 grpc::Status MessagesService::SendStream(grpc::ServerContext *context,
                                          grpc::ServerReaderWriter<v1::SendStreamResults, v1::SendStreamRequest> *stream)
 {
+    return serveSends(
+        *context,
+        [stream](std::vector<v1::SendStreamRequest> &into, grpc::Status &) {
+            v1::SendStreamRequest request;
+            if (!stream->Read(&request))
+                return false;
+            into.push_back(std::move(request));
+            return true;
+        },
+        [stream](const v1::SendStreamResults &results) { return stream->Write(results); });
+}
+
+grpc::Status
+MessagesService::SendStreamPacked(grpc::ServerContext *context,
+                                  grpc::ServerReaderWriter<v1::SendStreamResults, v1::SendStreamPack> *stream)
+{
+    return serveSends(
+        *context,
+        [stream](std::vector<v1::SendStreamRequest> &into, grpc::Status &failure) {
+            v1::SendStreamPack pack;
+            if (!stream->Read(&pack))
+                return false;
+            if (auto valid = proto::validate(pack); !valid.ok()) {
+                failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, valid.error().message);
+                return false;
+            }
+            for (auto &request : *pack.mutable_requests())
+                into.push_back(std::move(request));
+            return true;
+        },
+        [stream](const v1::SendStreamResults &results) { return stream->Write(results); });
+}
+
+grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const ReadRequests &read,
+                                         const WriteResults &write)
+{
     Caller caller;
-    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+    if (auto s = authenticate(m_relay, context, caller); !s.ok())
         return s;
 
     // The reader queues batches; this thread stores everything queued in one group commit and
@@ -134,16 +170,21 @@ grpc::Status MessagesService::SendStream(grpc::ServerContext *context,
         std::condition_variable ready;
         std::vector<v1::SendStreamRequest> requests;
         bool done = false;
+        grpc::Status failure;
     } queue;
     std::thread reader([&] {
-        v1::SendStreamRequest request;
-        while (stream->Read(&request)) {
+        std::vector<v1::SendStreamRequest> arrived;
+        grpc::Status failure;
+        while (read(arrived, failure)) {
             std::lock_guard lock(queue.mutex);
-            queue.requests.push_back(std::move(request));
+            for (auto &request : arrived)
+                queue.requests.push_back(std::move(request));
+            arrived.clear();
             queue.ready.notify_one();
         }
         std::lock_guard lock(queue.mutex);
         queue.done = true;
+        queue.failure = failure;
         queue.ready.notify_one();
     });
 
@@ -156,66 +197,73 @@ grpc::Status MessagesService::SendStream(grpc::ServerContext *context,
                 break;
             requests.swap(queue.requests);
         }
-        std::vector<v1::SendStreamResult> results(requests.size());
-        std::vector<SendRequest> sends;
-        std::vector<std::size_t> sendIndex;
-        for (std::size_t i = 0; i < requests.size(); ++i) {
-            results[i].set_request_id(requests[i].request_id());
-            if (auto valid = proto::validate(requests[i]); !valid.ok()) {
-                results[i].set_code(grpc::StatusCode::INVALID_ARGUMENT);
-                results[i].set_message(valid.error().message);
-            } else if (auto wait = m_relay.accountLimiter.take("account:" + caller.account)) {
-                results[i].set_code(grpc::StatusCode::RESOURCE_EXHAUSTED);
-                results[i].set_message("Too many requests for this account; try again in "
-                                       + std::to_string((wait->count() + 999) / 1000) + " s");
-                results[i].set_retry_after_ms(static_cast<std::uint64_t>(wait->count()));
-            } else {
-                sends.push_back(toSendRequest(caller, requests[i].batch()));
-                sendIndex.push_back(i);
-            }
-        }
-        if (!sends.empty()) {
-            auto outcomes = m_relay.storage.storeBatches(sends);
-            for (std::size_t k = 0; k < sends.size(); ++k) {
-                auto &result = results[sendIndex[k]];
-                if (!outcomes.ok() || !(*outcomes)[k].ok()) {
-                    const Error &error = outcomes.ok() ? (*outcomes)[k].error() : outcomes.error();
-                    grpc::ServerContext scratch; // the status mapping's trailers do not apply here
-                    const grpc::Status status = toStatus(scratch, error);
-                    result.set_code(status.error_code());
-                    result.set_message(status.error_message());
-                    continue;
-                }
-                const SendOutcome &outcome = (*outcomes)[k].value();
-                if (!outcome.stored) {
-                    result.set_code(grpc::StatusCode::FAILED_PRECONDITION);
-                    result.set_message(MismatchMessage);
-                    fillMismatch(sends[k].recipient, outcome, *result.mutable_mismatch());
-                    continue;
-                }
-                result.set_server_time_ms(sends[k].nowMs);
-                for (auto device : outcome.deliveredTo) {
-                    if (device != 0)
-                        m_relay.hub.notify(sends[k].recipient, device);
-                }
-            }
-        }
-        v1::SendStreamResults answer;
-        answer.mutable_results()->Reserve(static_cast<int>(results.size()));
-        for (auto &result : results)
-            answer.add_results()->Swap(&result);
-        if (!stream->Write(answer))
+        if (!write(storeRound(caller, requests)))
             break;
     }
+    grpc::Status failure;
     bool readerDone = false;
     {
         std::lock_guard lock(queue.mutex);
         readerDone = queue.done;
+        failure = queue.failure;
     }
     if (!readerDone)
-        context->TryCancel();
+        context.TryCancel();
     reader.join();
-    return grpc::Status::OK;
+    return failure;
+}
+
+v1::SendStreamResults MessagesService::storeRound(const Caller &caller, std::vector<v1::SendStreamRequest> &requests)
+{
+    std::vector<v1::SendStreamResult> results(requests.size());
+    std::vector<SendRequest> sends;
+    std::vector<std::size_t> sendIndex;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        results[i].set_request_id(requests[i].request_id());
+        if (auto valid = proto::validate(requests[i]); !valid.ok()) {
+            results[i].set_code(grpc::StatusCode::INVALID_ARGUMENT);
+            results[i].set_message(valid.error().message);
+        } else if (auto wait = m_relay.accountLimiter.take("account:" + caller.account)) {
+            results[i].set_code(grpc::StatusCode::RESOURCE_EXHAUSTED);
+            results[i].set_message("Too many requests for this account; try again in "
+                                   + std::to_string((wait->count() + 999) / 1000) + " s");
+            results[i].set_retry_after_ms(static_cast<std::uint64_t>(wait->count()));
+        } else {
+            sends.push_back(toSendRequest(caller, requests[i].batch()));
+            sendIndex.push_back(i);
+        }
+    }
+    if (!sends.empty()) {
+        auto outcomes = m_relay.storage.storeBatches(sends);
+        for (std::size_t k = 0; k < sends.size(); ++k) {
+            auto &result = results[sendIndex[k]];
+            if (!outcomes.ok() || !(*outcomes)[k].ok()) {
+                const Error &error = outcomes.ok() ? (*outcomes)[k].error() : outcomes.error();
+                grpc::ServerContext scratch; // the status mapping's trailers do not apply here
+                const grpc::Status status = toStatus(scratch, error);
+                result.set_code(status.error_code());
+                result.set_message(status.error_message());
+                continue;
+            }
+            const SendOutcome &outcome = (*outcomes)[k].value();
+            if (!outcome.stored) {
+                result.set_code(grpc::StatusCode::FAILED_PRECONDITION);
+                result.set_message(MismatchMessage);
+                fillMismatch(sends[k].recipient, outcome, *result.mutable_mismatch());
+                continue;
+            }
+            result.set_server_time_ms(sends[k].nowMs);
+            for (auto device : outcome.deliveredTo) {
+                if (device != 0)
+                    m_relay.hub.notify(sends[k].recipient, device);
+            }
+        }
+    }
+    v1::SendStreamResults answer;
+    answer.mutable_results()->Reserve(static_cast<int>(results.size()));
+    for (auto &result : results)
+        answer.add_results()->Swap(&result);
+    return answer;
 }
 
 grpc::Status MessagesService::Stream(grpc::ServerContext *context,

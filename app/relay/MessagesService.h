@@ -4,7 +4,12 @@
 #include "RelayContext.h"
 #include "relay.grpc.pb.h"
 
+#include <functional>
+#include <vector>
+
 namespace lapis::relay {
+
+struct Caller;
 
 /// Envelope batches into durable per-device mailboxes, and the stream that pushes them out and
 /// takes acks. Envelopes are opaque; the sender is stamped from the caller's credential.
@@ -18,10 +23,21 @@ public:
                            v1::SendBatchResponse *response) override;
     grpc::Status SendStream(grpc::ServerContext *context,
                             grpc::ServerReaderWriter<v1::SendStreamResults, v1::SendStreamRequest> *stream) override;
+    grpc::Status SendStreamPacked(grpc::ServerContext *context,
+                                  grpc::ServerReaderWriter<v1::SendStreamResults, v1::SendStreamPack> *stream) override;
     grpc::Status Stream(grpc::ServerContext *context,
                         grpc::ServerReaderWriter<v1::StreamPush, v1::StreamRequest> *stream) override;
 
 private:
+    /// Reads the next stream message into `into`; false at the stream's end, or with `failure`
+    /// set when the message breaks a limit and the stream ends with it.
+    using ReadRequests = std::function<bool(std::vector<v1::SendStreamRequest> &into, grpc::Status &failure)>;
+    using WriteResults = std::function<bool(const v1::SendStreamResults &results)>;
+    /// Both send streams: everything read while one group commit runs is stored in the next.
+    grpc::Status serveSends(grpc::ServerContext &context, const ReadRequests &read, const WriteResults &write);
+    /// Answers one round of requests: validated, rate-limited, stored in one group commit.
+    v1::SendStreamResults storeRound(const Caller &caller, std::vector<v1::SendStreamRequest> &requests);
+
     RelayContext &m_relay;
 };
 

@@ -72,11 +72,18 @@ Result<bool> TextBurst::run(const SendTargets &targets)
         // The store writes and encrypts the next batch while this thread hands this one over.
         if (m_nextToWrite < total && !refusedAny())
             ahead = prepare(m_nextToWrite, std::min(MaxSendBatch, total - m_nextToWrite), targets);
+        // Handed over in packs: one stream write carries many messages.
+        std::vector<transport::BatchSender::Batch> pack;
         for (std::size_t k = 0; k < prepared->size(); ++k) {
             if (refusedAny())
                 break; // the rest of the batch is encrypted anew for the devices now listed
-            send(first + k, (*prepared)[k].toRecipient, plaintext);
+            queue(first + k, (*prepared)[k].toRecipient, plaintext, pack);
+            // A pack's batches hold slots before they are sent: bounded well under MaxSendInFlight,
+            // so the slots of what is really in flight always come back.
+            if (pack.size() >= MaxSendBatch)
+                flush(pack);
         }
+        flush(pack);
     }
     drain();
     if (failure)
@@ -140,15 +147,20 @@ Result<void> TextBurst::resendRefused(const SendTargets &targets)
             for (std::size_t k = start; k < end; ++k)
                 m_fates[again[k]] = Fate::Written;
         }
+        std::vector<transport::BatchSender::Batch> pack;
         for (std::size_t k = start; k < end; ++k) {
             m_endToEnd[again[k]] = !plaintext;
-            send(again[k], envelopes[k - start], plaintext);
+            queue(again[k], envelopes[k - start], plaintext, pack);
+            if (pack.size() >= MaxSendBatch)
+                flush(pack);
         }
+        flush(pack);
     }
     return {};
 }
 
-void TextBurst::send(std::size_t index, const std::vector<OutgoingEnvelope> &toRecipient, bool plaintext)
+void TextBurst::queue(std::size_t index, const std::vector<OutgoingEnvelope> &toRecipient, bool plaintext,
+                      std::vector<transport::BatchSender::Batch> &pack)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -158,48 +170,48 @@ void TextBurst::send(std::size_t index, const std::vector<OutgoingEnvelope> &toR
         }
         m_fates[index] = Fate::InFlight;
     }
-    std::vector<transport::OutgoingEnvelope> batch;
-    batch.reserve(toRecipient.size());
+    std::vector<transport::OutgoingEnvelope> envelopes;
+    envelopes.reserve(toRecipient.size());
     for (const auto &e : toRecipient)
-        batch.push_back({e.device.value(), e.envelope, e.plaintext});
-    if (batch.empty() && !plaintext) {
+        envelopes.push_back({e.device.value(), e.envelope, e.plaintext});
+    if (envelopes.empty() && !plaintext) {
         answered(index, transport::SendOutcome{true, 0, false, {}}); // nobody to send to: nothing is missing
-        sendOwnCopies(index);
-        return;
+    } else {
+        acquireSlot();
+        pack.push_back({m_to.value(), std::move(envelopes), plaintext, [this, index](Result<transport::SendOutcome> r) {
+                            answered(index, r);
+                            releaseSlot();
+                        }});
     }
-    acquireSlot();
-    auto queued = m_stream.send(m_to.value(), batch, plaintext, [this, index](Result<transport::SendOutcome> r) {
-        answered(index, r);
-        releaseSlot();
-    });
-    if (!queued.ok()) {
-        answered(index, Result<transport::SendOutcome>(queued.error()));
-        releaseSlot();
-        return;
-    }
-    sendOwnCopies(index);
+    queueOwnCopies(index, pack);
 }
 
-void TextBurst::sendOwnCopies(std::size_t index)
+void TextBurst::queueOwnCopies(std::size_t index, std::vector<transport::BatchSender::Batch> &pack)
 {
     auto &copies = m_ownCopies[index];
     if (copies.empty())
         return;
-    std::vector<transport::OutgoingEnvelope> batch;
+    std::vector<transport::OutgoingEnvelope> envelopes;
     for (const auto &e : copies)
-        batch.push_back({e.device.value(), e.envelope, false});
+        envelopes.push_back({e.device.value(), e.envelope, false});
     copies.clear();
     acquireSlot();
     // As for a single send, the copy for our other devices is not retried: only logged.
-    auto queued = m_stream.send(m_self.value(), batch, false, [this](Result<transport::SendOutcome> r) {
-        if (!r.ok() || !r->accepted)
-            qCInfo(lcEngine) << "The copy for our other devices was not delivered";
-        releaseSlot();
-    });
-    if (!queued.ok()) {
-        qCInfo(lcEngine) << "The copy for our other devices was not delivered:" << queued.error().message.c_str();
-        releaseSlot();
-    }
+    pack.push_back({m_self.value(), std::move(envelopes), false, [this](Result<transport::SendOutcome> r) {
+                        if (!r.ok())
+                            qCInfo(lcEngine)
+                                << "The copy for our other devices was not delivered:" << r.error().message.c_str();
+                        else if (!r->accepted)
+                            qCInfo(lcEngine) << "The copy for our other devices was not delivered";
+                        releaseSlot();
+                    }});
+}
+
+void TextBurst::flush(std::vector<transport::BatchSender::Batch> &pack)
+{
+    if (!pack.empty())
+        m_stream.sendAll(std::move(pack));
+    pack.clear();
 }
 
 void TextBurst::answered(std::size_t index, const Result<transport::SendOutcome> &outcome)

@@ -251,6 +251,16 @@ Result<void> validate(const v1::SendStreamRequest &request)
     return validate(request.batch());
 }
 
+Result<void> validate(const v1::SendStreamPack &pack)
+{
+    // The requests are checked one by one as they are answered: one broken batch fails alone.
+    if (pack.requests().empty())
+        return invalid("A send stream pack holds at least one request");
+    if (static_cast<std::size_t>(pack.requests_size()) > limits::MaxRequestsPerPack)
+        return invalid("A send stream pack holds at most 512 requests");
+    return {};
+}
+
 Result<void> validate(const v1::StreamRequest &request)
 {
     if (request.item_case() != v1::StreamRequest::kAck)

@@ -1,18 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "relay.grpc.pb.h"
 
+#include <lapis/proto/Limits.h>
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/Channel.h>
 #include <lapis/transport/StatusMapping.h>
 
+#include <optional>
+
 namespace lapis::transport {
 
 namespace v1 = lapis::relay::v1;
 
+namespace {
+
+// A pack stays well under the relay's MaxGrpcMessage, whatever its batches hold.
+constexpr std::size_t MaxPackBytes = 512 * 1024;
+
+void fillRequest(v1::SendStreamRequest &request, const std::string &recipient,
+                 const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext)
+{
+    auto *batch = request.mutable_batch();
+    batch->set_recipient(recipient);
+    batch->set_allow_plaintext(allowPlaintext);
+    for (const auto &e : envelopes) {
+        auto *out = batch->add_envelopes();
+        out->set_recipient_device(e.recipientDevice);
+        out->set_payload(e.payload.data(), e.payload.size());
+        out->set_plaintext(e.plaintext);
+    }
+}
+
+} // namespace
+
 struct BatchSender::Connection {
     grpc::ClientContext context;
-    std::unique_ptr<grpc::ClientReaderWriter<v1::SendStreamRequest, v1::SendStreamResults>> stream;
+    std::unique_ptr<grpc::ClientReaderWriter<v1::SendStreamPack, v1::SendStreamResults>> stream;
     std::mutex mutex;                 // guards writes, `pending` and `broken`
     std::condition_variable answered; // a completion ran, or the stream broke
     std::map<std::uint64_t, Completion> pending;
@@ -82,7 +106,7 @@ Result<std::shared_ptr<BatchSender::Connection>> BatchSender::connection()
     }
     auto connection = std::make_shared<Connection>();
     addCredentials(connection->context, m_credentials);
-    connection->stream = v1::Messages::NewStub(m_channel)->SendStream(&connection->context);
+    connection->stream = v1::Messages::NewStub(m_channel)->SendStreamPacked(&connection->context);
     m_connection = connection;
     m_readers.emplace_back([this, connection] { readLoop(connection); });
     return connection;
@@ -91,28 +115,74 @@ Result<std::shared_ptr<BatchSender::Connection>> BatchSender::connection()
 Result<void> BatchSender::send(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes,
                                bool allowPlaintext, Completion done)
 {
-    v1::SendStreamRequest request;
-    auto *batch = request.mutable_batch();
-    batch->set_recipient(recipient);
-    batch->set_allow_plaintext(allowPlaintext);
-    for (const auto &e : envelopes) {
-        auto *out = batch->add_envelopes();
-        out->set_recipient_device(e.recipientDevice);
-        out->set_payload(e.payload.data(), e.payload.size());
-        out->set_plaintext(e.plaintext);
+    v1::SendStreamPack pack;
+    fillRequest(*pack.add_requests(), recipient, envelopes, allowPlaintext);
+    LAPIS_TRY(proto::validate(pack.requests(0)));
+    std::vector<Completion> completions;
+    completions.push_back(std::move(done));
+    return writePack(pack, completions);
+}
+
+void BatchSender::sendAll(std::vector<Batch> batches)
+{
+    std::vector<std::pair<Completion, Error>> failed;
+    std::optional<Error> broken; // once a write failed, nothing after it goes out
+    v1::SendStreamPack pack;
+    std::vector<Completion> packed;
+    std::size_t packBytes = 0;
+    const auto flush = [&] {
+        if (packed.empty())
+            return;
+        if (!broken) {
+            if (auto written = writePack(pack, packed); !written.ok())
+                broken = std::move(written).error();
+        }
+        if (broken) {
+            for (auto &done : packed)
+                failed.emplace_back(std::move(done), *broken);
+        }
+        pack.Clear();
+        packed.clear();
+        packBytes = 0;
+    };
+    for (auto &batch : batches) {
+        v1::SendStreamRequest request;
+        fillRequest(request, batch.recipient, batch.envelopes, batch.allowPlaintext);
+        if (auto valid = proto::validate(request); !valid.ok()) {
+            failed.emplace_back(std::move(batch.done), std::move(valid).error());
+            continue;
+        }
+        const std::size_t bytes = request.ByteSizeLong();
+        if (packBytes + bytes > MaxPackBytes || packed.size() == proto::limits::MaxRequestsPerPack)
+            flush();
+        pack.add_requests()->Swap(&request);
+        packed.push_back(std::move(batch.done));
+        packBytes += bytes;
     }
-    LAPIS_TRY(proto::validate(request));
+    flush();
+    for (auto &[done, error] : failed)
+        done(error);
+}
+
+Result<void> BatchSender::writePack(v1::SendStreamPack &pack, std::vector<Completion> &completions)
+{
     LAPIS_TRY_ASSIGN(auto conn, connection());
     std::lock_guard lock(conn->mutex);
     if (conn->broken)
         return fail(ErrorCode::Unavailable, "The connection to the relay at " + m_relayAddress + " broke; try again");
     {
         std::lock_guard idLock(m_mutex);
-        request.set_request_id(m_nextId++);
+        for (auto &request : *pack.mutable_requests())
+            request.set_request_id(m_nextId++);
     }
-    conn->pending.emplace(request.request_id(), std::move(done));
-    if (!conn->stream->Write(request)) {
-        conn->pending.erase(request.request_id());
+    for (int i = 0; i < pack.requests_size(); ++i)
+        conn->pending.emplace(pack.requests(i).request_id(), std::move(completions[static_cast<std::size_t>(i)]));
+    if (!conn->stream->Write(pack)) {
+        for (int i = 0; i < pack.requests_size(); ++i) {
+            auto it = conn->pending.find(pack.requests(i).request_id());
+            completions[static_cast<std::size_t>(i)] = std::move(it->second);
+            conn->pending.erase(it);
+        }
         conn->broken = true;
         return fail(ErrorCode::Unavailable, "The connection to the relay at " + m_relayAddress + " broke; try again");
     }

@@ -77,6 +77,139 @@ private slots:
         QCOMPARE(toString(inbox.envelopes[49].payload), std::string("p49"));
     }
 
+    void packedBatchesAnsweredEachOnce()
+    {
+        // More than the default per-account rate allows at once.
+        QTemporaryDir dir;
+        RelayProcess roomy(dir.path(), {"--rate-account", "10000/10000", "--rate-connection", "10000/10000"});
+        QVERIFY(roomy.start());
+        const auto registeredAt = [&](const std::string &name) {
+            auto c = client(roomy.endpoint());
+            auto device = c->registerAccount(name, Password, "laptop");
+            if (device.ok())
+                c->setCredentials(device->credentials);
+            return c;
+        };
+        auto rx = registeredAt("pack-rx");
+        auto tx = registeredAt("pack-tx");
+        std::mutex mutex;
+        std::condition_variable finished;
+        std::map<int, std::vector<Result<SendOutcome>>> outcomes; // by batch, to catch doubles
+        int answered = 0;
+        constexpr int Batches = 700; // more than one pack holds (MaxRequestsPerPack)
+        static_assert(Batches > static_cast<int>(proto::limits::MaxRequestsPerPack));
+        std::vector<int> answeredBeforeReturn;
+        {
+            BatchSender sender(tx->channel(), tx->endpoint().address, *tx->credentials());
+            std::vector<BatchSender::Batch> batches;
+            for (int i = 0; i < Batches; ++i) {
+                BatchSender::Batch batch{"pack-rx", {envelope(1, "k" + std::to_string(i))}, false, {}};
+                if (i == 10)
+                    batch.envelopes.clear(); // breaks a limit: fails alone
+                if (i == 20)
+                    batch.recipient = "nobody-here";
+                batch.done = [&, i](Result<SendOutcome> r) {
+                    std::lock_guard lock(mutex);
+                    outcomes[i].push_back(std::move(r));
+                    ++answered;
+                    finished.notify_all();
+                };
+                batches.push_back(std::move(batch));
+            }
+            sender.sendAll(std::move(batches));
+            {
+                std::lock_guard lock(mutex);
+                for (const auto &[i, results] : outcomes)
+                    answeredBeforeReturn.push_back(i);
+            }
+            std::unique_lock lock(mutex);
+            QVERIFY(finished.wait_for(lock, std::chrono::seconds(20), [&] { return answered >= Batches; }));
+        }
+        QCOMPARE(answered, Batches);
+        QCOMPARE(answeredBeforeReturn, std::vector<int>{10}); // the broken batch, on this thread
+        QCOMPARE(outcomes.at(10).front().error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(outcomes.at(20).front().error().code, ErrorCode::NotFound);
+        int accepted = 0;
+        for (const auto &[i, results] : outcomes) {
+            QCOMPARE(results.size(), 1u);
+            if (results.front().ok() && results.front()->accepted)
+                ++accepted;
+        }
+        QCOMPARE(accepted, Batches - 2);
+        Inbox inbox;
+        auto stream = openStream(*rx, inbox);
+        QVERIFY(inbox.waitFor([&] { return inbox.envelopes.size() == Batches - 2; }));
+        // In the order given, across packs.
+        QCOMPARE(toString(inbox.envelopes[9].payload), std::string("k9"));
+        QCOMPARE(toString(inbox.envelopes[10].payload), std::string("k11"));
+        QCOMPARE(toString(inbox.envelopes.back().payload), std::string("k" + std::to_string(Batches - 1)));
+        stream.reset();
+        QCOMPARE(roomy.terminate(), 0);
+    }
+
+    void packedBatchesFailOnceWhenRelayIsGone()
+    {
+        QTemporaryDir dir;
+        auto gone = std::make_unique<RelayProcess>(dir.path());
+        QVERIFY(gone->start());
+        auto tx = client(gone->endpoint());
+        auto device = tx->registerAccount("gone-tx", Password, "laptop");
+        QVERIFY(device.ok());
+        tx->setCredentials(device->credentials);
+        QCOMPARE(gone->terminate(), 0);
+        std::mutex mutex;
+        std::condition_variable finished;
+        std::vector<Result<SendOutcome>> outcomes;
+        {
+            BatchSender sender(tx->channel(), tx->endpoint().address, *tx->credentials());
+            std::vector<BatchSender::Batch> batches;
+            for (int i = 0; i < 40; ++i)
+                batches.push_back({"gone-tx", {envelope(1, "x")}, false, [&](Result<SendOutcome> r) {
+                                       std::lock_guard lock(mutex);
+                                       outcomes.push_back(std::move(r));
+                                       finished.notify_all();
+                                   }});
+            sender.sendAll(std::move(batches));
+            std::unique_lock lock(mutex);
+            QVERIFY(finished.wait_for(lock, std::chrono::seconds(20), [&] { return outcomes.size() >= 40; }));
+        }
+        QCOMPARE(outcomes.size(), 40u);
+        for (const auto &o : outcomes) {
+            QVERIFY(!o.ok());
+            QCOMPARE(o.error().code, ErrorCode::Unavailable);
+        }
+    }
+
+    void malformedPackEndsTheStream()
+    {
+        auto dan = registered("pack-dan");
+        using namespace lapis::relay::v1;
+        auto stub = Messages::NewStub(dan->channel());
+        for (std::size_t count : {std::size_t(0), proto::limits::MaxRequestsPerPack + 1}) {
+            grpc::ClientContext ctx;
+            addCredentials(ctx, *dan->credentials());
+            auto stream = stub->SendStreamPacked(&ctx);
+            SendStreamPack pack;
+            for (std::size_t i = 0; i < count; ++i) {
+                auto *request = pack.add_requests();
+                request->set_request_id(i + 1);
+                request->mutable_batch()->set_recipient("pack-dan");
+                auto *e = request->mutable_batch()->add_envelopes();
+                e->set_recipient_device(1);
+                e->set_payload("x");
+            }
+            QVERIFY(stream->Write(pack));
+            stream->WritesDone();
+            SendStreamResults results;
+            QVERIFY(!stream->Read(&results)); // nothing of it was stored or answered
+            QCOMPARE(stream->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+        }
+        Inbox inbox;
+        auto stream = openStream(*dan, inbox);
+        QVERIFY(inbox.waitFor([&] { return inbox.drained > 0; }));
+        QVERIFY(inbox.envelopes.empty());
+    }
+
     void oneTimePreKeyHandedOutOnce()
     {
         auto fay = registered("fay");

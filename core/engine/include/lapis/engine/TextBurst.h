@@ -20,7 +20,8 @@ namespace lapis::engine {
 
 /// Engine::sendTexts: many texts to one contact, written and encrypted MaxSendBatch per store
 /// transaction one transaction ahead of the network, and streamed to the relay over one
-/// BatchSender with a bounded number in flight. What the relay accepted is marked Sent in the
+/// BatchSender in packs (BatchSender::sendAll: one stream write per batch, not per message) with a
+/// bounded number in flight. What the relay accepted is marked Sent in the
 /// next prepare transaction, so a burst costs one commit per batch, not two per message.
 /// When the relay refuses a device list, run() stops: the engine resolves the directory again and
 /// the next run() encrypts the refused messages anew, in order, before it goes on.
@@ -52,8 +53,11 @@ private:
     std::future<Result<std::vector<PreparedMessage>>> prepare(std::size_t first, std::size_t count,
                                                               const SendTargets &targets);
     Result<void> resendRefused(const SendTargets &targets);
-    void send(std::size_t index, const std::vector<OutgoingEnvelope> &toRecipient, bool plaintext);
-    void sendOwnCopies(std::size_t index);
+    /// Adds the message's batch and the copy for our other devices to `pack`, each holding a slot.
+    void queue(std::size_t index, const std::vector<OutgoingEnvelope> &toRecipient, bool plaintext,
+               std::vector<transport::BatchSender::Batch> &pack);
+    void queueOwnCopies(std::size_t index, std::vector<transport::BatchSender::Batch> &pack);
+    void flush(std::vector<transport::BatchSender::Batch> &pack);
     void answered(std::size_t index, const Result<transport::SendOutcome> &outcome);
     /// Accepted messages not marked Sent yet; they become Done.
     std::vector<MessageId> takeAccepted();

@@ -30,6 +30,8 @@ inline constexpr std::size_t MaxOneTimePreKeyPool = 1000;
 inline constexpr std::size_t MaxEnvelope = 256 * 1024;
 inline constexpr std::size_t MaxEnvelopesPerBatch = 100;
 inline constexpr std::size_t MaxBatchBytes = 1024 * 1024;
+/// The most requests in one SendStreamPack; its bytes are bounded by MaxGrpcMessage.
+inline constexpr std::size_t MaxRequestsPerPack = 512;
 inline constexpr std::size_t MaxAcksPerMessage = 1000;
 
 inline constexpr std::size_t MaxUploadChunk = 256 * 1024;

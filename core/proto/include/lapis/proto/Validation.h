@@ -34,6 +34,7 @@ Result<void> validate(const relay::v1::PublishDeviceKeysRequest &request);
 Result<void> validate(const relay::v1::PreKeyBundlesRequest &request);
 Result<void> validate(const relay::v1::SendBatchRequest &request);
 Result<void> validate(const relay::v1::SendStreamRequest &request);
+Result<void> validate(const relay::v1::SendStreamPack &pack);
 Result<void> validate(const relay::v1::StreamRequest &request);
 Result<void> validate(const relay::v1::CreateUploadRequest &request, std::uint64_t maxAttachment);
 Result<void> validate(const relay::v1::UploadChunk &request);

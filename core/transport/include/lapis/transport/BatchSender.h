@@ -17,7 +17,8 @@ class Channel;
 }
 namespace lapis::relay::v1 {
 class SendStreamResult;
-}
+class SendStreamPack;
+} // namespace lapis::relay::v1
 
 namespace lapis::transport {
 
@@ -37,10 +38,23 @@ public:
     BatchSender(const BatchSender &) = delete;
     BatchSender &operator=(const BatchSender &) = delete;
 
+    struct Batch {
+        std::string recipient;
+        std::vector<OutgoingEnvelope> envelopes;
+        bool allowPlaintext = false;
+        Completion done;
+    };
+
     /// Queues a batch; InvalidArgument at once for a batch that breaks a limit, otherwise the
     /// outcome arrives through `done`. Blocks only when the relay pushes back (flow control).
     Result<void> send(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext,
                       Completion done);
+    /// Queues several batches in as few stream writes as the message size allows (a burst: one
+    /// write per round instead of one per message, on both ends). Every batch's completion runs
+    /// exactly once: on the calling thread, before this returns, with InvalidArgument for a batch
+    /// that breaks a limit (the others go on) or Unavailable for one the broken stream did not
+    /// take (nor any after it, so they stay in order); otherwise with the relay's answer.
+    void sendAll(std::vector<Batch> batches);
     /// Waits until every batch sent so far was answered (or failed) and its completion returned,
     /// at most `timeout`; false when some are still in flight.
     bool waitForAnswers(std::chrono::milliseconds timeout);
@@ -51,6 +65,9 @@ public:
 private:
     struct Connection;
     Result<std::shared_ptr<Connection>> connection();
+    /// Writes one pack whose requests answer to `completions`, in order. On failure the
+    /// completions are handed back, not run.
+    Result<void> writePack(lapis::relay::v1::SendStreamPack &pack, std::vector<Completion> &completions);
     void readLoop(std::shared_ptr<Connection> connection);
     void complete(Connection &connection, const lapis::relay::v1::SendStreamResult &result);
     void failAll(Connection &connection, const Error &error);
