@@ -255,6 +255,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
     stream.start();
 
     IncomingMessages incoming(selfAddress(), m_identity.get(), m_rng);
+    bool searchBacklog = true; // what was stored before (sends, a restore) may wait too
     for (;;) {
         auto next = inbox.next(loop.wait);
         if (!next.ok()) {
@@ -267,6 +268,13 @@ Result<void> Engine::runStream(const StreamLoop &loop)
         if (!*next) {
             if (loop.done(true))
                 break;
+            if (searchBacklog) {
+                // Nothing new from the relay: a chunk of the search index's backlog meanwhile.
+                auto indexed = indexSearchBacklog(SearchIndexChunk);
+                if (!indexed.ok())
+                    qCInfo(lcEngine) << "Search index not brought up to date:" << indexed.error().message.c_str();
+                searchBacklog = indexed.ok() && *indexed == SearchIndexChunk;
+            }
             continue;
         }
         if ((*next)->online) {
@@ -280,6 +288,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
         batch.push_back(std::move(*(*next)->envelope));
         inbox.takeEnvelopes(batch, MaxReceiveBatch);
         auto events = storeDeliveries(incoming, batch, stream);
+        searchBacklog = searchBacklog || !events.empty();
         std::map<AccountId, std::vector<MessageId>> toAcknowledge;
         for (const auto &event : events)
             if (event.kind == IncomingEvent::Kind::Message && event.endToEnd)
@@ -516,6 +525,11 @@ Result<std::vector<store::StoredMessage>> Engine::history(const AccountId &peer,
 Result<std::vector<store::StoredMessage>> Engine::search(const std::string &text, int limit)
 {
     return m_store->transact([&](store::Transaction &tx) { return tx.messages().search(text, limit); }).get();
+}
+
+Result<std::size_t> Engine::indexSearchBacklog(std::size_t limit)
+{
+    return m_store->transact([&](store::Transaction &tx) { return tx.messages().indexSearchBacklog(limit); }).get();
 }
 
 Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<AccountId> &account)

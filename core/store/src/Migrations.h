@@ -27,8 +27,9 @@ Result<void> migration0004Attachments(Database &db);
 Result<void> migration0005PendingUploads(Database &db);
 Result<void> migration0006ReplyQuotes(Database &db);
 Result<void> migration0007OrderedDedupe(Database &db);
+Result<void> migration0008DeferredSearchIndex(Database &db);
 
-inline constexpr std::array<Migration, 7> Migrations{{
+inline constexpr std::array<Migration, 8> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
@@ -36,6 +37,7 @@ inline constexpr std::array<Migration, 7> Migrations{{
     {5, "pending_uploads", &migration0005PendingUploads},
     {6, "reply_quotes", &migration0006ReplyQuotes},
     {7, "ordered_dedupe", &migration0007OrderedDedupe},
+    {8, "deferred_search_index", &migration0008DeferredSearchIndex},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

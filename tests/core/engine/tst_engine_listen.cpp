@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <optional>
 #include <thread>
 
 using namespace lapis;
@@ -110,6 +111,30 @@ private slots:
         for (const auto &m : *mine)
             if (m.text.rfind("backlog ", 0) == 0)
                 QVERIFY2(m.state == store::MessageState::Delivered, m.text.c_str());
+    }
+
+    void listenIndexesForSearchWhileIdle()
+    {
+        // Messages are stored without being indexed for search; listen() indexes them once the
+        // relay has nothing new, and search() never misses one that is still waiting.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_alice->sendText(AccountId("bob"), "quince jam " + std::to_string(i), false).ok());
+        QCOMPARE(m_alice->search("quince")->size(), std::size_t(3)); // indexes what waits first
+        QCOMPARE(*m_alice->indexSearchBacklog(), std::size_t(0));
+
+        Listener listener;
+        std::optional<std::chrono::steady_clock::time_point> allHere;
+        listener.run(*m_bob, [&](const auto &items) {
+            // Done once all three are here and a few idle turns (100 ms each) have passed.
+            const auto arrived = std::count_if(items.begin(), items.end(),
+                                               [](const auto &i) { return i.event.text.rfind("quince jam", 0) == 0; });
+            if (arrived == 3 && !allHere)
+                allHere = std::chrono::steady_clock::now();
+            return allHere && std::chrono::steady_clock::now() - *allHere > 500ms;
+        });
+        QVERIFY2(listener.outcome.ok(), listener.outcome.ok() ? "" : listener.outcome.error().message.c_str());
+        QCOMPARE(*m_bob->indexSearchBacklog(), std::size_t(0)); // listen() indexed them already
+        QCOMPARE(m_bob->search("quince")->size(), std::size_t(3));
     }
 
     void markReadSendsReadReceipts()

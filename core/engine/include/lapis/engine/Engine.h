@@ -33,6 +33,9 @@ inline constexpr std::size_t MaxTextBytes = 64 * 1024;
 /// The most messages sendTexts writes and encrypts in one store transaction (as many as a receiving
 /// device stores in one, MaxReceiveBatch).
 inline constexpr std::size_t MaxSendBatch = 128;
+/// The most messages indexed for search in one transaction while the relay has nothing new:
+/// tens of milliseconds of the store's time, so a message arriving meanwhile waits little.
+inline constexpr std::size_t SearchIndexChunk = 2000;
 /// The most messages of a sendTexts burst in flight to the relay at once. A batch the relay
 /// refuses (the device list changed) was encrypted but never delivered, so the receiving device
 /// sees a gap in the ratchet's chain: those in flight plus the batch being sent and the one
@@ -257,6 +260,10 @@ public:
 
     Result<std::vector<store::StoredMessage>> history(const AccountId &peer, int limit);
     Result<std::vector<store::StoredMessage>> search(const std::string &text, int limit = 50);
+    /// Indexes up to `limit` messages stored since for search, in one transaction; returns how
+    /// many. listen() calls it while the relay has nothing new, and search() indexes
+    /// all that is left first: messages are stored without it, so a burst pays no index cost.
+    Result<std::size_t> indexSearchBacklog(std::size_t limit = SearchIndexChunk);
     /// Our own devices, or `account`'s certified devices.
     Result<std::vector<transport::DeviceInfo>> devices(const std::optional<AccountId> &account);
     /// The 60-digit safety number with `peer`, in 12 groups of 5.
