@@ -44,14 +44,38 @@ INSERT INTO outbox(message_id, recipient_account_id, recipient_device_id, payloa
     VALUES (x'00000000000000000000000000000002', 'bob', 1, x'ee', 300, 200);
 )sql";
 
-// From schema 2 on, MessageRepository::insert indexes each message; raw inserts must do the same.
+// From schema 2 to 7, MessageRepository::insert indexed each message; raw inserts must do the same.
 const char *const IndexAsRepositoryDoes = "INSERT INTO message_search(rowid, body) SELECT seq, body FROM messages";
+
+/// A database at `version` (2 or later) holding SchemaOneData, indexed for search.
+std::unique_ptr<Database> withIndexedData(const std::filesystem::path &path, int version)
+{
+    auto db = databaseAt(path, version);
+    if (auto r = db->exec(SchemaOneData); !r.ok())
+        qFatal("data: %s", r.error().message.c_str());
+    if (auto r = db->exec(IndexAsRepositoryDoes); !r.ok())
+        qFatal("index: %s", r.error().message.c_str());
+    return db;
+}
 
 MessageId id(std::uint8_t last)
 {
     std::array<std::uint8_t, 16> b{};
     b[15] = last;
     return MessageId(b);
+}
+
+/// A message from Bob in SchemaOneData's conversation.
+StoredMessage fromBob(const MessageId &messageId, const std::string &text)
+{
+    StoredMessage m;
+    m.id = messageId;
+    m.conversationId = 1;
+    m.sender = AccountId("bob");
+    m.senderDevice = DeviceId(1);
+    m.text = text;
+    m.sentAtMs = 300;
+    return m;
 }
 
 } // namespace
@@ -102,9 +126,7 @@ private slots:
 
     void migration3AddsRepliesAndReactions()
     {
-        auto db = databaseAt(freshPath(), 2);
-        QVERIFY_OK(db->exec(SchemaOneData));
-        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        auto db = withIndexedData(freshPath(), 2);
         QVERIFY_OK(migrate(*db, 3));
         QCOMPARE(*db->queryInteger("SELECT count(*) FROM messages WHERE reply_to IS NULL"), std::int64_t(2));
         QVERIFY_OK(db->exec("INSERT INTO reactions VALUES (1, 'bob', 'x', 5)"));
@@ -115,9 +137,7 @@ private slots:
 
     void migration4AddsAttachments()
     {
-        auto db = databaseAt(freshPath(), 3);
-        QVERIFY_OK(db->exec(SchemaOneData));
-        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        auto db = withIndexedData(freshPath(), 3);
         QVERIFY_OK(db->exec("INSERT INTO reactions VALUES (1, 'bob', 'x', 5)"));
         QVERIFY_OK(migrate(*db, 4));
         QCOMPARE(*db->queryInteger("SELECT count(*) FROM reactions"), std::int64_t(1));
@@ -130,9 +150,7 @@ private slots:
 
     void migration5AddsPendingUploads()
     {
-        auto db = databaseAt(freshPath(), 4);
-        QVERIFY_OK(db->exec(SchemaOneData));
-        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        auto db = withIndexedData(freshPath(), 4);
         QVERIFY_OK(db->exec("INSERT INTO attachments(message_seq, blob_id, file_name, mime_type, size, digest, "
                             "remote_key) VALUES (1, 'b', 'f.png', 'image/png', 3, x'00', x'01')"));
         QVERIFY_OK(migrate(*db, 5));
@@ -175,9 +193,7 @@ private slots:
 
     void migration6KeepsReplyQuotes()
     {
-        auto db = databaseAt(freshPath(), 5);
-        QVERIFY_OK(db->exec(SchemaOneData));
-        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        auto db = withIndexedData(freshPath(), 5);
         // A reply written at schema 5: a reference without a quote.
         QVERIFY_OK(db->exec("UPDATE messages SET reply_to = x'00000000000000000000000000000001' WHERE seq = 2"));
         QVERIFY_OK(db->exec("INSERT INTO reactions VALUES (1, 'bob', 'x', 5)"));
@@ -194,13 +210,7 @@ private slots:
         QCOMPARE((*old)->text, std::string("waffles for lunch"));
         QCOMPARE((*messages.find(id(1)))->reactions.size(), std::size_t(1));
 
-        StoredMessage reply;
-        reply.id = id(3);
-        reply.conversationId = 1;
-        reply.sender = AccountId("bob");
-        reply.senderDevice = DeviceId(1);
-        reply.text = "syrup?";
-        reply.sentAtMs = 300;
+        StoredMessage reply = fromBob(id(3), "syrup?");
         reply.replyTo = id(1);
         reply.replyAuthor = AccountId("bob");
         reply.replyExcerpt = "pancakes for breakfast";
@@ -239,9 +249,7 @@ private slots:
 
     void migration8IndexesInBulkAfterStoring()
     {
-        auto db = databaseAt(freshPath(), 7);
-        QVERIFY_OK(db->exec(SchemaOneData));
-        QVERIFY_OK(db->exec(IndexAsRepositoryDoes));
+        auto db = withIndexedData(freshPath(), 7);
         QVERIFY_OK(migrate(*db, 8));
         QCOMPARE(*db->queryInteger("SELECT indexed_through FROM search_progress"), std::int64_t(2));
         const auto matches = [&](const std::string &word) {
@@ -254,13 +262,7 @@ private slots:
         // everything the index has seen.
         QVERIFY_OK(db->exec("DELETE FROM messages WHERE seq = 2"));
         QCOMPARE(matches("waffles"), std::int64_t(0));
-        StoredMessage row;
-        row.id = id(3);
-        row.conversationId = 1;
-        row.sender = AccountId("bob");
-        row.senderDevice = DeviceId(1);
-        row.text = "toast with syrup";
-        row.sentAtMs = 300;
+        StoredMessage row = fromBob(id(3), "toast with syrup");
         QVERIFY_OK(messages.insert(row));
         QCOMPARE(*db->queryInteger("SELECT seq FROM messages WHERE body = 'toast with syrup'"), std::int64_t(3));
         QCOMPARE(matches("syrup"), std::int64_t(0)); // stored, not indexed yet
