@@ -5,8 +5,10 @@
 #pragma once
 
 #include <lapis/engine/Engine.h>
+#include <lapis/testsupport/RelayProcess.h>
 
 #include <QString>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fstream>
@@ -79,6 +81,36 @@ inline std::unique_ptr<Engine> linkedEngine(Engine &existing, const ProfileOptio
     }
     return std::move(*opened);
 }
+
+/// The profiles of one test binary: each in its own folder of one temporary folder, registered
+/// on or linked through `relay`.
+class ProfilesOnRelay {
+public:
+    explicit ProfilesOnRelay(const lapis::test::RelayProcess &relay)
+        : m_relay(relay)
+    {}
+
+    [[nodiscard]] QString path(const QString &name) const { return m_dir.filePath(name); }
+    [[nodiscard]] ProfileOptions optionsFor(const std::string &name) const
+    {
+        return profileAt(path(QString::fromStdString(name)));
+    }
+    /// A new profile with the account `name` on the relay; null, with a warning, when that fails.
+    [[nodiscard]] std::unique_ptr<Engine> registered(const std::string &name) const
+    {
+        return registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
+    }
+    /// A new profile `name` linked as the device `deviceName` of `existing`'s account.
+    [[nodiscard]] std::unique_ptr<Engine> linked(Engine &existing, const std::string &name,
+                                                 const std::string &deviceName) const
+    {
+        return linkedEngine(existing, optionsFor(name), deviceName, m_relay.address(), m_relay.certificatePath());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    const lapis::test::RelayProcess &m_relay;
+};
 
 } // namespace lapis::engine::test
 

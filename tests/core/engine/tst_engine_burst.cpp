@@ -67,10 +67,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_relay.start());
-        m_alice = makeEngine("alice");
-        m_bob = makeEngine("bob");
+        m_alice = m_profiles.registered("alice");
+        m_bob = m_profiles.registered("bob");
         QVERIFY(m_alice && m_bob);
-        m_alice2 = linkedDevice(*m_alice, "alice2");
+        m_alice2 = m_profiles.linked(*m_alice, "alice2", "alice2");
         QVERIFY(m_alice2);
     }
 
@@ -163,10 +163,10 @@ private slots:
         // A relay at its default limits (50 requests a second, bursts of 200, per account).
         test::RelayProcess strict{QStringLiteral(LAPIS_RELAY_BINARY)};
         QVERIFY(strict.start());
-        auto carol =
-            engine::test::registeredEngine(optionsFor("carol"), "carol", strict.address(), strict.certificatePath());
-        auto dave =
-            engine::test::registeredEngine(optionsFor("dave"), "dave", strict.address(), strict.certificatePath());
+        auto carol = engine::test::registeredEngine(m_profiles.optionsFor("carol"), "carol", strict.address(),
+                                                    strict.certificatePath());
+        auto dave = engine::test::registeredEngine(m_profiles.optionsFor("dave"), "dave", strict.address(),
+                                                   strict.certificatePath());
         QVERIFY(carol && dave);
         const auto texts = numberedTexts("paced", 400);
         auto reports = carol->sendTexts(AccountId("dave"), texts, false);
@@ -197,7 +197,7 @@ private slots:
     {
         // Bob links a second device. Alice's burst starts from a directory that does not list it
         // yet (as if Bob linked it while the burst was under way): the relay refuses those batches.
-        m_bob2 = linkedDevice(*m_bob, "bob2");
+        m_bob2 = m_profiles.linked(*m_bob, "bob2", "bob2");
         QVERIFY(m_bob2);
         m_alice.reset(); // its store is opened below on its own
         const auto texts = numberedTexts("anew", 200);
@@ -223,7 +223,7 @@ private slots:
                 QVERIFY(report.acceptedByRelay);
             QCOMPARE(burst.waiting(), std::size_t(0));
         }
-        auto reopened = engine::Engine::open(optionsFor("alice"));
+        auto reopened = engine::Engine::open(m_profiles.optionsFor("alice"));
         VERIFY_OK(reopened);
         m_alice = std::move(*reopened);
         QCOMPARE(*m_alice->flushOutbox(), 0); // the refused envelopes left the outbox too
@@ -261,7 +261,7 @@ private slots:
                 QVERIFY(!report.acceptedByRelay);
             QCOMPARE(burst.waiting(), texts.size());
         }
-        auto reopened = engine::Engine::open(optionsFor("alice"));
+        auto reopened = engine::Engine::open(m_profiles.optionsFor("alice"));
         VERIFY_OK(reopened);
         m_alice = std::move(*reopened);
         int flushed = 0;
@@ -303,7 +303,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(arrived("receipt before"), 10000);
         // Alice links a third device: Bob's remembered list misses it, so the relay refuses his
         // next receipt; it is sent again to the devices looked up anew, as are the ones after it.
-        auto alice3 = linkedDevice(*m_alice, "alice3");
+        auto alice3 = m_profiles.linked(*m_alice, "alice3", "alice3");
         QVERIFY(alice3);
         auto lost = m_alice->sendText(AccountId("bob"), "receipt refused", false);
         VERIFY_OK(lost);
@@ -353,7 +353,7 @@ private:
 
     bool openSender(SenderParts &parts)
     {
-        auto store = engine::openProfileStore(optionsFor("alice"));
+        auto store = engine::openProfileStore(m_profiles.optionsFor("alice"));
         if (!store.ok())
             return false;
         parts.store = std::move(*store);
@@ -390,27 +390,11 @@ private:
         return true;
     }
 
-    engine::ProfileOptions optionsFor(const std::string &name) const
-    {
-        return engine::test::profileAt(m_dir.path() + QLatin1Char('/') + QString::fromStdString(name));
-    }
-
-    std::unique_ptr<engine::Engine> makeEngine(const std::string &name)
-    {
-        return engine::test::registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
-    }
-
-    std::unique_ptr<engine::Engine> linkedDevice(engine::Engine &existing, const std::string &name)
-    {
-        return engine::test::linkedEngine(existing, optionsFor(name), name, m_relay.address(),
-                                          m_relay.certificatePath());
-    }
-
-    QTemporaryDir m_dir;
     // Limits above these bursts; burstOverTheRateLimitWaitsInTheOutbox runs one at the defaults.
     test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY),
                                {QStringLiteral("--rate-account"), QStringLiteral("10000/10000"),
                                 QStringLiteral("--rate-connection"), QStringLiteral("10000/10000")}};
+    engine::test::ProfilesOnRelay m_profiles{m_relay};
     std::unique_ptr<engine::Engine> m_alice;
     std::unique_ptr<engine::Engine> m_alice2;
     std::unique_ptr<engine::Engine> m_bob;

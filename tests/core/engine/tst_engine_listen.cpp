@@ -52,8 +52,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_relay.start());
-        m_alice = makeEngine("alice");
-        m_bob = makeEngine("bob");
+        m_alice = m_profiles.registered("alice");
+        m_bob = m_profiles.registered("bob");
         QVERIFY(m_alice && m_bob);
     }
 
@@ -166,7 +166,7 @@ private slots:
 
     void pausedUploadResumesAfterRestart()
     {
-        const QString path = m_dir.path() + QStringLiteral("/big.bin");
+        const QString path = m_profiles.path(QStringLiteral("big.bin"));
         QByteArray content(3 * 1024 * 1024 + 123, Qt::Uninitialized);
         for (int i = 0; i < content.size(); ++i)
             content[i] = static_cast<char>((static_cast<unsigned>(i) * 7919U) >> 3);
@@ -211,7 +211,7 @@ private slots:
 
     void cancelledUploadSendsNothing()
     {
-        const QString path = m_dir.path() + QStringLiteral("/small.txt");
+        const QString path = m_profiles.path(QStringLiteral("small.txt"));
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -235,7 +235,7 @@ private slots:
     // The dedupe records of envelopes older than any relay keeps are dropped when a stream starts.
     void oldEnvelopeIdsArePruned()
     {
-        auto side = engine::openProfileStore(optionsFor("bob"));
+        auto side = engine::openProfileStore(m_profiles.optionsFor("bob"));
         QVERIFY(side.ok());
         std::array<std::uint8_t, MessageId::Size> oldId{};
         oldId.fill(0x0d);
@@ -266,24 +266,14 @@ private slots:
     }
 
 private:
-    engine::ProfileOptions optionsFor(const std::string &name) const
-    {
-        return engine::test::profileAt(m_dir.path() + QLatin1Char('/') + QString::fromStdString(name));
-    }
-
     std::unique_ptr<engine::Engine> reopen(const std::string &name)
     {
-        auto opened = engine::Engine::open(optionsFor(name));
+        auto opened = engine::Engine::open(m_profiles.optionsFor(name));
         return opened.ok() ? std::move(*opened) : nullptr;
     }
 
-    std::unique_ptr<engine::Engine> makeEngine(const std::string &name)
-    {
-        return engine::test::registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
-    }
-
-    QTemporaryDir m_dir;
     test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    engine::test::ProfilesOnRelay m_profiles{m_relay};
     std::unique_ptr<engine::Engine> m_alice;
     std::unique_ptr<engine::Engine> m_bob;
 };

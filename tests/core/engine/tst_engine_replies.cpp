@@ -51,12 +51,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_relay.start());
-        m_alice = makeEngine("alice");
-        m_bob = makeEngine("bob");
+        m_alice = m_profiles.registered("alice");
+        m_bob = m_profiles.registered("bob");
         QVERIFY(m_alice && m_bob);
         // Alice's second device, linked by the QR flow (the engine calls behind it).
-        m_alice2 = engine::test::linkedEngine(*m_alice, optionsFor("alice2"), "second", m_relay.address(),
-                                              m_relay.certificatePath());
+        m_alice2 = m_profiles.linked(*m_alice, "alice2", "second");
         QVERIFY(m_alice2);
 
         // Bob writes first; every device of Alice's takes it.
@@ -215,11 +214,11 @@ private slots:
 
     void backupKeepsQuotesAndReactions()
     {
-        const auto file = m_dir.filePath(QStringLiteral("alice.lapisbackup")).toStdString();
+        const auto file = m_profiles.path(QStringLiteral("alice.lapisbackup")).toStdString();
         auto code = m_alice->exportBackup(file);
         VERIFY_OK(code);
-        VERIFY_OK(engine::Engine::importBackup(optionsFor("restored"), file, *code));
-        auto restored = engine::Engine::open(optionsFor("restored"));
+        VERIFY_OK(engine::Engine::importBackup(m_profiles.optionsFor("restored"), file, *code));
+        auto restored = engine::Engine::open(m_profiles.optionsFor("restored"));
         VERIFY_OK(restored);
         auto reply = messageWith(**restored, AccountId("bob"), m_alicesReply);
         QVERIFY(reply);
@@ -230,18 +229,8 @@ private slots:
     }
 
 private:
-    engine::ProfileOptions optionsFor(const std::string &name) const
-    {
-        return engine::test::profileAt(m_dir.path() + QLatin1Char('/') + QString::fromStdString(name));
-    }
-
-    std::unique_ptr<engine::Engine> makeEngine(const std::string &name)
-    {
-        return engine::test::registeredEngine(optionsFor(name), name, m_relay.address(), m_relay.certificatePath());
-    }
-
-    QTemporaryDir m_dir;
     test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    engine::test::ProfilesOnRelay m_profiles{m_relay};
     std::unique_ptr<engine::Engine> m_alice;
     std::unique_ptr<engine::Engine> m_alice2;
     std::unique_ptr<engine::Engine> m_bob;
