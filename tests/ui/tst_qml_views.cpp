@@ -20,6 +20,8 @@ public slots:
         static volatile auto keep = &qml_register_types_Lapis_Ui;
         (void)keep;
         QQuickStyle::setStyle(QStringLiteral("Basic"));
+        // Settings the tests change (the theme) go to a throwaway folder, not the user's.
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
@@ -33,6 +35,7 @@ public slots:
     void cleanupTestCase() { m_shell.reset(); }
 
 private:
+    QTemporaryDir m_config;
     QTemporaryDir m_profile;
     std::unique_ptr<lapis::ui::UiShell> m_shell;
 };

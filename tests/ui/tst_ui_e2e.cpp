@@ -140,7 +140,7 @@ private slots:
         const auto id = sendAndWait(QStringLiteral("Hello Bob, this is end to end"), false, &endToEnd);
         QVERIFY(!id.isEmpty());
         QVERIFY(endToEnd);
-        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#1f6fe5")));
+        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#1a62cc")));
         QCOMPARE(
             conversation()->messages()->get(conversation()->messages()->rowOf(id), QStringLiteral("endToEnd")).toBool(),
             true);
@@ -174,7 +174,7 @@ private slots:
         const auto id = sendAndWait(QStringLiteral("Hello Carol, the relay can read this"), false, &endToEnd);
         QVERIFY(!id.isEmpty());
         QVERIFY(!endToEnd);
-        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#2b9348")));
+        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#23803d")));
         QTRY_COMPARE_WITH_TIMEOUT(session()->conversations()->rowCount(), 2, 5000);
         const int carolRow = session()->conversations()->rowOfPeer(QStringLiteral("carol"));
         QCOMPARE(session()->conversations()->get(carolRow, QStringLiteral("endToEnd")).toBool(), false);
@@ -592,7 +592,7 @@ private slots:
         const auto id = sendAndWait(QStringLiteral("Are you there? (not encrypted)"), true, &endToEnd);
         QVERIFY(!id.isEmpty());
         QVERIFY(!endToEnd);
-        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#2b9348")));
+        QCOMPARE(bubbleColour(id), QColor(QStringLiteral("#23803d")));
         screenshot(*m_alice, QStringLiteral("conversation-blue-green"));
 
         // A reaction asks too: declined, nothing goes; confirmed, it is sent and stored.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "UiShell.h"
+#include "WindowPlacement.h"
 #include "util/QrImageProvider.h"
 
 #include <QGuiApplication>
@@ -24,7 +25,9 @@ UiShell::UiShell(SessionOptions options, QObject *parent)
 
 UiShell::~UiShell()
 {
-    // The window goes before the session it shows.
+    // The window goes before the session it shows; where it was is kept for the next run.
+    if (auto *shown = window())
+        WindowPlacement::save(*shown);
     m_engine.reset();
     if (m_translatorInstalled)
         QCoreApplication::removeTranslator(&m_translator);
@@ -50,6 +53,8 @@ bool UiShell::load()
     m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Lapis/Ui/qml/Main.qml")));
     if (m_engine->rootObjects().isEmpty())
         return false;
+    if (auto *shown = window())
+        WindowPlacement::restore(*shown);
     m_session->start();
     return true;
 }

@@ -14,6 +14,8 @@
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace lapis::ui {
 
 namespace {
@@ -55,7 +57,8 @@ void ConversationController::open(const QString &peer)
     if (peer == m_peer)
         return;
     m_peer = peer;
-    m_endToEnd = m_downgraded = m_keyChanged = m_verified = m_trustKnown = false;
+    m_endToEnd = m_downgraded = m_keyChanged = m_verified = m_trustKnown = m_trustSettled = false;
+    m_filesAwaitingTrust.clear();
     m_safetyNumber.clear();
     setError({});
     cancelReply();
@@ -91,15 +94,22 @@ void ConversationController::refreshTrust()
                 return context.engine->contactTrust(account, askRelay);
             },
             [this, peer, askRelay](Result<engine::ContactTrust> result) {
-                if (peer != m_peer || !result.ok())
+                if (peer != m_peer)
                     return;
-                const auto &t = result.value();
-                m_endToEnd = t.endToEnd;
-                m_downgraded = t.downgraded;
-                m_keyChanged = t.keyChanged;
-                m_verified = t.verified;
-                m_trustKnown = askRelay && t.relayAnswered;
-                emit trustChanged();
+                if (result.ok()) {
+                    const auto &t = result.value();
+                    m_endToEnd = t.endToEnd;
+                    m_downgraded = t.downgraded;
+                    m_keyChanged = t.keyChanged;
+                    m_verified = t.verified;
+                    m_trustKnown = askRelay && t.relayAnswered;
+                    emit trustChanged();
+                }
+                if (askRelay) {
+                    m_trustSettled = true;
+                    if (!m_filesAwaitingTrust.isEmpty())
+                        sendFiles(std::exchange(m_filesAwaitingTrust, {}));
+                }
             });
     }
 }
@@ -189,6 +199,13 @@ void ConversationController::sendFiles(const QList<QUrl> &urls, bool allowPlaint
 {
     if (m_peer.isEmpty() || urls.isEmpty())
         return;
+    if (!m_trustSettled) {
+        // Dropped on a conversation in the list, which opened it just now: until the relay has
+        // answered, a changed key or a downgrade would pass unseen (the engine would refuse the
+        // file without asking). The files wait for the answer, then take the checks below.
+        m_filesAwaitingTrust += urls;
+        return;
+    }
     if (m_keyChanged) {
         setError(tr("The safety number changed. Compare it and accept the new key before sending."));
         return;

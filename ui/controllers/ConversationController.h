@@ -125,6 +125,10 @@ private:
     bool m_keyChanged = false;
     bool m_verified = false;
     bool m_trustKnown = false;
+    /// The relay was asked for the contact's devices since the conversation opened (answered or not).
+    bool m_trustSettled = false;
+    /// Files dropped before the trust was settled: the checks would pass on defaults, so they wait.
+    QList<QUrl> m_filesAwaitingTrust;
     bool m_fileSending = false;
     bool m_filesAllowPlaintext = false;
     int m_sendsInFlight = 0;

@@ -7,8 +7,9 @@ import Lapis.Ui
 ApplicationWindow {
     id: window
     objectName: "mainWindow"
+    // Fits a 1280×800 screen with a panel and a title bar; WindowPlacement keeps the user's size.
     width: 1024
-    height: 700
+    height: 720
     minimumWidth: 640
     minimumHeight: 480
     visible: true
@@ -26,11 +27,13 @@ ApplicationWindow {
     palette.button: Theme.dark ? "#3a3a3c" : "#e9e9eb"
     palette.buttonText: Theme.text
     palette.highlight: Theme.blue
-    palette.highlightedText: "#ffffff"
+    palette.highlightedText: Theme.onColour
+    // Basic draws highlighted buttons, checked switches and progress in dark with brightText on it.
+    palette.brightText: Theme.onColour
     palette.placeholderText: Theme.secondaryText
     palette.mid: Theme.separator
     palette.light: Theme.pane
-    palette.dark: Theme.separator
+    palette.dark: Theme.strong
 
     Loader {
         id: screen

@@ -3,11 +3,18 @@ pragma Singleton
 import QtQuick
 
 // Colours and sizes. Blue means end to end, green means the relay can read it: the same two
-// colours everywhere (bubbles, list marks, header).
+// colours everywhere (bubbles, list marks, header). Every text colour below meets WCAG AA (4.5:1)
+// on every background it is drawn on, in both themes; tests/ui/qml/tst_contrast.qml checks the
+// pairs.
 QtObject {
     readonly property bool dark: shell.dark
-    readonly property color blue: "#1f6fe5"
-    readonly property color green: "#2b9348"
+    // Fills: bubbles, avatars, badges, with white text on them.
+    readonly property color blue: "#1a62cc"
+    readonly property color green: "#23803d"
+    // The same two meanings as text on the window, the panes and the bubbles.
+    readonly property color blueText: dark ? "#8ab8ff" : "#1a62cc"
+    readonly property color greenText: dark ? "#7ad492" : "#1f7536"
+    readonly property color onColour: "#ffffff"
     readonly property color warning: dark ? "#5c4a12" : "#fff3cd"
     readonly property color warningText: dark ? "#ffe8a3" : "#5c4300"
     readonly property color danger: dark ? "#5a1d1d" : "#fde2e1"
@@ -15,10 +22,12 @@ QtObject {
     readonly property color window: dark ? "#1c1c1e" : "#ffffff"
     readonly property color pane: dark ? "#2c2c2e" : "#f4f5f7"
     readonly property color text: dark ? "#f2f2f7" : "#1c1c1e"
-    readonly property color secondaryText: dark ? "#a1a1aa" : "#6b6b73"
+    readonly property color secondaryText: dark ? "#b4b4bc" : "#5c5c64"
     readonly property color incomingBubble: dark ? "#3a3a3c" : "#e9e9eb"
     readonly property color separator: dark ? "#3a3a3c" : "#dcdce0"
     readonly property color selection: dark ? "#33415c" : "#dbe7fb"
+    // Highlighted buttons and the controls' strong accents (white text on it).
+    readonly property color strong: dark ? "#636366" : "#48484a"
     readonly property int spacing: 8
     readonly property int radius: 16
 }

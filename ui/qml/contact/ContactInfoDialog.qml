@@ -75,7 +75,7 @@ Dialog {
             objectName: "verifiedState"
             text: conversation.verified ? qsTr("✓ You verified %1.").arg(conversation.peer)
                                         : qsTr("%1 is not verified yet.").arg(conversation.peer)
-            color: conversation.verified ? Theme.blue : Theme.secondaryText
+            color: conversation.verified ? Theme.blueText : Theme.secondaryText
         }
         Flow {
             Layout.fillWidth: true

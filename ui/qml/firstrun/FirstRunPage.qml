@@ -35,12 +35,13 @@ Page {
         ColumnLayout {
             width: Math.min(560, parent.width - 48)
             x: (parent.width - width) / 2
-            spacing: Theme.spacing * 1.5
+            // Compact enough that every way in, with its button, fits a 1280×800 screen unscrolled.
+            spacing: Theme.spacing
 
-            Item { Layout.preferredHeight: 24 }
+            Item { Layout.preferredHeight: 4 }
             Label {
                 text: qsTr("Welcome to Lapis")
-                font.pixelSize: 28
+                font.pixelSize: 24
                 font.bold: true
             }
             Label {
@@ -72,9 +73,9 @@ Page {
                 id: tabs
                 objectName: "firstRunTabs"
                 Layout.fillWidth: true
-                TabButton { text: qsTr("Create an account"); Accessible.name: text }
-                TabButton { text: qsTr("Link to an existing account"); Accessible.name: text }
-                TabButton { objectName: "signInTab"; text: qsTr("Sign in with password"); Accessible.name: text }
+                PageTab { text: qsTr("Create an account") }
+                PageTab { text: qsTr("Link to an existing account") }
+                PageTab { objectName: "signInTab"; text: qsTr("Sign in with password") }
             }
 
             Label { text: qsTr("Relay (host:port)") }

@@ -177,7 +177,7 @@ Rectangle {
                             Label {
                                 visible: verified
                                 text: "✓"
-                                color: Theme.blue
+                                color: Theme.blueText
                                 Accessible.name: qsTr("Verified")
                             }
                             Label { text: lastActivityText; color: Theme.secondaryText; font.pixelSize: 11 }

@@ -57,7 +57,7 @@ Item {
                         Label {
                             objectName: "verifiedMark"
                             text: conversation.verified ? qsTr("✓ Verified") : qsTr("Not verified")
-                            color: conversation.verified ? Theme.blue : Theme.secondaryText
+                            color: conversation.verified ? Theme.blueText : Theme.secondaryText
                             font.pixelSize: 11
                             visible: conversation.endToEnd || conversation.keyChanged
                         }
@@ -66,7 +66,7 @@ Item {
                         objectName: "encryptionStatus"
                         text: conversation.endToEnd ? qsTr("End-to-end encrypted")
                                                     : qsTr("Not encrypted: the relay can read these messages")
-                        color: conversation.endToEnd ? Theme.blue : Theme.green
+                        color: conversation.endToEnd ? Theme.blueText : Theme.greenText
                         font.pixelSize: 12
                         elide: Text.ElideRight
                         Layout.fillWidth: true
@@ -79,13 +79,13 @@ Item {
                         implicitHeight: 22
                         radius: 11
                         color: "transparent"
-                        border.color: Theme.blue
+                        border.color: Theme.blueText
                         border.width: 2
                         Label {
                             anchors.centerIn: parent
                             text: "i"
                             font.bold: true
-                            color: Theme.blue
+                            color: Theme.blueText
                         }
                     }
                     Accessible.name: qsTr("Contact info and safety number")

@@ -243,20 +243,17 @@ Item {
                             visible: edited
                             text: qsTr("edited")
                             color: bubble.textColor
-                            opacity: 0.7
                             font.pixelSize: 10
                         }
                         Label {
                             visible: !endToEnd
                             text: qsTr("not encrypted")
                             color: bubble.textColor
-                            opacity: 0.8
                             font.pixelSize: 10
                         }
                         Label {
                             text: timeText
                             color: bubble.textColor
-                            opacity: 0.7
                             font.pixelSize: 10
                         }
                         Label {
@@ -264,7 +261,9 @@ Item {
                             objectName: "deliveryMark"
                             visible: outgoing
                             font.pixelSize: 10
-                            color: deliveryState === 3 ? "#bfe3ff" : bubble.textColor
+                            // Read is bold rather than a paler colour: a paler one fails contrast on the bubble.
+                            color: bubble.textColor
+                            font.bold: deliveryState === 3
                             text: ["…", "✓", "✓✓", "✓✓", "!"][deliveryState]
                             Accessible.name: [qsTr("Waiting to send"), qsTr("Sent"), qsTr("Delivered"), qsTr("Read"),
                                               qsTr("Not sent")][deliveryState]

@@ -25,10 +25,10 @@ Dialog {
         TabBar {
             id: tabs
             Layout.fillWidth: true
-            TabButton { text: qsTr("Devices"); Accessible.name: text }
-            TabButton { text: qsTr("Security"); Accessible.name: text }
-            TabButton { text: qsTr("Appearance"); Accessible.name: text }
-            TabButton { text: qsTr("Backups"); Accessible.name: text }
+            PageTab { text: qsTr("Devices") }
+            PageTab { text: qsTr("Security") }
+            PageTab { text: qsTr("Appearance") }
+            PageTab { text: qsTr("Backups") }
         }
         ErrorLabel {
             objectName: "settingsError"
@@ -38,7 +38,7 @@ Dialog {
         Label {
             visible: session.settings.statusText.length > 0
             text: session.settings.statusText
-            color: Theme.blue
+            color: Theme.blueText
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
