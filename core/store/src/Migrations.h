@@ -28,8 +28,9 @@ Result<void> migration0005PendingUploads(Database &db);
 Result<void> migration0006ReplyQuotes(Database &db);
 Result<void> migration0007OrderedDedupe(Database &db);
 Result<void> migration0008DeferredSearchIndex(Database &db);
+Result<void> migration0009ReplayProofDedupe(Database &db);
 
-inline constexpr std::array<Migration, 8> Migrations{{
+inline constexpr std::array<Migration, 9> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
@@ -38,6 +39,7 @@ inline constexpr std::array<Migration, 8> Migrations{{
     {6, "reply_quotes", &migration0006ReplyQuotes},
     {7, "ordered_dedupe", &migration0007OrderedDedupe},
     {8, "deferred_search_index", &migration0008DeferredSearchIndex},
+    {9, "replay_proof_dedupe", &migration0009ReplayProofDedupe},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

@@ -240,11 +240,32 @@ private slots:
         QCOMPARE(*schemaVersion(*db), 7);
         ProcessedEnvelopeRepository processed(*db);
         // The old row is kept, its processing time standing in for the relay's time.
-        QCOMPARE(*processed.contains(id(0xaa), 500), true);
+        QCOMPARE(*processed.contains(id(0xaa)), true);
         QCOMPARE(*processed.markProcessed(id(0xaa), 500), false);
         QCOMPARE(*processed.markProcessed(id(0xbb), 900), true);
         QCOMPARE(*processed.pruneOlderThan(600), 1);
-        QCOMPARE(*processed.contains(id(0xbb), 900), true);
+        QCOMPARE(*processed.contains(id(0xbb)), true);
+    }
+
+    void migration9RecognisesAnIdWhateverTheRelayTime()
+    {
+        auto db = databaseAt(freshPath(), 8);
+        // Schema 7 took the same id twice under two relay times (the replay of issue 16, item 2).
+        QVERIFY_OK(db->exec("INSERT INTO processed_envelopes(relay_time, envelope_id) VALUES "
+                            "(500, x'000000000000000000000000000000aa'), (800, x'000000000000000000000000000000aa'), "
+                            "(700, x'000000000000000000000000000000bb')"));
+        QVERIFY_OK(migrate(*db, 9));
+        QCOMPARE(*schemaVersion(*db), 9);
+        QCOMPARE(*db->queryInteger("SELECT count(*) FROM processed_envelopes"), std::int64_t(2));
+        QCOMPARE(*db->queryInteger("SELECT relay_time FROM processed_envelopes WHERE "
+                                   "envelope_id = x'000000000000000000000000000000aa'"),
+                 std::int64_t(500));
+        ProcessedEnvelopeRepository processed(*db);
+        QCOMPARE(*processed.markProcessed(id(0xaa), 5000), false);
+        QCOMPARE(*processed.markProcessed(id(0xbb), 1), false);
+        QCOMPARE(*processed.markProcessed(id(0xcc), 5000), true);
+        QCOMPARE(*processed.markSessionStart(asBytes("digest")), true);
+        QCOMPARE(*processed.markSessionStart(asBytes("digest")), false);
     }
 
     void migration8IndexesInBulkAfterStoring()

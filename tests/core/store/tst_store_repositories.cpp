@@ -226,16 +226,25 @@ private slots:
 
     void processedEnvelopesDedupe()
     {
-        // Keyed by the relay's time and the id: a redelivery repeats both.
+        // Recognised by the id alone (schema 9): a replay with another time is refused too
+        // (issue 16, item 2: schema 7 let a relay replay an envelope under a new time).
         QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 10); }), true);
         QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 10); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 11); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(1), 9); }), false);
         QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(2), 10); }), true);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 10); }), true);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 11); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1)); }), true);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(4)); }), false);
         QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().markProcessed(messageId(3), 12); }), true);
+        // Pruning goes by the time recorded at the first delivery.
         QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().pruneOlderThan(11); }), 2);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 10); }), false);
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(3), 12); }), true);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1)); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(3)); }), true);
+        // Session starts are kept for good.
+        const auto start = asBytes("a prekey envelope's digest");
+        QCOMPARE(*tx([&](Transaction &t) { return t.processedEnvelopes().markSessionStart(start); }), true);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().pruneOlderThan(1000); }), 1);
+        QCOMPARE(*tx([&](Transaction &t) { return t.processedEnvelopes().markSessionStart(start); }), false);
     }
 
     // The engine's receive path: message + session + dedupe commit together, or not at all.
@@ -251,7 +260,7 @@ private slots:
         QCOMPARE(failed.error().code, ErrorCode::AuthenticationFailed);
         QCOMPARE(*tx([](Transaction &t) { return t.messages().contains(messageId(1)); }), false);
         QVERIFY(!tx([](Transaction &t) { return t.sessions().load(AccountId("bob"), DeviceId(1)); })->has_value());
-        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1), 1); }), false);
+        QCOMPARE(*tx([](Transaction &t) { return t.processedEnvelopes().contains(messageId(1)); }), false);
 
         auto threw = tx([&](Transaction &t) -> Result<int> {
             LAPIS_TRY(t.messages().insert(message(conv->id, 2, "hi", 1)));
