@@ -124,6 +124,18 @@ Result<MessageId> parseMessageId(const std::string &hex)
 void printReceived(const engine::ReceivedItem &item, bool json, bool reactions, std::ostream &out)
 {
     const auto &e = item.event;
+    // Warnings go to stderr in both formats: stdout stays one line (or object) per message.
+    if (e.kind == engine::IncomingEvent::Kind::PlaintextRefused) {
+        std::cerr << "warning: the relay tried to deliver an unencrypted message in the name of " << e.from.value()
+                  << " (device " << e.fromDevice.value()
+                  << "), who uses end-to-end encryption; it was refused and not stored\n";
+        return;
+    }
+    if (e.kind == engine::IncomingEvent::Kind::Unreadable) {
+        std::cerr << "warning: a message from " << e.from.value() << "." << e.fromDevice.value()
+                  << " could not be read and was dropped: " << e.text << "\n";
+        return;
+    }
     if (json && reactions && e.kind == engine::IncomingEvent::Kind::Reaction) {
         // Only when asked for (--json --reactions): receive --json is one object per message, and
         // scripts that count or dedupe those must not meet a reaction's line.

@@ -467,9 +467,25 @@ void SessionController::openConversation(const QString &peer)
     m_conversation.open(peer.trimmed());
 }
 
+void SessionController::dismissRelayNotices(const QString &peer)
+{
+    const auto removed = m_forgedPlaintextPeers.removeAll(peer) + m_unreadablePeers.removeAll(peer);
+    if (removed > 0)
+        emit relayNoticesChanged();
+}
+
 void SessionController::onIncoming(const IncomingUpdate &update)
 {
     using Kind = engine::IncomingEvent::Kind;
+    if (update.kind == Kind::PlaintextRefused || update.kind == Kind::Unreadable) {
+        // Nothing was stored: one notice per conversation, however often the relay tries.
+        auto &peers = update.kind == Kind::PlaintextRefused ? m_forgedPlaintextPeers : m_unreadablePeers;
+        if (!peers.contains(update.peer)) {
+            peers << update.peer;
+            emit relayNoticesChanged();
+        }
+        return;
+    }
     m_conversations.reload();
     if (update.peer == m_conversation.peer()) {
         // A reaction may be to a loaded message older than the newest page that refreshNewest merges.

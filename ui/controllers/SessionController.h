@@ -52,6 +52,11 @@ class SessionController : public QObject {
     Q_PROPERTY(bool signInDenied READ signInDenied NOTIFY signInChanged)
     Q_PROPERTY(bool recommendTwoFactor READ recommendTwoFactor NOTIFY signInChanged)
     Q_PROPERTY(double restoreProgress READ restoreProgress NOTIFY restoreProgressChanged)
+    /// Contacts in whose name the relay tried to deliver an unencrypted message (refused, issue
+    /// 16 item 1), and contacts from whom a message could not be read (dropped, item 19): each
+    /// conversation shows a banner until dismissed.
+    Q_PROPERTY(QStringList forgedPlaintextPeers READ forgedPlaintextPeers NOTIFY relayNoticesChanged)
+    Q_PROPERTY(QStringList unreadablePeers READ unreadablePeers NOTIFY relayNoticesChanged)
     Q_PROPERTY(lapis::ui::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(lapis::ui::ConversationController *conversation READ conversation CONSTANT)
     Q_PROPERTY(lapis::ui::SettingsController *settings READ settings CONSTANT)
@@ -88,6 +93,8 @@ public:
     [[nodiscard]] bool recommendTwoFactor() const { return m_recommendTwoFactor; }
     /// How far a running restore is, 0..1; 0 while the recovery code's key derivation runs.
     [[nodiscard]] double restoreProgress() const { return m_restoreProgress; }
+    [[nodiscard]] QStringList forgedPlaintextPeers() const { return m_forgedPlaintextPeers; }
+    [[nodiscard]] QStringList unreadablePeers() const { return m_unreadablePeers; }
     [[nodiscard]] ConversationListModel *conversations() { return &m_conversations; }
     [[nodiscard]] ConversationController *conversation() { return &m_conversation; }
     [[nodiscard]] SettingsController *settings() { return &m_settings; }
@@ -123,6 +130,8 @@ public:
     Q_INVOKABLE void search(const QString &text);
     Q_INVOKABLE void openConversation(const QString &peer);
     Q_INVOKABLE void clearError();
+    /// The user read the relay notices of the conversation with `peer`.
+    Q_INVOKABLE void dismissRelayNotices(const QString &peer);
 
 signals:
     void stateChanged();
@@ -135,6 +144,7 @@ signals:
     void searchResultsChanged();
     void signInChanged();
     void restoreProgressChanged();
+    void relayNoticesChanged();
     /// A message arrived (the tray and notifications listen). `text` is empty when the message has none.
     void messageArrived(const QString &peer, const QString &from, const QString &text);
 
@@ -175,6 +185,8 @@ private:
     bool m_signInDenied = false;
     bool m_recommendTwoFactor = false;
     double m_restoreProgress = 0;
+    QStringList m_forgedPlaintextPeers;
+    QStringList m_unreadablePeers;
 };
 
 } // namespace lapis::ui

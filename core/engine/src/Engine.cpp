@@ -125,6 +125,8 @@ Result<void> Engine::publishKeys()
                                                                          m_rng);
                                          LAPIS_TRY_ASSIGN(auto spk, manager.rotateSignedPreKey(now / 1000));
                                          LAPIS_TRY_ASSIGN(auto otks, manager.replenishOneTimePreKeys());
+                                         if (stores.readError())
+                                             return *stores.readError();
                                          return Fresh{std::move(spk), std::move(otks)};
                                      })
                                      .get());
@@ -179,6 +181,8 @@ Result<void> Engine::maintainKeys()
                                  LAPIS_TRY_ASSIGN(c.oneTime, manager.makeOneTimePreKeys(static_cast<std::size_t>(
                                                                  protocol::OneTimePreKeyTarget - onRelay)));
                              }
+                             if (stores.readError())
+                                 return *stores.readError();
                              return c;
                          })
                          .get());

@@ -347,13 +347,18 @@ std::vector<IncomingEvent> Engine::storeDeliveries(IncomingMessages &incoming,
             m_store->transact([&](store::Transaction &tx) { return incoming.process(tx, deliveryOf(envelope), now); })
                 .get();
         if (!processed.ok()) {
-            if (processed.error().code == ErrorCode::PermissionDenied) {
+            if (incoming.lastFailureUnreadable()) { // never readable: acknowledged, counted and shown
+                qCWarning(lcEngine) << "Dropped an envelope that cannot be read:" << processed.error().message.c_str();
+                stream.ack(envelope.id);
+                ++m_unreadableEnvelopes;
+                events.push_back(unreadableEvent(AccountId(envelope.senderAccount), DeviceId(envelope.senderDevice),
+                                                 processed.error().message));
+            } else if (processed.error().code == ErrorCode::PermissionDenied) {
                 // Held: not acknowledged, so the relay keeps it until the user accepts the new key.
                 qCWarning(lcEngine) << "Message held:" << processed.error().message.c_str();
             } else {
-                qCWarning(lcEngine) << "Dropped an envelope that could not be read:"
-                                    << processed.error().message.c_str();
-                stream.ack(envelope.id);
+                // The store or the disk failed: unacknowledged, it comes again with the next stream.
+                qCWarning(lcEngine) << "Not stored, left with the relay:" << processed.error().message.c_str();
             }
             continue;
         }
@@ -558,6 +563,8 @@ Result<std::string> Engine::acceptNewAccountKey(const AccountId &peer)
                   ->transact([&](store::Transaction &tx) -> Result<void> {
                       ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
                       LAPIS_TRY(protocol::acceptAccountKey(stores, peer, key));
+                      if (stores.readError())
+                          return *stores.readError();
                       // Sessions made under the old key end here; the next message starts anew.
                       return tx.sessions().removeAll(peer);
                   })

@@ -1,12 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConversationActivity.h"
 
+#include <lapis/crypto/Blake2b.h>
 #include <lapis/engine/Attachments.h>
 #include <lapis/engine/IncomingMessages.h>
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/protocol/SessionCipher.h>
 
+#include <algorithm>
+#include <array>
+
 namespace lapis::engine {
+
+IncomingEvent unreadableEvent(AccountId from, DeviceId device, std::string reason)
+{
+    IncomingEvent event;
+    event.kind = IncomingEvent::Kind::Unreadable;
+    event.conversationPeer = from;
+    event.from = std::move(from);
+    event.fromDevice = device;
+    event.endToEnd = false;
+    event.text = std::move(reason);
+    return event;
+}
 
 IncomingMessages::IncomingMessages(protocol::Address self, const LocalIdentity *identity, crypto::RandomSource &rng)
     : m_self(std::move(self))
@@ -17,34 +33,73 @@ IncomingMessages::IncomingMessages(protocol::Address self, const LocalIdentity *
 Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transaction &tx, const RelayDelivery &delivery,
                                                                std::int64_t nowMs)
 {
-    LAPIS_TRY_ASSIGN(auto envelope, protocol::Envelope::deserialize(delivery.envelope));
+    m_lastFailureUnreadable = false;
+    auto parsed = protocol::Envelope::deserialize(delivery.envelope);
+    if (!parsed.ok())
+        return unreadable(std::move(parsed).error());
+    auto envelope = std::move(parsed).value();
     const auto &self = m_self;
     const bool plaintext = envelope.type == protocol::Envelope::Type::Plaintext;
     // Plaintext sent while the account had no device is addressed to the account's mailbox (0).
     const bool toAccountMailbox = plaintext && envelope.recipient == protocol::Address{self.account, DeviceId(0)};
     if (!(envelope.recipient == self) && !toAccountMailbox)
-        return fail(ErrorCode::InvalidArgument, "The message is addressed to another device");
+        return unreadable(Error{ErrorCode::InvalidArgument, "The message is addressed to another device"});
     // The relay authenticated the sending device; an envelope claiming another sender is forged.
     if (!(envelope.sender == protocol::Address{delivery.sender, delivery.senderDevice}))
-        return fail(ErrorCode::InvalidArgument, "The message claims another sender than the relay saw");
+        return unreadable(Error{ErrorCode::InvalidArgument, "The message claims another sender than the relay saw"});
     if (plaintext != delivery.plaintext)
-        return fail(ErrorCode::InvalidArgument, "The message's encryption does not match the relay's flag");
+        return unreadable(
+            Error{ErrorCode::InvalidArgument, "The message's encryption does not match the relay's flag"});
 
-    LAPIS_TRY_ASSIGN(const bool isNew, tx.processedEnvelopes().markProcessed(envelope.messageId, delivery.relayTimeMs));
+    LAPIS_TRY_ASSIGN(const bool isNew, isNewEnvelope(tx, envelope, nowMs));
     if (!isNew)
         return std::optional<IncomingEvent>{};
 
+    if (plaintext && m_identity) {
+        LAPIS_TRY_ASSIGN(const bool expectsEncryption, sendsEndToEnd(tx, envelope.sender.account));
+        if (expectsEncryption) {
+            // The relay stamps the sender: its operator can drop plaintext "from" anyone into this
+            // mailbox. From an account that encrypts, it is refused, never shown as theirs.
+            IncomingEvent refused;
+            refused.kind = IncomingEvent::Kind::PlaintextRefused;
+            refused.messageId = envelope.messageId;
+            refused.from = envelope.sender.account;
+            refused.fromDevice = envelope.sender.device;
+            refused.conversationPeer = envelope.sender.account;
+            refused.endToEnd = false;
+            return std::optional<IncomingEvent>(std::move(refused));
+        }
+    }
+
     WipedBytes padded;
     if (plaintext) {
-        LAPIS_TRY_ASSIGN(padded, protocol::openPlaintextEnvelope(envelope));
+        auto opened = protocol::openPlaintextEnvelope(envelope);
+        if (!opened.ok())
+            return unreadable(std::move(opened).error());
+        padded = std::move(opened).value();
     } else {
         if (!m_identity)
-            return fail(ErrorCode::Unsupported, "This account has no keys and cannot read encrypted messages");
+            return unreadable(
+                Error{ErrorCode::Unsupported, "This account has no keys and cannot read encrypted messages"});
         ProtocolStores stores(tx, self.account, m_identity->device().accountKey, nowMs);
         protocol::SessionCipher cipher(m_identity->device(), stores, stores, stores, stores, m_rng);
-        LAPIS_TRY_ASSIGN(padded, cipher.decrypt(envelope, nowMs / 1000));
+        auto decrypted = cipher.decrypt(envelope, nowMs / 1000);
+        // A store that could not be read may have made the cipher fail (or pass): try again later.
+        if (stores.readError())
+            return *stores.readError();
+        if (!decrypted.ok()) {
+            // A changed account key holds the envelope until the user decides; anything else about
+            // it will never decrypt.
+            if (decrypted.error().code == ErrorCode::PermissionDenied)
+                return std::move(decrypted).error();
+            return unreadable(std::move(decrypted).error());
+        }
+        padded = std::move(decrypted).value();
     }
-    LAPIS_TRY_ASSIGN(auto content, protocol::Content::deserialize(padded.view()));
+    auto parsedContent = protocol::Content::deserialize(padded.view());
+    if (!parsedContent.ok())
+        return unreadable(std::move(parsedContent).error());
+    auto content = std::move(parsedContent).value();
 
     IncomingEvent event;
     event.messageId = content.messageId;
@@ -58,6 +113,37 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
     return std::optional<IncomingEvent>(std::move(applied));
 }
 
+Result<bool> IncomingMessages::isNewEnvelope(store::Transaction &tx, const protocol::Envelope &envelope,
+                                             std::int64_t nowMs)
+{
+    // By id alone, at our own time: neither the relay's clock nor its choice of id lets a replay
+    // through. The relay could re-wrap a ciphertext in a new envelope id, so the ciphertext's
+    // digest counts as an id too.
+    auto processed = tx.processedEnvelopes();
+    LAPIS_TRY_ASSIGN(const bool newId, processed.markProcessed(envelope.messageId, nowMs));
+    if (!newId)
+        return false;
+    LAPIS_TRY_ASSIGN(const auto digest, crypto::Blake2b::hash(envelope.ciphertext, 32));
+    std::array<std::uint8_t, MessageId::Size> shortDigest{};
+    std::copy_n(digest.begin(), shortDigest.size(), shortDigest.begin());
+    LAPIS_TRY_ASSIGN(const bool newCiphertext, processed.markProcessed(MessageId(shortDigest), nowMs));
+    if (!newCiphertext)
+        return false;
+    if (envelope.type != protocol::Envelope::Type::PreKey)
+        return true;
+    // A session start replayed after its state left the session record (or after the ids above
+    // were pruned) would set the session up anew: its digest is kept for good.
+    return processed.markSessionStart(digest);
+}
+
+Result<bool> IncomingMessages::sendsEndToEnd(store::Transaction &tx, const AccountId &account)
+{
+    if (account == m_self.account)
+        return true; // our own devices all have keys when this one does
+    LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(account));
+    return contact && (!contact->pinnedAccountKey.empty() || contact->everHadEndToEnd);
+}
+
 Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const protocol::Content &content,
                                               IncomingEvent event, std::int64_t nowMs)
 {
@@ -65,7 +151,7 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
     if (content.sync) {
         // Only our own devices may tell us what we sent.
         if (!fromOwnAccount || !event.endToEnd)
-            return fail(ErrorCode::PermissionDenied, "A sent-message copy came from another account");
+            return unreadable(Error{ErrorCode::PermissionDenied, "A sent-message copy came from another account"});
         event.kind = IncomingEvent::Kind::SyncedMessage;
         event.messageId = content.sync->messageId;
         event.conversationPeer = content.sync->destination;
@@ -93,7 +179,7 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
         return event;
     }
     if (!content.data)
-        return fail(ErrorCode::Corrupt, "The message has no content");
+        return unreadable(Error{ErrorCode::Corrupt, "The message has no content"});
     const AccountId peer = event.from; // copied: `event` is moved into the call
     return storeDataMessage(tx, *content.data, std::move(event), peer, store::MessageDirection::Incoming, nowMs);
 }
@@ -122,7 +208,8 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
         // changer's own messages.
         LAPIS_TRY_ASSIGN(auto message, tx.messages().find(target));
         if (!message || message->conversationId != conversationId)
-            return fail(ErrorCode::NotFound, "The message this change refers to is not in the conversation");
+            return unreadable(
+                Error{ErrorCode::NotFound, "The message this change refers to is not in the conversation"});
         event.messageId = target;
         if (data.reaction) {
             event.kind = IncomingEvent::Kind::Reaction;
@@ -131,7 +218,7 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
             return event;
         }
         if (!(message->sender == event.from))
-            return fail(ErrorCode::PermissionDenied, "Only its author can change a message");
+            return unreadable(Error{ErrorCode::PermissionDenied, "Only its author can change a message"});
         if (data.edit) {
             event.kind = IncomingEvent::Kind::Edit;
             event.text = data.edit->newText;

@@ -41,8 +41,12 @@ Result<std::vector<OutgoingEnvelope>> OutgoingMessages::encryptTo(store::Transac
                 return fail(ErrorCode::NotFound, "No session and no prekey bundle for " + address.toString());
             LAPIS_TRY(builder.processBundle(address, bundle->second, nowMs / 1000));
         }
-        LAPIS_TRY_ASSIGN(auto envelope, cipher.encrypt(address, plaintext));
-        out.push_back({account, device, envelope.serialize(), false});
+        auto envelope = cipher.encrypt(address, plaintext);
+        if (stores.readError())
+            return *stores.readError();
+        if (!envelope.ok())
+            return std::move(envelope).error();
+        out.push_back({account, device, envelope->serialize(), false});
     }
     return out;
 }

@@ -11,16 +11,6 @@ namespace lapis::engine {
 namespace {
 constexpr std::uint8_t RecordVersion = 1;
 
-template<typename T>
-std::optional<T> valueOrLog(Result<std::optional<T>> r, const char *what)
-{
-    if (!r.ok()) {
-        qCWarning(lcEngine) << "Store error reading" << what << ":" << r.error().message.c_str();
-        return std::nullopt;
-    }
-    return std::move(r).value();
-}
-
 void appendU64(WipedBytes &out, std::size_t at, std::uint64_t v)
 {
     for (int i = 7; i >= 0; --i)
@@ -62,6 +52,18 @@ public:
 };
 } // namespace
 
+template<typename T>
+std::optional<T> ProtocolStores::valueOrRecord(Result<std::optional<T>> r, const char *what) const
+{
+    if (!r.ok()) {
+        qCWarning(lcEngine) << "Store error reading" << what << ":" << r.error().message.c_str();
+        if (!m_readError)
+            m_readError = r.error().withContext(std::string("Reading ") + what + " from the store failed");
+        return std::nullopt;
+    }
+    return std::move(r).value();
+}
+
 ProtocolStores::ProtocolStores(store::Transaction &tx, AccountId ownAccount, crypto::Ed25519PublicKey ownAccountKey,
                                std::int64_t nowMs)
     : m_tx(tx)
@@ -74,12 +76,16 @@ std::optional<crypto::Ed25519PublicKey> ProtocolStores::pinnedAccountKey(const A
 {
     if (account == m_ownAccount)
         return m_ownAccountKey;
-    auto contact = valueOrLog(m_tx.contacts().find(account), "a contact");
+    auto contact = valueOrRecord(m_tx.contacts().find(account), "a contact");
     if (!contact || contact->pinnedAccountKey.empty())
         return std::nullopt;
     auto key = crypto::Ed25519PublicKey::fromBytes(contact->pinnedAccountKey);
-    if (!key.ok())
+    if (!key.ok()) {
+        // A damaged pinned key is not "nothing pinned": that would let any key be pinned over it.
+        if (!m_readError)
+            m_readError = Error{ErrorCode::Corrupt, "The account key pinned for " + account.value() + " is damaged"};
         return std::nullopt;
+    }
     return *key;
 }
 
@@ -87,6 +93,8 @@ Result<void> ProtocolStores::pinAccountKey(const AccountId &account, const crypt
 {
     if (account == m_ownAccount)
         return fail(ErrorCode::PermissionDenied, "Our own account key is never re-pinned from a message");
+    if (m_readError)
+        return *m_readError; // what is pinned could not be read: pinning now could replace it
     LAPIS_TRY_ASSIGN(auto existing, m_tx.contacts().find(account));
     store::Contact contact;
     if (existing) {
@@ -109,12 +117,14 @@ std::optional<protocol::SessionRecord> ProtocolStores::loadSession(const protoco
     auto &sessions = m_tx.state<SessionWriteBack>().sessions;
     if (const auto cached = sessions.find(address); cached != sessions.end())
         return cached->second.record;
-    auto bytes = valueOrLog(m_tx.sessions().load(address.account, address.device), "a session");
+    auto bytes = valueOrRecord(m_tx.sessions().load(address.account, address.device), "a session");
     if (!bytes)
         return std::nullopt;
     auto record = protocol::SessionRecord::deserialize(bytes->view());
     if (!record.ok()) {
         qCWarning(lcEngine) << "A stored session could not be read:" << record.error().message.c_str();
+        if (!m_readError)
+            m_readError = record.error().withContext("A stored session could not be read");
         return std::nullopt;
     }
     sessions.insert_or_assign(address, SessionWriteBack::Entry{*record, false, 0});
@@ -152,6 +162,8 @@ Result<void> ProtocolStores::deleteSession(const protocol::Address &address)
 std::vector<DeviceId> ProtocolStores::subDevices(const AccountId &account) const
 {
     auto stored = m_tx.sessions().devicesWithSessions(account);
+    if (!stored.ok() && !m_readError)
+        m_readError = stored.error().withContext("Reading the devices with sessions failed");
     std::vector<DeviceId> devices = stored.ok() ? std::move(stored).value() : std::vector<DeviceId>{};
     // Sessions made in this transaction are not written yet.
     for (const auto &[address, entry] : m_tx.state<SessionWriteBack>().sessions)
@@ -163,7 +175,7 @@ std::vector<DeviceId> ProtocolStores::subDevices(const AccountId &account) const
 
 std::optional<protocol::OneTimePreKeyRecord> ProtocolStores::loadPreKey(PreKeyId id) const
 {
-    auto bytes = valueOrLog(m_tx.preKeys().loadOneTimePreKey(id), "a one-time prekey");
+    auto bytes = valueOrRecord(m_tx.preKeys().loadOneTimePreKey(id), "a one-time prekey");
     if (!bytes)
         return std::nullopt;
     auto record = decodeOneTimePreKey(id, bytes->view());
@@ -185,12 +197,14 @@ Result<void> ProtocolStores::removePreKey(PreKeyId id)
 std::vector<PreKeyId> ProtocolStores::preKeyIds() const
 {
     auto ids = m_tx.preKeys().oneTimePreKeyIds();
+    if (!ids.ok() && !m_readError)
+        m_readError = ids.error().withContext("Reading the one-time prekeys failed");
     return ids.ok() ? std::move(ids).value() : std::vector<PreKeyId>{};
 }
 
 std::optional<protocol::SignedPreKeyRecord> ProtocolStores::loadSignedPreKey(PreKeyId id) const
 {
-    auto bytes = valueOrLog(m_tx.preKeys().loadSignedPreKey(id), "a signed prekey");
+    auto bytes = valueOrRecord(m_tx.preKeys().loadSignedPreKey(id), "a signed prekey");
     if (!bytes)
         return std::nullopt;
     auto record = decodeSignedPreKey(id, bytes->view());
@@ -212,8 +226,11 @@ std::vector<protocol::SignedPreKeyRecord> ProtocolStores::allSignedPreKeys() con
 {
     std::vector<protocol::SignedPreKeyRecord> out;
     auto ids = m_tx.preKeys().signedPreKeyIds();
-    if (!ids.ok())
+    if (!ids.ok()) {
+        if (!m_readError)
+            m_readError = ids.error().withContext("Reading the signed prekeys failed");
         return out;
+    }
     for (const auto id : *ids)
         if (auto record = loadSignedPreKey(id))
             out.push_back(std::move(*record));

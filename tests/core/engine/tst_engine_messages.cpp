@@ -4,6 +4,7 @@
 #include <lapis/engine/IncomingMessages.h>
 #include <lapis/engine/OutgoingMessages.h>
 #include <lapis/engine/ProtocolStores.h>
+#include <lapis/protocol/Envelope.h>
 #include <lapis/protocol/PreKeyManager.h>
 #include <lapis/store/Store.h>
 
@@ -216,6 +217,56 @@ private slots:
         // Nothing of the refused message was stored.
         const auto count = a1.db->transact([](store::Transaction &tx) { return tx.outbox().count(); }).get();
         QCOMPARE(*count, 1);
+    }
+
+    // Issue 16, item 2: a session start (PreKey envelope) replayed after its session moved on,
+    // re-wrapped in a new envelope id and after the dedupe ids were pruned, must not set the
+    // session up again.
+    void replayedSessionStartDoesNotResetTheSession()
+    {
+        crypto::DeterministicRandom rng(23);
+        const AccountId alice("alice"), bob("bob");
+        Device a1(LocalIdentity::create(alice, DeviceId(1), NowMs / 1000, rng), rng);
+        Device b1(LocalIdentity::create(bob, DeviceId(1), NowMs / 1000, rng), rng);
+        SendTargets targets;
+        targets.recipientDevices = {DeviceId(1)};
+        auto bundle = b1.publishBundle(rng);
+        bundle.oneTimePreKeyId.reset(); // the pool was empty: only the signed prekey
+        bundle.oneTimePreKey.reset();
+        targets.bundles[{bob, DeviceId(1)}] = bundle;
+        protocol::Content typing;
+        typing.messageId = protocol::newContentMessageId(NowMs, rng);
+        typing.typing = protocol::Typing{true, static_cast<std::uint64_t>(NowMs)};
+        auto sent = a1.db
+                        ->transact([&](store::Transaction &tx) {
+                            return a1.outgoing.prepareControl(tx, bob, typing, targets, NowMs);
+                        })
+                        .get();
+        QVERIFY2(sent.ok() && sent->size() == 1, sent.ok() ? "no envelope" : sent.error().message.c_str());
+        const auto first = b1.receive(sent->front(), a1.identity.address());
+        QVERIFY2(first.ok() && first->has_value(), first.ok() ? "dropped" : first.error().message.c_str());
+
+        // The session moved on (its state left the record), and 90 days pruned the ids.
+        QVERIFY(b1.db
+                    ->transact([&](store::Transaction &tx) -> Result<void> {
+                        LAPIS_TRY(tx.sessions().remove(alice, DeviceId(1)));
+                        LAPIS_TRY(tx.processedEnvelopes().pruneOlderThan(NowMs + 1'000'000));
+                        return {};
+                    })
+                    .get()
+                    .ok());
+        auto envelope = protocol::Envelope::deserialize(sent->front().envelope);
+        QVERIFY(envelope.ok());
+        QCOMPARE(envelope->type, protocol::Envelope::Type::PreKey);
+        envelope->messageId = protocol::newContentMessageId(NowMs + 1, rng);
+        OutgoingEnvelope replay = sent->front();
+        replay.envelope = envelope->serialize();
+        const auto replayed = b1.receive(replay, a1.identity.address());
+        QVERIFY2(replayed.ok() && !replayed->has_value(), "a replayed session start was taken");
+        const auto session =
+            b1.db->transact([&](store::Transaction &tx) { return tx.sessions().load(alice, DeviceId(1)); }).get();
+        QVERIFY(session.ok());
+        QVERIFY2(!session->has_value(), "a replayed session start set the session up again");
     }
 };
 

@@ -7,6 +7,7 @@
 #include <lapis/protocol/PreKeyManager.h>
 #include <lapis/protocol/SessionBuilder.h>
 #include <lapis/protocol/SessionCipher.h>
+#include <lapis/store/ContactRepository.h>
 #include <lapis/store/Store.h>
 
 #include <QTemporaryDir>
@@ -124,6 +125,61 @@ private slots:
         });
         QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
         QCOMPARE(*back, toBytes("hi alice"));
+    }
+
+    // Issue 16, item 20: a pinned key that cannot be read is an error, never "nothing pinned"
+    // (which would let the sender's key be pinned over it).
+    void unreadablePinnedKeyIsAnError()
+    {
+        QTemporaryDir aliceDir, bobDir;
+        crypto::DeterministicRandom rng(12);
+        Party alice("alice", aliceDir.path(), rng);
+        Party bob("bob", bobDir.path(), rng);
+        auto bundle = bob.withProtocol([&](ProtocolStores &s) -> Result<protocol::PreKeyBundle> {
+            protocol::PreKeyManager manager(bob.local.keys, s, s, rng);
+            LAPIS_TRY_ASSIGN(auto signedPreKey, manager.rotateSignedPreKey(Now));
+            return protocol::PreKeyManager::bundleFor(bob.local, signedPreKey, nullptr);
+        });
+        QVERIFY2(bundle.ok(), bundle.ok() ? "" : bundle.error().message.c_str());
+        const protocol::Address bobAddress{bob.account, DeviceId(1)};
+        auto first = alice.withProtocol([&](ProtocolStores &s) -> Result<protocol::Envelope> {
+            protocol::SessionBuilder builder(alice.local, s, s, rng);
+            LAPIS_TRY(builder.processBundle(bobAddress, *bundle, Now));
+            protocol::SessionCipher cipher(alice.local, s, s, s, s, rng);
+            return cipher.encrypt(bobAddress, toBytes("hello bob"));
+        });
+        QVERIFY(first.ok());
+
+        // Bob's record of Alice's key is damaged on disk.
+        const Bytes damaged{1, 2, 3, 4, 5};
+        QVERIFY(bob.db
+                    ->transact([&](store::Transaction &tx) {
+                        store::Contact contact;
+                        contact.account = alice.account;
+                        contact.displayName = "Alice";
+                        contact.pinnedAccountKey = damaged;
+                        return tx.contacts().save(contact);
+                    })
+                    .get()
+                    .ok());
+        bool sawReadError = false;
+        auto opened = bob.withProtocol([&](ProtocolStores &s) -> Result<Bytes> {
+            protocol::SessionCipher cipher(bob.local, s, s, s, s, rng);
+            auto plain = cipher.decrypt(*first, Now);
+            sawReadError = s.readError().has_value();
+            if (s.readError())
+                return *s.readError();
+            if (!plain.ok())
+                return std::move(plain).error();
+            return Bytes(plain->view().begin(), plain->view().end());
+        });
+        QVERIFY2(!opened.ok(), "a message was accepted over a pinned key that could not be read");
+        QVERIFY(sawReadError);
+        QCOMPARE(opened.error().code, ErrorCode::Corrupt);
+        // Nothing was pinned over the damaged key.
+        auto stored = bob.db->transact([&](store::Transaction &tx) { return tx.contacts().find(alice.account); }).get();
+        QVERIFY(stored.ok() && *stored);
+        QCOMPARE((*stored)->pinnedAccountKey, damaged);
     }
 
     void prekeyRecordsRoundTrip()

@@ -116,6 +116,45 @@ Item {
             }
         }
 
+        // The relay tried to pass an unencrypted message off as this contact's (refused), or a
+        // message from them could not be read (dropped). Nothing of it was stored.
+        Rectangle {
+            id: relayNotice
+            objectName: "relayNoticeBanner"
+            readonly property bool forged: session.forgedPlaintextPeers.indexOf(conversation.peer) >= 0
+            readonly property bool unreadable: session.unreadablePeers.indexOf(conversation.peer) >= 0
+            visible: pane.hasPeer && (forged || unreadable)
+            Layout.fillWidth: true
+            Layout.preferredHeight: visible ? relayNoticeRow.implicitHeight + 20 : 0
+            color: Theme.warning
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: relayNoticeText.text
+            RowLayout {
+                id: relayNoticeRow
+                anchors.fill: parent
+                anchors.margins: 10
+                Label {
+                    id: relayNoticeText
+                    objectName: "relayNoticeText"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.warningText
+                    text: (relayNotice.forged
+                           ? qsTr("The relay tried to deliver an unencrypted message in %1's name. %1 uses end-to-end encryption, so it did not come from them: it was refused and not shown.").arg(conversation.peer)
+                           : "")
+                          + (relayNotice.forged && relayNotice.unreadable ? " " : "")
+                          + (relayNotice.unreadable
+                             ? qsTr("A message from %1 could not be read (damaged or forged on the way) and was dropped.").arg(conversation.peer)
+                             : "")
+                }
+                Button {
+                    text: qsTr("Dismiss")
+                    Accessible.name: qsTr("Dismiss the relay notice")
+                    onClicked: session.dismissRelayNotices(conversation.peer)
+                }
+            }
+        }
+
         ErrorLabel {
             objectName: "conversationError"
             text: conversation.errorText

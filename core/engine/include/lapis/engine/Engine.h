@@ -10,7 +10,9 @@
 #include <lapis/store/Store.h>
 #include <lapis/transport/RelayClient.h>
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -165,6 +167,9 @@ public:
     [[nodiscard]] bool awaitingKeys() const { return m_awaitingKeys; }
     [[nodiscard]] const AccountId &account() const { return m_account; }
     [[nodiscard]] const DeviceId &deviceId() const { return m_deviceId; }
+    /// Envelopes dropped since the engine opened because they can never be read (forged,
+    /// malformed): each was also handed on as an IncomingEvent::Kind::Unreadable.
+    [[nodiscard]] std::uint64_t unreadableEnvelopes() const { return m_unreadableEnvelopes.load(); }
 
     /// Creates the account on the relay, makes its identity and publishes its keys.
     Result<void> registerAccount(const AccountSetup &setup);
@@ -404,6 +409,7 @@ private:
     std::mutex m_signInMutex;
     std::function<void(const SignInRequest &, bool pending)> m_signInListener;
     crypto::Argon2Params m_backupParams = crypto::Argon2Params::moderate();
+    std::atomic<std::uint64_t> m_unreadableEnvelopes{0};
 };
 
 } // namespace lapis::engine

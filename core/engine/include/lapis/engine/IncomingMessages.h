@@ -3,6 +3,7 @@
 
 #include <lapis/engine/LocalIdentity.h>
 #include <lapis/protocol/Content.h>
+#include <lapis/protocol/Envelope.h>
 #include <lapis/store/MessageRepository.h>
 #include <lapis/store/Transaction.h>
 
@@ -23,12 +24,17 @@ struct RelayDelivery {
     AccountId sender;
     DeviceId senderDevice;
     bool plaintext = false;       ///< the relay's flag: sent without end-to-end encryption
-    std::int64_t relayTimeMs = 0; ///< when the relay stored it; a redelivery repeats it
+    std::int64_t relayTimeMs = 0; ///< when the relay says it stored it; never trusted for dedupe
 };
 
 /// What an incoming envelope turned into, for the views and the CLI.
 struct IncomingEvent {
-    enum class Kind { Message, SyncedMessage, Receipt, Reaction, Edit, Delete, Typing };
+    /// PlaintextRefused: the relay delivered an unencrypted envelope in the name of an account
+    /// that encrypts (its key is pinned, or it was ever reached end to end). Nothing was stored;
+    /// `from` names the account, and the user is to be told.
+    /// Unreadable: an envelope that can never be read (forged, malformed) was dropped; `text` says
+    /// why. Counted by the engine (Engine::unreadableEnvelopes) and shown, never dropped silently.
+    enum class Kind { Message, SyncedMessage, Receipt, Reaction, Edit, Delete, Typing, PlaintextRefused, Unreadable };
     Kind kind = Kind::Message;
     MessageId messageId;        ///< the message itself, or the one a receipt/reaction/edit/delete is about
     AccountId from;             ///< the sending account
@@ -44,6 +50,9 @@ struct IncomingEvent {
     /// the reaction was withdrawn.
     std::optional<protocol::Quote> quote;
 };
+
+/// The event that reports an envelope from `from` that could not be read, and why.
+IncomingEvent unreadableEvent(AccountId from, DeviceId device, std::string reason);
 
 /// Turns relay deliveries into stored messages. Everything it writes goes into the caller's
 /// transaction together with the new session state and the dedupe record, so a crash before
@@ -61,7 +70,19 @@ public:
     Result<std::optional<IncomingEvent>> process(store::Transaction &tx, const RelayDelivery &delivery,
                                                  std::int64_t nowMs);
 
+    /// Whether the last failed process() was about the envelope itself (forged, malformed, not
+    /// for this device, a content that can never apply): it can never be read, is acknowledged and
+    /// counted. Otherwise (the store, the disk, a held key change) it stays with the relay.
+    [[nodiscard]] bool lastFailureUnreadable() const { return m_lastFailureUnreadable; }
+
 private:
+    Error unreadable(Error error)
+    {
+        m_lastFailureUnreadable = true;
+        return error;
+    }
+    Result<bool> isNewEnvelope(store::Transaction &tx, const protocol::Envelope &envelope, std::int64_t nowMs);
+    Result<bool> sendsEndToEnd(store::Transaction &tx, const AccountId &account);
     Result<IncomingEvent> apply(store::Transaction &tx, const protocol::Content &content, IncomingEvent event,
                                 std::int64_t nowMs);
     Result<IncomingEvent> storeDataMessage(store::Transaction &tx, const protocol::DataMessage &data,
@@ -72,6 +93,7 @@ private:
     protocol::Address m_self;
     const LocalIdentity *m_identity;
     crypto::RandomSource &m_rng;
+    bool m_lastFailureUnreadable = false;
 };
 
 } // namespace lapis::engine

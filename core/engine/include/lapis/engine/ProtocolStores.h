@@ -52,11 +52,20 @@ public:
     Result<void> removeSignedPreKey(PreKeyId id) override;
     [[nodiscard]] std::vector<protocol::SignedPreKeyRecord> allSignedPreKeys() const override;
 
+    /// The first store read that failed since this object was made, if any. The protocol's store
+    /// interfaces answer "nothing stored" for such a read; the caller must turn this into an error
+    /// (and roll back) instead of acting on that answer. Nothing is pinned anew after one.
+    [[nodiscard]] const std::optional<Error> &readError() const { return m_readError; }
+
 private:
+    template<typename T>
+    std::optional<T> valueOrRecord(Result<std::optional<T>> r, const char *what) const;
+
     store::Transaction &m_tx;
     AccountId m_ownAccount;
     crypto::Ed25519PublicKey m_ownAccountKey;
     std::int64_t m_nowMs;
+    mutable std::optional<Error> m_readError;
 };
 
 /// The stored forms of prekey records (secret halves included: they live only in the encrypted
