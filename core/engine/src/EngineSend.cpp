@@ -114,7 +114,10 @@ Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext,
                                                 const bool was = contact && contact->everHadEndToEnd;
                                                 if (!recipient.selection.accepted.empty() && !was)
                                                     LAPIS_TRY(tx.contacts().markEndToEnd(to));
-                                                return was;
+                                                // A pinned account key makes the contact end to
+                                                // end for the guard, however it got pinned.
+                                                return was || (contact && !contact->pinnedAccountKey.empty())
+                                                       || to == m_account;
                                             })
                                             .get());
     SendTargets targets;
@@ -123,6 +126,9 @@ Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext,
     for (const auto &rejected : ignored)
         qCWarning(lcEngine) << "Not encrypting to device" << rejected.device.value() << ":" << rejected.reason.c_str();
     if (targets.route == Route::EndToEnd) {
+        if (!recipient.accountKey)
+            return fail(ErrorCode::Corrupt, "The relay sent no account key for " + to.value()
+                                                + ", whose key is pinned here. Nothing was sent; try again later.");
         for (const auto &cert : recipient.selection.accepted) {
             targets.recipientDevices.push_back(cert.device.device);
             LAPIS_TRY_ASSIGN(auto bundle,
