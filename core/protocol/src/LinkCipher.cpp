@@ -77,9 +77,14 @@ std::string LinkCipher::comparisonCode(const crypto::X25519PublicKey &key)
     std::uint64_t v = 0;
     for (int i = 0; i < 8; ++i)
         v = (v << 8) | digest[static_cast<std::size_t>(i)];
-    auto digits = std::to_string(v % 1000000);
-    digits = std::string(6 - digits.size(), '0') + digits;
-    return digits.substr(0, 3) + " " + digits.substr(3);
+    // 2^64 / 10^15 is about 18,000: the bias of the modulo is below 10^-4 of a digit.
+    constexpr std::uint64_t Modulus = 1'000'000'000'000'000ULL;
+    auto digits = std::to_string(v % Modulus);
+    digits = std::string(ComparisonCodeDigits - digits.size(), '0') + digits;
+    std::string shown;
+    for (std::size_t i = 0; i < digits.size(); i += 3)
+        shown += (i ? " " : "") + digits.substr(i, 3);
+    return shown;
 }
 
 } // namespace lapis::protocol

@@ -52,18 +52,20 @@ private slots:
     {
         const auto key = crypto::X25519KeyPair::generate(m_rng).publicKey();
         const auto code = LinkCipher::comparisonCode(key);
-        QCOMPARE(code.size(), std::size_t{7});
-        QCOMPARE(code[3], ' ');
+        // 15 digits in groups of three: a swapped link must match ~10^15 codes, not 10^6.
+        QCOMPARE(code.size(), std::size_t{19});
+        for (std::size_t i = 0; i < code.size(); ++i)
+            QVERIFY(i % 4 == 3 ? code[i] == ' ' : (code[i] >= '0' && code[i] <= '9'));
         QCOMPARE(LinkCipher::comparisonCode(key), code);
         // A swapped key shows a different code (checked over many keys: no collisions expected
-        // among 200 six-digit codes with overwhelming probability, and never with the original).
+        // among 200 codes with overwhelming probability, and never with the original).
         std::set<std::string> seen{code};
         for (int i = 0; i < 200; ++i) {
             const auto other = crypto::X25519KeyPair::generate(m_rng).publicKey();
             QVERIFY(LinkCipher::comparisonCode(other) != code);
             seen.insert(LinkCipher::comparisonCode(other));
         }
-        QVERIFY(seen.size() > 190);
+        QCOMPARE(seen.size(), std::size_t{201});
         // A one-bit change of the key changes the code.
         auto bytes = Bytes(key.bytes().begin(), key.bytes().end());
         bytes[31] ^= 1;
@@ -77,7 +79,7 @@ private slots:
         for (std::size_t i = 0; i < fixed.size(); ++i)
             fixed[i] = static_cast<std::uint8_t>(i * 7);
         const auto code = LinkCipher::comparisonCode(*crypto::X25519PublicKey::fromBytes(fixed));
-        QCOMPARE(QString::fromStdString(code), QString("879 782"));
+        QCOMPARE(QString::fromStdString(code), QString("686 546 815 058 281"));
     }
 };
 

@@ -56,7 +56,7 @@ inline constexpr std::string_view DeviceCertificate = "Lapis DeviceCertificate v
 inline constexpr std::string_view SignedPreKey = "Lapis SignedPreKey v1";
 inline constexpr std::string_view SafetyNumber = "Lapis SafetyNumber v1";
 inline constexpr std::string_view Link = "Lapis Link v1";
-inline constexpr std::string_view LinkCode = "Lapis LinkCode v1";
+inline constexpr std::string_view LinkCode = "Lapis LinkCode v2"; // v2: 15 digits (issue 16, item 5)
 } // namespace label
 
 } // namespace lapis::protocol

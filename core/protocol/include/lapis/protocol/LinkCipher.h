@@ -15,13 +15,15 @@ namespace lapis::protocol {
 /// device to a new one, whose ephemeral X25519 key came by QR code (PROTOCOL.md, "Link box").
 class LinkCipher {
 public:
+    static constexpr std::size_t ComparisonCodeDigits = 15;
     /// version(1) ‖ ephemeral public key(32) ‖ XChaCha20-Poly1305 ciphertext ‖ tag(16).
     static Result<Bytes> seal(const crypto::X25519PublicKey &recipient, ByteView bundle, crypto::RandomSource &rng);
     /// AuthenticationFailed for a box not sealed to `recipient` or altered; Corrupt if too
     /// short; Unsupported for another version.
     static Result<WipedBytes> open(const crypto::X25519KeyPair &recipient, ByteView sealed);
-    /// The short code both screens show so the user can check the QR code was not swapped:
-    /// 6 digits as "123 456", from BLAKE2b-256(label ‖ key).
+    /// The code both screens show so the user can check the QR code was not swapped: 15 digits
+    /// as "123 456 789 012 345", from BLAKE2b-256(label ‖ key). An attacker who swaps the link
+    /// must find a key with the same code: about 10^15 (2^49.8) key pairs, not 10^6.
     static std::string comparisonCode(const crypto::X25519PublicKey &key);
 };
 
