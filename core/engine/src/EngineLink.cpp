@@ -3,12 +3,18 @@
 #include <lapis/common/Log.h>
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/LinkBundle.h>
+#include <lapis/proto/Limits.h>
 #include <lapis/protocol/LinkCipher.h>
+
+#include <algorithm>
 
 namespace lapis::engine {
 
 namespace {
 constexpr int RecentMessagesPerConversation = 100;
+/// What the bundle may fill once sealed: the relay takes at most MaxLinkBundle bytes; the seal adds
+/// a version byte, a key and a tag, and the rest of the margin is slack.
+constexpr std::size_t LinkBundleBudget = proto::limits::MaxLinkBundle - 4096;
 
 std::string normalisedCode(std::string code)
 {
@@ -137,14 +143,31 @@ Result<void> Engine::approveLink(const LinkUri &uri, const std::optional<std::st
                                                      c.verification == store::VerificationState::Verified,
                                                      c.everHadEndToEnd});
                       LAPIS_TRY_ASSIGN(auto conversations, tx.conversations().list(true));
+                      std::vector<LinkBundle::Message> candidates;
                       for (const auto &conversation : conversations) {
                           LAPIS_TRY_ASSIGN(auto page,
                                            tx.messages().page(conversation.id, RecentMessagesPerConversation));
                           for (const auto &m : page.messages)
                               if (!m.deleted)
-                                  bundle.recentMessages.push_back({conversation.peer, m.id, m.sender, m.senderDevice,
-                                                                   m.direction == store::MessageDirection::Outgoing,
-                                                                   m.endToEnd, m.sentAtMs, m.text});
+                                  candidates.push_back({conversation.peer, m.id, m.sender, m.senderDevice,
+                                                        m.direction == store::MessageDirection::Outgoing, m.endToEnd,
+                                                        m.sentAtMs, m.text});
+                      }
+                      // Newest first, across conversations, until the budget is spent: the new
+                      // device gets each conversation's latest messages, never a bundle the relay
+                      // refuses (100 messages of up to 64 KiB in each conversation would not fit).
+                      std::stable_sort(candidates.begin(), candidates.end(),
+                                       [](const auto &a, const auto &b) { return a.sentAtMs > b.sentAtMs; });
+                      std::size_t size = bundle.serializedSize();
+                      if (size > LinkBundleBudget)
+                          return fail(ErrorCode::LimitExceeded,
+                                      "The contacts alone do not fit in a link bundle; nothing was sent");
+                      for (auto &m : candidates) {
+                          const auto more = LinkBundle::serializedSize(m);
+                          if (size + more > LinkBundleBudget)
+                              break;
+                          size += more;
+                          bundle.recentMessages.push_back(std::move(m));
                       }
                       return {};
                   })

@@ -120,6 +120,23 @@ WipedBytes LinkBundle::serialize() const
     return WipedBytes(w.take());
 }
 
+std::size_t LinkBundle::serializedSize(const Message &m)
+{
+    // As serialize() writes it: each text and byte string is a u32 length and its bytes.
+    return 4 + m.peer.value().size() + MessageId::Size + 4 + m.sender.value().size() + 4 + 1 + 8 + 4 + m.text.size();
+}
+
+std::size_t LinkBundle::serializedSize() const
+{
+    std::size_t size = 1 + 4 + account.value().size() + accountKeySeed.view().size() + 4 + linkToken.size() + 4;
+    for (const auto &c : contacts)
+        size += 4 + c.account.value().size() + 4 + c.displayName.size() + 4 + c.pinnedAccountKey.size() + 1;
+    size += 4;
+    for (const auto &m : recentMessages)
+        size += serializedSize(m);
+    return size;
+}
+
 Result<LinkBundle> LinkBundle::deserialize(ByteView bytes)
 {
     const auto damaged = fail(ErrorCode::Corrupt, "The link bundle is damaged");

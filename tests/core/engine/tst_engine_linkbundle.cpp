@@ -27,6 +27,19 @@ LinkBundle sample()
 class TestLinkBundle : public QObject {
     Q_OBJECT
 private slots:
+    void sizeIsKnownBeforeSerialising()
+    {
+        // Engine::approveLink fills the bundle to a budget with these sizes (issue 16, item 21).
+        auto b = sample();
+        QCOMPARE(b.serializedSize(), b.serialize().size());
+        b.recentMessages.push_back({AccountId("carol"), MessageId{}, AccountId("carol"), DeviceId(7), false, false, 5,
+                                    std::string(1024, 'x')});
+        QCOMPARE(b.serializedSize(), b.serialize().size());
+        const auto withoutLast = b.serializedSize() - LinkBundle::serializedSize(b.recentMessages.back());
+        b.recentMessages.pop_back();
+        QCOMPARE(withoutLast, b.serialize().size());
+    }
+
     void roundTrip()
     {
         const auto b = sample();

@@ -43,6 +43,10 @@ struct LinkBundle {
 
     /// A versioned, length-prefixed binary form, in wiped memory (it holds the account key).
     [[nodiscard]] WipedBytes serialize() const;
+    /// The size serialize() gives, without building it.
+    [[nodiscard]] std::size_t serializedSize() const;
+    /// What one message adds to serializedSize().
+    [[nodiscard]] static std::size_t serializedSize(const Message &message);
     /// Corrupt for anything malformed, truncated or over the limits; Unsupported for another version.
     static Result<LinkBundle> deserialize(ByteView bytes);
 };
