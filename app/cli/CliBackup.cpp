@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliBackup.h"
+#include "CliTestHooks.h"
 
 #include <lapis/engine/Engine.h>
 
@@ -54,9 +55,7 @@ Result<void> backupImport(const CliArguments &args, std::ostream &out)
         LAPIS_TRY_ASSIGN(auto passphrase, readPassphrase(*args.passphraseFile));
         options.passphrase = std::move(passphrase);
     }
-    // For test suites only: the profile's KDF at its cheapest (never set this for real profiles).
-    if (qEnvironmentVariableIsSet("LAPIS_TEST_FAST_KDF"))
-        options.passphraseParams = crypto::Argon2Params::minimumForTests();
+    applyTestKdf(options);
     LAPIS_TRY(engine::Engine::importBackup(options, file, code));
     out << "Restored the backup into " << *args.profile << " as a new device of the account\n";
     return {};

@@ -2,6 +2,7 @@
 #include "CliBackup.h"
 #include "CliCommands.h"
 #include "CliSignIn.h"
+#include "CliTestHooks.h"
 
 #include <lapis/engine/Engine.h>
 #include <lapis/qr/QrCode.h>
@@ -46,9 +47,7 @@ Result<std::unique_ptr<Engine>> openEngine(const CliArguments &args)
         LAPIS_TRY_ASSIGN(auto passphrase, readSecretFile(*args.passphraseFile, "passphrase"));
         options.passphrase = std::move(passphrase);
     }
-    // For test suites only: the profile's KDF at its cheapest (never set this for real profiles).
-    if (qEnvironmentVariableIsSet("LAPIS_TEST_FAST_KDF"))
-        options.passphraseParams = crypto::Argon2Params::minimumForTests();
+    applyTestKdf(options);
     return Engine::open(options);
 }
 

@@ -161,7 +161,7 @@ int main(int argc, char *argv[])
         }
         options.passphrase = in.readAll().trimmed().toStdString();
     }
-    options.fastKdf = qEnvironmentVariableIsSet("LAPIS_TEST_FAST_KDF");
+    // options.fastKdf stays off: only tests set it, in their own process (issue 16, item 18).
     // The embedded default: packaging/run-local.sh starts a local relay and exports where it is.
     options.defaultRelay = parser.isSet(relay) ? parser.value(relay) : qEnvironmentVariable("LAPIS_LOCAL_RELAY");
     options.defaultRelayCertificate =
