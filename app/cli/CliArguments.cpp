@@ -8,9 +8,13 @@ namespace {
 const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json",  "--reactions",
                                      "--help",      "--version",         "--remove"};
 /// Options with a value that a command may take.
-const std::set<std::string> ValueOptions = {
-    "--relay", "--relay-ca", "--password-file", "--totp",        "--qr-png",        "--code",    "--timeout",
-    "--limit", "--qr-image", "--device-code",   "--device-name", "--recovery-code", "--reply-to"};
+const std::set<std::string> ValueOptions = {"--relay",         "--relay-ca",
+                                            "--password-file", "--totp",
+                                            "--qr-png",        "--code",
+                                            "--timeout",       "--limit",
+                                            "--qr-image",      "--device-code",
+                                            "--device-name",   "--recovery-code",
+                                            "--reply-to",      "--recovery-code-file"};
 } // namespace
 
 std::optional<std::string> CliArguments::option(const std::string &name) const
@@ -89,6 +93,8 @@ std::string usage()
            "  mark-read USER                  mark USER's messages read and send read receipts\n"
            "  backup-export FILE              write an encrypted backup; prints the recovery code last\n"
            "  backup-import FILE --recovery-code CODE   restore into an empty --profile folder\n"
+           "  backup-import FILE --recovery-code-file F the code read from file F (- for standard input),\n"
+           "                                  out of sight of other users' process lists\n"
            "  --version | --help\n"
            "\n"
            "Lapis's engine without a window, for scripts and bots. Exits 0 on success; otherwise\n"

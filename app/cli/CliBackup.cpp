@@ -7,6 +7,7 @@
 #include <QtGlobal>
 
 #include <fstream>
+#include <iostream>
 #include <ostream>
 
 namespace lapis::cli {
@@ -31,6 +32,34 @@ Result<std::string> readPassphrase(const std::string &path)
         return fail(ErrorCode::InvalidArgument, "The passphrase file " + path + " is empty");
     return text;
 }
+/// The recovery code from --recovery-code-file (a file, or - for standard input) or
+/// --recovery-code; argv is visible to every user of the machine, a file or a pipe is not.
+Result<std::string> recoveryCode(const CliArguments &args)
+{
+    const auto fromFile = args.option("--recovery-code-file");
+    const auto inline_ = args.option("--recovery-code");
+    if (fromFile && inline_)
+        return fail(ErrorCode::InvalidArgument, "Give either --recovery-code or --recovery-code-file, not both");
+    if (inline_)
+        return *inline_;
+    if (!fromFile)
+        return fail(ErrorCode::InvalidArgument,
+                    args.command + " needs --recovery-code-file F (or --recovery-code CODE, which others can see)");
+    std::string text;
+    if (*fromFile == "-") {
+        std::getline(std::cin, text);
+    } else {
+        std::ifstream in(*fromFile, std::ios::binary);
+        if (!in)
+            return fail(ErrorCode::Io, "Cannot read the recovery code file " + *fromFile);
+        std::getline(in, text);
+    }
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' '))
+        text.pop_back();
+    if (text.empty())
+        return fail(ErrorCode::InvalidArgument, "The recovery code file " + *fromFile + " is empty");
+    return text;
+}
 } // namespace
 
 Result<void> backupExport(engine::Engine &engine, const CliArguments &args, std::ostream &out)
@@ -48,7 +77,7 @@ Result<void> backupImport(const CliArguments &args, std::ostream &out)
     if (!args.profile)
         return fail(ErrorCode::InvalidArgument, "--profile DIR is required");
     LAPIS_TRY_ASSIGN(const auto file, backupFile(args));
-    LAPIS_TRY_ASSIGN(const auto code, args.required("--recovery-code"));
+    LAPIS_TRY_ASSIGN(const auto code, recoveryCode(args));
     engine::ProfileOptions options;
     options.directory = *args.profile;
     if (args.passphraseFile) {

@@ -202,6 +202,7 @@ Result<void> Engine::disableTotp(const std::string &code)
 
 Result<void> Engine::changePassphrase(const std::string &oldPassphrase, const std::string &newPassphrase)
 {
+    LAPIS_TRY(checkNewPassphrase(newPassphrase));
     return m_store->changePassphrase(oldPassphrase, newPassphrase).get();
 }
 

@@ -7,9 +7,11 @@
 
 #include <QEventLoop>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <string>
 #include <unistd.h>
 
 namespace lapis::engine {
@@ -130,13 +132,27 @@ Error stopped()
 }
 } // namespace
 
+Result<void> checkNewPassphrase(std::string_view passphrase)
+{
+    // Characters, not bytes: every byte but a UTF-8 continuation byte starts one.
+    const auto characters = static_cast<std::size_t>(std::count_if(
+        passphrase.begin(), passphrase.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    if (characters < MinPassphraseCharacters)
+        return fail(ErrorCode::InvalidArgument,
+                    "The passphrase is too short: use at least " + std::to_string(MinPassphraseCharacters)
+                        + " characters (a few unrelated words are easy to remember and hard to guess)");
+    return {};
+}
+
 Result<std::unique_ptr<store::Store>> openProfileStore(const ProfileOptions &options)
 {
     store::StoreOptions storeOptions{options.directory, options.passphraseParams};
     const auto state = store::Store::inspect(options.directory);
     if (options.passphrase) {
-        if (!state.hasDatabase && !state.hasPassphraseKeyFile)
+        if (!state.hasDatabase && !state.hasPassphraseKeyFile) {
+            LAPIS_TRY(checkNewPassphrase(*options.passphrase));
             return store::Store::createWithPassphrase(storeOptions, *options.passphrase).get();
+        }
         return store::Store::openWithPassphrase(storeOptions, *options.passphrase).get();
     }
     if (state.hasPassphraseKeyFile)
@@ -162,8 +178,10 @@ Result<std::unique_ptr<store::Store>>
 createStagedProfileStore(const ProfileOptions &options, const std::filesystem::path &staging, SecureBytes &keychainKey)
 {
     store::StoreOptions storeOptions{staging, options.passphraseParams};
-    if (options.passphrase)
+    if (options.passphrase) {
+        LAPIS_TRY(checkNewPassphrase(*options.passphrase));
         return store::Store::createWithPassphrase(storeOptions, *options.passphrase).get();
+    }
     // Ask the keychain now: a restore must not register a device it then cannot keep.
     const QString profile = QString::fromStdString(std::filesystem::absolute(options.directory).string());
     auto probe = keyFromKeychain(profile);
@@ -191,6 +209,7 @@ Result<void> protectProfileWithPassphrase(const std::filesystem::path &profile, 
         return fail(ErrorCode::AlreadyExists, "This profile is protected by a passphrase already");
     if (passphrase.empty())
         return fail(ErrorCode::InvalidArgument, "Choose a passphrase");
+    LAPIS_TRY(checkNewPassphrase(passphrase));
     // A key file set aside by an earlier switch that was interrupted: its key is in the keychain.
     LAPIS_TRY(wipeAndRemove(setAsidePath(paths)));
     const QString name = keychainName(profile);

@@ -3,10 +3,19 @@
 
 #include <lapis/engine/Engine.h>
 
+#include <cstddef>
 #include <functional>
 #include <string_view>
 
 namespace lapis::engine {
+
+/// The shortest passphrase a new key file takes, in characters (Unicode code points).
+inline constexpr std::size_t MinPassphraseCharacters = 8;
+
+/// InvalidArgument, with a message that says what to choose, when `passphrase` is too weak to
+/// protect a new key file (shorter than MinPassphraseCharacters). Checked whenever a passphrase is
+/// chosen (a new profile, a restore, a switch from the keychain, a change), never when one opens.
+Result<void> checkNewPassphrase(std::string_view passphrase);
 
 /// Opens (or creates) a profile's store: with the passphrase when one is given, otherwise with
 /// the key in the OS keychain. Where no keychain answers, Unavailable says to use a passphrase.
