@@ -8,9 +8,13 @@ namespace {
 const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json",  "--reactions",
                                      "--help",      "--version",         "--remove"};
 /// Options with a value that a command may take.
-const std::set<std::string> ValueOptions = {
-    "--relay", "--relay-ca", "--password-file", "--totp",        "--qr-png",        "--code",    "--timeout",
-    "--limit", "--qr-image", "--device-code",   "--device-name", "--recovery-code", "--reply-to"};
+const std::set<std::string> ValueOptions = {"--relay",         "--relay-ca",
+                                            "--password-file", "--totp",
+                                            "--qr-png",        "--code",
+                                            "--timeout",       "--limit",
+                                            "--qr-image",      "--device-code",
+                                            "--device-name",   "--recovery-code",
+                                            "--reply-to",      "--new-password-file"};
 } // namespace
 
 std::optional<std::string> CliArguments::option(const std::string &name) const
@@ -70,6 +74,9 @@ std::string usage()
            "  link-approve --qr-image FILE [--code CODE]\n"
            "  totp-enable\n"
            "  totp-confirm CODE\n"
+           "  password-change --password-file OLD --new-password-file NEW [--totp CODE]\n"
+           "                                  a new account password (the old one again, and TOTP if on)\n"
+           "  sign-in-allow                   lift the lock that too many wrong sign-in codes caused\n"
            "  send USER TEXT [--allow-plaintext] [--reply-to MESSAGE-ID]\n"
            "                                  --reply-to quotes that message (its hex id, as send and\n"
            "                                  receive --json print it) of the conversation with USER\n"
