@@ -14,7 +14,8 @@ const std::set<std::string> ValueOptions = {"--relay",         "--relay-ca",
                                             "--timeout",       "--limit",
                                             "--qr-image",      "--device-code",
                                             "--device-name",   "--recovery-code",
-                                            "--reply-to",      "--recovery-code-file"};
+                                            "--reply-to",      "--recovery-code-file",
+                                            "--new-password-file"};
 } // namespace
 
 std::optional<std::string> CliArguments::option(const std::string &name) const
@@ -74,6 +75,9 @@ std::string usage()
            "  link-approve --qr-image FILE [--code CODE]\n"
            "  totp-enable\n"
            "  totp-confirm CODE\n"
+           "  password-change --password-file OLD --new-password-file NEW [--totp CODE]\n"
+           "                                  a new account password (the old one again, and TOTP if on)\n"
+           "  sign-in-allow                   lift the lock that too many wrong sign-in codes caused\n"
            "  send USER TEXT [--allow-plaintext] [--reply-to MESSAGE-ID]\n"
            "                                  --reply-to quotes that message (its hex id, as send and\n"
            "                                  receive --json print it) of the conversation with USER\n"

@@ -264,6 +264,22 @@ const std::map<std::string, Handler> &handlers()
              out << "two-factor sign-in enabled\n";
              return {};
          }},
+        {"password-change",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto oldFile, args.required("--password-file"));
+             LAPIS_TRY_ASSIGN(auto newFile, args.required("--new-password-file"));
+             LAPIS_TRY_ASSIGN(auto oldPassword, readSecretFile(oldFile, "password"));
+             LAPIS_TRY_ASSIGN(auto newPassword, readSecretFile(newFile, "new password"));
+             LAPIS_TRY(engine.changeAccountPassword(oldPassword, newPassword, args.option("--totp").value_or("")));
+             out << "password changed\n";
+             return {};
+         }},
+        {"sign-in-allow",
+         [](Engine &engine, const CliArguments &, std::ostream &out) -> Result<void> {
+             LAPIS_TRY(engine.allowSignIns());
+             out << "sign-ins by code allowed again\n";
+             return {};
+         }},
         {"send",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a recipient"));

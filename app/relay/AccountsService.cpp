@@ -14,6 +14,7 @@ namespace lapis::relay {
 
 namespace {
 constexpr const char *WrongLogin = "Wrong username or password";
+constexpr const char *TotpPurpose = "totp";
 // Wrong codes a sign-in request survives; the fifth closes it.
 constexpr int SignInCodeTries = 5;
 
@@ -27,6 +28,11 @@ std::string randomHex(std::size_t bytes)
         out += Digits[b & 0x0f];
     }
     return out;
+}
+
+grpc::Status hashPoolFull(grpc::ServerContext &context)
+{
+    return retryLater(context, std::chrono::seconds(1), "The relay is busy checking passwords", "password-hash-busy");
 }
 
 std::string randomCode()
@@ -48,6 +54,7 @@ void toProto(const SignInRecord &r, v1::SignInRequest &out)
 
 AccountsService::AccountsService(RelayContext &relay)
     : m_relay(relay)
+    , m_security(relay)
 {
     auto hash = crypto::Argon2::hashPassword("unknown account", relay.config.argon2);
     if (hash.ok())
@@ -75,10 +82,14 @@ grpc::Status AccountsService::failedAttempt(grpc::ServerContext &context, const 
     return withReason(context, grpc::StatusCode::UNAUTHENTICATED, message, reason);
 }
 
-grpc::Status AccountsService::matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView secret,
+grpc::Status AccountsService::matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView stored,
                                         const std::string &code, std::int64_t &step)
 {
-    auto matched = Totp::matchStep(secret, code, nowSeconds());
+    auto secret = m_relay.sealer->open(stored, TotpPurpose, account.username, Totp::SecretSize);
+    if (!secret.ok())
+        return toStatus(context, fail(ErrorCode::Internal,
+                                      "A TOTP secret does not open with DIR/secrets.key: " + secret.error().message));
+    auto matched = Totp::matchStep(*secret, code, nowSeconds());
     if (!matched)
         return failedAttempt(context, account.username, "The TOTP code is wrong", "totp-wrong");
     if (*matched <= account.totpLastStep)
@@ -115,7 +126,13 @@ grpc::Status AccountsService::Register(grpc::ServerContext *context, const v1::R
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
+    if (auto wait = m_relay.registerLimiter.take(sourceAddress(*context)))
+        return retryLater(*context, *wait, "Too many registrations from this address", "register-rate");
+    auto turn = m_relay.passwordHashes.acquire();
+    if (!turn)
+        return hashPoolFull(*context);
     auto hash = crypto::Argon2::hashPassword(request->password(), m_relay.config.argon2);
+    turn.reset();
     if (!hash.ok())
         return toStatus(*context, hash.error());
     const Bytes credential = crypto::randomBytes(proto::limits::CredentialSize);
@@ -131,9 +148,15 @@ grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
+    // Per account too, whatever address or connection the attempts come from.
+    if (auto wait = m_relay.accountLimiter.take("login:" + request->username()))
+        return retryLater(*context, *wait, "Too many log-in attempts for this account", "rate-limited");
     auto account = m_relay.storage.findAccount(request->username());
     if (!account.ok())
         return toStatus(*context, account.error());
+    auto turn = m_relay.passwordHashes.acquire();
+    if (!turn)
+        return hashPoolFull(*context);
     if (!account.value()) {
         // Spend the same effort as a real check, so timing does not reveal which names exist.
         (void)crypto::Argon2::verifyPassword(m_dummyHash, request->password());
@@ -142,13 +165,26 @@ grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1
     const AccountRecord &a = *account.value();
     if (auto s = checkLockout(*context, a); !s.ok())
         return s;
-    if (!crypto::Argon2::verifyPassword(a.passwordHash, request->password()))
+    const bool passwordRight = crypto::Argon2::verifyPassword(a.passwordHash, request->password());
+    turn.reset();
+    if (!passwordRight)
         return failedAttempt(*context, a.username, WrongLogin, "wrong-password");
 
     // Either second factor completes a sign-in: a code shown on one of the account's devices, or
     // a TOTP code where the account enabled it. Only an account with neither signs in by password.
-    if (!request->device_code().empty())
+    if (!request->device_code().empty()) {
+        // An account with TOTP asks for it on every path, the code path too.
+        if (a.totpEnabled) {
+            if (request->totp_code().empty())
+                return withReason(*context, grpc::StatusCode::UNAUTHENTICATED,
+                                  "This account needs a TOTP code from the authenticator app as well as the code",
+                                  "totp-required");
+            std::int64_t matched = 0;
+            if (auto s = matchTotp(*context, a, a.totpSecret, request->totp_code(), matched); !s.ok())
+                return s;
+        }
         return completeSignIn(*context, a, *request, response);
+    }
     auto devices = m_relay.storage.listDevices(a.username);
     if (!devices.ok())
         return toStatus(*context, devices.error());
@@ -194,7 +230,8 @@ grpc::Status AccountsService::requestSignIn(grpc::ServerContext &context, const 
     context.AddTrailingMetadata(std::string(proto::limits::MetaReason), "sign-in-code-required");
     return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
                         account.totpEnabled
-                            ? "Type the six-digit code shown on another device of this account, or a TOTP code"
+                            ? "Type the six-digit code shown on another device of this account and a TOTP code, or "
+                              "a TOTP code alone"
                             : "Type the six-digit code shown on another device of this account",
                         pending.SerializeAsString());
 }
@@ -227,6 +264,9 @@ grpc::Status AccountsService::completeSignIn(grpc::ServerContext &context, const
     if (record.expiresMs <= now)
         return withReason(context, C::UNAUTHENTICATED, "The sign-in code expired; log in again for a new code",
                           "sign-in-expired");
+    // Wrong codes are capped per account across requests, not only per request.
+    if (auto s = m_security.checkSignInCodeBudget(context, account.username); !s.ok())
+        return s;
     if (!crypto::constantTimeEqual(asBytes(request.device_code()), asBytes(record.code))) {
         std::vector<std::uint32_t> told;
         auto counted = m_relay.storage.recordWrongSignInCode(account.username, record.id, SignInCodeTries, now, told);
@@ -273,13 +313,19 @@ grpc::Status AccountsService::TotpEnroll(grpc::ServerContext *context, const v1:
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
         return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
+        return s;
     auto account = m_relay.storage.findAccount(caller.account);
     if (!account.ok() || !account.value())
         return toStatus(*context, account.ok() ? fail(ErrorCode::NotFound, "No such account") : account.error());
     if (account.value()->totpEnabled)
         return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, "TOTP is on already; turn it off first");
     const Bytes secret = crypto::randomBytes(Totp::SecretSize);
-    if (auto r = m_relay.storage.setTotpPending(caller.account, secret); !r.ok())
+    // Stored sealed with DIR/secrets.key: the database alone holds no usable secret.
+    auto sealed = m_relay.sealer->seal(secret, TotpPurpose, caller.account);
+    if (!sealed.ok())
+        return toStatus(*context, sealed.error());
+    if (auto r = m_relay.storage.setTotpPending(caller.account, *sealed); !r.ok())
         return toStatus(*context, r.error());
     response->set_secret(secret.data(), secret.size());
     response->set_otpauth_uri(Totp::otpauthUri(caller.account, secret));
@@ -290,6 +336,8 @@ grpc::Status AccountsService::TotpConfirm(grpc::ServerContext *context, const v1
 {
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
@@ -313,6 +361,8 @@ grpc::Status AccountsService::TotpDisable(grpc::ServerContext *context, const v1
 {
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
@@ -360,6 +410,10 @@ grpc::Status AccountsService::RemoveDevice(grpc::ServerContext *context, const v
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
+    // A device may always retire itself (a keyless device does once it is linked).
+    if (request->device_id() != caller.device)
+        if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
+            return s;
     auto notified = m_relay.storage.removeDevice(caller.account, request->device_id(), nowMs());
     if (!notified.ok())
         return toStatus(*context, notified.error());
@@ -375,6 +429,8 @@ grpc::Status AccountsService::ListSignInRequests(grpc::ServerContext *context, c
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
         return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
+        return s;
     auto pending = m_relay.storage.pendingSignIns(caller.account, nowMs());
     if (!pending.ok())
         return toStatus(*context, pending.error());
@@ -389,6 +445,8 @@ grpc::Status AccountsService::DenySignIn(grpc::ServerContext *context, const v1:
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
         return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
+        return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
     auto told = m_relay.storage.denySignIn(caller.account, request->id(), nowMs());
@@ -396,6 +454,57 @@ grpc::Status AccountsService::DenySignIn(grpc::ServerContext *context, const v1:
         return toStatus(*context, told.error());
     for (auto device : *told)
         m_relay.hub.notify(caller.account, device);
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::ChangePassword(grpc::ServerContext *context, const v1::ChangePasswordRequest *request,
+                                             v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = validateRequest(*context, *request); !s.ok())
+        return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
+        return s;
+    auto account = m_relay.storage.findAccount(caller.account);
+    if (!account.ok() || !account.value())
+        return toStatus(*context, account.ok() ? fail(ErrorCode::NotFound, "No such account") : account.error());
+    const AccountRecord &a = *account.value();
+    if (auto s = checkLockout(*context, a); !s.ok())
+        return s;
+    auto turn = m_relay.passwordHashes.acquire();
+    if (!turn)
+        return hashPoolFull(*context);
+    if (!crypto::Argon2::verifyPassword(a.passwordHash, request->old_password()))
+        return failedAttempt(*context, a.username, "The current password is wrong", "wrong-password");
+    if (a.totpEnabled) {
+        if (request->totp_code().empty())
+            return withReason(*context, grpc::StatusCode::UNAUTHENTICATED,
+                              "This account needs a TOTP code from the authenticator app", "totp-required");
+        std::int64_t step = 0;
+        if (auto s = matchTotp(*context, a, a.totpSecret, request->totp_code(), step); !s.ok())
+            return s;
+    }
+    auto hash = crypto::Argon2::hashPassword(request->new_password(), m_relay.config.argon2);
+    turn.reset();
+    if (!hash.ok())
+        return toStatus(*context, hash.error());
+    if (auto r = m_relay.storage.setPassword(a.username, *hash); !r.ok())
+        return toStatus(*context, r.error());
+    qCDebug(lcRelay) << "password changed for an account";
+    return grpc::Status::OK;
+}
+
+grpc::Status AccountsService::AllowSignIns(grpc::ServerContext *context, const v1::AllowSignInsRequest *, v1::Empty *)
+{
+    Caller caller;
+    if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    if (auto s = m_security.requireAccountProof(*context, caller); !s.ok())
+        return s;
+    if (auto r = m_relay.storage.allowSignIns(caller.account, nowMs()); !r.ok())
+        return toStatus(*context, r.error());
     return grpc::Status::OK;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AccountSecurity.h"
 #include "RelayContext.h"
 #include "relay.grpc.pb.h"
 
@@ -31,6 +32,11 @@ public:
                                     v1::SignInRequests *response) override;
     grpc::Status DenySignIn(grpc::ServerContext *context, const v1::DenySignInRequest *request,
                             v1::Empty *response) override;
+    /// A new password: a device with proof of the account key, the old password, and TOTP if on.
+    grpc::Status ChangePassword(grpc::ServerContext *context, const v1::ChangePasswordRequest *request,
+                                v1::Empty *response) override;
+    grpc::Status AllowSignIns(grpc::ServerContext *context, const v1::AllowSignInsRequest *request,
+                              v1::Empty *response) override;
 
 private:
     /// Refuses while the account is locked out after failed attempts.
@@ -38,8 +44,8 @@ private:
     /// Counts a failed attempt and answers `message`, or the lock-out it caused.
     grpc::Status failedAttempt(grpc::ServerContext &context, const std::string &username, const char *message,
                                const char *reason);
-    /// Checks a TOTP code against `secret`; the matching step, or a status to return.
-    grpc::Status matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView secret,
+    /// Checks a TOTP code against the `stored` (sealed) secret; the matching step, or a status.
+    grpc::Status matchTotp(grpc::ServerContext &context, const AccountRecord &account, ByteView stored,
                            const std::string &code, std::int64_t &step);
     /// Makes a pending sign-in for a password log-in to an account that has devices, pushes its
     /// code to them and answers PERMISSION_DENIED with the request in the status details.
@@ -53,6 +59,7 @@ private:
                                  v1::DeviceCredential *response);
 
     RelayContext &m_relay;
+    AccountSecurity m_security;
     /// A hash of nothing, checked against for unknown accounts.
     std::string m_dummyHash;
 };

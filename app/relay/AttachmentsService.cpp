@@ -46,6 +46,15 @@ grpc::Status AttachmentsService::CreateUpload(grpc::ServerContext *context, cons
         return s;
     if (auto s = validateRequest(*context, *request, m_relay.config.maxAttachmentBytes); !s.ok())
         return s;
+    // A per-account quota, so one account cannot fill the relay's disk.
+    auto owned = m_relay.storage.blobBytesOwnedBy(caller.account);
+    if (!owned.ok())
+        return toStatus(*context, owned.error());
+    if (*owned + request->size() > m_relay.config.blobQuotaBytes)
+        return withReason(*context, grpc::StatusCode::RESOURCE_EXHAUSTED,
+                          "This account's attachments on the relay would exceed its quota; wait until older ones "
+                          "expire",
+                          "blob-quota");
     BlobRecord blob;
     blob.blobId = toHex(crypto::randomBytes(16));
     blob.owner = caller.account;
@@ -159,7 +168,8 @@ grpc::Status AttachmentsService::UploadStatus(grpc::ServerContext *context, cons
     auto found = m_relay.storage.findBlob(request->blob_id());
     if (!found.ok())
         return toStatus(*context, found.error());
-    if (!found.value())
+    // Only the uploader may see an upload's progress; to anyone else it does not exist.
+    if (!found.value() || found.value()->owner != caller.account)
         return grpc::Status(grpc::StatusCode::NOT_FOUND, "No such blob (it may have expired)");
     fill(*found.value(), response);
     return grpc::Status::OK;

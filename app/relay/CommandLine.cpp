@@ -31,6 +31,100 @@ Result<std::pair<double, double>> parseRate(const std::string &text)
     return std::pair{rate, burst};
 }
 
+enum class LimitParse { NotALimit, Ok, Bad };
+
+const char *limitUsage(const std::string &flag)
+{
+    if (flag.rfind("--rate-", 0) == 0)
+        return "RATE/BURST with RATE > 0 and BURST >= 1";
+    if (flag == "--send-stall-timeout")
+        return "1 to 3600 seconds";
+    return "a positive number";
+}
+
+/// The resource limits of issue 16, each RATE/BURST or a positive count.
+template<typename Next>
+LimitParse parseLimit(const std::string &flag, Next &next, RelayConfig &c)
+{
+    struct RateFlag {
+        const char *name;
+        double *rate;
+        double *burst;
+    };
+    const RateFlag rates[] = {{"--rate-address", &c.addressRatePerSecond, &c.addressBurst},
+                              {"--rate-register", &c.registerRatePerSecond, &c.registerBurst},
+                              {"--rate-link-address", &c.linkAddressRatePerSecond, &c.linkAddressBurst},
+                              {"--rate-prekey-caller", &c.preKeyCallerRatePerSecond, &c.preKeyCallerBurst},
+                              {"--rate-prekey-target", &c.preKeyTargetRatePerSecond, &c.preKeyTargetBurst}};
+    for (const auto &r : rates) {
+        if (flag != r.name)
+            continue;
+        auto text = next();
+        auto rate = text.ok() ? parseRate(*text) : Result<std::pair<double, double>>(text.error());
+        if (!rate.ok())
+            return LimitParse::Bad;
+        *r.rate = rate->first;
+        *r.burst = rate->second;
+        return LimitParse::Ok;
+    }
+    std::uint64_t n = 0;
+    auto count = [&]() {
+        auto text = next();
+        return text.ok() && parseNumber(*text, n) && n > 0;
+    };
+    if (flag == "--password-hash-workers" || flag == "--password-hash-queue") {
+        // A queue of 0 is allowed: every call beyond the running hashes is refused at once.
+        auto text = next();
+        if (!text.ok() || !parseNumber(*text, n) || (flag == "--password-hash-workers" && n == 0) || n > 1024)
+            return LimitParse::Bad;
+        (flag == "--password-hash-workers" ? c.passwordHashWorkers : c.passwordHashQueue) = n;
+        return LimitParse::Ok;
+    }
+    if (flag == "--memory-quota-mb") {
+        if (!count() || n > (1u << 20))
+            return LimitParse::Bad;
+        c.memoryQuotaBytes = static_cast<std::size_t>(n) << 20;
+        return LimitParse::Ok;
+    }
+    if (flag == "--max-streams-per-connection") {
+        if (!count() || n > 100'000)
+            return LimitParse::Bad;
+        c.maxStreamsPerConnection = static_cast<int>(n);
+        return LimitParse::Ok;
+    }
+    if (flag == "--send-in-flight") {
+        if (!count() || n > 1'000'000)
+            return LimitParse::Bad;
+        c.sendInFlight = n;
+        return LimitParse::Ok;
+    }
+    if (flag == "--send-stall-timeout") {
+        if (!count() || n > 3600)
+            return LimitParse::Bad;
+        c.sendStallTimeout = std::chrono::seconds(n);
+        return LimitParse::Ok;
+    }
+    if (flag == "--mailbox-max") {
+        if (!count() || n > 100'000'000)
+            return LimitParse::Bad;
+        c.mailboxLimit = static_cast<std::size_t>(n);
+        return LimitParse::Ok;
+    }
+    if (flag == "--blob-quota-mb") {
+        if (!count() || n > (std::uint64_t(1) << 30))
+            return LimitParse::Bad;
+        c.blobQuotaBytes = n << 20;
+        return LimitParse::Ok;
+    }
+    if (flag == "--sign-in-wrong-codes") {
+        if (!count() || n > 1'000'000)
+            return LimitParse::Bad;
+        c.signInWrongCodesPerDay = static_cast<int>(n);
+        return LimitParse::Ok;
+    }
+    return LimitParse::NotALimit;
+}
+
 } // namespace
 
 std::string usage()
@@ -57,6 +151,21 @@ std::string usage()
            "  --link-ttl SECONDS         lifetime of link addresses and tokens (default 600)\n"
            "  --sign-in-ttl SECONDS      how long a sign-in code from a trusted device is valid (default 600)\n"
            "  --rate-sign-in R/B         new sign-in requests per account per second / burst (default 0.0167/5)\n"
+           "Limits (README \"Security\"; defaults in brackets):\n"
+           "  --rate-address R/B         anonymous calls per source address (20/200)\n"
+           "  --rate-register R/B        registrations per source address (0.0278/100)\n"
+           "  --rate-link-address R/B    link addresses per source address (0.5/30)\n"
+           "  --password-hash-workers N  password hashes at once (one per core)\n"
+           "  --password-hash-queue N    calls waiting for a password hash (4)\n"
+           "  --memory-quota-mb N        memory for gRPC buffers (1024)\n"
+           "  --max-streams-per-connection N  calls open at once on one connection (100)\n"
+           "  --send-in-flight N         send requests read ahead of their answers per stream (4096)\n"
+           "  --send-stall-timeout SECONDS  a sender that reads no answers this long is cut off (30)\n"
+           "  --rate-prekey-caller R/B   one-time prekeys handed to one account (1/100)\n"
+           "  --rate-prekey-target R/B   one-time prekeys handed out of one account (0.2/100)\n"
+           "  --sign-in-wrong-codes N    wrong sign-in codes per account per day before a lock (20)\n"
+           "  --mailbox-max N            envelopes one device's mailbox holds (50000)\n"
+           "  --blob-quota-mb N          attachment megabytes one account keeps on the relay (10240)\n"
            "Test only (never in production):\n"
            "  --argon2-test-params       minimal Argon2id costs, so test suites run fast\n";
 }
@@ -141,6 +250,9 @@ Result<Command> parseCommandLine(const std::vector<std::string> &args)
             LAPIS_TRY_ASSIGN(auto rate, parseRate(text));
             c.signInRatePerSecond = rate.first;
             c.signInBurst = rate.second;
+        } else if (auto limit = parseLimit(arg, value, c); limit != LimitParse::NotALimit) {
+            if (limit == LimitParse::Bad)
+                return usageError(arg + " takes " + limitUsage(arg));
         } else if (arg == "--argon2-test-params") {
             c.argon2 = crypto::Argon2Params::minimumForTests();
         } else if (arg.rfind("--", 0) == 0) {

@@ -36,8 +36,16 @@ grpc::Status KeysService::GetPreKeyBundles(grpc::ServerContext *context, const v
         return toStatus(*context, account.error());
     if (!account.value())
         return grpc::Status(grpc::StatusCode::NOT_FOUND, "No account named " + request->account());
-    const std::set<std::uint32_t> withSession(request->devices_with_session().begin(),
-                                              request->devices_with_session().end());
+    std::set<std::uint32_t> withSession(request->devices_with_session().begin(), request->devices_with_session().end());
+    // One-time prekeys are limited per caller and per target, so nobody drains a pool; beyond the
+    // limit a bundle carries the signed prekey alone, which X3DH accepts.
+    if (m_relay.preKeyCallerLimiter.take(caller.account) || m_relay.preKeyTargetLimiter.take(request->account())) {
+        auto devices = m_relay.storage.listDevices(request->account());
+        if (!devices.ok())
+            return toStatus(*context, devices.error());
+        for (const auto &d : *devices)
+            withSession.insert(d.deviceId);
+    }
     auto bundles = m_relay.storage.takePreKeyBundles(request->account(), withSession);
     if (!bundles.ok())
         return toStatus(*context, bundles.error());

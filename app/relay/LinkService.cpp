@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "AccountSecurity.h"
 #include "LinkService.h"
 #include "ServiceSupport.h"
 
@@ -12,6 +13,9 @@ grpc::Status LinkService::CreateAddress(grpc::ServerContext *context, const v1::
 {
     if (auto s = admitAnonymous(m_relay, *context); !s.ok())
         return s;
+    // Anonymous callers must not fill the relay's table of open addresses for everyone else.
+    if (auto wait = m_relay.linkAddressLimiter.take(sourceAddress(*context)))
+        return retryLater(*context, *wait, "Too many link requests from this address", "link-rate");
     auto address = m_relay.link.create();
     if (!address.ok())
         return toStatus(*context, address.error());
@@ -44,6 +48,9 @@ grpc::Status LinkService::CreateToken(grpc::ServerContext *context, const v1::Cr
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
         return s;
+    // Adding a device is a change to the account's security: proof of the account key first.
+    if (auto s = AccountSecurity(m_relay).requireAccountProof(*context, caller); !s.ok())
+        return s;
     const Bytes token = crypto::randomBytes(proto::limits::LinkTokenSize);
     const auto ttl = m_relay.link.ttl();
     auto r =
@@ -61,6 +68,9 @@ grpc::Status LinkService::PostBundle(grpc::ServerContext *context, const v1::Pos
 {
     Caller caller;
     if (auto s = authenticate(m_relay, *context, caller); !s.ok())
+        return s;
+    // Adding a device is a change to the account's security: proof of the account key first.
+    if (auto s = AccountSecurity(m_relay).requireAccountProof(*context, caller); !s.ok())
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;

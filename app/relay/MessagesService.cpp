@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessagesService.h"
+#include "SendStreamGuard.h"
 #include "ServiceSupport.h"
 
 #include <lapis/common/Log.h>
@@ -64,9 +65,10 @@ void toPush(const MailboxItem &item, v1::StreamPush &push)
     }
 }
 
-SendRequest toSendRequest(const Caller &caller, const v1::SendBatchRequest &batch)
+SendRequest toSendRequest(const Caller &caller, const v1::SendBatchRequest &batch, std::size_t mailboxLimit)
 {
     SendRequest send;
+    send.mailboxLimit = mailboxLimit;
     send.senderAccount = caller.account;
     send.senderDevice = caller.device;
     send.recipient = batch.recipient();
@@ -102,7 +104,7 @@ grpc::Status MessagesService::SendBatch(grpc::ServerContext *context, const v1::
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
-    const SendRequest send = toSendRequest(caller, *request);
+    const SendRequest send = toSendRequest(caller, *request, m_relay.config.mailboxLimit);
     auto outcome = m_relay.storage.storeBatch(send);
     if (!outcome.ok())
         return toStatus(*context, outcome.error());
@@ -165,18 +167,27 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
 
     // The reader queues batches; this thread stores everything queued in one group commit and
     // answers, so a sender with many batches in flight pays one fsync per round, not per batch.
+    // The reader stops reading while `sendInFlight` requests wait, so a sender that writes
+    // faster than it reads answers meets HTTP/2 flow control instead of growing the queue.
     struct Queue {
         std::mutex mutex;
         std::condition_variable ready;
+        std::condition_variable space;
         std::vector<v1::SendStreamRequest> requests;
         bool done = false;
+        bool stopReading = false;
         grpc::Status failure;
     } queue;
+    SendStreamGuard guard(m_relay, context, caller);
+    const std::size_t inFlight = m_relay.config.sendInFlight;
     std::thread reader([&] {
         std::vector<v1::SendStreamRequest> arrived;
         grpc::Status failure;
         while (read(arrived, failure)) {
-            std::lock_guard lock(queue.mutex);
+            std::unique_lock lock(queue.mutex);
+            queue.space.wait(lock, [&] { return queue.requests.size() < inFlight || queue.stopReading; });
+            if (queue.stopReading)
+                break;
             for (auto &request : arrived)
                 queue.requests.push_back(std::move(request));
             arrived.clear();
@@ -196,8 +207,13 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
             if (queue.requests.empty())
                 break;
             requests.swap(queue.requests);
+            queue.space.notify_one();
         }
-        if (!write(storeRound(caller, requests)))
+        const auto results = storeRound(caller, requests);
+        guard.writeStarted();
+        const bool written = write(results);
+        guard.writeFinished();
+        if (!written)
             break;
     }
     grpc::Status failure;
@@ -206,10 +222,14 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
         std::lock_guard lock(queue.mutex);
         readerDone = queue.done;
         failure = queue.failure;
+        queue.stopReading = true;
     }
+    queue.space.notify_one();
     if (!readerDone)
         context.TryCancel();
     reader.join();
+    if (auto ended = guard.verdict())
+        return *ended;
     return failure;
 }
 
@@ -229,7 +249,7 @@ v1::SendStreamResults MessagesService::storeRound(const Caller &caller, std::vec
                                    + std::to_string((wait->count() + 999) / 1000) + " s");
             results[i].set_retry_after_ms(static_cast<std::uint64_t>(wait->count()));
         } else {
-            sends.push_back(toSendRequest(caller, requests[i].batch()));
+            sends.push_back(toSendRequest(caller, requests[i].batch(), m_relay.config.mailboxLimit));
             sendIndex.push_back(i);
         }
     }

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CertificateVerdicts.h"
 #include "LinkChannel.h"
 #include "MailboxHub.h"
+#include "PasswordHashPool.h"
 #include "RateLimiter.h"
 #include "RelayStorage.h"
+#include "SecretSealer.h"
 
 #include <lapis/crypto/PasswordHash.h>
 #include <lapis/proto/Limits.h>
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <string>
 
 namespace lapis::relay {
@@ -36,6 +40,41 @@ struct RelayConfig {
     /// New sign-in requests per account: one a minute after a burst of five.
     double signInRatePerSecond = 1.0 / 60.0;
     double signInBurst = 5;
+
+    // Limits against one client taking the relay down (issue 16; README "Security": each has a flag).
+    /// Anonymous calls (register, log in, link) per source address, whatever its port.
+    double addressRatePerSecond = 20;
+    double addressBurst = 200;
+    /// Registrations per source address: 100, then one every 36 s.
+    double registerRatePerSecond = 100.0 / 3600.0;
+    double registerBurst = 100;
+    /// Link addresses per source address: 30, then one every 2 s.
+    double linkAddressRatePerSecond = 0.5;
+    double linkAddressBurst = 30;
+    /// Password hashes (Argon2id, 64 MiB each) running at once, and calls waiting for one.
+    std::size_t passwordHashWorkers = defaultHashWorkers();
+    std::size_t passwordHashQueue = 4;
+    /// Memory gRPC may take for buffers (ResourceQuota) and streams open at once per connection.
+    std::size_t memoryQuotaBytes = std::size_t(1) << 30;
+    int maxStreamsPerConnection = 100;
+    /// Send requests read ahead of their answers on one send stream; a client that does not read
+    /// its answers for `sendStallTimeout` is cut off.
+    std::size_t sendInFlight = 4096;
+    std::chrono::milliseconds sendStallTimeout = std::chrono::seconds(30);
+    /// One-time prekeys handed out per calling account and per target account; beyond, bundles
+    /// carry the signed prekey only.
+    double preKeyCallerRatePerSecond = 1;
+    double preKeyCallerBurst = 100;
+    double preKeyTargetRatePerSecond = 0.2;
+    double preKeyTargetBurst = 100;
+    /// Wrong sign-in codes per account in 24 hours before sign-ins by code are locked.
+    int signInWrongCodesPerDay = 20;
+    /// Envelopes one device's mailbox holds; beyond, senders are refused and told.
+    std::size_t mailboxLimit = 50'000;
+    /// Bytes of attachments one account keeps on the relay at once.
+    std::uint64_t blobQuotaBytes = std::uint64_t(10) << 30;
+
+    static std::size_t defaultHashWorkers();
 };
 
 /// The state the services share. Owned by RelayServer; services hold a reference.
@@ -46,6 +85,12 @@ struct RelayContext {
         , accountLimiter(config.accountRatePerSecond, config.accountBurst)
         , connectionLimiter(config.connectionRatePerSecond, config.connectionBurst)
         , signInLimiter(config.signInRatePerSecond, config.signInBurst)
+        , addressLimiter(config.addressRatePerSecond, config.addressBurst)
+        , registerLimiter(config.registerRatePerSecond, config.registerBurst)
+        , linkAddressLimiter(config.linkAddressRatePerSecond, config.linkAddressBurst)
+        , preKeyCallerLimiter(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst)
+        , preKeyTargetLimiter(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst)
+        , passwordHashes(config.passwordHashWorkers, config.passwordHashQueue)
         , link(config.linkTtl)
     {}
 
@@ -55,6 +100,16 @@ struct RelayContext {
     RateLimiter accountLimiter;
     RateLimiter connectionLimiter;
     RateLimiter signInLimiter;
+    RateLimiter addressLimiter;
+    RateLimiter registerLimiter;
+    RateLimiter linkAddressLimiter;
+    RateLimiter preKeyCallerLimiter;
+    RateLimiter preKeyTargetLimiter;
+    PasswordHashPool passwordHashes;
+    /// Certificates checked for account-security calls (AccountSecurity).
+    CertificateVerdicts verdicts;
+    /// Seals TOTP secrets with DIR/secrets.key (set by RelayServer::start before any call).
+    std::unique_ptr<SecretSealer> sealer;
     LinkChannel link;
     std::atomic<bool> stopping{false};
 

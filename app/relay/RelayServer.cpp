@@ -44,8 +44,10 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
 
     std::unique_ptr<RelayServer> relay(new RelayServer);
     LAPIS_TRY_ASSIGN(relay->m_storage, SqliteStorage::open(config.dataDir + "/relay.db"));
+    LAPIS_TRY_ASSIGN(auto sealer, SecretSealer::open(config.dataDir + "/secrets.key"));
     relay->m_context = std::make_unique<RelayContext>(std::move(config), *relay->m_storage);
     RelayContext &ctx = *relay->m_context;
+    ctx.sealer = std::move(sealer);
     relay->m_accounts = std::make_unique<AccountsService>(ctx);
     relay->m_keys = std::make_unique<KeysService>(ctx);
     relay->m_messages = std::make_unique<MessagesService>(ctx);
@@ -62,6 +64,11 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
                              &boundPort);
     builder.SetMaxReceiveMessageSize(static_cast<int>(proto::limits::MaxGrpcMessage));
     builder.SetMaxSendMessageSize(static_cast<int>(proto::limits::MaxGrpcMessage));
+    // gRPC's own buffers are bounded, and so are the calls one connection keeps open at once.
+    grpc::ResourceQuota quota("lapis-relay");
+    quota.Resize(ctx.config.memoryQuotaBytes);
+    builder.SetResourceQuota(quota);
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS, ctx.config.maxStreamsPerConnection);
     // Dead peers (a laptop that went to sleep) are noticed and their streams released.
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, 60'000);
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20'000);

@@ -97,6 +97,9 @@ struct SendRequest {
     std::vector<OutgoingItem> items;
     bool allowPlaintext = false;
     std::int64_t nowMs = 0;
+    /// Envelopes a device's mailbox may hold (0: no limit). A batch to a full mailbox is refused
+    /// whole with LimitExceeded: what waits is kept, the sender is told.
+    std::size_t mailboxLimit = 0;
 };
 
 struct SendOutcome {
@@ -155,7 +158,8 @@ public:
     /// Removes a device, its keys and its mailbox; returns the devices that were told.
     virtual Result<std::vector<std::uint32_t>> removeDevice(const std::string &username, std::uint32_t deviceId,
                                                             std::int64_t nowMs) = 0;
-    /// Removes every device, key, mailbox and link token of the account and clears its lock-out.
+    /// Removes every device, key, mailbox, link token and sign-in of the account, turns TOTP off
+    /// and clears its lock-out; the password stays.
     virtual Result<std::size_t> resetAccount(const std::string &username) = 0;
 
     // --- sign-ins approved by a code from a trusted device
@@ -176,6 +180,18 @@ public:
     /// Marks a pending sign-in denied and tells every device; NotFound when none is pending.
     virtual Result<std::vector<std::uint32_t>> denySignIn(const std::string &username, const std::string &id,
                                                           std::int64_t nowMs) = 0;
+
+    /// Whether the device joined by a sign-in code (and so holds no proof of the account key
+    /// until it publishes a certificate the account key signed).
+    virtual Result<bool> admittedByCode(const std::string &username, std::uint32_t deviceId) = 0;
+    /// Wrong sign-in codes typed for the account's requests made since `sinceMs` and since a
+    /// device of the account last allowed sign-ins again.
+    virtual Result<std::int64_t> wrongSignInCodes(const std::string &username, std::int64_t sinceMs) = 0;
+    /// Forgives the wrong codes counted so far (a device of the account allows sign-ins again).
+    virtual Result<void> allowSignIns(const std::string &username, std::int64_t nowMs) = 0;
+
+    /// Replaces the password hash and clears the lock-out.
+    virtual Result<void> setPassword(const std::string &username, const std::string &passwordHash) = 0;
 
     // --- TOTP
     virtual Result<void> setTotpPending(const std::string &username, ByteView secret) = 0;
@@ -210,6 +226,8 @@ public:
     virtual Result<void> createBlob(const BlobRecord &blob) = 0;
     virtual Result<std::optional<BlobRecord>> findBlob(const std::string &blobId) = 0;
     virtual Result<void> updateBlob(const std::string &blobId, std::uint64_t received, bool complete) = 0;
+    /// The bytes of the blobs (complete or not, not yet expired) that `owner` created.
+    virtual Result<std::uint64_t> blobBytesOwnedBy(const std::string &owner) = 0;
 
     /// Drops envelopes, blobs and tokens past their lifetime; returns the expired blob ids.
     virtual Result<std::vector<std::string>> purgeExpired(std::int64_t nowMs, std::int64_t envelopeMaxAgeMs) = 0;

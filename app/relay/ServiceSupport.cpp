@@ -79,12 +79,37 @@ grpc::Status toStatus(grpc::ServerContext &context, const Error &error)
     return grpc::Status(C::INTERNAL, "The relay had an internal error; try again later");
 }
 
-grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContext &context)
+std::string sourceAddress(const grpc::ServerContext &context)
+{
+    // "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000" (maybe %-escaped): everything before the port.
+    const std::string peer = context.peer();
+    const auto colon = peer.rfind(':');
+    const auto scheme = peer.find(':');
+    if (colon == std::string::npos || colon == scheme)
+        return peer;
+    return peer.substr(0, colon);
+}
+
+namespace {
+
+grpc::Status admitConnection(RelayContext &relay, grpc::ServerContext &context)
 {
     if (relay.stopping)
         return grpc::Status(grpc::StatusCode::UNAVAILABLE, "The relay is shutting down");
     if (auto wait = relay.connectionLimiter.take("peer:" + context.peer()))
         return retryLater(context, *wait, "Too many requests on this connection", "rate-limited");
+    return grpc::Status::OK;
+}
+
+} // namespace
+
+grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContext &context)
+{
+    if (auto s = admitConnection(relay, context); !s.ok())
+        return s;
+    // Per address as well as per connection: new connections cost a client nothing.
+    if (auto wait = relay.addressLimiter.take("address:" + sourceAddress(context)))
+        return retryLater(context, *wait, "Too many requests from this address", "rate-limited");
     return grpc::Status::OK;
 }
 
@@ -108,7 +133,7 @@ grpc::Status unauthenticated(grpc::ServerContext &context, const char *message)
 
 grpc::Status authenticate(RelayContext &relay, grpc::ServerContext &context, Caller &caller)
 {
-    if (auto s = admitAnonymous(relay, context); !s.ok())
+    if (auto s = admitConnection(relay, context); !s.ok())
         return s;
     const std::string account = metadata(context, lim::MetaAccount);
     const std::string deviceText = metadata(context, lim::MetaDevice);

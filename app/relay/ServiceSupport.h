@@ -36,7 +36,9 @@ grpc::Status retryLater(grpc::ServerContext &context, std::chrono::milliseconds 
 grpc::Status withReason(grpc::ServerContext &context, grpc::StatusCode code, const std::string &message,
                         const char *reason);
 
-/// The per-connection rate limit, for calls without a credential.
+/// The caller's address without its port ("ipv4:127.0.0.1"): what limits per source key on.
+std::string sourceAddress(const grpc::ServerContext &context);
+/// The per-connection and per-address rate limits, for calls without a credential.
 grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContext &context);
 /// The per-connection limit, the device credential, then the per-account limit.
 grpc::Status authenticate(RelayContext &relay, grpc::ServerContext &context, Caller &caller);

@@ -10,7 +10,7 @@ using namespace sqlite_detail;
 namespace {
 
 // 2: sign_ins (issue 9); tables only added, so version 1 files open and gain them.
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 
 constexpr const char *Schema = R"sql(
 CREATE TABLE IF NOT EXISTS accounts(
@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS sign_ins(
   created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, wrong_codes INTEGER NOT NULL DEFAULT 0,
   state INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS sign_ins_by_account ON sign_ins(username, created_ms);
+CREATE INDEX IF NOT EXISTS blobs_by_owner ON blobs(owner);
+CREATE TABLE IF NOT EXISTS code_devices(
+  username TEXT NOT NULL, device_id INTEGER NOT NULL, PRIMARY KEY(username, device_id));
+CREATE TABLE IF NOT EXISTS sign_in_allowances(username TEXT PRIMARY KEY, since_ms INTEGER NOT NULL);
 )sql";
 
 // Failed log-ins before the account is locked, and the first lock-out; each further failure
@@ -339,7 +343,8 @@ Result<std::vector<std::uint32_t>> SqliteStorage::removeDevice(const std::string
         const std::string name = it->name;
         for (const char *sql : {"DELETE FROM devices WHERE username=? AND device_id=?",
                                 "DELETE FROM one_time_prekeys WHERE username=? AND device_id=?",
-                                "DELETE FROM mailbox WHERE username=? AND device_id=?"}) {
+                                "DELETE FROM mailbox WHERE username=? AND device_id=?",
+                                "DELETE FROM code_devices WHERE username=? AND device_id=?"}) {
             LAPIS_TRY_ASSIGN(auto q, db.prepare(sql));
             q.bind(1, username).bind(2, deviceId);
             LAPIS_TRY(q.run());
@@ -362,16 +367,41 @@ Result<std::size_t> SqliteStorage::resetAccount(const std::string &username)
         if (!account)
             return noAccount();
         LAPIS_TRY_ASSIGN(auto devices, loadDevices(db, username));
-        for (const char *sql : {"DELETE FROM devices WHERE username=?", "DELETE FROM one_time_prekeys WHERE username=?",
-                                "DELETE FROM mailbox WHERE username=?", "DELETE FROM link_tokens WHERE username=?",
-                                "DELETE FROM sign_ins WHERE username=?",
-                                "UPDATE accounts SET failed_attempts=0, locked_until_ms=0, account_key=x'' "
-                                "WHERE username=?"}) {
+        for (const char *sql :
+             {"DELETE FROM devices WHERE username=?", "DELETE FROM one_time_prekeys WHERE username=?",
+              "DELETE FROM mailbox WHERE username=?", "DELETE FROM link_tokens WHERE username=?",
+              "DELETE FROM sign_ins WHERE username=?", "DELETE FROM code_devices WHERE username=?",
+              "DELETE FROM sign_in_allowances WHERE username=?",
+              "UPDATE accounts SET failed_attempts=0, locked_until_ms=0, account_key=x'', totp_enabled=0, "
+              "totp_secret=NULL, totp_pending=NULL WHERE username=?"}) {
             LAPIS_TRY_ASSIGN(auto q, db.prepare(sql));
             q.bind(1, username);
             LAPIS_TRY(q.run());
         }
         return devices.size();
+    });
+}
+
+Result<std::uint64_t> SqliteStorage::blobBytesOwnedBy(const std::string &owner)
+{
+    return read<std::uint64_t>([&](SqliteConnection &db) -> Result<std::uint64_t> {
+        LAPIS_TRY_ASSIGN(auto q, db.prepare("SELECT COALESCE(SUM(size), 0) FROM blobs WHERE owner=?"));
+        q.bind(1, owner);
+        LAPIS_TRY_ASSIGN(bool row, q.step());
+        return row ? static_cast<std::uint64_t>(q.int64(0)) : 0;
+    });
+}
+
+Result<void> SqliteStorage::setPassword(const std::string &username, const std::string &passwordHash)
+{
+    return write<void>([&](SqliteConnection &db) -> Result<void> {
+        LAPIS_TRY_ASSIGN(auto q, db.prepare("UPDATE accounts SET password_hash=?, failed_attempts=0, locked_until_ms=0 "
+                                            "WHERE username=?"));
+        q.bind(1, passwordHash).bind(2, username);
+        LAPIS_TRY(q.run());
+        if (db.changes() != 1)
+            return noAccount();
+        return {};
     });
 }
 

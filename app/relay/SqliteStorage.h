@@ -37,6 +37,11 @@ public:
     Result<std::vector<std::uint32_t>> removeDevice(const std::string &username, std::uint32_t deviceId,
                                                     std::int64_t nowMs) override;
     Result<std::size_t> resetAccount(const std::string &username) override;
+    Result<bool> admittedByCode(const std::string &username, std::uint32_t deviceId) override;
+    Result<std::int64_t> wrongSignInCodes(const std::string &username, std::int64_t sinceMs) override;
+    Result<void> allowSignIns(const std::string &username, std::int64_t nowMs) override;
+    Result<void> setPassword(const std::string &username, const std::string &passwordHash) override;
+    Result<std::uint64_t> blobBytesOwnedBy(const std::string &owner) override;
 
     Result<std::vector<std::uint32_t>> createSignIn(const SignInRecord &record) override;
     Result<std::optional<SignInRecord>> findSignIn(const std::string &username, const std::string &id) override;

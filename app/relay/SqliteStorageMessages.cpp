@@ -178,6 +178,21 @@ Result<SendOutcome> storeBatchIn(SqliteConnection &db, const SendRequest &reques
         outcome.currentDevices = std::move(devices);
         return outcome;
     }
+    if (request.mailboxLimit > 0) {
+        // Counts at most the limit's worth of index entries: cheap for the usual short mailbox.
+        LAPIS_TRY_ASSIGN(auto count, db.prepare("SELECT COUNT(*) FROM (SELECT 1 FROM mailbox WHERE username=? AND "
+                                                "device_id=? LIMIT ?)"));
+        for (auto device : addressed) {
+            count.reset();
+            count.bind(1, request.recipient).bind(2, device).bind(3, static_cast<std::int64_t>(request.mailboxLimit));
+            LAPIS_TRY_ASSIGN(bool row, count.step());
+            const std::size_t waiting = row ? static_cast<std::size_t>(count.int64(0)) : 0;
+            if (waiting + request.items.size() > request.mailboxLimit)
+                return fail(ErrorCode::LimitExceeded, "The mailbox of " + request.recipient + "'s device "
+                                                          + std::to_string(device)
+                                                          + " is full; it keeps what waits until that device reads it");
+        }
+    }
     LAPIS_TRY_ASSIGN(auto insert, db.prepare("INSERT INTO mailbox(username, device_id, kind, sender_account, "
                                              "sender_device, plaintext, server_time_ms, payload) "
                                              "VALUES(?,?,0,?,?,?,?,?)"));

@@ -161,6 +161,9 @@ Result<DeviceAdded> SqliteStorage::addDeviceBySignIn(const std::string &username
             return fail(ErrorCode::NotFound, "No such account");
         LAPIS_TRY(setState(db, *record, SignInRecord::State::Approved));
         LAPIS_TRY_ASSIGN(auto added, insertDevice(db, *account, record->deviceName, credentialHash, nowMs));
+        LAPIS_TRY_ASSIGN(auto mark, db.prepare("INSERT INTO code_devices(username, device_id) VALUES(?,?)"));
+        mark.bind(1, username).bind(2, added.deviceId);
+        LAPIS_TRY(mark.run());
         // The new device already knows; the others see the outcome beside "device added".
         LAPIS_TRY(tellDevices(db, *record, MailboxItem::SignInApproved, added.deviceId, nowMs, added.deviceId));
         return added;
@@ -176,6 +179,37 @@ Result<std::vector<std::uint32_t>> SqliteStorage::denySignIn(const std::string &
             return notPending();
         LAPIS_TRY(setState(db, *record, SignInRecord::State::Denied));
         return tellDevices(db, *record, MailboxItem::SignInDenied, 0, nowMs);
+    });
+}
+
+Result<bool> SqliteStorage::admittedByCode(const std::string &username, std::uint32_t deviceId)
+{
+    return read<bool>([&](SqliteConnection &db) -> Result<bool> {
+        LAPIS_TRY_ASSIGN(auto q, db.prepare("SELECT 1 FROM code_devices WHERE username=? AND device_id=?"));
+        q.bind(1, username).bind(2, deviceId);
+        return q.step();
+    });
+}
+
+Result<std::int64_t> SqliteStorage::wrongSignInCodes(const std::string &username, std::int64_t sinceMs)
+{
+    return read<std::int64_t>([&](SqliteConnection &db) -> Result<std::int64_t> {
+        LAPIS_TRY_ASSIGN(auto q, db.prepare("SELECT COALESCE(SUM(wrong_codes), 0) FROM sign_ins WHERE username=?1 "
+                                            "AND created_ms >= MAX(?2, COALESCE((SELECT since_ms FROM "
+                                            "sign_in_allowances WHERE username=?1), 0))"));
+        q.bind(1, username).bind(2, sinceMs);
+        LAPIS_TRY_ASSIGN(bool row, q.step());
+        return row ? q.int64(0) : 0;
+    });
+}
+
+Result<void> SqliteStorage::allowSignIns(const std::string &username, std::int64_t nowMs)
+{
+    return write<void>([&](SqliteConnection &db) -> Result<void> {
+        LAPIS_TRY_ASSIGN(auto q, db.prepare("INSERT INTO sign_in_allowances(username, since_ms) VALUES(?1, ?2) "
+                                            "ON CONFLICT(username) DO UPDATE SET since_ms=?2"));
+        q.bind(1, username).bind(2, nowMs);
+        return q.run();
     });
 }
 

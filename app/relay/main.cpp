@@ -37,6 +37,8 @@ int resetAccount(const Command &command)
     }
     std::cout << "reset-account " << command.username << ": removed " << *removed << " devices with their keys and "
               << "mailboxes\n";
+    std::cout << "reset-account " << command.username << ": TOTP turned off and pending sign-ins cleared; the "
+              << "password stays\n";
     return 0;
 }
 

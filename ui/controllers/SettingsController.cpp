@@ -380,6 +380,42 @@ void SettingsController::changePassphrase(const QString &oldPassphrase, const QS
         });
 }
 
+void SettingsController::changeAccountPassword(const QString &oldPassword, const QString &newPassword,
+                                               const QString &totpCode)
+{
+    if (newPassword.toUtf8().size() < 8) {
+        setError(tr("Choose an account password of at least 8 characters."));
+        return;
+    }
+    setBusy(true);
+    m_worker->run<Result<void>>(
+        this,
+        [o = oldPassword.toStdString(), n = newPassword.toStdString(),
+         t = totpCode.trimmed().toStdString()](EngineWorker::Context &context) -> Result<void> {
+            if (!context.engine)
+                return fail(ErrorCode::NotFound, "No profile is open");
+            return context.engine->changeAccountPassword(o, n, t);
+        },
+        [this](Result<void> result) {
+            setBusy(false);
+            if (!result.ok()) {
+                switch (result.error().code) {
+                case ErrorCode::AuthenticationFailed:
+                    setError(tr("The current password or the authenticator code is not right."));
+                    break;
+                case ErrorCode::PermissionDenied:
+                    setError(tr("Link this device from another device of your account first."));
+                    break;
+                default:
+                    setError(QString::fromStdString(result.error().message));
+                }
+                return;
+            }
+            setError({});
+            setStatus(tr("The account password was changed."));
+        });
+}
+
 void SettingsController::protectWithPassphrase(const QString &passphrase, const QString &repeated)
 {
     if (passphrase.size() < 8) {

@@ -82,6 +82,9 @@ public:
     Q_INVOKABLE void confirmTotp(const QString &code);
     Q_INVOKABLE void disableTotp(const QString &code);
     Q_INVOKABLE void changePassphrase(const QString &oldPassphrase, const QString &newPassphrase);
+    /// A new account password at the relay (the old one again; `totpCode` when TOTP is on).
+    Q_INVOKABLE void changeAccountPassword(const QString &oldPassword, const QString &newPassword,
+                                           const QString &totpCode);
     /// Keychain → passphrase: the store key is wrapped under `passphrase` (typed twice, both must
     /// match) and removed from the keychain. The KDF runs on the worker; busy meanwhile.
     Q_INVOKABLE void protectWithPassphrase(const QString &passphrase, const QString &repeated);

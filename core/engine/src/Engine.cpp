@@ -214,4 +214,19 @@ Result<void> Engine::confirmTotp(const std::string &code)
     return m_relay->confirmTotp(code);
 }
 
+Result<void> Engine::changeAccountPassword(const std::string &oldPassword, const std::string &newPassword,
+                                           const std::string &totpCode)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet");
+    return m_relay->changePassword(oldPassword, newPassword, totpCode);
+}
+
+Result<void> Engine::allowSignIns()
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet");
+    return m_relay->allowSignIns();
+}
+
 } // namespace lapis::engine

@@ -170,6 +170,16 @@ Result<void> validate(const v1::DenySignInRequest &request)
     return validateSignInId(request.id());
 }
 
+Result<void> validate(const v1::ChangePasswordRequest &request)
+{
+    if (request.old_password().empty() || request.old_password().size() > limits::MaxPassword)
+        return invalid("A password must be 1 to 1024 bytes long");
+    LAPIS_TRY(validatePassword(request.new_password()));
+    if (!request.totp_code().empty())
+        LAPIS_TRY(validateTotpCode(request.totp_code()));
+    return {};
+}
+
 Result<void> validate(const v1::RegisterLinkedDeviceRequest &request)
 {
     LAPIS_TRY(validateUsername(request.username()));

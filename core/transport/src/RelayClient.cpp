@@ -3,6 +3,7 @@
 
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/Channel.h>
+#include <lapis/transport/LoginAnswer.h>
 #include <lapis/transport/StatusMapping.h>
 
 #include <condition_variable>
@@ -12,12 +13,6 @@
 namespace lapis::transport {
 
 namespace {
-
-RegisteredDevice fromProto(const v1::DeviceCredential &c)
-{
-    return RegisteredDevice{DeviceCredentials{c.username(), c.device_id(), toBytes(c.credential())},
-                            c.plaintext_only()};
-}
 
 DeviceInfo fromProto(const v1::DeviceInfo &d)
 {
@@ -89,7 +84,7 @@ Result<RegisteredDevice> RelayClient::registerAccount(const std::string &usernam
     LAPIS_TRY(proto::validate(request));
     v1::DeviceCredential response;
     LAPIS_UNARY(false, accounts, Register, request, response);
-    return fromProto(response);
+    return parseDeviceCredential(response.SerializeAsString());
 }
 
 Result<RegisteredDevice> RelayClient::loginDevice(const std::string &username, const std::string &password,
@@ -111,13 +106,12 @@ Result<RegisteredDevice> RelayClient::loginDevice(const LoginRequest &login, std
     v1::DeviceCredential response;
     LAPIS_TRY_ASSIGN(auto ctx, context(false));
     if (grpc::Status status = m_stubs->accounts->LoginDevice(ctx.get(), request, &response); !status.ok()) {
-        v1::SignInPending made;
-        if (pending && status.error_code() == grpc::StatusCode::PERMISSION_DENIED && !status.error_details().empty()
-            && made.ParseFromString(status.error_details()) && proto::validateSignInId(made.id()).ok())
-            *pending = SignInPending{made.id(), made.expires_ms()};
+        if (pending && status.error_code() == grpc::StatusCode::PERMISSION_DENIED)
+            if (auto made = parseSignInPending(status.error_details()))
+                *pending = std::move(made);
         return toError(status, *ctx, m_endpoint.address);
     }
-    return fromProto(response);
+    return parseDeviceCredential(response.SerializeAsString());
 }
 
 Result<std::vector<SignInRequest>> RelayClient::signInRequests()
@@ -151,7 +145,7 @@ Result<RegisteredDevice> RelayClient::registerLinkedDevice(const std::string &us
     LAPIS_TRY(proto::validate(request));
     v1::DeviceCredential response;
     LAPIS_UNARY(false, accounts, RegisterLinkedDevice, request, response);
-    return fromProto(response);
+    return parseDeviceCredential(response.SerializeAsString());
 }
 
 Result<TotpEnrollment> RelayClient::enrollTotp()
@@ -179,6 +173,27 @@ Result<void> RelayClient::disableTotp(const std::string &code)
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
     LAPIS_UNARY(true, accounts, TotpDisable, request, response);
+    return {};
+}
+
+Result<void> RelayClient::changePassword(const std::string &oldPassword, const std::string &newPassword,
+                                         const std::string &totpCode)
+{
+    v1::ChangePasswordRequest request;
+    request.set_old_password(oldPassword);
+    request.set_new_password(newPassword);
+    request.set_totp_code(totpCode);
+    LAPIS_TRY(proto::validate(request));
+    v1::Empty response;
+    LAPIS_UNARY(true, accounts, ChangePassword, request, response);
+    return {};
+}
+
+Result<void> RelayClient::allowSignIns()
+{
+    v1::AllowSignInsRequest request;
+    v1::Empty response;
+    LAPIS_UNARY(true, accounts, AllowSignIns, request, response);
     return {};
 }
 

@@ -9,8 +9,10 @@
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using lapis::test::CliProfile;
@@ -198,6 +200,40 @@ private slots:
         // Shown once each: receiving again adds nothing.
         VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
         QCOMPARE(m_alice->run({QStringLiteral("sign-ins")}).lines().size(), 2);
+    }
+
+    // Issue 16 item 11: password-change takes the old password again; afterwards the old one is
+    // wrong and the new one is right (and then asks for the code another device shows).
+    void passwordChangeNeedsTheOldPassword()
+    {
+        auto owner = profile();
+        VERIFY_RUN(owner->registerAs(QStringLiteral("pwchange")));
+        QTemporaryDir secrets;
+        const QString wrongFile = secrets.filePath(QStringLiteral("wrong"));
+        const QString newFile = secrets.filePath(QStringLiteral("new"));
+        for (const auto &[path, text] :
+             {std::pair{wrongFile, "not the password"}, std::pair{newFile, "a new password 9"}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        const auto refused = owner->run({QStringLiteral("password-change"), QStringLiteral("--password-file"),
+                                         wrongFile, QStringLiteral("--new-password-file"), newFile});
+        QVERIFY2(refused.exitCode != 0 && !refused.err.isEmpty(), qPrintable(describe(refused)));
+        const auto changed = owner->run({QStringLiteral("password-change"), QStringLiteral("--password-file"),
+                                         owner->passwordFile(), QStringLiteral("--new-password-file"), newFile});
+        VERIFY_RUN(changed);
+        QCOMPARE(changed.lines().value(0), QStringLiteral("password changed"));
+
+        auto phone = profile();
+        auto oldLogin = login(*phone, QStringLiteral("pwchange"));
+        const auto withOld = phone->run(oldLogin);
+        QVERIFY2(withOld.exitCode != 0 && withOld.err.contains(QStringLiteral("password")),
+                 qPrintable(describe(withOld)));
+        auto newLogin = oldLogin;
+        newLogin.last() = newFile;
+        const auto withNew = phone->run(newLogin);
+        QVERIFY2(withNew.exitCode != 0 && withNew.err.contains(QStringLiteral("code")), qPrintable(describe(withNew)));
     }
 
 private:

@@ -27,7 +27,9 @@ bool RelayProcess::start()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QStringList args{"--data", m_dataDir, "--listen", "127.0.0.1:0", "--argon2-test-params"};
+    QStringList args{"--data", m_dataDir, "--listen", "127.0.0.1:0"};
+    if (!m_productionArgon2)
+        args << "--argon2-test-params";
     args += m_extraArgs;
     m_process->start(binary(), args);
     if (!m_process->waitForStarted(10'000))

@@ -33,12 +33,15 @@ public:
     int runAdmin(const QStringList &args, QString *output = nullptr) const;
 
     static QString binary();
+    /// Before start(): the relay's real Argon2id costs instead of the minimal test ones.
+    void useProductionArgon2() { m_productionArgon2 = true; }
 
 private:
     QString m_dataDir;
     QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;
     QString m_address;
+    bool m_productionArgon2 = false;
 };
 
 } // namespace lapis::test

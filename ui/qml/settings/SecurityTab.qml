@@ -95,6 +95,60 @@ ScrollView {
             }
         }
 
+        // The account's password at the relay (not the passphrase of this computer's store).
+        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
+        Label { text: qsTr("Account password"); font.bold: true }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("The password that signs in new devices. Changing it needs the current one, and the authenticator code when two-factor sign-in is on.")
+        }
+        GridLayout {
+            objectName: "accountPasswordForm"
+            columns: 2
+            Layout.fillWidth: true
+            Label { text: qsTr("Current password") }
+            TextField {
+                id: oldAccountPassword
+                objectName: "oldAccountPassword"
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Current account password")
+            }
+            Label { text: qsTr("New password") }
+            TextField {
+                id: newAccountPassword
+                objectName: "newAccountPassword"
+                echoMode: TextInput.Password
+                Layout.fillWidth: true
+                Accessible.name: qsTr("New account password")
+            }
+            Label { text: qsTr("Authenticator code"); visible: tab.settings.totpEnabled }
+            TextField {
+                id: passwordTotp
+                objectName: "accountPasswordTotp"
+                visible: tab.settings.totpEnabled
+                placeholderText: qsTr("6-digit code")
+                inputMethodHints: Qt.ImhDigitsOnly
+                Accessible.name: qsTr("Code from the authenticator app, to change the account password")
+            }
+            Item { width: 1 }
+            Button {
+                objectName: "changeAccountPasswordButton"
+                text: qsTr("Change account password")
+                Accessible.name: text
+                enabled: oldAccountPassword.text.length > 0 && newAccountPassword.text.length > 0
+                         && (!tab.settings.totpEnabled || passwordTotp.text.length >= 6) && !tab.settings.busy
+                onClicked: {
+                    tab.settings.changeAccountPassword(oldAccountPassword.text, newAccountPassword.text,
+                                                       passwordTotp.text)
+                    oldAccountPassword.text = ""
+                    newAccountPassword.text = ""
+                    passwordTotp.text = ""
+                }
+            }
+        }
+
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
         Label { text: qsTr("Message store on this computer"); font.bold: true }
         Label {

@@ -281,6 +281,12 @@ public:
     /// Starts TOTP enrolment: the otpauth:// URI for an authenticator app.
     Result<std::string> enableTotp();
     Result<void> confirmTotp(const std::string &code);
+    /// A new account password at the relay: the old one again, and a TOTP code where TOTP is on.
+    /// Refused on a device that signed in by code and is not linked yet.
+    Result<void> changeAccountPassword(const std::string &oldPassword, const std::string &newPassword,
+                                       const std::string &totpCode);
+    /// Lifts the lock on sign-ins by code that too many wrong codes caused.
+    Result<void> allowSignIns();
 
     // Views and settings (EngineQueries.cpp).
     /// Conversations, most recent first, with their last message and blue/green state.

@@ -30,6 +30,7 @@ Result<void> validate(const relay::v1::RegisterLinkedDeviceRequest &request);
 Result<void> validate(const relay::v1::TotpCodeRequest &request);
 Result<void> validate(const relay::v1::RemoveDeviceRequest &request);
 Result<void> validate(const relay::v1::DenySignInRequest &request);
+Result<void> validate(const relay::v1::ChangePasswordRequest &request);
 Result<void> validate(const relay::v1::PublishDeviceKeysRequest &request);
 Result<void> validate(const relay::v1::PreKeyBundlesRequest &request);
 Result<void> validate(const relay::v1::SendBatchRequest &request);

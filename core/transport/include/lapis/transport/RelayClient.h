@@ -60,6 +60,11 @@ public:
     Result<TotpEnrollment> enrollTotp();
     Result<void> confirmTotp(const std::string &code);
     Result<void> disableTotp(const std::string &code);
+    /// A new password; needs a device with proof of the account key, and `totpCode` where TOTP is on.
+    Result<void> changePassword(const std::string &oldPassword, const std::string &newPassword,
+                                const std::string &totpCode = {});
+    /// Lifts the lock on sign-ins by code that too many wrong codes caused.
+    Result<void> allowSignIns();
     Result<std::vector<DeviceInfo>> listDevices();
     Result<void> removeDevice(std::uint32_t deviceId);
 
