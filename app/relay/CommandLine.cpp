@@ -116,6 +116,12 @@ LimitParse parseLimit(const std::string &flag, Next &next, RelayConfig &c)
         c.blobQuotaBytes = n << 20;
         return LimitParse::Ok;
     }
+    if (flag == "--link-bundle-memory-mb") {
+        if (!count() || n > (1u << 20))
+            return LimitParse::Bad;
+        c.linkBundleBytes = static_cast<std::size_t>(n) << 20;
+        return LimitParse::Ok;
+    }
     if (flag == "--sign-in-wrong-codes") {
         if (!count() || n > 1'000'000)
             return LimitParse::Bad;
@@ -166,6 +172,7 @@ std::string usage()
            "  --sign-in-wrong-codes N    wrong sign-in codes per account per day before a lock (20)\n"
            "  --mailbox-max N            envelopes one device's mailbox holds (50000)\n"
            "  --blob-quota-mb N          attachment megabytes one account keeps on the relay (10240)\n"
+           "  --link-bundle-memory-mb N  link bundles held in memory until fetched, in all (256)\n"
            "Test only (never in production):\n"
            "  --argon2-test-params       minimal Argon2id costs, so test suites run fast\n";
 }

@@ -9,8 +9,9 @@ namespace {
 constexpr std::size_t MaxOpenAddresses = 10'000;
 }
 
-LinkChannel::LinkChannel(std::chrono::seconds ttl)
+LinkChannel::LinkChannel(std::chrono::seconds ttl, std::size_t maxHeldBytes)
     : m_ttl(ttl)
+    , m_maxHeldBytes(maxHeldBytes)
 {}
 
 Result<std::string> LinkChannel::create()
@@ -61,8 +62,16 @@ Result<void> LinkChannel::post(const std::string &address, Bytes bundle)
     {
         std::lock_guard lock(m_mutex);
         auto it = m_slots.find(address);
-        if (it == m_slots.end() || it->second.posted || std::chrono::steady_clock::now() >= it->second.expires)
+        const auto now = std::chrono::steady_clock::now();
+        if (it == m_slots.end() || it->second.posted || now >= it->second.expires)
             return fail(ErrorCode::NotFound, "The link address is unknown, used or expired");
+        // Bundles wait in memory until fetched: their total is bounded (a post is rare, so the
+        // sum over at most 10,000 open addresses is counted when needed).
+        std::size_t held = 0;
+        for (const auto &[unused, slot] : m_slots)
+            held += slot.bundle.size();
+        if (held + bundle.size() > m_maxHeldBytes)
+            return fail(ErrorCode::LimitExceeded, "The relay holds too many link bundles; try again in a minute");
         it->second.posted = true;
         it->second.bundle = std::move(bundle);
     }

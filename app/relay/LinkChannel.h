@@ -17,7 +17,8 @@ namespace lapis::relay {
 /// after a relay restart the new device simply asks for a new one.
 class LinkChannel {
 public:
-    explicit LinkChannel(std::chrono::seconds ttl);
+    /// `maxHeldBytes`: posted bundles waiting to be fetched, all addresses together.
+    LinkChannel(std::chrono::seconds ttl, std::size_t maxHeldBytes);
 
     /// A fresh random address; LimitExceeded when too many are open.
     Result<std::string> create();
@@ -38,6 +39,7 @@ private:
     void pruneLocked(std::chrono::steady_clock::time_point now);
 
     std::chrono::seconds m_ttl;
+    std::size_t m_maxHeldBytes;
     std::mutex m_mutex;
     std::condition_variable m_posted;
     std::map<std::string, Slot> m_slots;

@@ -73,6 +73,8 @@ struct RelayConfig {
     std::size_t mailboxLimit = 50'000;
     /// Bytes of attachments one account keeps on the relay at once.
     std::uint64_t blobQuotaBytes = std::uint64_t(10) << 30;
+    /// Posted link bundles (up to 1 MiB each) held in memory until fetched, all together.
+    std::size_t linkBundleBytes = std::size_t(256) << 20;
 
     static std::size_t defaultHashWorkers();
 };
@@ -91,7 +93,7 @@ struct RelayContext {
         , preKeyCallerLimiter(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst)
         , preKeyTargetLimiter(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst)
         , passwordHashes(config.passwordHashWorkers, config.passwordHashQueue)
-        , link(config.linkTtl)
+        , link(config.linkTtl, config.linkBundleBytes)
     {}
 
     RelayConfig config;

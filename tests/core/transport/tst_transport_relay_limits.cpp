@@ -360,6 +360,21 @@ private slots:
         QCOMPARE(relay.terminate(), 0);
     }
 
+    // Item 14: posted link bundles wait in memory, bounded in all.
+    void linkBundlesBounded()
+    {
+        QTemporaryDir dir;
+        RelayProcess relay(dir.path(), {"--link-bundle-memory-mb", "1"});
+        QVERIFY(relay.start());
+        auto owner = registeredOn(relay, "linker");
+        TRY_OK(first, client(relay.endpoint())->createLinkAddress());
+        TRY_OK(second, client(relay.endpoint())->createLinkAddress());
+        const Bytes bundle(700 * 1024, 0x42);
+        QVERIFY(owner->postLinkBundle(first->address, bundle).ok());
+        EXPECT_ERROR(owner->postLinkBundle(second->address, bundle), ErrorCode::LimitExceeded);
+        QCOMPARE(relay.terminate(), 0);
+    }
+
     // Item 17: an upload's progress is shown to its owner only.
     void uploadStatusOwnerOnly()
     {
