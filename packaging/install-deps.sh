@@ -20,6 +20,7 @@ packages=(
   libqrencode-dev libzxing-dev qtkeychain-qt6-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
+  valgrind  # tst_crypto_mlkem_constant_time (memcheck, and valgrind/memcheck.h for its client requests)
   xvfb xauth zbar-tools oathtool dbus gnome-keyring
   # packages and their validation (CPack DEB, lintian, desktop files, AppStream, Flatpak manifest)
   dpkg-dev file lintian desktop-file-utils appstream flatpak-builder
