@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over everything that parses bytes from the network or the disk in
 // core/protocol: envelopes, prekey and ratchet messages (through a real receiving device with
-// an established session, so inputs reach the ratchet), content, padding, session records,
-// device certificates and link boxes. Built with -fsanitize=fuzzer under Clang, or linked with
-// FuzzDriver.cpp (a deterministic mutation loop) otherwise. See tests/fuzz/README.md.
+// an established session, so inputs reach the ratchet; Bob publishes ML-KEM prekeys, so prekey
+// messages reach PQXDH's KEM part: its prekey id, ciphertext length and ciphertext), content,
+// padding, session records, device certificates and link boxes. Built with -fsanitize=fuzzer under Clang, or linked
+// with FuzzDriver.cpp (a deterministic mutation loop) otherwise. See tests/fuzz/README.md.
 
 #include "FuzzSeeds.h"
 
 #include <lapis/protocol/Content.h>
 #include <lapis/protocol/Envelope.h>
 #include <lapis/protocol/InMemoryStores.h>
+#include <lapis/protocol/KemPreKeyManager.h>
 #include <lapis/protocol/LinkCipher.h>
 #include <lapis/protocol/Padding.h>
 #include <lapis/protocol/PreKeyManager.h>
@@ -20,6 +22,7 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include <cstdlib>
+#include <set>
 
 using namespace lapis;
 using namespace lapis::protocol;
@@ -34,6 +37,7 @@ struct Device {
     InMemorySessionStore sessions;
     InMemoryPreKeyStore preKeys;
     InMemorySignedPreKeyStore signedPreKeys;
+    InMemoryKemPreKeyStore kemPreKeys;
 };
 
 Device makeDevice(const AccountIdentity &account, const char *name, crypto::RandomSource &rng)
@@ -45,10 +49,15 @@ Device makeDevice(const AccountIdentity &account, const char *name, crypto::Rand
              {},
              {},
              {},
+             {},
              {}};
     PreKeyManager manager(d.local.keys, d.preKeys, d.signedPreKeys, rng);
-    (void)manager.rotateSignedPreKey(Now);
+    (void)manager.rotateSignedPreKey(Now, true);
     (void)manager.replenishOneTimePreKeys();
+    // A last-resort ML-KEM key and two one-time ones (the fuzzer copies the store per input).
+    KemPreKeyManager kemManager(d.local.keys, d.kemPreKeys, rng);
+    (void)kemManager.rotateLastResortKey(Now);
+    (void)kemManager.makeOneTimeKeys(2, Now);
     return d;
 }
 
@@ -73,7 +82,9 @@ struct World {
         SessionBuilder builder(alice.local, alice.sessions, alice.identities, rng);
         auto spk = bob.signedPreKeys.allSignedPreKeys().front();
         auto opk = bob.preKeys.loadPreKey(bob.preKeys.preKeyIds().front());
-        if (!builder.processBundle(bob.local.address, PreKeyManager::bundleFor(bob.local, spk, &*opk), Now))
+        const auto kemIds = bob.kemPreKeys.oneTimeKemPreKeyIds();
+        auto kem = bob.kemPreKeys.loadKemPreKey(kemIds.front());
+        if (!builder.processBundle(bob.local.address, PreKeyManager::bundleFor(bob.local, spk, &*opk, &*kem), Now))
             die("bundle");
         SessionCipher aliceCipher(alice.local, alice.sessions, alice.identities, alice.preKeys, alice.signedPreKeys,
                                   rng);
@@ -82,7 +93,8 @@ struct World {
             die("encrypt");
         seeds.push_back(preKeyEnvelope->serialize());
         // Bob receives the first one so ratchet messages reach a live session.
-        SessionCipher bobCipher(bob.local, bob.sessions, bob.identities, bob.preKeys, bob.signedPreKeys, rng);
+        SessionCipher bobCipher(bob.local, bob.sessions, bob.identities, bob.preKeys, bob.signedPreKeys, bob.kemPreKeys,
+                                rng);
         if (!bobCipher.decrypt(*preKeyEnvelope, Now))
             die("decrypt");
         auto reply = bobCipher.encrypt(alice.local.address, asBytes("reply"));
@@ -102,6 +114,23 @@ struct World {
         auto record = bob.sessions.loadSession(alice.local.address)->serialize();
         seeds.emplace_back(record.view().begin(), record.view().end());
         seeds.push_back(alice.local.certificate.serialize());
+        // A PQXDH prekey message Bob has not seen, on his other one-time ML-KEM key and on his
+        // last-resort one: inputs derived from them reach decapsulation with a live key.
+        for (const auto *kemKey : {&kemIds.back(), static_cast<const PreKeyId *>(nullptr)}) {
+            InMemorySessionStore sessions;
+            InMemoryIdentityStore identities;
+            SessionBuilder fresh(alice.local, sessions, identities, rng);
+            const auto kemRecord = kemKey ? bob.kemPreKeys.loadKemPreKey(*kemKey)
+                                          : std::optional(bob.kemPreKeys.lastResortKemPreKeys().front().clone());
+            if (!fresh.processBundle(bob.local.address, PreKeyManager::bundleFor(bob.local, spk, nullptr, &*kemRecord),
+                                     Now))
+                die("pq bundle");
+            SessionCipher cipher(alice.local, sessions, identities, alice.preKeys, alice.signedPreKeys, rng);
+            auto envelope = cipher.encrypt(bob.local.address, asBytes("seed PQXDH prekey message"));
+            if (!envelope)
+                die("pq encrypt");
+            seeds.push_back(envelope->serialize());
+        }
         seeds.push_back(*LinkCipher::seal(linkKey.publicKey(), asBytes("link bundle"), rng));
     }
 };
@@ -111,6 +140,47 @@ const bool protobufMuted = [] {
     google::protobuf::SetLogHandler(nullptr);
     return true;
 }();
+
+/// Bob's ML-KEM prekeys as one input sees them: the world's keys, less those this input used.
+/// (Copying the keys per input costs a secure allocation each, which dominated the run.)
+class KemPreKeysForOneInput final : public KemPreKeyStore {
+public:
+    explicit KemPreKeysForOneInput(const KemPreKeyStore &base)
+        : m_base(base)
+    {}
+    [[nodiscard]] std::optional<KemPreKeyRecord> loadKemPreKey(PreKeyId id) const override
+    {
+        if (m_removed.contains(id.value()))
+            return std::nullopt;
+        return m_base.loadKemPreKey(id);
+    }
+    Result<void> storeKemPreKey(const KemPreKeyRecord &) override
+    {
+        return fail(ErrorCode::Internal, "The fuzz target's receiver makes no ML-KEM prekeys");
+    }
+    Result<void> removeKemPreKey(PreKeyId id) override
+    {
+        m_removed.insert(id.value());
+        return {};
+    }
+    [[nodiscard]] std::vector<PreKeyId> oneTimeKemPreKeyIds() const override
+    {
+        std::vector<PreKeyId> out;
+        for (const auto &id : m_base.oneTimeKemPreKeyIds())
+            if (!m_removed.contains(id.value()))
+                out.push_back(id);
+        return out;
+    }
+    [[nodiscard]] std::vector<KemPreKeyRecord> lastResortKemPreKeys() const override
+    {
+        return m_base.lastResortKemPreKeys();
+    }
+    [[nodiscard]] bool hasKemPreKeys() const override { return true; }
+
+private:
+    const KemPreKeyStore &m_base;
+    std::set<std::uint32_t> m_removed;
+};
 
 World &world()
 {
@@ -126,8 +196,9 @@ void decryptAsBob(const Envelope &envelope)
     InMemorySessionStore sessions = w.bob.sessions;
     InMemoryPreKeyStore preKeys = w.bob.preKeys;
     InMemorySignedPreKeyStore signedPreKeys = w.bob.signedPreKeys;
+    KemPreKeysForOneInput kemPreKeys(w.bob.kemPreKeys);
     crypto::DeterministicRandom rng(1);
-    SessionCipher cipher(w.bob.local, sessions, identities, preKeys, signedPreKeys, rng);
+    SessionCipher cipher(w.bob.local, sessions, identities, preKeys, signedPreKeys, kemPreKeys, rng);
     auto plain = cipher.decrypt(envelope, Now);
     if (plain)
         (void)Content::deserialize(plain->view());

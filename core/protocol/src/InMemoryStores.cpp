@@ -75,6 +75,44 @@ std::vector<PreKeyId> InMemoryPreKeyStore::preKeyIds() const
     return out;
 }
 
+std::optional<KemPreKeyRecord> InMemoryKemPreKeyStore::loadKemPreKey(PreKeyId id) const
+{
+    auto it = m_keys.find(id);
+    if (it == m_keys.end())
+        return std::nullopt;
+    return it->second.clone();
+}
+
+Result<void> InMemoryKemPreKeyStore::storeKemPreKey(const KemPreKeyRecord &record)
+{
+    m_keys.insert_or_assign(record.id(), record.clone());
+    return {};
+}
+
+Result<void> InMemoryKemPreKeyStore::removeKemPreKey(PreKeyId id)
+{
+    m_keys.erase(id);
+    return {};
+}
+
+std::vector<PreKeyId> InMemoryKemPreKeyStore::oneTimeKemPreKeyIds() const
+{
+    std::vector<PreKeyId> out;
+    for (const auto &[id, record] : m_keys)
+        if (!record.lastResort)
+            out.push_back(id);
+    return out;
+}
+
+std::vector<KemPreKeyRecord> InMemoryKemPreKeyStore::lastResortKemPreKeys() const
+{
+    std::vector<KemPreKeyRecord> out;
+    for (const auto &[id, record] : m_keys)
+        if (record.lastResort)
+            out.push_back(record.clone());
+    return out;
+}
+
 std::optional<SignedPreKeyRecord> InMemorySignedPreKeyStore::loadSignedPreKey(PreKeyId id) const
 {
     auto it = m_keys.find(id);

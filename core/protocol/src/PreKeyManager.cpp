@@ -16,17 +16,22 @@ PreKeyManager::PreKeyManager(const DeviceKeys &keys, PreKeyStore &preKeys, Signe
     , m_rng(rng)
 {}
 
-Result<SignedPreKeyRecord> PreKeyManager::rotateSignedPreKey(std::int64_t now)
+Result<SignedPreKeyRecord> PreKeyManager::rotateSignedPreKey(std::int64_t now, bool withKemPreKeys)
 {
     auto all = m_signedPreKeys.allSignedPreKeys();
     std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
         return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
     });
-    if (all.empty() || now - all.back().createdAt >= SignedPreKeyRotation) {
+    const auto signedWithoutKem = [&](const SignedPreKeyRecord &r) {
+        return !m_keys.signingKey().publicKey().verify(signedPreKeySigningInput(r.id, r.keyPair.publicKey(), true),
+                                                       r.signature);
+    };
+    if (all.empty() || now - all.back().createdAt >= SignedPreKeyRotation
+        || (withKemPreKeys && signedWithoutKem(all.back()))) {
         std::uint32_t nextId = 1;
         for (const auto &r : all)
             nextId = std::max(nextId, r.id.value() + 1);
-        auto fresh = SignedPreKeyRecord::generate(PreKeyId(nextId), m_keys.signingKey(), now, m_rng);
+        auto fresh = SignedPreKeyRecord::generate(PreKeyId(nextId), m_keys.signingKey(), now, m_rng, withKemPreKeys);
         LAPIS_TRY(m_signedPreKeys.storeSignedPreKey(fresh));
         all.push_back(std::move(fresh));
     }
@@ -76,7 +81,7 @@ Result<std::vector<OneTimePreKeyRecord>> PreKeyManager::makeOneTimePreKeys(std::
 }
 
 PreKeyBundle PreKeyManager::bundleFor(const LocalDevice &device, const SignedPreKeyRecord &signedPreKey,
-                                      const OneTimePreKeyRecord *oneTimePreKey)
+                                      const OneTimePreKeyRecord *oneTimePreKey, const KemPreKeyRecord *kemPreKey)
 {
     PreKeyBundle bundle;
     bundle.accountKey = device.accountKey;
@@ -88,6 +93,8 @@ PreKeyBundle PreKeyManager::bundleFor(const LocalDevice &device, const SignedPre
         bundle.oneTimePreKeyId = oneTimePreKey->id;
         bundle.oneTimePreKey = oneTimePreKey->keyPair.publicKey();
     }
+    if (kemPreKey)
+        bundle.kemPreKey = kemPreKey->signedKey;
     return bundle;
 }
 

@@ -2,6 +2,7 @@
 #include "PreKeyMessage.h"
 #include "WireFormat.h"
 
+#include <lapis/crypto/Kem.h>
 #include <lapis/protocol/Limits.h>
 
 namespace lapis::protocol {
@@ -27,11 +28,17 @@ bool isCanonicalX25519(ByteView key)
 
 void PreKeyMessage::appendPrefix(Bytes &out) const
 {
-    out.push_back(ProtocolVersion);
+    out.push_back(kem ? PqxdhPreKeyMessageVersion : ProtocolVersion);
     out.push_back(oneTimePreKeyId ? 1 : 0);
     wire::appendU32(out, signedPreKeyId.value());
     if (oneTimePreKeyId)
         wire::appendU32(out, oneTimePreKeyId->value());
+    if (kem) {
+        wire::appendU32(out, kem->preKeyId.value());
+        out.push_back(static_cast<std::uint8_t>(kem->ciphertext.size() >> 8));
+        out.push_back(static_cast<std::uint8_t>(kem->ciphertext.size()));
+        wire::append(out, kem->ciphertext);
+    }
     wire::append(out, baseKey.bytes());
     wire::append(out, accountKey.bytes());
     const auto cert = certificate.serialize();
@@ -46,7 +53,7 @@ Result<PreKeyMessage> PreKeyMessage::parse(ByteView bytes)
     const auto version = r.u8();
     if (!version)
         return fail(ErrorCode::Corrupt, "The prekey message is empty");
-    if (*version != ProtocolVersion)
+    if (*version != ProtocolVersion && *version != PqxdhPreKeyMessageVersion)
         return fail(ErrorCode::Unsupported, "Unknown prekey message version");
     const auto flags = r.u8();
     if (!flags || (*flags & ~1u) != 0)
@@ -61,6 +68,20 @@ Result<PreKeyMessage> PreKeyMessage::parse(ByteView bytes)
         if (!opk)
             return fail(ErrorCode::Corrupt, "The prekey message is truncated");
         m.oneTimePreKeyId = PreKeyId(*opk);
+    }
+    if (*version == PqxdhPreKeyMessageVersion) {
+        const auto kemId = r.u32();
+        const auto ciphertextLength = r.u16();
+        if (!kemId || !ciphertextLength)
+            return fail(ErrorCode::Corrupt, "The prekey message is truncated");
+        const auto ciphertext = r.take(*ciphertextLength);
+        if (!ciphertext)
+            return fail(ErrorCode::Corrupt, "The prekey message is truncated");
+        if (ciphertext->size() != crypto::Kem::CiphertextBytes)
+            return fail(ErrorCode::InvalidArgument, "The prekey message's ML-KEM ciphertext must be "
+                                                        + std::to_string(crypto::Kem::CiphertextBytes)
+                                                        + " bytes long, not " + std::to_string(ciphertext->size()));
+        m.kem = PreKeyMessageKem{PreKeyId(*kemId), Bytes(ciphertext->begin(), ciphertext->end())};
     }
     const auto baseKey = r.take(32);
     const auto accountKey = r.take(32);

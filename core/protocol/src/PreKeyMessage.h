@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// PreKeyMessage: version(1) ‖ flags(1, bit 0: one-time prekey present) ‖ signed prekey id(u32)
-// ‖ [one-time prekey id(u32)] ‖ base key(32) ‖ account key(32) ‖ certificate length(u16) ‖
+// PreKeyMessage: version(1 X3DH, 2 PQXDH) ‖ flags(1, bit 0: one-time prekey present) ‖ signed
+// prekey id(u32) ‖ [one-time prekey id(u32)] ‖ [version 2: KEM prekey id(u32) ‖ KEM ciphertext
+// length(u16) ‖ KEM ciphertext] ‖ base key(32) ‖ account key(32) ‖ certificate length(u16) ‖
 // certificate ‖ RatchetMessage. Big-endian integers.
 
 #include <lapis/common/Ids.h>
@@ -14,9 +15,16 @@
 
 namespace lapis::protocol {
 
+/// PQXDH's part of a prekey message: which ML-KEM prekey was encapsulated to, and the result.
+struct PreKeyMessageKem {
+    PreKeyId preKeyId;
+    Bytes ciphertext;
+};
+
 struct PreKeyMessage {
     PreKeyId signedPreKeyId;
     std::optional<PreKeyId> oneTimePreKeyId;
+    std::optional<PreKeyMessageKem> kem; ///< present exactly in version 2 (PQXDH)
     crypto::X25519PublicKey baseKey;
     crypto::Ed25519PublicKey accountKey;
     DeviceCertificate certificate;
@@ -24,7 +32,8 @@ struct PreKeyMessage {
 
     /// Appends everything up to (not including) the RatchetMessage.
     void appendPrefix(Bytes &out) const;
-    /// Corrupt or Unsupported for anything malformed.
+    /// Corrupt or Unsupported for anything malformed; InvalidArgument for a KEM ciphertext of the
+    /// wrong size.
     static Result<PreKeyMessage> parse(ByteView bytes);
 };
 

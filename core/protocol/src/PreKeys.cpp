@@ -6,10 +6,10 @@
 
 namespace lapis::protocol {
 
-Bytes signedPreKeySigningInput(PreKeyId id, const crypto::X25519PublicKey &publicKey)
+Bytes signedPreKeySigningInput(PreKeyId id, const crypto::X25519PublicKey &publicKey, bool withKemPreKeys)
 {
     Bytes out;
-    wire::append(out, asBytes(label::SignedPreKey));
+    wire::append(out, asBytes(withKemPreKeys ? label::SignedPreKeyWithKem : label::SignedPreKey));
     out.push_back(ProtocolVersion);
     wire::appendU32(out, id.value());
     wire::append(out, publicKey.bytes());
@@ -17,10 +17,10 @@ Bytes signedPreKeySigningInput(PreKeyId id, const crypto::X25519PublicKey &publi
 }
 
 SignedPreKeyRecord SignedPreKeyRecord::generate(PreKeyId id, const crypto::Ed25519KeyPair &deviceSigningKey,
-                                                std::int64_t createdAt, crypto::RandomSource &rng)
+                                                std::int64_t createdAt, crypto::RandomSource &rng, bool withKemPreKeys)
 {
     SignedPreKeyRecord record{id, crypto::X25519KeyPair::generate(rng), {}, createdAt};
-    record.signature = deviceSigningKey.sign(signedPreKeySigningInput(id, record.keyPair.publicKey()));
+    record.signature = deviceSigningKey.sign(signedPreKeySigningInput(id, record.keyPair.publicKey(), withKemPreKeys));
     return record;
 }
 

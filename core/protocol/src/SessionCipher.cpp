@@ -2,6 +2,7 @@
 #include "PreKeyMessage.h"
 #include "X3dh.h"
 
+#include <lapis/crypto/Kem.h>
 #include <lapis/protocol/Limits.h>
 #include <lapis/protocol/Padding.h>
 #include <lapis/protocol/Ratchet.h>
@@ -81,6 +82,14 @@ SessionCipher::SessionCipher(const LocalDevice &local, SessionStore &sessions, I
     , m_rng(rng)
 {}
 
+SessionCipher::SessionCipher(const LocalDevice &local, SessionStore &sessions, IdentityStore &identities,
+                             PreKeyStore &preKeys, SignedPreKeyStore &signedPreKeys, KemPreKeyStore &kemPreKeys,
+                             crypto::RandomSource &rng)
+    : SessionCipher(local, sessions, identities, preKeys, signedPreKeys, rng)
+{
+    m_kemPreKeys = &kemPreKeys;
+}
+
 bool SessionCipher::hasSession(const Address &peer) const
 {
     return m_sessions.hasCurrentSession(peer);
@@ -105,6 +114,8 @@ Result<Envelope> SessionCipher::encrypt(const Address &to, ByteView plaintext)
         PreKeyMessage prefix;
         prefix.signedPreKeyId = state.pendingPreKey->signedPreKeyId;
         prefix.oneTimePreKeyId = state.pendingPreKey->oneTimePreKeyId;
+        if (state.pendingPreKey->kemPreKeyId)
+            prefix.kem = PreKeyMessageKem{*state.pendingPreKey->kemPreKeyId, state.pendingPreKey->kemCiphertext};
         prefix.baseKey = state.baseKey;
         prefix.accountKey = m_local.accountKey;
         prefix.certificate = m_local.certificate;
@@ -164,6 +175,22 @@ Result<WipedBytes> SessionCipher::decryptPreKey(const Envelope &envelope, std::i
         return padded;
     }
 
+    // No downgrade: a device that published ML-KEM prekeys accepts new sessions by PQXDH only.
+    std::optional<KemPreKeyRecord> kemPreKey;
+    std::optional<crypto::Kem::SharedSecret> kemSecret;
+    if (message.kem) {
+        if (m_kemPreKeys)
+            kemPreKey = m_kemPreKeys->loadKemPreKey(message.kem->preKeyId);
+        if (!kemPreKey)
+            return fail(ErrorCode::InvalidKey, "The message names an ML-KEM prekey this device does not have (unknown, "
+                                               "or a one-time one used already)");
+        LAPIS_TRY_ASSIGN(kemSecret, crypto::Kem::decapsulate(message.kem->ciphertext, kemPreKey->secretKey.view()));
+    } else if (m_kemPreKeys && m_kemPreKeys->hasKemPreKeys()) {
+        return fail(ErrorCode::PermissionDenied,
+                    "A prekey message without post-quantum (ML-KEM) part was refused: this "
+                    "device publishes ML-KEM prekeys, so sessions with it use PQXDH");
+    }
+
     const auto signedPreKey = m_signedPreKeys.loadSignedPreKey(message.signedPreKeyId);
     if (!signedPreKey)
         return fail(ErrorCode::InvalidKey, "The message names a signed prekey this device does not have");
@@ -173,9 +200,10 @@ Result<WipedBytes> SessionCipher::decryptPreKey(const Envelope &envelope, std::i
         if (!oneTimePreKey)
             return fail(ErrorCode::Duplicate, "The one-time prekey was used already");
     }
-    LAPIS_TRY_ASSIGN(const auto sk, x3dh::responder(m_local.keys.identityKey(), signedPreKey->keyPair,
-                                                    oneTimePreKey ? &oneTimePreKey->keyPair : nullptr,
-                                                    message.certificate.identityKey, message.baseKey));
+    LAPIS_TRY_ASSIGN(const auto sk,
+                     x3dh::responder(m_local.keys.identityKey(), signedPreKey->keyPair,
+                                     oneTimePreKey ? &oneTimePreKey->keyPair : nullptr, message.certificate.identityKey,
+                                     message.baseKey, kemSecret ? &*kemSecret : nullptr));
     SessionState state;
     state.initiator = false;
     state.local = m_local.address;
@@ -184,6 +212,7 @@ Result<WipedBytes> SessionCipher::decryptPreKey(const Envelope &envelope, std::i
     state.remoteIdentityKey = message.certificate.identityKey;
     state.baseKey = message.baseKey;
     state.createdAt = now;
+    state.postQuantum = kemSecret.has_value();
     state.computeBindings();
     ratchet::initialiseResponder(state, sk, signedPreKey->keyPair);
     LAPIS_TRY_ASSIGN(auto padded, ratchet::decrypt(state, message.ratchetMessage, now));
@@ -193,6 +222,8 @@ Result<WipedBytes> SessionCipher::decryptPreKey(const Envelope &envelope, std::i
     placeNewState(record, std::move(state));
     if (message.oneTimePreKeyId)
         LAPIS_TRY(m_preKeys.removePreKey(*message.oneTimePreKeyId));
+    if (kemPreKey && !kemPreKey->lastResort)
+        LAPIS_TRY(m_kemPreKeys->removeKemPreKey(kemPreKey->id()));
     if (!m_identities.pinnedAccountKey(envelope.sender.account))
         LAPIS_TRY(m_identities.pinAccountKey(envelope.sender.account, message.accountKey));
     LAPIS_TRY(m_sessions.storeSession(envelope.sender, record));

@@ -3,6 +3,7 @@
 // serialised bytes go straight to the (encrypted) store.
 #include "storage.pb.h"
 
+#include <lapis/crypto/Kem.h>
 #include <lapis/protocol/Limits.h>
 #include <lapis/protocol/SessionRecord.h>
 
@@ -65,9 +66,15 @@ void writeState(const SessionState &s, pb::SessionState &out)
         p->set_has_one_time_prekey(s.pendingPreKey->oneTimePreKeyId.has_value());
         if (s.pendingPreKey->oneTimePreKeyId)
             p->set_one_time_prekey_id(s.pendingPreKey->oneTimePreKeyId->value());
+        if (s.pendingPreKey->kemPreKeyId) {
+            p->set_has_kem_prekey(true);
+            p->set_kem_prekey_id(s.pendingPreKey->kemPreKeyId->value());
+            p->set_kem_ciphertext(str(s.pendingPreKey->kemCiphertext));
+        }
     }
     out.set_created_at(s.createdAt);
     out.set_received_any(s.receivedAny);
+    out.set_post_quantum(s.postQuantum);
 }
 
 Error corrupt(const char *what)
@@ -151,10 +158,18 @@ Result<SessionState> readState(const pb::SessionState &in)
         p.signedPreKeyId = PreKeyId(in.pending_prekey().signed_prekey_id());
         if (in.pending_prekey().has_one_time_prekey())
             p.oneTimePreKeyId = PreKeyId(in.pending_prekey().one_time_prekey_id());
+        if (in.pending_prekey().has_kem_prekey()) {
+            if (in.pending_prekey().kem_ciphertext().size() != crypto::Kem::CiphertextBytes)
+                return corrupt("ML-KEM ciphertext");
+            p.kemPreKeyId = PreKeyId(in.pending_prekey().kem_prekey_id());
+            const auto ciphertext = view(in.pending_prekey().kem_ciphertext());
+            p.kemCiphertext.assign(ciphertext.begin(), ciphertext.end());
+        }
         s.pendingPreKey = p;
     }
     s.createdAt = in.created_at();
     s.receivedAny = in.received_any();
+    s.postQuantum = in.post_quantum();
     s.computeBindings();
     return s;
 }

@@ -42,6 +42,19 @@ private:
     std::map<PreKeyId, OneTimePreKeyRecord> m_keys;
 };
 
+/// KemPreKeyStore in memory.
+class InMemoryKemPreKeyStore final : public KemPreKeyStore {
+public:
+    [[nodiscard]] std::optional<KemPreKeyRecord> loadKemPreKey(PreKeyId id) const override;
+    Result<void> storeKemPreKey(const KemPreKeyRecord &record) override;
+    Result<void> removeKemPreKey(PreKeyId id) override;
+    [[nodiscard]] std::vector<PreKeyId> oneTimeKemPreKeyIds() const override;
+    [[nodiscard]] std::vector<KemPreKeyRecord> lastResortKemPreKeys() const override;
+
+private:
+    std::map<PreKeyId, KemPreKeyRecord> m_keys;
+};
+
 /// SignedPreKeyStore in memory.
 class InMemorySignedPreKeyStore final : public SignedPreKeyStore {
 public:

@@ -12,6 +12,11 @@ namespace lapis::protocol {
 /// Version byte of every hand-encoded format (RatchetMessage, PreKeyMessage, certificate
 /// signing input, link box, QR payload) and the version field of every protobuf.
 inline constexpr std::uint8_t ProtocolVersion = 1;
+/// Version byte of a PreKeyMessage that carries an ML-KEM part (PQXDH). Version 1 prekey
+/// messages (X3DH only) are still read, but a device that published ML-KEM prekeys refuses them.
+inline constexpr std::uint8_t PqxdhPreKeyMessageVersion = 2;
+/// The KEM type byte of signed ML-KEM prekeys (PQXDH's EncodeKEM): ML-KEM-768.
+inline constexpr std::uint8_t KemTypeMlKem768 = 1;
 
 /// Skipped message keys derived at most per chain (a larger gap is LimitExceeded).
 inline constexpr std::uint32_t MaxSkipPerChain = 1000;
@@ -45,10 +50,19 @@ inline constexpr std::int64_t SignedPreKeyGrace = 30 * 24 * 3600;
 /// One-time prekey pool: refilled to Target when it falls below Low.
 inline constexpr std::size_t OneTimePreKeyTarget = 100;
 inline constexpr std::size_t OneTimePreKeyLow = 20;
+/// ML-KEM prekeys follow the same numbers: the last-resort key rotates with SignedPreKeyRotation
+/// and is kept SignedPreKeyGrace after its successor; the one-time pool is refilled to
+/// OneTimePreKeyTarget when it holds fewer than OneTimePreKeyLow.
 
 /// KDF and signature labels.
 namespace label {
 inline constexpr std::string_view X3dh = "Lapis X3DH v1";
+/// PQXDH's info string: application, curve, hash and KEM (Signal's PQXDH rev. 3, section 2.2).
+inline constexpr std::string_view Pqxdh = "Lapis_CURVE25519_SHA-256_ML-KEM-768";
+inline constexpr std::string_view KemPreKey = "Lapis KemPreKey v1";
+/// A signed prekey signed under this label says "this device also publishes ML-KEM prekeys":
+/// an initiator given a bundle without one refuses it instead of falling back to X3DH.
+inline constexpr std::string_view SignedPreKeyWithKem = "Lapis SignedPreKey+KEM v1";
 inline constexpr std::string_view RootKdf = "Lapis Ratchet v1";
 inline constexpr std::string_view MessageKeys = "Lapis MessageKeys v1";
 inline constexpr std::string_view AssociatedData = "Lapis AD v1";

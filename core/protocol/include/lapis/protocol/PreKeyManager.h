@@ -20,8 +20,9 @@ public:
 
     /// The current signed prekey, made anew when there is none or the newest is older than
     /// SignedPreKeyRotation at `now`. Replaced keys whose successor is older than the grace
-    /// period are deleted.
-    Result<SignedPreKeyRecord> rotateSignedPreKey(std::int64_t now);
+    /// period are deleted. `withKemPreKeys`: the device publishes ML-KEM prekeys, so the key is
+    /// signed saying so (signedPreKeySigningInput); a current key signed without it is replaced.
+    Result<SignedPreKeyRecord> rotateSignedPreKey(std::int64_t now, bool withKemPreKeys = false);
     /// The newly made one-time prekeys (to publish) when the pool fell below the low mark;
     /// empty otherwise.
     Result<std::vector<OneTimePreKeyRecord>> replenishOneTimePreKeys();
@@ -31,7 +32,7 @@ public:
 
     /// The bundle the relay would hand out for this device.
     static PreKeyBundle bundleFor(const LocalDevice &device, const SignedPreKeyRecord &signedPreKey,
-                                  const OneTimePreKeyRecord *oneTimePreKey);
+                                  const OneTimePreKeyRecord *oneTimePreKey, const KemPreKeyRecord *kemPreKey = nullptr);
 
 private:
     const DeviceKeys &m_keys;

@@ -27,9 +27,12 @@ public:
     /// Verifies `bundle` for the device `expected` and makes a new current session with it:
     /// the certificate must be for `expected` and signed by the bundle's account key, that key
     /// must match the pinned one (PermissionDenied if it changed), and the signed prekey must be
-    /// signed by the certified device key (AuthenticationFailed otherwise). Nothing is stored
-    /// unless every check passes. `now` is seconds since the epoch. The new session becomes the
-    /// current one (the previous one is archived): call it when there is no usable session.
+    /// signed by the certified device key (AuthenticationFailed otherwise). With an ML-KEM prekey
+    /// in the bundle the session is set up with PQXDH: the KEM prekey's signature and key are
+    /// checked too (AuthenticationFailed, InvalidKey). A bundle without one whose signed prekey
+    /// says the device publishes them is refused (AuthenticationFailed), never used for X3DH
+    /// alone. Nothing is stored unless every check passes. `now` is seconds since the epoch. The new session becomes
+    /// the current one (the previous one is archived): call it when there is no usable session.
     Result<void> processBundle(const Address &expected, const PreKeyBundle &bundle, std::int64_t now);
 
 private:

@@ -20,8 +20,14 @@ namespace lapis::protocol {
 /// error the stores are left as they were.
 class SessionCipher {
 public:
+    /// For a device that has no ML-KEM prekeys (it accepts X3DH prekey messages).
     SessionCipher(const LocalDevice &local, SessionStore &sessions, IdentityStore &identities, PreKeyStore &preKeys,
                   SignedPreKeyStore &signedPreKeys, crypto::RandomSource &rng);
+    /// For a device with ML-KEM prekeys in `kemPreKeys`: once it has any, a prekey message
+    /// without a KEM part is refused (PermissionDenied), and one naming an ML-KEM prekey it does
+    /// not have is InvalidKey. A one-time ML-KEM prekey is removed with the one-time X25519 one.
+    SessionCipher(const LocalDevice &local, SessionStore &sessions, IdentityStore &identities, PreKeyStore &preKeys,
+                  SignedPreKeyStore &signedPreKeys, KemPreKeyStore &kemPreKeys, crypto::RandomSource &rng);
 
     /// Pads `plaintext` (normally encoded Content) and encrypts it on the current session with
     /// `to`. The envelope is a PreKey one until the peer has answered, Ratchet after.
@@ -41,6 +47,7 @@ private:
     IdentityStore &m_identities;
     PreKeyStore &m_preKeys;
     SignedPreKeyStore &m_signedPreKeys;
+    KemPreKeyStore *m_kemPreKeys = nullptr;
     crypto::RandomSource &m_rng;
 };
 

@@ -32,6 +32,10 @@ struct SkippedMessageKey {
 struct PendingPreKey {
     PreKeyId signedPreKeyId;
     std::optional<PreKeyId> oneTimePreKeyId;
+    /// PQXDH: the ML-KEM prekey encapsulated to and the ciphertext, repeated in every prekey
+    /// message until the responder answers.
+    std::optional<PreKeyId> kemPreKeyId;
+    Bytes kemCiphertext;
 };
 
 /// The state of one Double Ratchet session with one peer device. A plain value: the ratchet
@@ -55,6 +59,8 @@ struct SessionState {
     std::optional<PendingPreKey> pendingPreKey;
     std::int64_t createdAt = 0;
     bool receivedAny = false;
+    /// Set up with PQXDH (an ML-KEM shared secret in the root key), not X3DH alone.
+    bool postQuantum = false;
 
     /// BLAKE2b-256 bindings of both identity keys and both addresses, one per direction
     /// (PROTOCOL.md, "Associated data"). Derived; recomputed by computeBindings().

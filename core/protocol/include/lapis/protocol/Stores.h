@@ -60,6 +60,23 @@ public:
     [[nodiscard]] virtual std::vector<PreKeyId> preKeyIds() const = 0;
 };
 
+/// This device's ML-KEM prekeys: the one-time pool and the last-resort keys (the current one and
+/// those in their grace period). One id space for both.
+class KemPreKeyStore {
+public:
+    virtual ~KemPreKeyStore() = default;
+    [[nodiscard]] virtual std::optional<KemPreKeyRecord> loadKemPreKey(PreKeyId id) const = 0;
+    virtual Result<void> storeKemPreKey(const KemPreKeyRecord &record) = 0;
+    virtual Result<void> removeKemPreKey(PreKeyId id) = 0;
+    /// Ids of the one-time keys.
+    [[nodiscard]] virtual std::vector<PreKeyId> oneTimeKemPreKeyIds() const = 0;
+    /// The last-resort keys, in no particular order.
+    [[nodiscard]] virtual std::vector<KemPreKeyRecord> lastResortKemPreKeys() const = 0;
+    /// Whether this device ever published an ML-KEM prekey (it keeps a last-resort one from then
+    /// on): then it accepts PQXDH prekey messages only.
+    [[nodiscard]] virtual bool hasKemPreKeys() const { return !lastResortKemPreKeys().empty(); }
+};
+
 /// This device's signed prekeys (the current one and those in their grace period).
 class SignedPreKeyStore {
 public:
