@@ -186,7 +186,7 @@ Result<WipedBytes> SessionCipher::decryptPreKey(const Envelope &envelope, std::i
                                                "or a one-time one used already)");
         LAPIS_TRY_ASSIGN(kemSecret, crypto::Kem::decapsulate(message.kem->ciphertext, kemPreKey->secretKey.view()));
     } else if (m_kemPreKeys && m_kemPreKeys->hasKemPreKeys()) {
-        return fail(ErrorCode::PermissionDenied,
+        return fail(ErrorCode::AuthenticationFailed,
                     "A prekey message without post-quantum (ML-KEM) part was refused: this "
                     "device publishes ML-KEM prekeys, so sessions with it use PQXDH");
     }

@@ -213,7 +213,8 @@ private slots:
         const auto before = b.snapshot(a.address());
         const auto result = b.receivePq(*first);
         QVERIFY(!result.ok());
-        QCOMPARE(result.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(result.error().code, ErrorCode::AuthenticationFailed);
+        QVERIFY(QString::fromStdString(result.error().message).contains(QStringLiteral("post-quantum")));
         QCOMPARE(b.snapshot(a.address()), before);
         // The same message to a device without ML-KEM prekeys is read (sessions that exist keep
         // working; only devices that published a KEM prekey insist).
@@ -283,7 +284,7 @@ private slots:
         expectRefused(withMessage([](PreKeyMessage &m) { m.kem->ciphertext[500] ^= 0x04; }),
                       ErrorCode::AuthenticationFailed);
         // The KEM part removed (a version 1 message) is a downgrade.
-        expectRefused(withMessage([](PreKeyMessage &m) { m.kem.reset(); }), ErrorCode::PermissionDenied);
+        expectRefused(withMessage([](PreKeyMessage &m) { m.kem.reset(); }), ErrorCode::AuthenticationFailed);
         // And the real one still works afterwards.
         QCOMPARE(*b.receivePq(envelope), std::string("hello"));
     }

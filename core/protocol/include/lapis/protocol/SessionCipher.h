@@ -24,8 +24,9 @@ public:
     SessionCipher(const LocalDevice &local, SessionStore &sessions, IdentityStore &identities, PreKeyStore &preKeys,
                   SignedPreKeyStore &signedPreKeys, crypto::RandomSource &rng);
     /// For a device with ML-KEM prekeys in `kemPreKeys`: once it has any, a prekey message
-    /// without a KEM part is refused (PermissionDenied), and one naming an ML-KEM prekey it does
-    /// not have is InvalidKey. A one-time ML-KEM prekey is removed with the one-time X25519 one.
+    /// without a KEM part is refused (AuthenticationFailed: not PermissionDenied, which
+    /// callers hold for the user's decision on a changed account key; this never decrypts), and one naming an ML-KEM
+    /// prekey it does not have is InvalidKey. A one-time ML-KEM prekey is removed with the one-time X25519 one.
     SessionCipher(const LocalDevice &local, SessionStore &sessions, IdentityStore &identities, PreKeyStore &preKeys,
                   SignedPreKeyStore &signedPreKeys, KemPreKeyStore &kemPreKeys, crypto::RandomSource &rng);
 
