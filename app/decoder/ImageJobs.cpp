@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ImageJobs.h"
+
+#include <lapis/qr/QrCode.h>
+
+#include <QBuffer>
+#include <QImageReader>
+#include <QImageWriter>
+
+#include <cstring>
+
+namespace lapis::decoder {
+
+namespace {
+using decode::ReplyStatus;
+
+/// Only these formats are decoded at all: every other plugin Qt has (TIFF, SVG, TGA, ...) is
+/// attack surface nobody sends pictures in.
+bool allowedFormat(const QByteArray &format)
+{
+    static const QByteArray allowed[] = {"png", "jpeg", "jpg", "gif", "webp", "bmp"};
+    for (const auto &name : allowed)
+        if (format == name)
+            return true;
+    return false;
+}
+
+Reply refuse(const QString &why)
+{
+    Reply reply;
+    reply.body = why.toUtf8().left(static_cast<qsizetype>(decode::MaxTextBytes));
+    reply.header.status = ReplyStatus::Refused;
+    reply.header.length = static_cast<std::uint32_t>(reply.body.size());
+    return reply;
+}
+
+/// The image in `encoded`, or why not. `fit` as for decodeImage.
+QImage readChecked(const QByteArray &encoded, QSize fit, QString &why)
+{
+    QByteArray data = encoded;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    // Qt's own allocation cap too, in MiB, in case a plugin's size() and read() disagree.
+    reader.setAllocationLimit(static_cast<int>(decode::MaxPixelBytes / (1024 * 1024)));
+    if (!allowedFormat(reader.format())) {
+        why = QStringLiteral("unsupported format");
+        return {};
+    }
+    const QSize declared = reader.size();
+    if (!declared.isValid()) {
+        why = QStringLiteral("the dimensions are unknown");
+        return {};
+    }
+    if (!decode::withinLimits(declared)) {
+        why = QStringLiteral("declared %1x%2, over the limits").arg(declared.width()).arg(declared.height());
+        return {};
+    }
+    const QSize target = decode::fittedSize(declared, fit);
+    if (target != declared)
+        reader.setScaledSize(target);
+    QImage image = reader.read();
+    if (image.isNull()) {
+        why = reader.errorString();
+        return {};
+    }
+    if (!decode::withinLimits(image.size())) {
+        why = QStringLiteral("decoded beyond the limits");
+        return {};
+    }
+    return image;
+}
+
+QByteArray encodeSample(const char *format)
+{
+    QImage sample(16, 16, QImage::Format_RGB32);
+    sample.fill(Qt::darkCyan);
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, format);
+    writer.write(sample);
+    return out;
+}
+} // namespace
+
+void warmUp()
+{
+    // Instantiates every image plugin (each is dlopen'ed now, not on first use).
+    (void)QImageReader::supportedImageFormats();
+    // A 1×1 GIF, and samples of the formats Qt can write: each decoder's first use (tables,
+    // library initialisation) happens here.
+    static const unsigned char gif[] = {0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00,
+                                        0x00, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
+                                        0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
+    const QByteArray samples[] = {encodeSample("png"), encodeSample("jpeg"), encodeSample("webp"), encodeSample("bmp"),
+                                  QByteArray(reinterpret_cast<const char *>(gif), sizeof gif)};
+    for (const auto &sample : samples) {
+        (void)decodeImage(sample, {});
+        (void)decodeImage(sample, QSize(8, 8));
+    }
+    (void)readQrCode(samples[0]);
+}
+
+Reply decodeImage(const QByteArray &encoded, QSize fit)
+{
+    QString why;
+    const QImage decoded = readChecked(encoded, fit, why);
+    if (decoded.isNull())
+        return refuse(why);
+    const QImage rgba = decoded.convertToFormat(QImage::Format_RGBA8888);
+    Reply reply;
+    reply.header.status = ReplyStatus::Pixels;
+    reply.header.width = rgba.width();
+    reply.header.height = rgba.height();
+    const auto rowBytes = static_cast<qsizetype>(rgba.width()) * 4;
+    reply.body.resize(rowBytes * rgba.height());
+    for (int y = 0; y < rgba.height(); ++y)
+        std::memcpy(reply.body.data() + static_cast<qsizetype>(y) * rowBytes, rgba.constScanLine(y),
+                    static_cast<std::size_t>(rowBytes));
+    reply.header.length = static_cast<std::uint32_t>(reply.body.size());
+    return reply;
+}
+
+Reply readQrCode(const QByteArray &encoded)
+{
+    QString why;
+    // ZXing finds codes in a picture of a few megapixels as well as in the original.
+    const QImage image = readChecked(encoded, QSize(3000, 3000), why);
+    if (image.isNull())
+        return refuse(why);
+    auto text = qr::decode(image);
+    if (!text.ok())
+        return refuse(QString::fromStdString(text.error().message));
+    Reply reply;
+    reply.body = QByteArray::fromStdString(text.value());
+    if (reply.body.size() > static_cast<qsizetype>(decode::MaxTextBytes))
+        return refuse(QStringLiteral("the code holds too much"));
+    reply.header.status = ReplyStatus::Text;
+    reply.header.length = static_cast<std::uint32_t>(reply.body.size());
+    return reply;
+}
+
+} // namespace lapis::decoder
