@@ -6,8 +6,7 @@
 #include <QBuffer>
 #include <QImageReader>
 #include <QImageWriter>
-
-#include <cstring>
+#include <QThreadPool>
 
 namespace lapis::decoder {
 
@@ -87,6 +86,12 @@ QByteArray encodeSample(const char *format)
 
 void warmUp()
 {
+    // Qt converts and scales large images on its global thread pool. One worker, started now and
+    // kept for the process's life, is covered by the filter (installed for every thread), and no
+    // thread is ever created after it: the filter forbids that.
+    QThreadPool::globalInstance()->setMaxThreadCount(1);
+    QThreadPool::globalInstance()->setExpiryTimeout(-1);
+    (void)QImage(1024, 512, QImage::Format_RGB32).convertToFormat(QImage::Format_RGBA8888);
     // Instantiates every image plugin (each is dlopen'ed now, not on first use).
     (void)QImageReader::supportedImageFormats();
     // A 1×1 GIF, and samples of the formats Qt can write: each decoder's first use (tables,
@@ -109,17 +114,15 @@ Reply decodeImage(const QByteArray &encoded, QSize fit)
     const QImage decoded = readChecked(encoded, fit, why);
     if (decoded.isNull())
         return refuse(why);
-    const QImage rgba = decoded.convertToFormat(QImage::Format_RGBA8888);
     Reply reply;
+    reply.pixels = decoded.convertToFormat(QImage::Format_RGBA8888);
+    if (reply.pixels.isNull())
+        return refuse(QStringLiteral("not enough memory to convert the picture"));
     reply.header.status = ReplyStatus::Pixels;
-    reply.header.width = rgba.width();
-    reply.header.height = rgba.height();
-    const auto rowBytes = static_cast<qsizetype>(rgba.width()) * 4;
-    reply.body.resize(rowBytes * rgba.height());
-    for (int y = 0; y < rgba.height(); ++y)
-        std::memcpy(reply.body.data() + static_cast<qsizetype>(y) * rowBytes, rgba.constScanLine(y),
-                    static_cast<std::size_t>(rowBytes));
-    reply.header.length = static_cast<std::uint32_t>(reply.body.size());
+    reply.header.width = reply.pixels.width();
+    reply.header.height = reply.pixels.height();
+    reply.header.length =
+        static_cast<std::uint32_t>(reply.pixels.width()) * 4 * static_cast<std::uint32_t>(reply.pixels.height());
     return reply;
 }
 

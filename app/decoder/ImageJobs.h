@@ -4,14 +4,17 @@
 #include <lapis/decode/DecoderProtocol.h>
 
 #include <QByteArray>
+#include <QImage>
 #include <QSize>
 
 namespace lapis::decoder {
 
-/// A reply ready to write: header and body.
+/// A reply ready to write: header and body (text, or the pixels' rows, written straight from
+/// the picture so that no second copy of it is made).
 struct Reply {
     decode::ReplyHeader header;
     QByteArray body;
+    QImage pixels; ///< RGBA8888 for a Pixels reply
 };
 
 /// Loads Qt's image plugins and runs every decoder once, so that nothing is opened or loaded

@@ -72,7 +72,8 @@ std::string installFilter()
     scmp_filter_ctx filter = seccomp_init(SCMP_ACT_KILL_PROCESS);
     if (!filter)
         return "seccomp_init failed";
-    int rc = 0;
+    // Every thread of the process (Qt's one image worker too) gets the filter.
+    int rc = seccomp_attr_set(filter, SCMP_FLTATR_CTL_TSYNC, 1);
     const auto allow = [&](int syscall) {
         if (rc == 0)
             rc = seccomp_rule_add(filter, SCMP_ACT_ALLOW, syscall, 0);

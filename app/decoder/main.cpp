@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <malloc.h>
 #include <unistd.h>
 
 #ifdef LAPIS_DECODER_PROBES
@@ -51,6 +52,20 @@ bool writeFully(const char *data, std::size_t size)
     return true;
 }
 
+bool writeReply(const lapis::decoder::Reply &reply)
+{
+    const QByteArray header = lapis::decode::encodeReplyHeader(reply.header);
+    if (!writeFully(header.constData(), static_cast<std::size_t>(header.size())))
+        return false;
+    if (reply.header.status != lapis::decode::ReplyStatus::Pixels)
+        return writeFully(reply.body.constData(), static_cast<std::size_t>(reply.body.size()));
+    const auto rowBytes = static_cast<std::size_t>(reply.pixels.width()) * 4;
+    for (int y = 0; y < reply.pixels.height(); ++y)
+        if (!writeFully(reinterpret_cast<const char *>(reply.pixels.constScanLine(y)), rowBytes))
+            return false;
+    return true;
+}
+
 #ifdef LAPIS_DECODER_PROBES
 // The test build only: an "image" that starts with this asks the decoder to try something its
 // filter forbids. The shipped decoder has no such path.
@@ -64,6 +79,10 @@ void runProbe(const QByteArray &bytes)
     else if (probe == "fork") {
         if (fork() == 0)
             _exit(0);
+    } else if (probe == "spin") {
+        std::atomic<unsigned long long> spins{0};
+        for (;;)
+            spins.fetch_add(1, std::memory_order_relaxed);
     } else if (probe == "exec") {
         char *const argv[] = {const_cast<char *>("/bin/true"), nullptr};
         execve("/bin/true", argv, nullptr);
@@ -79,6 +98,9 @@ int main()
     // Nothing inherited but the pipes; Qt's messages (a plugin's warning) go nowhere.
     decoder::closeDescriptorsFrom(3);
     clearenv();
+    // One malloc arena: a second thread's own arena would reserve 64 MiB of the 256 MiB the
+    // address-space limit leaves for decoding.
+    mallopt(M_ARENA_MAX, 1);
     qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
     decoder::warmUp();
     decoder::closeDescriptorsFrom(2);
@@ -104,11 +126,10 @@ int main()
         if (encoded.startsWith("LAPIS-PROBE:"))
             runProbe(encoded);
 #endif
-        const auto reply = header->kind == decode::RequestKind::QrCode ? decoder::readQrCode(encoded)
-                                                                       : decoder::decodeImage(encoded, header->fit);
-        const QByteArray replyHeader = decode::encodeReplyHeader(reply.header);
-        if (!writeFully(replyHeader.constData(), static_cast<std::size_t>(replyHeader.size()))
-            || !writeFully(reply.body.constData(), static_cast<std::size_t>(reply.body.size())))
+        auto reply = header->kind == decode::RequestKind::QrCode ? decoder::readQrCode(encoded)
+                                                                 : decoder::decodeImage(encoded, header->fit);
+        encoded = QByteArray(); // the address space is small: the input goes before the output
+        if (!writeReply(reply))
             _exit(0);
     }
 }

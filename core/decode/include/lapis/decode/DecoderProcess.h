@@ -24,7 +24,7 @@ struct DecoderSettings {
     /// From start to its "ready" (sandbox on).
     std::chrono::milliseconds startTimeout{5000};
     /// From request to the whole reply: a decoder that takes longer is killed.
-    std::chrono::milliseconds imageTimeout{1500};
+    std::chrono::milliseconds imageTimeout{4000};
     /// A process is replaced after this many images, so one compromised by an image cannot
     /// watch many more.
     int imagesPerProcess = 32;
