@@ -71,6 +71,26 @@ QImage readChecked(const QByteArray &encoded, QSize fit, QString &why)
     return image;
 }
 
+/// The picture as RGBA8888. Qt's general conversion from its 32-bit formats costs as much as
+/// decoding a JPEG; swapping red and blue in place is a tenth of that and needs no second copy
+/// (the address space is small).
+QImage toRgba8888(QImage image)
+{
+    const bool native32 = image.format() == QImage::Format_RGB32 || image.format() == QImage::Format_ARGB32;
+    if (Q_BYTE_ORDER != Q_LITTLE_ENDIAN || !native32)
+        return image.format() == QImage::Format_RGBA8888 ? image : image.convertToFormat(QImage::Format_RGBA8888);
+    // 0xAARRGGBB (RGB32's alpha is 0xff already) becomes bytes R, G, B, A.
+    for (int y = 0; y < image.height(); ++y) {
+        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const quint32 v = line[x];
+            line[x] = (v & 0xff00ff00U) | ((v >> 16) & 0xffU) | ((v & 0xffU) << 16);
+        }
+    }
+    image.reinterpretAsFormat(QImage::Format_RGBA8888);
+    return image;
+}
+
 QByteArray encodeSample(const char *format)
 {
     QImage sample(16, 16, QImage::Format_RGB32);
@@ -111,11 +131,11 @@ void warmUp()
 Reply decodeImage(const QByteArray &encoded, QSize fit)
 {
     QString why;
-    const QImage decoded = readChecked(encoded, fit, why);
+    QImage decoded = readChecked(encoded, fit, why);
     if (decoded.isNull())
         return refuse(why);
     Reply reply;
-    reply.pixels = decoded.convertToFormat(QImage::Format_RGBA8888);
+    reply.pixels = toRgba8888(std::move(decoded));
     if (reply.pixels.isNull())
         return refuse(QStringLiteral("not enough memory to convert the picture"));
     reply.header.status = ReplyStatus::Pixels;

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <seccomp.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -39,6 +40,12 @@ void closeDescriptorsFrom(int first)
     const long max = sysconf(_SC_OPEN_MAX);
     for (long fd = first; fd < (max > 0 ? max : 65536); ++fd)
         close(static_cast<int>(fd));
+}
+
+void widenPipes()
+{
+    for (int fd : {0, 1})
+        (void)fcntl(fd, F_SETPIPE_SZ, 1024 * 1024);
 }
 
 std::string applyLimits(const SandboxLimits &limits)

@@ -60,6 +60,10 @@ bool writeReply(const lapis::decoder::Reply &reply)
     if (reply.header.status != lapis::decode::ReplyStatus::Pixels)
         return writeFully(reply.body.constData(), static_cast<std::size_t>(reply.body.size()));
     const auto rowBytes = static_cast<std::size_t>(reply.pixels.width()) * 4;
+    // 4-byte pixels leave no padding: the picture goes in one write, not one per row.
+    if (static_cast<std::size_t>(reply.pixels.bytesPerLine()) == rowBytes)
+        return writeFully(reinterpret_cast<const char *>(reply.pixels.constBits()),
+                          rowBytes * static_cast<std::size_t>(reply.pixels.height()));
     for (int y = 0; y < reply.pixels.height(); ++y)
         if (!writeFully(reinterpret_cast<const char *>(reply.pixels.constScanLine(y)), rowBytes))
             return false;
@@ -97,6 +101,7 @@ int main()
     using namespace lapis;
     // Nothing inherited but the pipes; Qt's messages (a plugin's warning) go nowhere.
     decoder::closeDescriptorsFrom(3);
+    decoder::widenPipes();
     clearenv();
     // One malloc arena: a second thread's own arena would reserve 64 MiB of the 256 MiB the
     // address-space limit leaves for decoding.

@@ -129,13 +129,16 @@ Result<QImage> imageFromReply(const ReplyHeader &header, const QByteArray &body)
         || static_cast<std::uint64_t>(body.size())
                != static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) * 4)
         return fail(ErrorCode::Corrupt, "The decoder's picture does not match its dimensions");
-    QImage image(header.width, header.height, QImage::Format_RGBA8888);
-    if (image.isNull())
+    // The picture is the body itself (rows without padding are what QImage expects for 4-byte
+    // pixels): no copy of up to 64 MiB; the image keeps the body alive.
+    auto *kept = new QByteArray(body);
+    QImage image(reinterpret_cast<const uchar *>(kept->constData()), header.width, header.height,
+                 static_cast<qsizetype>(header.width) * 4, QImage::Format_RGBA8888,
+                 [](void *data) { delete static_cast<QByteArray *>(data); }, kept);
+    if (image.isNull()) {
+        delete kept;
         return fail(ErrorCode::LimitExceeded, "Not enough memory for the picture");
-    const auto rowBytes = static_cast<qsizetype>(header.width) * 4;
-    for (int y = 0; y < header.height; ++y)
-        std::memcpy(image.scanLine(y), body.constData() + static_cast<qsizetype>(y) * rowBytes,
-                    static_cast<std::size_t>(rowBytes));
+    }
     return image;
 }
 
