@@ -295,11 +295,16 @@ private slots:
             [&] {
                 placeholder = nullptr;
                 shownPhoto = nullptr;
-                for (auto *item : window->contentItem()->findChildren<QQuickItem *>()) {
+                std::vector<QQuickItem *> items{window->contentItem()};
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    const auto children = items[i]->childItems();
+                    items.insert(items.end(), children.begin(), children.end());
+                }
+                for (auto *item : items) {
                     if (item->objectName() == QLatin1String("unsafeImagePlaceholder") && item->isVisible())
                         placeholder = item;
-                    if (item->objectName() == QLatin1String("attachmentThumbnail") && item->isVisible() &&
-                        item->property("status").toInt() == 1)
+                    if (item->objectName() == QLatin1String("attachmentThumbnail") && item->isVisible()
+                        && item->property("status").toInt() == 1)
                         shownPhoto = item;
                 }
                 return placeholder && shownPhoto;
