@@ -304,7 +304,8 @@ private slots:
                     if (item->objectName() == QLatin1String("unsafeImagePlaceholder") && item->isVisible())
                         placeholder = item;
                     if (item->objectName() == QLatin1String("attachmentThumbnail") && item->isVisible()
-                        && item->property("status").toInt() == 1)
+                        && item->property("status").toInt() == 1
+                        && qRound(item->implicitWidth()) == 280) // the photo, not the earlier 64 × 48 drop
                         shownPhoto = item;
                 }
                 return placeholder && shownPhoto;
