@@ -18,6 +18,8 @@ packages=(
   libsodium-dev libsqlcipher-dev sqlcipher libsqlite3-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libssl-dev
   libqrencode-dev libzxing-dev qtkeychain-qt6-dev
+  # the image decoder's sandbox (lapis-decoder: seccomp-bpf filter)
+  libseccomp-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
   valgrind  # tst_crypto_mlkem_constant_time (memcheck, and valgrind/memcheck.h for its client requests)

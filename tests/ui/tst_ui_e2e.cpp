@@ -267,6 +267,63 @@ private slots:
         QVERIFY2(got.out.contains(QString::fromLatin1(sha)), qPrintable(got.out));
     }
 
+    void receivedPhotoShowsAndAHostileOneIsAPlaceholder()
+    {
+        // Bob sends a picture the decoder refuses, then a photo: the first costs one placeholder,
+        // the photo shows as before, decoded by lapis-decoder from Alice's encrypted copy.
+        session()->openConversation(QStringLiteral("bob"));
+        QTemporaryDir files;
+        const QString hostile = files.filePath(QStringLiteral("hostile.png"));
+        const QString photo = files.filePath(QStringLiteral("photo.jpg"));
+        QImage picture(320, 200, QImage::Format_RGB32);
+        picture.fill(QColor(40, 120, 200));
+        QVERIFY(picture.save(photo, "JPEG", 90));
+        {
+            QFile f(hostile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray noise(4096, '\0');
+            for (int i = 0; i < noise.size(); ++i)
+                noise[i] = static_cast<char>((i * 2654435761U) >> 13);
+            f.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + noise);
+        }
+        VERIFY_RUN(m_bob->run({QStringLiteral("send-file"), QStringLiteral("alice"), hostile}));
+        VERIFY_RUN(m_bob->run({QStringLiteral("send-file"), QStringLiteral("alice"), photo}));
+        auto *window = m_alice->window();
+        QQuickItem *placeholder = nullptr;
+        QQuickItem *shownPhoto = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                placeholder = nullptr;
+                shownPhoto = nullptr;
+                std::vector<QQuickItem *> items{window->contentItem()};
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    const auto children = items[i]->childItems();
+                    items.insert(items.end(), children.begin(), children.end());
+                }
+                for (auto *item : items) {
+                    if (item->objectName() == QLatin1String("unsafeImagePlaceholder") && item->isVisible())
+                        placeholder = item;
+                    if (item->objectName() == QLatin1String("attachmentThumbnail") && item->isVisible()
+                        && item->property("status").toInt() == 1
+                        && qRound(item->implicitWidth()) == 280) // the photo, not the earlier 64 × 48 drop
+                        shownPhoto = item;
+                }
+                return placeholder && shownPhoto;
+            }(),
+            20000);
+        QCOMPARE(placeholder->property("text").toString(), QStringLiteral("This image could not be shown safely"));
+        QCOMPARE(shownPhoto->property("sourceSize").toSize().width(), 280);
+        QVERIFY(shownPhoto->property("source").toString().startsWith(QStringLiteral("image://untrusted/attachment/")));
+        // The pixels on screen are the photo's colour.
+        QTest::qWait(100);
+        const QImage frame = window->grabWindow();
+        const QPointF centre = shownPhoto->mapToScene(QPointF(shownPhoto->width() / 2, shownPhoto->height() / 2));
+        const QColor seen = frame.pixelColor(centre.toPoint() * frame.devicePixelRatio());
+        QVERIFY2(qAbs(seen.red() - 40) < 12 && qAbs(seen.green() - 120) < 12 && qAbs(seen.blue() - 200) < 12,
+                 qPrintable(seen.name()));
+        screenshot(*m_alice, QStringLiteral("received-photo"));
+    }
+
     void safetyNumberInGroupsAndQr()
     {
         conversation()->loadSafetyNumber();
@@ -442,10 +499,14 @@ private slots:
                  newDevice->linkComparisonCode());
         screenshot(*linked, QStringLiteral("link-device"));
 
-        // Alice's settings read the same link, show the same code, and approve it.
+        // Alice's settings read the same link from the screen's picture dropped as an image file
+        // (read by lapis-decoder), show the same code, and approve it.
         auto *settings = session()->settings();
-        settings->readLink(QString::fromStdString(decoded.value()));
-        QCOMPARE(settings->pendingLinkCode(), newDevice->linkComparisonCode());
+        QTemporaryDir shots;
+        const QString qrFile = shots.filePath(QStringLiteral("link-qr.png"));
+        QVERIFY(linked->window()->grabWindow().save(qrFile));
+        settings->readLinkImage(QUrl::fromLocalFile(qrFile));
+        QTRY_COMPARE_WITH_TIMEOUT(settings->pendingLinkCode(), newDevice->linkComparisonCode(), 10000);
         settings->approveLink();
         QTRY_COMPARE_WITH_TIMEOUT(newDevice->state(), SessionController::State::Ready, 30000);
         QCOMPARE(newDevice->account(), QStringLiteral("alice"));

@@ -2,6 +2,7 @@
 #include "UiShell.h"
 #include "WindowPlacement.h"
 #include "util/QrImageProvider.h"
+#include "util/UntrustedImageProvider.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -48,6 +49,8 @@ bool UiShell::load()
     // Qt 6.4 does not look under qrc:/qt/qml by itself (6.5 does): the module's qmldir is there.
     m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
     m_engine->addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    // Every picture from outside: decoded in lapis-decoder, never in this process.
+    m_engine->addImageProvider(QStringLiteral("untrusted"), new UntrustedImageProvider(m_session->worker()));
     m_engine->rootContext()->setContextProperty(QStringLiteral("session"), m_session.get());
     m_engine->rootContext()->setContextProperty(QStringLiteral("shell"), this);
     m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Lapis/Ui/qml/Main.qml")));

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConversationController.h"
+#include "util/UntrustedImages.h"
 #include "worker/EngineWorker.h"
 
-#include <lapis/qr/QrCode.h>
+#include <lapis/decode/DecoderPool.h>
 
 #include <QClipboard>
 #include <QDir>
@@ -243,12 +244,20 @@ void ConversationController::sendImageData(const QVariant &value)
 
 void ConversationController::sendImageBytes(const QByteArray &bytes)
 {
-    QImage image;
-    if (!image.loadFromData(bytes)) {
-        setError(tr("The dropped image could not be read."));
+    if (bytes.isEmpty() || m_peer.isEmpty())
         return;
-    }
-    sendImageData(QVariant::fromValue(image));
+    // Dropped bytes are decoded by the sandboxed decoder; only its checked pixels come back.
+    auto *watcher = new QFutureWatcher<Result<QImage>>(this);
+    connect(watcher, &QFutureWatcher<Result<QImage>>::finished, this, [this, watcher] {
+        const auto image = watcher->result();
+        watcher->deleteLater();
+        if (!image.ok()) {
+            setError(tr("The dropped image could not be read."));
+            return;
+        }
+        sendImageData(QVariant::fromValue(image.value()));
+    });
+    watcher->setFuture(decode::DecoderPool::shared().decodeImage(bytes));
 }
 
 bool ConversationController::pasteFromClipboard()
@@ -266,8 +275,10 @@ bool ConversationController::pasteFromClipboard()
             return true;
         }
     }
-    if (mime->hasImage()) {
-        sendImageData(mime->imageData());
+    // The clipboard's encoded bytes, not QMimeData::imageData(), which would decode them here.
+    const QByteArray encoded = encodedImageFrom(mime);
+    if (!encoded.isEmpty()) {
+        sendImageBytes(encoded);
         return true;
     }
     return false;
@@ -433,7 +444,7 @@ void ConversationController::verifyFromImage(const QUrl &file)
     });
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     watcher->setFuture(QtConcurrent::run([path] {
-        auto decoded = qr::decodeFile(path);
+        auto decoded = readQrCodeFromFile(path);
         return decoded.ok() ? QString::fromStdString(decoded.value()) : QString();
     }));
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsController.h"
+#include "util/UntrustedImages.h"
 #include "worker/EngineWorker.h"
 
-#include <lapis/qr/QrCode.h>
-
+#include <QBuffer>
 #include <QClipboard>
 #include <QFutureWatcher>
 #include <QGuiApplication>
@@ -226,7 +226,7 @@ void SettingsController::decodeLinkImage(std::function<Result<std::string>()> de
 void SettingsController::readLinkImage(const QUrl &file)
 {
     const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    decodeLinkImage([path] { return qr::decodeFile(path); });
+    decodeLinkImage([path] { return readQrCodeFromFile(path); });
 }
 
 void SettingsController::readLinkImageData(const QVariant &image)
@@ -236,14 +236,26 @@ void SettingsController::readLinkImageData(const QVariant &image)
         setError(tr("No image was pasted."));
         return;
     }
-    decodeLinkImage([picture] { return qr::decode(picture); });
+    // Pixels from Qt (a test, a screenshot tool): encoded here, read by the sandboxed decoder
+    // like any other picture, so that ZXing never runs in this process.
+    decodeLinkImage([picture]() -> Result<std::string> {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (!picture.save(&buffer, "PNG"))
+            return fail(ErrorCode::InvalidArgument, "The image could not be read");
+        return readQrCode(png);
+    });
 }
 
 void SettingsController::readLinkFromClipboard()
 {
     const auto *mime = QGuiApplication::clipboard()->mimeData();
-    if (mime && mime->hasImage())
-        readLinkImageData(mime->imageData());
+    // The clipboard's encoded bytes go to the sandboxed decoder; QMimeData::imageData() would
+    // decode them in this process.
+    const QByteArray encoded = encodedImageFrom(mime);
+    if (!encoded.isEmpty())
+        decodeLinkImage([encoded] { return readQrCode(encoded); });
     else if (mime && mime->hasText())
         readLink(mime->text());
     else

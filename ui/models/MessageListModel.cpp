@@ -476,6 +476,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                    : QUrl();
     case AttachmentIsImageRole:
         return hasAttachment && isImageName(row.attachments.front().mimeType, row.attachments.front().fileName);
+    case AttachmentImageSourceRole: {
+        // Shown from the engine's encrypted copy, decoded by lapis-decoder (UntrustedImageProvider).
+        if (!hasAttachment || !isImageName(row.attachments.front().mimeType, row.attachments.front().fileName)
+            || row.attachments.front().state != store::AttachmentState::Available)
+            return QString();
+        return QStringLiteral("image://untrusted/attachment/%1").arg(row.attachments.front().id);
+    }
     case ReplyToIdRole:
         return m.replyTo ? QString::fromStdString(m.replyTo->toHex()) : QString();
     case ReplyAuthorRole:
@@ -528,6 +535,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {AttachmentSizeRole, "attachmentSize"},
         {AttachmentPathRole, "attachmentUrl"},
         {AttachmentIsImageRole, "attachmentIsImage"},
+        {AttachmentImageSourceRole, "attachmentImageSource"},
         {ReplyToIdRole, "replyToId"},
         {ReplyAuthorRole, "replyAuthor"},
         {ReactionSummaryRole, "reactionSummary"},

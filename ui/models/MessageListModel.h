@@ -56,9 +56,10 @@ public:
         AttachmentSizeRole,
         AttachmentPathRole,
         AttachmentIsImageRole,
-        ReplyToIdRole,       ///< hex id of the message a reply quotes, empty for no reply
-        ReplyAuthorRole,     ///< who wrote the quoted message
-        ReactionSummaryRole, ///< [{emoji, count, reactors: [account, ...]}], in order of first use
+        AttachmentImageSourceRole, ///< image://untrusted/attachment/ID once the file is here, else empty
+        ReplyToIdRole,             ///< hex id of the message a reply quotes, empty for no reply
+        ReplyAuthorRole,           ///< who wrote the quoted message
+        ReactionSummaryRole,       ///< [{emoji, count, reactors: [account, ...]}], in order of first use
     };
     Q_ENUM(Role)
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/crypto/Blake2b.h>
 #include <lapis/crypto/Sodium.h>
+#include <lapis/decode/DecoderPool.h>
 #include <lapis/engine/Attachments.h>
 
 #include <QBuffer>
+#include <QFile>
 #include <QImage>
-#include <QImageReader>
 #include <QMimeDatabase>
 
 #include <fstream>
@@ -22,18 +23,19 @@ Bytes makeThumbnail(const fs::path &source, const std::string &mimeType)
 {
     if (mimeType.rfind("image/", 0) != 0)
         return {};
-    QImageReader reader(QString::fromStdString(source.string()));
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid())
-        reader.setScaledSize(size.scaled(ThumbnailEdge, ThumbnailEdge, Qt::KeepAspectRatio));
-    const QImage image = reader.read();
-    if (image.isNull())
-        return {}; // not every image format decodes here; the attachment goes without a preview
+    // The picture is decoded by lapis-decoder (a dropped or pasted file is as untrusted as a
+    // received one); only its checked pixels are encoded here.
+    QFile file(QString::fromStdString(source.string()));
+    if (!file.open(QIODevice::ReadOnly) || static_cast<std::uint64_t>(file.size()) > decode::MaxEncodedBytes)
+        return {};
+    auto decoded =
+        decode::DecoderPool::shared().decodeImage(file.readAll(), QSize(ThumbnailEdge, ThumbnailEdge)).result();
+    if (!decoded.ok())
+        return {}; // refused or no decoder here: the attachment goes without a preview
     QByteArray jpeg;
     QBuffer buffer(&jpeg);
     buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, "JPEG", ThumbnailQuality))
+    if (!decoded->save(&buffer, "JPEG", ThumbnailQuality))
         return {};
     return Bytes(jpeg.begin(), jpeg.end());
 }

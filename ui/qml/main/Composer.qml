@@ -101,9 +101,9 @@ Rectangle {
                         anchors.fill: parent
                         anchors.margins: 6
                         Image {
-                            // A thumbnail of an image being sent.
-                            visible: isImage
-                            source: isImage ? url : ""
+                            // A thumbnail of an image being sent, decoded by the sandboxed decoder.
+                            visible: isImage && status !== Image.Error
+                            source: isImage ? "image://untrusted/file/" + encodeURIComponent(url.toString()) : ""
                             asynchronous: true
                             sourceSize.height: 36
                             fillMode: Image.PreserveAspectCrop

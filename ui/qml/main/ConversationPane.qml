@@ -184,7 +184,7 @@ Item {
                 delegate: MessageBubble {
                     width: messageList.width - 12
                     highlighted: messageId === conversation.messages.highlightedMessageId
-                    onImageOpened: function(source) { viewer.show(source) }
+                    onImageOpened: function(source, file) { viewer.show(source, file) }
                 }
                 onCountChanged: {
                     if (count > 0 && count - indexAt(0, contentY) < 40)

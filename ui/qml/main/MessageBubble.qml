@@ -8,7 +8,7 @@ import Lapis.Ui
 Item {
     id: bubble
     objectName: "bubble_" + messageId
-    signal imageOpened(url source)
+    signal imageOpened(string source, url file)
     /// The message a search hit jumped to: marked for a moment.
     property bool highlighted: false
     readonly property color bubbleColor: outgoing ? (endToEnd ? Theme.blue : Theme.green) : Theme.incomingBubble
@@ -171,8 +171,10 @@ Item {
                     Image {
                         id: thumbnail
                         objectName: "attachmentThumbnail"
-                        visible: attachmentIsImage && attachmentUrl.toString().length > 0
-                        source: visible ? attachmentUrl : ""
+                        // Decoded by lapis-decoder from the engine's encrypted copy (image://untrusted).
+                        readonly property bool failed: status === Image.Error
+                        visible: attachmentImageSource.length > 0 && !failed
+                        source: attachmentImageSource
                         asynchronous: true
                         sourceSize.width: 280
                         fillMode: Image.PreserveAspectFit
@@ -181,8 +183,19 @@ Item {
                         MouseArea {
                             anchors.fill: parent
                             cursorShape: Qt.PointingHandCursor
-                            onClicked: bubble.imageOpened(attachmentUrl)
+                            onClicked: bubble.imageOpened(attachmentImageSource, attachmentUrl)
                         }
+                    }
+                    Label {
+                        // The decoder refused the picture, crashed or hung on it: this one image
+                        // is lost, the file itself is still there to save.
+                        objectName: "unsafeImagePlaceholder"
+                        visible: thumbnail.failed
+                        width: Math.min(280, bubble.maxContentWidth)
+                        text: qsTr("This image could not be shown safely")
+                        color: bubble.textColor
+                        font.italic: true
+                        wrapMode: Text.Wrap
                     }
                     Row {
                         id: fileRow

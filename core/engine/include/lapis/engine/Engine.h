@@ -249,6 +249,11 @@ public:
     Result<int> resumeUploads();
     /// Gives a pending upload up: nothing is sent, its sealed file is deleted.
     Result<void> cancelUpload(const std::string &blobId);
+    /// An attachment's plaintext, decrypted in memory from the engine's encrypted copy at rest
+    /// (nothing decrypted reaches the disk): what the app hands to its sandboxed image decoder.
+    /// NotFound while there is no local copy; LimitExceeded when it is larger than `maxSize`
+    /// (checked before and while decrypting); AuthenticationFailed when the copy was altered.
+    Result<Bytes> attachmentBytes(std::int64_t attachmentId, std::uint64_t maxSize);
 
     /// Takes every pending message, then new ones until `idle` passes with nothing new.
     /// Attachments are downloaded, checked and kept encrypted; a decrypted copy is made under

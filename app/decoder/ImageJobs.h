@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/decode/DecoderProtocol.h>
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+
+namespace lapis::decoder {
+
+/// A reply ready to write: header and body (text, or the pixels' rows, written straight from
+/// the picture so that no second copy of it is made).
+struct Reply {
+    decode::ReplyHeader header;
+    QByteArray body;
+    QImage pixels; ///< RGBA8888 for a Pixels reply
+};
+
+/// Loads Qt's image plugins and runs every decoder once, so that nothing is opened or loaded
+/// after the sandbox is on.
+void warmUp();
+
+/// Decodes `encoded` (PNG, JPEG, GIF's first frame, WebP, BMP) to RGBA8 within the limits,
+/// scaled to fit within `fit` when it is valid. The dimensions are checked from the header
+/// before anything is decoded.
+Reply decodeImage(const QByteArray &encoded, QSize fit);
+
+/// The payload of the first QR code in `encoded`.
+Reply readQrCode(const QByteArray &encoded);
+
+} // namespace lapis::decoder
