@@ -9,6 +9,8 @@ Item {
     id: bubble
     objectName: "bubble_" + messageId
     signal imageOpened(url source)
+    /// "Save as…" on an attachment: the conversation asks where (one dialog for all bubbles).
+    signal attachmentSaveRequested(var attachmentId, string fileName)
     /// The message a search hit jumped to: marked for a moment.
     property bool highlighted: false
     readonly property color bubbleColor: outgoing ? (endToEnd ? Theme.blue : Theme.green) : Theme.incomingBubble
@@ -171,8 +173,10 @@ Item {
                     Image {
                         id: thumbnail
                         objectName: "attachmentThumbnail"
-                        visible: attachmentIsImage && attachmentUrl.toString().length > 0
-                        source: visible ? attachmentUrl : ""
+                        // No decrypted file exists to point at: an image is decoded from memory
+                        // (the engine decrypts its encrypted copy) by the image provider of issue 22.
+                        visible: attachmentIsImage && source.toString().length > 0
+                        source: ""
                         asynchronous: true
                         sourceSize.width: 280
                         fillMode: Image.PreserveAspectFit
@@ -181,7 +185,7 @@ Item {
                         MouseArea {
                             anchors.fill: parent
                             cursorShape: Qt.PointingHandCursor
-                            onClicked: bubble.imageOpened(attachmentUrl)
+                            onClicked: bubble.imageOpened(thumbnail.source)
                         }
                     }
                     Row {
@@ -205,10 +209,26 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                         }
                         ToolButton {
-                            visible: attachmentUrl.toString().length > 0
+                            objectName: "attachmentDownload"
+                            // Large files (over the size set in Settings) wait for this click.
+                            visible: attachmentId > 0 && attachmentState !== 2
+                            text: attachmentState === 3 ? qsTr("Retry download") : qsTr("Download")
+                            Accessible.name: qsTr("Download %1").arg(attachmentName)
+                            onClicked: session.conversation.downloadAttachment(attachmentId)
+                        }
+                        ToolButton {
+                            objectName: "attachmentOpen"
+                            visible: attachmentId > 0 && attachmentState === 2
                             text: qsTr("Open")
                             Accessible.name: qsTr("Open %1").arg(attachmentName)
-                            onClicked: Qt.openUrlExternally(attachmentUrl)
+                            onClicked: session.conversation.openAttachment(attachmentId)
+                        }
+                        ToolButton {
+                            objectName: "attachmentSave"
+                            visible: attachmentId > 0 && attachmentState === 2
+                            text: qsTr("Save as…")
+                            Accessible.name: qsTr("Save %1 as").arg(attachmentName)
+                            onClicked: bubble.attachmentSaveRequested(attachmentId, attachmentName)
                         }
                     }
 
