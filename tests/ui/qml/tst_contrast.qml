@@ -12,9 +12,9 @@ Item {
 
     ListModel {
         id: rows
-        ListElement { messageId: "a"; text: "end to end"; outgoing: true; endToEnd: true; deliveryState: 3; timeText: "10:00"; dayText: "Today"; showDaySeparator: true; sender: "me"; replyToText: "a quote"; replyToId: "c"; replyAuthor: "bob"; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
-        ListElement { messageId: "b"; text: "the relay can read this"; outgoing: true; endToEnd: false; deliveryState: 2; timeText: "10:01"; dayText: "Today"; showDaySeparator: false; sender: "me"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
-        ListElement { messageId: "c"; text: "hello from bob"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:02"; dayText: "Today"; showDaySeparator: false; sender: "bob"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentUrl: ""; attachmentIsImage: false }
+        ListElement { messageId: "a"; text: "end to end"; outgoing: true; endToEnd: true; deliveryState: 3; timeText: "10:00"; dayText: "Today"; showDaySeparator: true; sender: "me"; replyToText: "a quote"; replyToId: "c"; replyAuthor: "bob"; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false }
+        ListElement { messageId: "b"; text: "the relay can read this"; outgoing: true; endToEnd: false; deliveryState: 2; timeText: "10:01"; dayText: "Today"; showDaySeparator: false; sender: "me"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false }
+        ListElement { messageId: "c"; text: "hello from bob"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:02"; dayText: "Today"; showDaySeparator: false; sender: "bob"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false }
     }
 
     ListView {
