@@ -8,14 +8,22 @@ namespace {
 const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json",  "--reactions",
                                      "--help",      "--version",         "--remove"};
 /// Options with a value that a command may take.
-const std::set<std::string> ValueOptions = {"--relay",         "--relay-ca",
-                                            "--password-file", "--totp",
-                                            "--qr-png",        "--code",
-                                            "--timeout",       "--limit",
-                                            "--qr-image",      "--device-code",
-                                            "--device-name",   "--recovery-code",
-                                            "--reply-to",      "--recovery-code-file",
-                                            "--new-password-file"};
+const std::set<std::string> ValueOptions = {"--relay",
+                                            "--relay-ca",
+                                            "--password-file",
+                                            "--totp",
+                                            "--qr-png",
+                                            "--code",
+                                            "--timeout",
+                                            "--limit",
+                                            "--qr-image",
+                                            "--device-code",
+                                            "--device-name",
+                                            "--recovery-code",
+                                            "--reply-to",
+                                            "--recovery-code-file",
+                                            "--new-password-file",
+                                            "--save-dir"};
 } // namespace
 
 std::optional<std::string> CliArguments::option(const std::string &name) const
@@ -88,7 +96,9 @@ std::string usage()
            "                                  each non-empty line of FILE is one message, sent in order\n"
            "                                  as one burst; prints a line per message as send does\n"
            "  send-file USER PATH [--allow-plaintext]\n"
-           "  receive [--timeout SECONDS] [--json [--reactions]]\n"
+           "  receive [--timeout SECONDS] [--json [--reactions]] [--save-dir DIR]\n"
+           "                                  attachments stay encrypted in the profile; with --save-dir\n"
+           "                                  each is decrypted into DIR under a safe, unique name\n"
            "  history USER [--limit N]\n"
            "  search TEXT\n"
            "  devices [USER]\n"

@@ -7,11 +7,13 @@
 #include <lapis/engine/Engine.h>
 #include <lapis/qr/QrCode.h>
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -120,7 +122,46 @@ Result<MessageId> parseMessageId(const std::string &hex)
     return fail(ErrorCode::InvalidArgument, "\"" + hex + "\" is not a message id (32 hex digits, as send prints it)");
 }
 
-void printReceived(const engine::ReceivedItem &item, bool json, bool reactions, std::ostream &out)
+/// What receive reports of an attachment: its plaintext's SHA-256, and where --save-dir put it.
+struct ReceivedFile {
+    std::string sha256;
+    std::string path; ///< empty without --save-dir or when it could not be decrypted
+};
+
+/// Decrypts each downloaded attachment of `item` once: into a new file in `saveDir` when there is
+/// one (a name made safe and unique there), otherwise only through the hash.
+std::vector<ReceivedFile> receivedFiles(Engine &engine, const engine::ReceivedItem &item,
+                                        const std::optional<std::string> &saveDir)
+{
+    std::vector<ReceivedFile> files;
+    for (const auto id : item.attachmentIds) {
+        ReceivedFile file;
+        QCryptographicHash sha(QCryptographicHash::Sha256);
+        const engine::PlaintextSink hash = [&sha](ByteView plain) -> Result<void> {
+            sha.addData(
+                QByteArrayView(reinterpret_cast<const char *>(plain.data()), static_cast<qsizetype>(plain.size())));
+            return {};
+        };
+        bool ok = false;
+        if (id != 0 && saveDir) {
+            auto saved = engine.saveAttachmentIn(id, *saveDir, hash);
+            if (saved.ok())
+                file.path = saved->string();
+            else
+                std::cerr << "warning: an attachment was not saved: " << saved.error().message << "\n";
+            ok = saved.ok();
+        } else if (id != 0) {
+            ok = engine.decryptAttachment(id, hash).ok();
+        }
+        if (ok)
+            file.sha256 = sha.result().toHex().toStdString();
+        files.push_back(std::move(file));
+    }
+    return files;
+}
+
+void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedFile> &files, bool json, bool reactions,
+                   std::ostream &out)
 {
     const auto &e = item.event;
     // Warnings go to stderr in both formats: stdout stays one line (or object) per message.
@@ -173,8 +214,9 @@ void printReceived(const engine::ReceivedItem &item, bool json, bool reactions, 
             QJsonObject a;
             a["name"] = QString::fromStdString(e.attachments[i].fileName);
             a["size"] = static_cast<qint64>(e.attachments[i].size);
-            a["sha256"] = QString::fromStdString(item.attachmentSha256[i]);
-            a["path"] = QString::fromStdString(item.attachmentCopies[i].string());
+            a["sha256"] = QString::fromStdString(i < files.size() ? files[i].sha256 : std::string());
+            if (i < files.size() && !files[i].path.empty())
+                a["path"] = QString::fromStdString(files[i].path);
             if (i == 0)
                 o["attachment"] = a;
         }
@@ -186,8 +228,8 @@ void printReceived(const engine::ReceivedItem &item, bool json, bool reactions, 
         out << "(to " << e.conversationPeer.value() << ") ";
     out << e.text;
     for (std::size_t i = 0; i < e.attachments.size(); ++i)
-        out << " [attachment " << e.attachments[i].fileName << " " << e.attachments[i].size << " bytes -> "
-            << item.attachmentCopies[i].string() << "]";
+        out << " [attachment " << e.attachments[i].fileName << " " << e.attachments[i].size << " bytes"
+            << (i < files.size() && !files[i].path.empty() ? " -> " + files[i].path : std::string()) << "]";
     if (e.quote)
         out << " (reply to " << e.quote->target.toHex() << ")";
     out << "\n";
@@ -350,9 +392,15 @@ const std::map<std::string, Handler> &handlers()
                  if (!(in >> seconds) || seconds < 0)
                      return fail(ErrorCode::InvalidArgument, "--timeout takes a number of seconds");
              }
+             const auto saveDir = args.option("--save-dir");
+             if (saveDir && !std::filesystem::is_directory(*saveDir))
+                 return fail(ErrorCode::InvalidArgument, "--save-dir needs an existing folder: " + *saveDir);
+             // Nobody clicks "download" here: every attachment is fetched, up to the relay's limit.
+             engine.setAutoDownloadLimit(engine::MaxAttachmentSize);
              LAPIS_TRY_ASSIGN(auto items, engine.receive(std::chrono::milliseconds(static_cast<long>(seconds * 1000))));
              for (const auto &item : items)
-                 printReceived(item, args.has("--json"), args.has("--reactions"), out);
+                 printReceived(item, receivedFiles(engine, item, saveDir), args.has("--json"), args.has("--reactions"),
+                               out);
              return {};
          }},
         {"history",

@@ -5,6 +5,7 @@
 #include <lapis/crypto/Random.h>
 #include <lapis/proto/Limits.h>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -13,9 +14,10 @@ namespace lapis::relay {
 namespace {
 
 // Progress is made durable every so many bytes, so a broken upload resumes close to where it
-// stopped without an fsync per chunk.
-constexpr std::uint64_t CheckpointBytes = 4 * 1024 * 1024;
-constexpr std::size_t DownloadChunk = 128 * 1024;
+// stopped without an fsync per chunk: a crash costs the client at most this much sent again, and
+// a 2 GiB upload pays 32 fsyncs instead of 512.
+constexpr std::uint64_t CheckpointBytes = 64 * 1024 * 1024;
+constexpr std::size_t DownloadChunk = proto::limits::MaxUploadChunk;
 
 void fill(const BlobRecord &blob, v1::UploadInfo *info)
 {
@@ -198,17 +200,20 @@ grpc::Status AttachmentsService::Download(grpc::ServerContext *context, const v1
     if (file.fd < 0)
         return toStatus(*context, fail(ErrorCode::Io, "cannot open a blob file"));
     std::uint64_t position = request->offset();
-    std::string buffer(DownloadChunk, '\0');
+    ::posix_fadvise(file.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    v1::DownloadChunk chunk;
+    chunk.set_size(blob.size);
     while (position < blob.size) {
         if (context->IsCancelled())
             return grpc::Status(grpc::StatusCode::CANCELLED, "The download was cancelled");
-        const ssize_t n = ::pread(file.fd, buffer.data(), buffer.size(), static_cast<off_t>(position));
+        // Read straight into the message: the blob streams from the file, one chunk in memory.
+        std::string &data = *chunk.mutable_data();
+        data.resize(static_cast<std::size_t>(std::min<std::uint64_t>(DownloadChunk, blob.size - position)));
+        const ssize_t n = ::pread(file.fd, data.data(), data.size(), static_cast<off_t>(position));
         if (n <= 0)
             return toStatus(*context, fail(ErrorCode::Io, "cannot read a blob file"));
-        v1::DownloadChunk chunk;
+        data.resize(static_cast<std::size_t>(n));
         chunk.set_offset(position);
-        chunk.set_size(blob.size);
-        chunk.set_data(buffer.data(), static_cast<std::size_t>(n));
         if (!writer->Write(chunk))
             return grpc::Status(grpc::StatusCode::CANCELLED, "The client went away");
         position += static_cast<std::uint64_t>(n);

@@ -5,13 +5,13 @@
 
 #include <lapis/decode/DecoderPool.h>
 
+#include <QBuffer>
 #include <QClipboard>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QImage>
 #include <QMimeData>
-#include <QStandardPaths>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -227,19 +227,30 @@ void ConversationController::sendImageData(const QVariant &value)
     const auto image = value.value<QImage>();
     if (image.isNull() || m_peer.isEmpty())
         return;
-    // Encoding and writing happen off the GUI thread; the file is sent like a dropped one.
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
-    const QString path =
-        dir + QStringLiteral("/lapis-pasted-%1.png").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
-    auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, path] {
-        if (watcher->result())
-            sendFiles({QUrl::fromLocalFile(path)});
-        else
-            setError(tr("The pasted image could not be saved for sending."));
+    // Encoded off the GUI thread, in memory: the engine encrypts the bytes before they reach the disk.
+    const QString name =
+        QStringLiteral("pasted-%1.png").arg(QUuid::createUuid().toString(QUuid::WithoutBraces).left(8));
+    auto *watcher = new QFutureWatcher<QByteArray>(this);
+    connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [this, watcher, name] {
+        const QByteArray png = watcher->result();
         watcher->deleteLater();
+        if (png.isEmpty()) {
+            setError(tr("The pasted image could not be prepared for sending."));
+            return;
+        }
+        if (m_keyChanged) {
+            setError(tr("The safety number changed. Compare it and accept the new key before sending."));
+            return;
+        }
+        m_attachments.addData(png, name);
+        sendNextFile();
     });
-    watcher->setFuture(QtConcurrent::run([image, path] { return image.save(path, "PNG"); }));
+    watcher->setFuture(QtConcurrent::run([image] {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        return image.save(&buffer, "PNG") ? png : QByteArray();
+    }));
 }
 
 void ConversationController::sendImageBytes(const QByteArray &bytes)
@@ -299,18 +310,20 @@ void ConversationController::sendNextFile()
     const QString peer = m_peer;
     const AccountId to(peer.toStdString());
     const std::filesystem::path file = item->url.toLocalFile().toStdString();
+    const QByteArray data = item->data;
+    const std::string dataName = item->fileName.toStdString();
     const auto cancelled = item->cancelled;
     const bool allowPlaintext = m_filesAllowPlaintext;
     auto *worker = m_worker;
     QPointer<ConversationController> self(this);
     m_worker->run<Result<engine::SendReport>>(
         this,
-        [to, file, cancelled, allowPlaintext, worker, self,
+        [to, file, data, dataName, cancelled, allowPlaintext, worker, self,
          id](EngineWorker::Context &context) -> Result<engine::SendReport> {
             if (!context.engine)
                 return fail(ErrorCode::NotFound, "No profile is open");
             auto lastReport = std::make_shared<std::uint64_t>(0);
-            return context.engine->sendFile(to, file, allowPlaintext, [=](std::uint64_t done, std::uint64_t total) {
+            const transport::ProgressCallback progress = [=](std::uint64_t done, std::uint64_t total) {
                 // At most ~100 updates per file reach the GUI thread.
                 if (total > 0 && (done == total || done - *lastReport >= total / 100)) {
                     *lastReport = done;
@@ -321,7 +334,13 @@ void ConversationController::sendNextFile()
                     });
                 }
                 return !cancelled->load();
-            });
+            };
+            if (!data.isEmpty()) {
+                const ByteView bytes(reinterpret_cast<const std::uint8_t *>(data.constData()),
+                                     static_cast<std::size_t>(data.size()));
+                return context.engine->sendFileData(to, bytes, dataName, allowPlaintext, progress);
+            }
+            return context.engine->sendFile(to, file, allowPlaintext, progress);
         },
         [this, id, cancelled](Result<engine::SendReport> result) {
             m_fileSending = false;

@@ -62,13 +62,22 @@ public:
     Q_INVOKABLE void send(const QString &text, bool allowPlaintext = false);
     /// Sends files (file URLs from a drop, a dialog or a paste) as attachments, one after another.
     Q_INVOKABLE void sendFiles(const QList<QUrl> &urls, bool allowPlaintext = false);
-    /// Sends pasted or dropped image data: written to a temporary PNG, then sent as a file.
+    /// Sends pasted or dropped image data: encoded as PNG in memory and encrypted before it touches
+    /// the disk (Engine::sendFileData).
     Q_INVOKABLE void sendImageData(const QVariant &image);
     /// Sends encoded image bytes (PNG or JPEG dropped from a browser).
     Q_INVOKABLE void sendImageBytes(const QByteArray &bytes);
     /// Ctrl+V in the composer: an image or files on the clipboard are sent (true); text is left
     /// to the text field (false).
     Q_INVOKABLE bool pasteFromClipboard();
+
+    // Received attachments (ConversationAttachments.cpp): nothing decrypted is written unless asked.
+    /// "Open": decrypts into the private folder for opened attachments and opens it there.
+    Q_INVOKABLE void openAttachment(qint64 attachmentId);
+    /// "Save as…": decrypts to the file the user chose.
+    Q_INVOKABLE void saveAttachment(qint64 attachmentId, const QUrl &destination);
+    /// Downloads an attachment that waits for a click (over the size limit, or failed before).
+    Q_INVOKABLE void downloadAttachment(qint64 attachmentId);
     /// Accepts the contact's changed account key (after the user compared the new safety number).
     Q_INVOKABLE void acceptNewKey();
     Q_INVOKABLE void loadSafetyNumber();

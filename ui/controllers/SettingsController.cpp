@@ -12,6 +12,8 @@
 #include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #ifdef LAPIS_HAVE_MULTIMEDIA
 #include <QCameraDevice>
 #include <QMediaDevices>
@@ -27,6 +29,29 @@ SettingsController::SettingsController(EngineWorker *worker, QObject *parent)
     m_theme = settings.value(QStringLiteral("ui/theme"), FollowSystem).toInt();
     m_language = settings.value(QStringLiteral("ui/language")).toString();
     m_previews = settings.value(QStringLiteral("ui/notificationPreviews"), true).toBool();
+    m_autoDownloadMiB = settings.value(QStringLiteral("attachments/autoDownloadMiB"), 100).toInt();
+    applyAutoDownloadLimit();
+}
+
+void SettingsController::applyAutoDownloadLimit()
+{
+    const auto bytes = static_cast<std::uint64_t>(std::max(0, m_autoDownloadMiB)) * 1024 * 1024;
+    m_worker->post([bytes](EngineWorker::Context &context) {
+        context.autoDownloadLimit = bytes;
+        if (context.engine)
+            context.engine->setAutoDownloadLimit(bytes);
+    });
+}
+
+void SettingsController::setAutoDownloadMiB(int mebibytes)
+{
+    mebibytes = std::clamp(mebibytes, 0, 2048);
+    if (mebibytes == m_autoDownloadMiB)
+        return;
+    m_autoDownloadMiB = mebibytes;
+    QSettings().setValue(QStringLiteral("attachments/autoDownloadMiB"), mebibytes);
+    applyAutoDownloadLimit();
+    emit autoDownloadMiBChanged();
 }
 
 void SettingsController::setAccount(const QString &account)

@@ -37,6 +37,7 @@ class SettingsController : public QObject {
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool notificationPreviews READ notificationPreviews WRITE setNotificationPreviews NOTIFY
                    notificationPreviewsChanged)
+    Q_PROPERTY(int autoDownloadMiB READ autoDownloadMiB WRITE setAutoDownloadMiB NOTIFY autoDownloadMiBChanged)
 public:
     enum Theme { FollowSystem = 0, Light = 1, Dark = 2 };
     Q_ENUM(Theme)
@@ -64,6 +65,9 @@ public:
     void setLanguage(const QString &language);
     [[nodiscard]] bool notificationPreviews() const { return m_previews; }
     void setNotificationPreviews(bool previews);
+    /// Received attachments up to this many MiB download on arrival; larger ones wait for a click.
+    [[nodiscard]] int autoDownloadMiB() const { return m_autoDownloadMiB; }
+    void setAutoDownloadMiB(int mebibytes);
 
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE void removeDevice(int deviceId);
@@ -109,6 +113,7 @@ signals:
     void themeChanged();
     void languageChanged();
     void notificationPreviewsChanged();
+    void autoDownloadMiBChanged();
     void linkApproved();
     void backupChanged();
 
@@ -116,6 +121,8 @@ private:
     void setError(const QString &text);
     void setStatus(const QString &text);
     void setBusy(bool busy);
+    /// Hands the size limit to the engine (now, or once one is open: the worker's context keeps it).
+    void applyAutoDownloadLimit();
     void decodeLinkImage(std::function<Result<std::string>()> decode);
     /// Runs a change of the store's protection on the worker, then reads usesPassphrase again.
     void switchProtection(std::function<Result<void>(engine::Engine &)> change, const QString &done);
@@ -136,6 +143,7 @@ private:
     QString m_backupCode;
     int m_theme = FollowSystem;
     QString m_language;
+    int m_autoDownloadMiB = 100;
     bool m_previews = true;
 };
 

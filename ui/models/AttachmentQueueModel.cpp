@@ -23,6 +23,20 @@ int AttachmentQueueModel::add(const QUrl &url)
     return m_items.back().id;
 }
 
+int AttachmentQueueModel::addData(const QByteArray &data, const QString &fileName)
+{
+    Item item;
+    item.id = m_nextId++;
+    item.data = data;
+    item.fileName = fileName;
+    const int row = static_cast<int>(m_items.size());
+    beginInsertRows({}, row, row);
+    m_items.push_back(std::move(item));
+    endInsertRows();
+    emit countChanged();
+    return m_items.back().id;
+}
+
 int AttachmentQueueModel::rowOfId(int id) const
 {
     for (std::size_t i = 0; i < m_items.size(); ++i)

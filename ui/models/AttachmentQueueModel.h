@@ -26,6 +26,8 @@ public:
     struct Item {
         int id = 0;
         QUrl url;
+        /// Pasted or dropped bytes (no file): kept in memory until the engine encrypts them.
+        QByteArray data;
         QString fileName;
         double progress = 0;
         State state = State::Queued;
@@ -38,6 +40,8 @@ public:
 
     /// Adds a file and returns its id.
     int add(const QUrl &url);
+    /// Adds data held in memory (a pasted image) under the name the recipient sees.
+    int addData(const QByteArray &data, const QString &fileName);
     void setProgress(int id, double progress);
     void setState(int id, State state, const QString &error = {});
     [[nodiscard]] const Item *item(int id) const;

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QUrl>
 
 #include <unordered_map>
 
@@ -470,10 +469,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case AttachmentSizeRole:
         return hasAttachment ? QLocale().formattedDataSize(static_cast<qint64>(row.attachments.front().size))
                              : QString();
-    case AttachmentPathRole:
-        return hasAttachment && !row.attachments.front().localCopy.empty()
-                   ? QUrl::fromLocalFile(QString::fromStdString(row.attachments.front().localCopy.string()))
-                   : QUrl();
+    case AttachmentIdRole:
+        return hasAttachment ? static_cast<qint64>(row.attachments.front().id) : qint64(0);
+    case AttachmentStateRole:
+        return hasAttachment ? static_cast<int>(row.attachments.front().state) : 0;
     case AttachmentIsImageRole:
         return hasAttachment && isImageName(row.attachments.front().mimeType, row.attachments.front().fileName);
     case AttachmentImageSourceRole: {
@@ -533,7 +532,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {EditedRole, "edited"},
         {AttachmentNameRole, "attachmentName"},
         {AttachmentSizeRole, "attachmentSize"},
-        {AttachmentPathRole, "attachmentUrl"},
+        {AttachmentIdRole, "attachmentId"},
+        {AttachmentStateRole, "attachmentState"},
         {AttachmentIsImageRole, "attachmentIsImage"},
         {AttachmentImageSourceRole, "attachmentImageSource"},
         {ReplyToIdRole, "replyToId"},

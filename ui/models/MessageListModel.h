@@ -54,7 +54,8 @@ public:
         EditedRole,
         AttachmentNameRole,
         AttachmentSizeRole,
-        AttachmentPathRole,
+        AttachmentIdRole,    ///< the store's id of the first attachment (Open, Save as…, Download)
+        AttachmentStateRole, ///< 0 waits for a click, 1 downloading, 2 downloaded, 3 failed
         AttachmentIsImageRole,
         AttachmentImageSourceRole, ///< image://untrusted/attachment/ID once the file is here, else empty
         ReplyToIdRole,             ///< hex id of the message a reply quotes, empty for no reply

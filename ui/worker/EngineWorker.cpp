@@ -91,6 +91,7 @@ void EngineWorker::listenOnce()
         deliver([this, update] { emit incoming(update); });
     };
     callbacks.onConnection = [this](bool online) { deliver([this, online] { emit connectionChanged(online); }); };
+    m_context.engine->setAutoDownloadLimit(m_context.autoDownloadLimit);
     const auto outcome = m_context.engine->listen(callbacks, [this] { return m_pending.load() || m_stopping.load(); });
     if (!outcome.ok()) {
         deliver([this] { emit connectionChanged(false); });

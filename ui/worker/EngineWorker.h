@@ -39,6 +39,8 @@ public:
         std::unique_ptr<engine::Engine> engine;
         /// True once the worker is being destroyed: long waits in a job (linking) give up then.
         std::function<bool()> stopping;
+        /// Received attachments larger than this wait for a click (Settings; applied before listening).
+        std::uint64_t autoDownloadLimit = engine::DefaultAutoDownloadLimit;
     };
 
     explicit EngineWorker(QObject *parent = nullptr);

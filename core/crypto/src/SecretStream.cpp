@@ -55,6 +55,18 @@ Result<Bytes> SecretStreamEncryptor::push(ByteView plaintext, bool final, ByteVi
     return out;
 }
 
+Result<void> SecretStreamEncryptor::pushInto(ByteView plaintext, bool final, MutableByteView out)
+{
+    if (m_finished)
+        return fail(ErrorCode::InvalidArgument, "The stream has already ended");
+    if (out.size() < plaintext.size() + SecretStreamSizes::Overhead)
+        return fail(ErrorCode::InvalidArgument, "The buffer for a stream chunk is too small");
+    crypto_secretstream_xchacha20poly1305_push(&m_state, out.data(), nullptr, plaintext.data(), plaintext.size(),
+                                               nullptr, 0, final ? TagFinal : TagMessage);
+    m_finished = final;
+    return {};
+}
+
 Result<SecretStreamDecryptor> SecretStreamDecryptor::create(ByteView key, ByteView header)
 {
     if (key.size() != SecretStreamSizes::Key)
@@ -101,13 +113,35 @@ Result<Bytes> SecretStreamDecryptor::pull(ByteView chunk, ByteView ad)
     return out;
 }
 
+Result<std::size_t> SecretStreamDecryptor::pullInto(ByteView chunk, MutableByteView out)
+{
+    if (m_finished)
+        return fail(ErrorCode::Corrupt, "The stream has data after its end");
+    if (chunk.size() < SecretStreamSizes::Overhead)
+        return fail(ErrorCode::Corrupt, "A stream chunk is truncated");
+    if (out.size() < chunk.size() - SecretStreamSizes::Overhead)
+        return fail(ErrorCode::InvalidArgument, "The buffer for a stream chunk is too small");
+    unsigned char tag = 0;
+    if (crypto_secretstream_xchacha20poly1305_pull(&m_state, out.data(), nullptr, &tag, chunk.data(), chunk.size(),
+                                                   nullptr, 0)
+        != 0)
+        return fail(ErrorCode::AuthenticationFailed, "A stream chunk was altered, reordered or is from another stream");
+    if (tag == TagFinal)
+        m_finished = true;
+    else if (tag != TagMessage)
+        return fail(ErrorCode::Corrupt, "A stream chunk has an unexpected tag");
+    return chunk.size() - SecretStreamSizes::Overhead;
+}
+
 Result<std::uint64_t> encryptStream(std::istream &in, std::ostream &out, ByteView key, const StreamProgress &progress)
 {
     LAPIS_TRY_ASSIGN(auto encryptor, SecretStreamEncryptor::create(key));
     out.write(reinterpret_cast<const char *>(encryptor.header().data()),
               static_cast<std::streamsize>(encryptor.header().size()));
+    // Two plaintext buffers and one for the sealed chunk, reused: no allocation per chunk.
     WipedBytes current(SecretStreamSizes::FileChunk);
     WipedBytes next(SecretStreamSizes::FileChunk);
+    Bytes sealed(SecretStreamSizes::FileChunk + SecretStreamSizes::Overhead);
     std::size_t currentSize = readFully(in, current.mutableView());
     std::uint64_t total = 0;
     // Read one chunk ahead so that the last real chunk carries the final tag (no empty trailer).
@@ -115,8 +149,9 @@ Result<std::uint64_t> encryptStream(std::istream &in, std::ostream &out, ByteVie
         const bool atEnd = currentSize < SecretStreamSizes::FileChunk || in.peek() == std::char_traits<char>::eof();
         const std::size_t nextSize = atEnd ? 0 : readFully(in, next.mutableView());
         const bool final = atEnd || nextSize == 0;
-        LAPIS_TRY_ASSIGN(Bytes sealed, encryptor.push(current.view().first(currentSize), final));
-        out.write(reinterpret_cast<const char *>(sealed.data()), static_cast<std::streamsize>(sealed.size()));
+        LAPIS_TRY(encryptor.pushInto(current.view().first(currentSize), final, sealed));
+        out.write(reinterpret_cast<const char *>(sealed.data()),
+                  static_cast<std::streamsize>(currentSize + SecretStreamSizes::Overhead));
         if (!out)
             return fail(ErrorCode::Io, "Could not write the encrypted file");
         total += currentSize;
@@ -142,17 +177,17 @@ Result<std::uint64_t> decryptStream(std::istream &in, std::ostream &out, ByteVie
         return fail(ErrorCode::Corrupt, "The encrypted file is truncated");
     LAPIS_TRY_ASSIGN(auto decryptor, SecretStreamDecryptor::create(key, header));
     Bytes chunk(SecretStreamSizes::FileChunk + SecretStreamSizes::Overhead);
+    WipedBytes plain(SecretStreamSizes::FileChunk);
     std::uint64_t total = 0;
     while (!decryptor.finished()) {
         const std::size_t got = readFully(in, chunk);
         if (got == 0)
             return fail(ErrorCode::Corrupt, "The encrypted file is truncated");
-        LAPIS_TRY_ASSIGN(Bytes plain, decryptor.pull(ByteView(chunk).first(got)));
-        out.write(reinterpret_cast<const char *>(plain.data()), static_cast<std::streamsize>(plain.size()));
-        sodium_memzero(plain.data(), plain.size());
+        LAPIS_TRY_ASSIGN(const std::size_t size, decryptor.pullInto(ByteView(chunk).first(got), plain.mutableView()));
+        out.write(reinterpret_cast<const char *>(plain.data()), static_cast<std::streamsize>(size));
         if (!out)
             return fail(ErrorCode::Io, "Could not write the decrypted file");
-        total += plain.size();
+        total += size;
         if (progress)
             progress(total);
         if (!decryptor.finished() && got < chunk.size())

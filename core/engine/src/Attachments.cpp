@@ -9,7 +9,13 @@
 #include <QImage>
 #include <QMimeDatabase>
 
-#include <fstream>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 
 namespace lapis::engine {
 
@@ -19,17 +25,13 @@ namespace {
 constexpr int ThumbnailEdge = 160;
 constexpr int ThumbnailQuality = 70;
 
-Bytes makeThumbnail(const fs::path &source, const std::string &mimeType)
+/// The picture is decoded by lapis-decoder (a dropped or pasted image is as untrusted as a
+/// received one); only its checked pixels are encoded here.
+Bytes thumbnailFrom(const QByteArray &encoded)
 {
-    if (mimeType.rfind("image/", 0) != 0)
+    if (static_cast<std::uint64_t>(encoded.size()) > decode::MaxEncodedBytes)
         return {};
-    // The picture is decoded by lapis-decoder (a dropped or pasted file is as untrusted as a
-    // received one); only its checked pixels are encoded here.
-    QFile file(QString::fromStdString(source.string()));
-    if (!file.open(QIODevice::ReadOnly) || static_cast<std::uint64_t>(file.size()) > decode::MaxEncodedBytes)
-        return {};
-    auto decoded =
-        decode::DecoderPool::shared().decodeImage(file.readAll(), QSize(ThumbnailEdge, ThumbnailEdge)).result();
+    auto decoded = decode::DecoderPool::shared().decodeImage(encoded, QSize(ThumbnailEdge, ThumbnailEdge)).result();
     if (!decoded.ok())
         return {}; // refused or no decoder here: the attachment goes without a preview
     QByteArray jpeg;
@@ -40,40 +42,179 @@ Bytes makeThumbnail(const fs::path &source, const std::string &mimeType)
     return Bytes(jpeg.begin(), jpeg.end());
 }
 
-/// An ostream buffer that hashes what passes through to a file.
-class HashingFileBuf : public std::streambuf {
-public:
-    HashingFileBuf(std::ofstream &file, crypto::Blake2b &hash)
-        : m_file(file)
-        , m_hash(hash)
-    {}
-    std::uint64_t written = 0;
+Bytes makeThumbnail(const fs::path &source, const std::string &mimeType)
+{
+    if (mimeType.rfind("image/", 0) != 0)
+        return {};
+    QFile file(QString::fromStdString(source.string()));
+    if (!file.open(QIODevice::ReadOnly) || static_cast<std::uint64_t>(file.size()) > decode::MaxEncodedBytes)
+        return {};
+    return thumbnailFrom(file.readAll());
+}
 
-protected:
-    std::streamsize xsputn(const char *s, std::streamsize n) override
+Bytes makeThumbnailOf(const QByteArray &data, const std::string &mimeType)
+{
+    if (mimeType.rfind("image/", 0) != 0)
+        return {};
+    return thumbnailFrom(data);
+}
+
+/// Closes a file descriptor on every path out.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    {}
+    ~FileDescriptor()
     {
-        m_hash.update({reinterpret_cast<const std::uint8_t *>(s), static_cast<std::size_t>(n)});
-        m_file.write(s, n);
-        written += static_cast<std::uint64_t>(n);
-        return m_file ? n : 0;
+        if (m_fd >= 0)
+            ::close(m_fd);
     }
-    int_type overflow(int_type c) override
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
+    [[nodiscard]] int get() const { return m_fd; }
+    [[nodiscard]] bool valid() const { return m_fd >= 0; }
+    /// Closes now, reporting a failed close (delayed write errors).
+    bool close()
     {
-        if (c == traits_type::eof())
-            return traits_type::not_eof(c);
-        const char ch = traits_type::to_char_type(c);
-        return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+        const int fd = std::exchange(m_fd, -1);
+        return fd < 0 || ::close(fd) == 0;
     }
-    int sync() override { return m_file.flush() ? 0 : -1; }
 
 private:
-    std::ofstream &m_file;
-    crypto::Blake2b &m_hash;
+    int m_fd;
 };
+
+/// Reads until `out` is full or the file ends; -1 on an error.
+ssize_t readFully(int fd, MutableByteView out)
+{
+    std::size_t done = 0;
+    while (done < out.size()) {
+        const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        done += static_cast<std::size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
+}
+
+bool writeFully(int fd, ByteView data)
+{
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+constexpr std::size_t Chunk = crypto::SecretStreamSizes::FileChunk;
+constexpr std::size_t SealedChunk = Chunk + crypto::SecretStreamSizes::Overhead;
+/// Chunks read, encrypted and written per system call: few calls, and still little memory.
+constexpr std::size_t ChunksPerBlock = 16;
+
+/// Encrypts `size` bytes that `read` supplies (it fills its buffer exactly, or fails) into `out`,
+/// hashing the ciphertext. Returns the ciphertext size.
+Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<Result<void>(MutableByteView)> &read,
+                               ByteView key, crypto::Blake2b &hash, const crypto::StreamProgress &progress)
+{
+    LAPIS_TRY_ASSIGN(auto encryptor, crypto::SecretStreamEncryptor::create(key));
+    hash.update(encryptor.header());
+    if (!writeFully(out, encryptor.header()))
+        return fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
+    WipedBytes plain(Chunk * ChunksPerBlock);
+    Bytes sealed(SealedChunk * ChunksPerBlock);
+    std::uint64_t done = 0;
+    std::uint64_t written = encryptor.header().size();
+    do {
+        const auto blockSize = static_cast<std::size_t>(std::min<std::uint64_t>(plain.size(), size - done));
+        LAPIS_TRY(read(plain.mutableView().first(blockSize)));
+        std::size_t sealedSize = 0;
+        // An empty file is one empty final chunk.
+        for (std::size_t offset = 0; offset < blockSize || (size == 0 && sealedSize == 0); offset += Chunk) {
+            const std::size_t n = std::min(Chunk, blockSize - offset);
+            const bool final = done + offset + n == size;
+            LAPIS_TRY(encryptor.pushInto(plain.view().subspan(offset, n), final,
+                                         MutableByteView(sealed).subspan(sealedSize)));
+            sealedSize += n + crypto::SecretStreamSizes::Overhead;
+        }
+        const ByteView block = ByteView(sealed).first(sealedSize);
+        hash.update(block);
+        if (!writeFully(out, block))
+            return fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
+        done += blockSize;
+        written += sealedSize;
+        if (progress)
+            progress(done);
+    } while (done < size);
+    return written;
+}
+
+/// A new file name for sealed bytes in `folder` (which is created).
+fs::path newSealedFile(const fs::path &folder, crypto::RandomSource &rng)
+{
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    return folder / ("out-" + toHex(rng.bytes(16)) + ".bin");
+}
+
+/// Seals what `read` supplies into `file`: the common part of sealAttachmentTo and
+/// sealAttachmentData.
+Result<SealedAttachment> sealToFile(std::uint64_t size, const std::function<Result<void>(MutableByteView)> &read,
+                                    const fs::path &file, crypto::RandomSource &rng,
+                                    const crypto::StreamProgress &progress)
+{
+    std::error_code ec;
+    SealedAttachment sealed;
+    rng.fill(sealed.key.mutableView());
+    sealed.ciphertextFile = file;
+    FileDescriptor out(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!out.valid())
+        return fail(ErrorCode::Io, "Cannot write in " + file.parent_path().string());
+    LAPIS_TRY_ASSIGN(auto hash, crypto::Blake2b::create(32));
+    auto written = sealInto(out.get(), size, read, sealed.key.view(), hash, progress);
+    // Durable before a pending upload names it: a resume after a power cut must not send a torn file.
+    if (written.ok() && ::fdatasync(out.get()) != 0)
+        written = fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
+    if (written.ok() && !out.close())
+        written = fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
+    if (!written.ok()) {
+        fs::remove(sealed.ciphertextFile, ec);
+        return std::move(written).error();
+    }
+    sealed.plaintextSize = size;
+    sealed.ciphertextSize = *written;
+    sealed.digest = hash.finish();
+    return sealed;
+}
 } // namespace
+
+std::uint64_t cipherSizeOf(std::uint64_t plaintextSize)
+{
+    const std::uint64_t chunks = std::max<std::uint64_t>(1, (plaintextSize + Chunk - 1) / Chunk);
+    return crypto::SecretStreamSizes::Header + plaintextSize + chunks * crypto::SecretStreamSizes::Overhead;
+}
 
 Result<SealedAttachment> sealAttachment(const fs::path &source, const fs::path &folder, crypto::RandomSource &rng,
                                         const crypto::StreamProgress &progress, std::uint64_t maxSize)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(source, ec))
+        return fail(ErrorCode::Io, "Cannot read " + source.filename().string() + ": it is not a readable file");
+    return sealAttachmentTo(source, newSealedFile(folder, rng), rng, progress, maxSize);
+}
+
+Result<SealedAttachment> sealAttachmentTo(const fs::path &source, const fs::path &ciphertextFile,
+                                          crypto::RandomSource &rng, const crypto::StreamProgress &progress,
+                                          std::uint64_t maxSize)
 {
     std::error_code ec;
     const auto size = fs::file_size(source, ec);
@@ -82,56 +223,197 @@ Result<SealedAttachment> sealAttachment(const fs::path &source, const fs::path &
     if (size > maxSize)
         return fail(ErrorCode::LimitExceeded, source.filename().string() + " is too large to send (the limit is "
                                                   + std::to_string(maxSize / (1024 * 1024)) + " MiB)");
-    std::ifstream in(source, std::ios::binary);
-    if (!in)
+    FileDescriptor in(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.valid())
         return fail(ErrorCode::Io, "Cannot open " + source.filename().string());
-    fs::create_directories(folder, ec);
-
-    SealedAttachment sealed;
-    rng.fill(sealed.key.mutableView());
-    sealed.ciphertextFile = folder / ("out-" + toHex(rng.bytes(16)) + ".bin");
-    sealed.fileName = source.filename().string();
+    ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    const std::string name = source.filename().string();
+    auto read = [&](MutableByteView block) -> Result<void> {
+        if (readFully(in.get(), block) != static_cast<ssize_t>(block.size()))
+            return fail(ErrorCode::Io, "Could not read " + name + " (it changed or shrank while being sent)");
+        return {};
+    };
+    LAPIS_TRY_ASSIGN(auto sealed, sealToFile(size, read, ciphertextFile, rng, progress));
+    sealed.fileName = name;
     sealed.mimeType = QMimeDatabase().mimeTypeForFile(QString::fromStdString(source.string())).name().toStdString();
-
-    LAPIS_TRY_ASSIGN(auto hash, crypto::Blake2b::create(32));
-    Result<std::uint64_t> encrypted = fail(ErrorCode::Io, "not started");
-    {
-        std::ofstream file(sealed.ciphertextFile, std::ios::binary | std::ios::trunc);
-        if (!file)
-            return fail(ErrorCode::Io, "Cannot write in " + folder.string());
-        HashingFileBuf buffer(file, hash);
-        std::ostream out(&buffer);
-        encrypted = crypto::encryptStream(in, out, sealed.key.view(), progress);
-        out.flush();
-        file.close();
-        sealed.ciphertextSize = buffer.written;
-        if (encrypted.ok() && !file)
-            encrypted = fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
-    }
-    if (!encrypted.ok()) {
-        fs::remove(sealed.ciphertextFile, ec);
-        return std::move(encrypted).error();
-    }
-    sealed.plaintextSize = *encrypted;
-    sealed.digest = hash.finish();
     sealed.thumbnail = makeThumbnail(source, sealed.mimeType);
+    return sealed;
+}
+
+Result<SealedAttachment> sealAttachmentData(ByteView data, const std::string &fileName, const fs::path &folder,
+                                            crypto::RandomSource &rng)
+{
+    if (data.size() > MaxAttachmentSize)
+        return fail(ErrorCode::LimitExceeded, "The data is too large to send");
+    std::size_t offset = 0;
+    auto read = [&](MutableByteView block) -> Result<void> {
+        std::copy_n(data.begin() + static_cast<std::ptrdiff_t>(offset), block.size(), block.begin());
+        offset += block.size();
+        return {};
+    };
+    LAPIS_TRY_ASSIGN(auto sealed, sealToFile(data.size(), read, newSealedFile(folder, rng), rng, {}));
+    sealed.fileName = safeFileName(fileName);
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data.data()), static_cast<qsizetype>(data.size()));
+    sealed.mimeType =
+        QMimeDatabase().mimeTypeForFileNameAndData(QString::fromStdString(sealed.fileName), bytes).name().toStdString();
+    sealed.thumbnail = makeThumbnailOf(bytes, sealed.mimeType);
     return sealed;
 }
 
 Result<Bytes> digestOfFile(const fs::path &file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
         return fail(ErrorCode::Io, "Cannot read " + file.filename().string());
     LAPIS_TRY_ASSIGN(auto hash, crypto::Blake2b::create(32));
-    std::vector<char> chunk(1 << 16);
-    while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        hash.update({reinterpret_cast<const std::uint8_t *>(chunk.data()), static_cast<std::size_t>(in.gcount())});
-    }
-    if (in.bad())
-        return fail(ErrorCode::Io, "Cannot read " + file.filename().string());
+    LAPIS_TRY(hashFileInto(file, hash));
     return hash.finish();
+}
+
+Result<void> hashFileInto(const fs::path &file, crypto::Blake2b &hash)
+{
+    FileDescriptor in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.valid())
+        return errno == ENOENT ? Result<void>() : fail(ErrorCode::Io, "Cannot read " + file.filename().string());
+    Bytes block(1 << 20);
+    for (;;) {
+        const ssize_t n = readFully(in.get(), block);
+        if (n < 0)
+            return fail(ErrorCode::Io, "Cannot read " + file.filename().string());
+        hash.update(ByteView(block).first(static_cast<std::size_t>(n)));
+        if (static_cast<std::size_t>(n) < block.size())
+            break;
+    }
+    return {};
+}
+
+Result<std::uint64_t> decryptAttachmentFile(const fs::path &ciphertextFile, ByteView key, std::uint64_t expectedSize,
+                                            const PlaintextSink &sink)
+{
+    FileDescriptor in(::open(ciphertextFile.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.valid())
+        return fail(ErrorCode::NotFound, "The attachment's encrypted copy is missing");
+    struct stat info {};
+    if (::fstat(in.get(), &info) != 0)
+        return fail(ErrorCode::Io, "Cannot read the attachment's encrypted copy");
+    // Every chunk's length follows from the size: a file of another length is truncated or extended.
+    if (static_cast<std::uint64_t>(info.st_size) != cipherSizeOf(expectedSize))
+        return fail(ErrorCode::Corrupt, "The attachment's encrypted copy has the wrong length");
+    ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    Bytes header(crypto::SecretStreamSizes::Header);
+    if (readFully(in.get(), header) != static_cast<ssize_t>(header.size()))
+        return fail(ErrorCode::Io, "Cannot read the attachment's encrypted copy");
+    LAPIS_TRY_ASSIGN(auto decryptor, crypto::SecretStreamDecryptor::create(key, header));
+    Bytes sealed(SealedChunk * ChunksPerBlock);
+    WipedBytes plain(Chunk * ChunksPerBlock);
+    std::uint64_t remaining = static_cast<std::uint64_t>(info.st_size) - header.size();
+    std::uint64_t total = 0;
+    while (remaining > 0) {
+        const auto blockSize = static_cast<std::size_t>(std::min<std::uint64_t>(sealed.size(), remaining));
+        if (readFully(in.get(), MutableByteView(sealed).first(blockSize)) != static_cast<ssize_t>(blockSize))
+            return fail(ErrorCode::Io, "Cannot read the attachment's encrypted copy");
+        std::size_t plainSize = 0;
+        for (std::size_t offset = 0; offset < blockSize; offset += SealedChunk) {
+            const std::size_t n = std::min(SealedChunk, blockSize - offset);
+            LAPIS_TRY_ASSIGN(const std::size_t got, decryptor.pullInto(ByteView(sealed).subspan(offset, n),
+                                                                       plain.mutableView().subspan(plainSize)));
+            plainSize += got;
+        }
+        remaining -= blockSize;
+        if (decryptor.finished() != (remaining == 0))
+            return fail(ErrorCode::Corrupt, "The attachment's encrypted copy ends in the wrong place");
+        if (sink)
+            LAPIS_TRY(sink(plain.view().first(plainSize)));
+        total += plainSize;
+    }
+    if (total != expectedSize)
+        return fail(ErrorCode::Corrupt, "The attachment's size differs from what its message said");
+    return total;
+}
+
+std::string safeFileName(std::string_view name)
+{
+    // Only the last component of either kind of path counts: "../../x" and "C:\\x" become "x".
+    const auto slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos)
+        name.remove_prefix(slash + 1);
+    std::string out;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool reserved = u < 0x20 || u == 0x7f || std::string_view("<>:\"|?*").find(c) != std::string_view::npos;
+        out.push_back(reserved ? '_' : c);
+    }
+    // No hidden files (".bashrc"), and no "." or "..".
+    while (!out.empty() && (out.front() == '.' || out.front() == ' '))
+        out.erase(out.begin());
+    while (!out.empty() && (out.back() == '.' || out.back() == ' '))
+        out.pop_back();
+    if (out.empty())
+        out = "attachment";
+    constexpr std::size_t maxBytes = 200;
+    if (out.size() > maxBytes) {
+        const auto dot = out.find_last_of('.');
+        std::string extension = dot != std::string::npos && out.size() - dot <= 16 ? out.substr(dot) : std::string();
+        out.resize(maxBytes - extension.size());
+        // Not in the middle of a UTF-8 sequence.
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xc0) == 0x80)
+            out.pop_back();
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xc0)
+            out.pop_back();
+        out += extension;
+    }
+    return out;
+}
+
+Result<fs::path> createUniqueFile(const fs::path &folder, std::string_view name)
+{
+    const std::string safe = safeFileName(name);
+    const auto dot = safe.find_last_of('.');
+    const std::string stem = dot == std::string::npos || dot == 0 ? safe : safe.substr(0, dot);
+    const std::string extension = dot == std::string::npos || dot == 0 ? std::string() : safe.substr(dot);
+    for (int n = 1; n < 10000; ++n) {
+        const fs::path candidate = folder / (n == 1 ? safe : stem + " (" + std::to_string(n) + ")" + extension);
+        // O_EXCL: an existing file (or a link planted there) is never opened, let alone replaced.
+        const int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0) {
+            ::close(fd);
+            return candidate;
+        }
+        if (errno != EEXIST)
+            return fail(ErrorCode::Io, "Cannot create a file in " + folder.string() + ": " + std::strerror(errno));
+    }
+    return fail(ErrorCode::Io, "Too many files named " + safe + " in " + folder.string());
+}
+
+Result<std::uint64_t> writeDecrypted(const fs::path &ciphertextFile, ByteView key, std::uint64_t expectedSize,
+                                     const fs::path &destination, bool destinationReserved, const PlaintextSink &tee)
+{
+    fs::path target = destination;
+    if (!destinationReserved)
+        target += ".partial-" + toHex(crypto::randomBytes(4));
+    const int flags = destinationReserved ? O_WRONLY | O_TRUNC | O_NOFOLLOW : O_WRONLY | O_CREAT | O_EXCL;
+    FileDescriptor out(::open(target.c_str(), flags | O_CLOEXEC, 0600));
+    if (!out.valid())
+        return fail(ErrorCode::Io, "Cannot write " + destination.string() + ": " + std::strerror(errno));
+    auto written = decryptAttachmentFile(ciphertextFile, key, expectedSize, [&](ByteView plain) -> Result<void> {
+        if (tee)
+            LAPIS_TRY(tee(plain));
+        if (!writeFully(out.get(), plain))
+            return fail(ErrorCode::Io, "Could not write " + destination.string() + " (disk full?)");
+        return {};
+    });
+    if (written.ok() && !out.close())
+        written = fail(ErrorCode::Io, "Could not write " + destination.string() + " (disk full?)");
+    std::error_code ec;
+    if (written.ok() && !destinationReserved) {
+        fs::rename(target, destination, ec);
+        if (ec)
+            written = fail(ErrorCode::Io, "Cannot write " + destination.string() + ": " + ec.message());
+    }
+    if (!written.ok())
+        fs::remove(target, ec);
+    return written;
 }
 
 Result<std::uint64_t> openAttachment(const fs::path &ciphertextFile, ByteView key, ByteView expectedDigest,
@@ -141,29 +423,15 @@ Result<std::uint64_t> openAttachment(const fs::path &ciphertextFile, ByteView ke
     if (!crypto::constantTimeEqual(digest, expectedDigest))
         return fail(ErrorCode::AuthenticationFailed,
                     "The downloaded attachment does not match its digest: it was altered or damaged");
-    std::ifstream in(ciphertextFile, std::ios::binary);
-    const fs::path partial = destination.string() + ".partial";
     std::error_code ec;
-    Result<std::uint64_t> size = fail(ErrorCode::Io, "not started");
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out)
-            return fail(ErrorCode::Io, "Cannot write " + destination.string());
-        size = crypto::decryptStream(in, out, key);
-        out.close();
-        if (size.ok() && !out)
-            size = fail(ErrorCode::Io, "Could not write the decrypted attachment (disk full?)");
-    }
-    if (!size.ok()) {
-        fs::remove(partial, ec);
-        return size;
-    }
-    fs::rename(partial, destination, ec);
-    if (ec) {
-        fs::remove(partial, ec);
-        return fail(ErrorCode::Io, "Cannot write " + destination.string());
-    }
-    return size;
+    const auto cipherSize = fs::file_size(ciphertextFile, ec);
+    if (ec || cipherSize < cipherSizeOf(0))
+        return fail(ErrorCode::Corrupt, "The encrypted file is truncated");
+    // The size the stream implies; decryptAttachmentFile then checks every chunk against it.
+    const std::uint64_t body = cipherSize - crypto::SecretStreamSizes::Header;
+    const std::uint64_t chunks = (body + SealedChunk - 1) / SealedChunk;
+    const std::uint64_t plainSize = body - chunks * crypto::SecretStreamSizes::Overhead;
+    return writeDecrypted(ciphertextFile, key, plainSize, destination, false);
 }
 
 store::StoredAttachment storedAttachmentFor(const MessageId &messageId, const protocol::AttachmentPointer &pointer)

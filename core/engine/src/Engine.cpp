@@ -20,7 +20,39 @@ Engine::Engine(fs::path profile, std::unique_ptr<store::Store> store)
     , m_rng(crypto::systemRandom())
 {}
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // What "Open" decrypted lives only as long as the app that opened it.
+    if (auto cleared = clearOpenedAttachments(); !cleared.ok())
+        qCWarning(lcEngine) << cleared.error().message.c_str();
+}
+
+namespace {
+/// The profile folder and everything in it become private to the user: folders 0700, files 0600.
+/// Profiles of older versions, and files a library created with the umask's mode, are fixed here.
+Result<void> makePrivate(const fs::path &profile)
+{
+    std::error_code ec;
+    fs::permissions(profile, fs::perms::owner_all, fs::perm_options::replace, ec);
+    if (ec)
+        return fail(ErrorCode::Io, "Cannot make the profile folder private: " + ec.message());
+    for (auto it = fs::recursive_directory_iterator(profile, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        const auto status = it->symlink_status(ec);
+        if (ec)
+            break;
+        if (fs::is_directory(status))
+            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::replace, ec);
+        else if (fs::is_regular_file(status))
+            fs::permissions(it->path(), fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+        if (ec)
+            break;
+    }
+    if (ec)
+        return fail(ErrorCode::Io, "Cannot make the profile's files private: " + ec.message());
+    return {};
+}
+} // namespace
 
 std::int64_t Engine::nowMs() const
 {
@@ -34,8 +66,14 @@ Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
     fs::create_directories(options.directory, ec);
     if (ec)
         return fail(ErrorCode::Io, "Cannot create the profile folder " + options.directory.string());
+    // Earlier versions left decrypted copies of received attachments here; the encrypted copies stay.
+    fs::remove_all(options.directory / "downloads", ec);
+    LAPIS_TRY(makePrivate(options.directory));
     LAPIS_TRY_ASSIGN(auto store, openProfileStore(options));
+    LAPIS_TRY(makePrivate(options.directory)); // the store's files, created with the umask's mode
     std::unique_ptr<Engine> engine(new Engine(options.directory, std::move(store)));
+    LAPIS_TRY(engine->clearOpenedAttachments()); // the app may have ended without closing
+
     engine->m_backupParams = options.passphraseParams;
     LAPIS_TRY(engine->loadAccount());
     return engine;

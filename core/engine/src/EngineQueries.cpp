@@ -22,8 +22,8 @@ AttachmentSummary summarize(const store::StoredAttachment &attachment)
     return out;
 }
 
-/// The attachments of a page's messages, with the decrypted copy of each received one.
-Result<void> addAttachments(store::Transaction &tx, MessagePageView &view, const fs::path &downloads)
+/// The attachments of a page's messages. A file name is the sender's text, shown, never a path.
+Result<void> addAttachments(store::Transaction &tx, MessagePageView &view)
 {
     for (const auto &message : view.page.messages) {
         LAPIS_TRY_ASSIGN(auto attachments, tx.attachments().forMessage(message.id));
@@ -32,10 +32,7 @@ Result<void> addAttachments(store::Transaction &tx, MessagePageView &view, const
         auto &list = view.attachments[message.id.toHex()];
         for (const auto &attachment : attachments) {
             auto summary = summarize(attachment);
-            std::error_code ec;
-            const auto copy = downloads / attachment.fileName;
-            if (message.direction == store::MessageDirection::Incoming && fs::exists(copy, ec))
-                summary.localCopy = copy;
+            summary.incoming = message.direction == store::MessageDirection::Incoming;
             list.push_back(std::move(summary));
         }
     }
@@ -73,7 +70,6 @@ Result<std::vector<ConversationSummary>> Engine::conversations()
 Result<MessagePageView> Engine::messagePage(const AccountId &peer, int limit,
                                             const std::optional<store::MessageCursor> &before)
 {
-    const fs::path downloads = m_profile / "downloads";
     return m_store
         ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
             MessagePageView view;
@@ -82,7 +78,7 @@ Result<MessagePageView> Engine::messagePage(const AccountId &peer, int limit,
                 return view;
             view.conversationId = conversation->id;
             LAPIS_TRY_ASSIGN(view.page, tx.messages().page(conversation->id, limit, before));
-            LAPIS_TRY(addAttachments(tx, view, downloads));
+            LAPIS_TRY(addAttachments(tx, view));
             return view;
         })
         .get();
@@ -90,7 +86,6 @@ Result<MessagePageView> Engine::messagePage(const AccountId &peer, int limit,
 
 Result<MessagePageView> Engine::messagePageAfter(const AccountId &peer, int limit, const store::MessageCursor &after)
 {
-    const fs::path downloads = m_profile / "downloads";
     return m_store
         ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
             MessagePageView view;
@@ -101,7 +96,7 @@ Result<MessagePageView> Engine::messagePageAfter(const AccountId &peer, int limi
             LAPIS_TRY_ASSIGN(auto newer, tx.messages().pageAfter(conversation->id, limit, after));
             view.hasNewer = newer.next.has_value();
             view.page.messages = std::move(newer.messages);
-            LAPIS_TRY(addAttachments(tx, view, downloads));
+            LAPIS_TRY(addAttachments(tx, view));
             return view;
         })
         .get();
@@ -109,7 +104,6 @@ Result<MessagePageView> Engine::messagePageAfter(const AccountId &peer, int limi
 
 Result<MessagePageView> Engine::messagePageAround(const AccountId &peer, const MessageId &message, int limit)
 {
-    const fs::path downloads = m_profile / "downloads";
     return m_store
         ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
             MessagePageView view;
@@ -129,7 +123,7 @@ Result<MessagePageView> Engine::messagePageAround(const AccountId &peer, const M
             for (auto &m : older.messages)
                 view.page.messages.push_back(std::move(m));
             view.page.next = older.next;
-            LAPIS_TRY(addAttachments(tx, view, downloads));
+            LAPIS_TRY(addAttachments(tx, view));
             return view;
         })
         .get();

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Engine: the receive loop, attachments on arrival, history, search, devices, safety numbers.
 #include <lapis/common/Log.h>
-#include <lapis/engine/Attachments.h>
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/protocol/SafetyNumber.h>
 #include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/MessageStream.h>
-
-#include <QCryptographicHash>
-#include <QFile>
 
 #include <condition_variable>
 #include <deque>
@@ -19,8 +15,6 @@
 #include <variant>
 
 namespace lapis::engine {
-
-namespace fs = std::filesystem;
 
 /// Delivery receipts on the live stream: over a BatchSender of their own, so that the next batch
 /// does not wait for the relay's answer, and to the devices a directory lookup found the first
@@ -147,26 +141,6 @@ private:
     std::optional<Error> m_error;
 };
 
-std::string sha256OfFile(const fs::path &file)
-{
-    QFile f(QString::fromStdString(file.string()));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return hash.result().toHex().toStdString();
-}
-
-/// A file name that cannot leave the downloads folder, whatever the sender wrote.
-std::string safeFileName(const std::string &name)
-{
-    std::string out;
-    for (char c : fs::path(name).filename().string())
-        out.push_back((c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c);
-    if (out.empty() || out == "." || out == "..")
-        out = "attachment";
-    return out;
-}
 } // namespace
 
 Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle)
@@ -454,63 +428,6 @@ Result<void> Engine::sendReceipt(const AccountId &to, protocol::Receipt::Type ty
         return {};
     }
     return channel->send(to, envelopes, *content.receipt, retry);
-}
-
-Result<ReceivedItem> Engine::fetchAttachments(IncomingEvent event)
-{
-    ReceivedItem item;
-    if (event.attachments.empty()) {
-        item.event = std::move(event);
-        return item;
-    }
-    const fs::path downloads = m_profile / "downloads";
-    std::error_code ec;
-    fs::create_directories(downloads, ec);
-    LAPIS_TRY_ASSIGN(
-        auto rows,
-        m_store->transact([&](store::Transaction &tx) { return tx.attachments().forMessage(event.messageId); }).get());
-    for (const auto &pointer : event.attachments) {
-        const std::string blobId = toString(pointer.blobId);
-        const fs::path cipherFile = m_store->paths().attachments / ("in-" + toHex(m_rng.bytes(16)) + ".bin");
-        fs::create_directories(cipherFile.parent_path(), ec);
-        auto downloaded = m_relay->download(blobId, cipherFile);
-        fs::path copy;
-        std::string sha;
-        if (downloaded.ok()) {
-            copy = downloads / safeFileName(pointer.fileName);
-            for (int n = 1; fs::exists(copy); ++n)
-                copy = downloads / (std::to_string(n) + "-" + safeFileName(pointer.fileName));
-            auto opened = openAttachment(cipherFile, pointer.key.view(), pointer.digest, copy);
-            if (opened.ok()) {
-                sha = sha256OfFile(copy);
-            } else {
-                qCWarning(lcEngine) << "An attachment failed its check:" << opened.error().message.c_str();
-                fs::remove(cipherFile, ec);
-                copy.clear();
-            }
-        } else {
-            qCWarning(lcEngine) << "An attachment could not be downloaded:" << downloaded.error().message.c_str();
-        }
-        for (const auto &row : rows) {
-            if (row.blobId != blobId)
-                continue;
-            const bool ok = !copy.empty();
-            const auto id = row.id;
-            const auto name = cipherFile.filename().string();
-            LAPIS_TRY(m_store
-                          ->transact([&](store::Transaction &tx) -> Result<void> {
-                              if (ok)
-                                  LAPIS_TRY(tx.attachments().setLocalFile(id, name, pointer.key.view()));
-                              return tx.attachments().setState(id, ok ? store::AttachmentState::Available
-                                                                      : store::AttachmentState::Failed);
-                          })
-                          .get());
-        }
-        item.attachmentCopies.push_back(copy);
-        item.attachmentSha256.push_back(sha);
-    }
-    item.event = std::move(event);
-    return item;
 }
 
 Result<std::vector<store::StoredMessage>> Engine::history(const AccountId &peer, int limit)

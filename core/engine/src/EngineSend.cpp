@@ -11,8 +11,13 @@
 #include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/BatchSender.h>
 
+#include <condition_variable>
+#include <fcntl.h>
+#include <future>
 #include <map>
+#include <mutex>
 #include <set>
+#include <unistd.h>
 
 namespace lapis::engine {
 
@@ -311,15 +316,99 @@ Result<SendReport> Engine::sendFile(const AccountId &to, const fs::path &file, b
 {
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
-    LAPIS_TRY_ASSIGN(auto sealed, sealAttachment(file, m_store->paths().attachments, m_rng));
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (!ec && size <= MaxAttachmentSize && cipherSizeOf(size) > MaxAttachmentSize)
+        return fail(ErrorCode::LimitExceeded, file.filename().string()
+                                                  + " is too large to send (the limit is 2 GiB "
+                                                    "including the encryption's overhead)");
+    if (ec || size > MaxAttachmentSize || !fs::is_regular_file(file, ec)) {
+        // sealAttachment says what is wrong with it.
+        LAPIS_TRY_ASSIGN(auto sealed, sealAttachment(file, m_store->paths().attachments, m_rng));
+        return sendSealed(to, std::move(sealed), allowPlaintext, progress);
+    }
+    // The upload follows the encryption through the file instead of waiting for its end: the
+    // ciphertext's size is known up front, and the file is both the resume source and our copy
+    // at rest. The pending upload is recorded once the file is whole (and its digest known), as
+    // before, so a crash while encrypting leaves nothing to resume; after that it resumes.
+    LAPIS_TRY_ASSIGN(auto created, m_relay->createUpload(cipherSizeOf(size)));
+    fs::create_directories(m_store->paths().attachments, ec);
+    const fs::path cipherFile = m_store->paths().attachments / ("out-" + toHex(m_rng.bytes(16)) + ".bin");
+    // Created before the upload looks for it; private to the user like the whole profile.
+    const int created0600 = ::open(cipherFile.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (created0600 < 0)
+        return fail(ErrorCode::Io, "Cannot write in " + m_store->paths().attachments.string());
+    ::close(created0600);
+    std::mutex mutex;
+    std::condition_variable sealedMore;
+    std::uint64_t sealedBytes = 0;
+    bool sealingFailed = false;
+    const auto readable = [&](std::uint64_t wanted) -> Result<void> {
+        std::unique_lock lock(mutex);
+        sealedMore.wait(lock, [&] { return sealedBytes >= wanted || sealingFailed; });
+        if (sealedBytes >= wanted)
+            return {};
+        return fail(ErrorCode::Cancelled, "The file could not be encrypted");
+    };
+    const auto sealedUpTo = [&](std::uint64_t plaintextDone) {
+        {
+            std::lock_guard lock(mutex);
+            sealedBytes = cipherSizeOf(plaintextDone); // blocks end on chunk boundaries
+        }
+        sealedMore.notify_all();
+    };
+    auto uploading =
+        std::async(std::launch::async, [&] { return m_relay->upload(created.blobId, cipherFile, progress, readable); });
+    auto sealed = sealAttachmentTo(file, cipherFile, m_rng, sealedUpTo);
+    if (!sealed.ok()) {
+        {
+            std::lock_guard lock(mutex);
+            sealingFailed = true;
+        }
+        sealedMore.notify_all();
+        (void)uploading.get();
+        fs::remove(cipherFile, ec);
+        return std::move(sealed).error();
+    }
+    auto pending = pendingUploadOf(*sealed, created.blobId, to, allowPlaintext);
+    auto recorded = m_store->transact([&](store::Transaction &tx) { return tx.pendingUploads().add(pending); }).get();
+    auto uploaded = uploading.get();
+    LAPIS_TRY(recorded);
+    return finishUpload(std::move(pending), progress, std::move(uploaded));
+}
+
+Result<SendReport> Engine::sendFileData(const AccountId &to, ByteView data, const std::string &fileName,
+                                        bool allowPlaintext, const transport::ProgressCallback &progress)
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    LAPIS_TRY_ASSIGN(auto sealed, sealAttachmentData(data, fileName, m_store->paths().attachments, m_rng));
+    return sendSealed(to, std::move(sealed), allowPlaintext, progress);
+}
+
+Result<SendReport> Engine::sendSealed(const AccountId &to, SealedAttachment sealed, bool allowPlaintext,
+                                      const transport::ProgressCallback &progress)
+{
     auto created = m_relay->createUpload(sealed.ciphertextSize);
     if (!created.ok()) {
         std::error_code ec;
         fs::remove(sealed.ciphertextFile, ec);
         return std::move(created).error();
     }
+    auto pending = pendingUploadOf(sealed, created->blobId, to, allowPlaintext);
+    // From here on the upload survives a restart: flushOutbox() resumes it from where the relay's
+    // copy ends and then sends the message.
+    LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return tx.pendingUploads().add(pending); }).get());
+    const fs::path cipherFile = m_store->paths().attachments / pending.cipherFile;
+    auto uploaded = m_relay->upload(pending.blobId, cipherFile, progress);
+    return finishUpload(std::move(pending), progress, std::move(uploaded));
+}
+
+store::PendingUpload Engine::pendingUploadOf(const SealedAttachment &sealed, const std::string &blobId,
+                                             const AccountId &to, bool allowPlaintext) const
+{
     store::PendingUpload pending;
-    pending.blobId = created->blobId;
+    pending.blobId = blobId;
     pending.recipient = to;
     pending.allowPlaintext = allowPlaintext;
     pending.cipherFile = sealed.ciphertextFile.filename().string();
@@ -331,16 +420,13 @@ Result<SendReport> Engine::sendFile(const AccountId &to, const fs::path &file, b
     pending.fileName = sealed.fileName;
     pending.thumbnail = sealed.thumbnail;
     pending.createdAtMs = nowMs();
-    // From here on the upload survives a restart: flushOutbox() resumes it from where the relay's
-    // copy ends and then sends the message.
-    LAPIS_TRY(m_store->transact([&](store::Transaction &tx) { return tx.pendingUploads().add(pending); }).get());
-    return finishUpload(std::move(pending), progress);
+    return pending;
 }
 
-Result<SendReport> Engine::finishUpload(store::PendingUpload pending, const transport::ProgressCallback &progress)
+Result<SendReport> Engine::finishUpload(store::PendingUpload pending, const transport::ProgressCallback &progress,
+                                        Result<transport::UploadInfo> uploaded)
 {
     const fs::path cipherFile = m_store->paths().attachments / pending.cipherFile;
-    auto uploaded = m_relay->upload(pending.blobId, cipherFile, progress);
     if (!uploaded.ok() && uploaded.error().code == ErrorCode::NotFound) {
         // The relay no longer knows the blob (it expired while we were away): start it again.
         LAPIS_TRY_ASSIGN(auto created, m_relay->createUpload(pending.cipherSize));
@@ -411,7 +497,9 @@ Result<int> Engine::resumeUploads()
     LAPIS_TRY_ASSIGN(auto pending, pendingUploads());
     int sent = 0;
     for (auto &upload : pending) {
-        auto report = finishUpload(std::move(upload), {});
+        const fs::path cipherFile = m_store->paths().attachments / upload.cipherFile;
+        auto uploaded = m_relay->upload(upload.blobId, cipherFile, {});
+        auto report = finishUpload(std::move(upload), {}, std::move(uploaded));
         if (!report.ok()) {
             qCInfo(lcEngine) << "An upload is still pending:" << report.error().message.c_str();
             if (report.error().code == ErrorCode::Unavailable)

@@ -149,6 +149,8 @@ const char *dataProblem(const DataMessage &d)
     }
     if (d.reaction && d.reaction->emoji.size() > MaxReactionEmojiSize)
         return "a reaction's emoji is too long";
+    if (d.attachments.size() > MaxAttachmentsPerMessage)
+        return "a message carries more attachments than allowed";
     return nullptr;
 }
 
@@ -156,6 +158,8 @@ Result<DataMessage> readData(const pb::DataMessage &in)
 {
     DataMessage d;
     d.text = in.text();
+    if (static_cast<std::size_t>(in.attachments_size()) > MaxAttachmentsPerMessage)
+        return corrupt("a message carries more attachments than allowed");
     for (const auto &p : in.attachments()) {
         AttachmentPointer a;
         a.blobId = bytes(p.blob_id());

@@ -55,6 +55,8 @@ Result<EncryptedFile> AttachmentFiles::encryptFrom(std::istream &plaintext) cons
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out)
             return fail(ErrorCode::Io, "Creating an attachment file failed");
+        // Private to the user like every file of the profile, before a byte is written.
+        fs::permissions(temp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
         auto written = crypto::encryptStream(plaintext, out, result.key.view());
         out.flush();
         if (!written.ok() || !out) {

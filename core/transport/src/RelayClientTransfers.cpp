@@ -6,15 +6,57 @@
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/StatusMapping.h>
 
-#include <fstream>
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
 
 namespace lapis::transport {
 
 namespace {
-// Below the relay's chunk limit, large enough that per-message overhead does not matter.
-constexpr std::size_t UploadChunkSize = 128 * 1024;
+// The relay's chunk limit: per-message overhead (framing, a syscall, a wakeup) is ~1/1000 of a byte.
+constexpr std::size_t UploadChunkSize = proto::limits::MaxUploadChunk;
 // Transfers run as long as they make progress; the deadline only stops a stalled one forever.
 constexpr auto TransferTimeout = std::chrono::hours(6);
+
+/// Closes a file descriptor on every path out.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    {}
+    ~FileDescriptor() { (void)close(); }
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
+    [[nodiscard]] int get() const { return m_fd; }
+    [[nodiscard]] bool valid() const { return m_fd >= 0; }
+    /// Closes now; false when closing reports a delayed write error.
+    bool close()
+    {
+        const int fd = std::exchange(m_fd, -1);
+        return fd < 0 || ::close(fd) == 0;
+    }
+
+private:
+    int m_fd;
+};
+
+bool writeAll(int fd, const std::string &data)
+{
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
 } // namespace
 
 Result<UploadInfo> RelayClient::createUpload(std::uint64_t size)
@@ -42,37 +84,57 @@ Result<UploadInfo> RelayClient::uploadStatus(const std::string &blobId)
 }
 
 Result<UploadInfo> RelayClient::upload(const std::string &blobId, const std::filesystem::path &file,
-                                       const ProgressCallback &progress)
+                                       const ProgressCallback &progress,
+                                       const std::function<Result<void>(std::uint64_t)> &readable)
 {
     LAPIS_TRY_ASSIGN(UploadInfo info, uploadStatus(blobId));
     if (info.complete)
         return info;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec)
-        return fail(ErrorCode::Io, "Cannot read the file to upload: " + ec.message());
-    if (size != info.size)
-        return fail(ErrorCode::InvalidArgument, "The file's size differs from the upload's");
-    std::ifstream in(file, std::ios::binary);
-    if (!in.seekg(static_cast<std::streamoff>(info.received)))
+    const std::uint64_t size = info.size;
+    if (!readable) {
+        std::error_code ec;
+        const auto onDisk = std::filesystem::file_size(file, ec);
+        if (ec)
+            return fail(ErrorCode::Io, "Cannot read the file to upload: " + ec.message());
+        if (onDisk != size)
+            return fail(ErrorCode::InvalidArgument, "The file's size differs from the upload's");
+    }
+    FileDescriptor in(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.valid())
         return fail(ErrorCode::Io, "Cannot read the file to upload");
+    ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 
     LAPIS_TRY_ASSIGN(auto ctx, context(true, std::chrono::duration_cast<std::chrono::milliseconds>(TransferTimeout)));
     v1::UploadInfo response;
     auto writer = m_stubs->attachments->Upload(ctx.get(), &response);
     std::uint64_t position = info.received;
-    std::string buffer(UploadChunkSize, '\0');
     bool paused = false;
+    bool readFailed = false;
+    std::optional<Error> notReadable;
+    v1::UploadChunk chunk;
     while (position < size) {
-        in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), size - position)));
-        const auto n = static_cast<std::size_t>(in.gcount());
-        if (n == 0)
-            return fail(ErrorCode::Io, "The file to upload ended early");
-        v1::UploadChunk chunk;
+        const auto wanted = static_cast<std::size_t>(std::min<std::uint64_t>(UploadChunkSize, size - position));
+        if (readable) {
+            if (auto ready = readable(position + wanted); !ready.ok()) {
+                notReadable = std::move(ready).error();
+                ctx->TryCancel();
+                break;
+            }
+        }
+        // Read straight into the message: no copy between a buffer and the protobuf.
+        std::string &data = *chunk.mutable_data();
+        data.resize(wanted);
+        const ssize_t n = ::pread(in.get(), data.data(), wanted, static_cast<off_t>(position));
+        if (n <= 0) {
+            readFailed = true;
+            break;
+        }
+        data.resize(static_cast<std::size_t>(n));
         if (position == info.received)
             chunk.set_blob_id(blobId);
+        else
+            chunk.clear_blob_id();
         chunk.set_offset(position);
-        chunk.set_data(buffer.data(), n);
         if (!writer->Write(chunk))
             break; // the relay ended the call; Finish says why
         position += n;
@@ -83,6 +145,10 @@ Result<UploadInfo> RelayClient::upload(const std::string &blobId, const std::fil
     }
     writer->WritesDone();
     const grpc::Status status = writer->Finish();
+    if (notReadable)
+        return *notReadable;
+    if (readFailed)
+        return fail(ErrorCode::Io, "The file to upload could not be read to its end");
     if (paused)
         return fail(ErrorCode::Cancelled, "The upload was paused; it resumes from where the relay's copy ends");
     if (!status.ok())
@@ -91,32 +157,44 @@ Result<UploadInfo> RelayClient::upload(const std::string &blobId, const std::fil
 }
 
 Result<std::uint64_t> RelayClient::download(const std::string &blobId, const std::filesystem::path &file,
-                                            const ProgressCallback &progress)
+                                            const ProgressCallback &progress, std::uint64_t maxBytes,
+                                            const std::function<void(ByteView)> &onData)
 {
     v1::DownloadRequest request;
     request.set_blob_id(blobId);
-    std::error_code ec;
-    std::uint64_t position = std::filesystem::exists(file, ec) ? std::filesystem::file_size(file, ec) : 0;
+    // The bytes already saved are ciphertext of an earlier try: the download continues after them.
+    FileDescriptor out(::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+    struct stat info {};
+    if (!out.valid() || ::fstat(out.get(), &info) != 0)
+        return fail(ErrorCode::Io, "Cannot write the downloaded file");
+    std::uint64_t position = static_cast<std::uint64_t>(info.st_size);
+    if (position > maxBytes)
+        return fail(ErrorCode::LimitExceeded, "The attachment is larger than its message said");
     request.set_offset(position);
     LAPIS_TRY(proto::validate(request));
-    std::ofstream out(file, std::ios::binary | std::ios::app);
-    if (!out)
-        return fail(ErrorCode::Io, "Cannot write the downloaded file");
 
     LAPIS_TRY_ASSIGN(auto ctx, context(true, std::chrono::duration_cast<std::chrono::milliseconds>(TransferTimeout)));
     auto reader = m_stubs->attachments->Download(ctx.get(), request);
     v1::DownloadChunk chunk;
     bool paused = false;
     bool corrupt = false;
+    bool tooLarge = false;
+    bool writeFailed = false;
     while (reader->Read(&chunk)) {
         if (chunk.offset() != position) {
             corrupt = true;
+        } else if (chunk.size() > maxBytes || position + chunk.data().size() > maxBytes) {
+            // A relay (or a sender) that lies about the size gets no byte past what was promised.
+            tooLarge = true;
+        } else if (!writeAll(out.get(), chunk.data())) {
+            writeFailed = true;
+        } else if (onData) {
+            onData(ByteView(reinterpret_cast<const std::uint8_t *>(chunk.data().data()), chunk.data().size()));
+        }
+        if (corrupt || tooLarge || writeFailed) {
             ctx->TryCancel();
             break;
         }
-        out.write(chunk.data().data(), static_cast<std::streamsize>(chunk.data().size()));
-        if (!out)
-            return fail(ErrorCode::Io, "Cannot write the downloaded file");
         position += chunk.data().size();
         if (progress && !progress(position, chunk.size())) {
             paused = true;
@@ -125,9 +203,14 @@ Result<std::uint64_t> RelayClient::download(const std::string &blobId, const std
         }
     }
     const grpc::Status status = reader->Finish();
-    out.flush();
+    if (!out.close())
+        writeFailed = true;
+    if (writeFailed)
+        return fail(ErrorCode::Io, "Cannot write the downloaded file");
     if (corrupt)
         return fail(ErrorCode::Corrupt, "The relay sent the attachment out of order");
+    if (tooLarge)
+        return fail(ErrorCode::LimitExceeded, "The attachment is larger than its message said");
     if (paused)
         return fail(ErrorCode::Cancelled, "The download was paused; it resumes after the bytes already saved");
     if (!status.ok())

@@ -196,11 +196,13 @@ private slots:
         }
         file.close();
         VERIFY_RUN(m_alice->run({QStringLiteral("send-file"), QStringLiteral("bob"), path}));
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("3")});
+        QTemporaryDir saveDir;
+        const auto got = m_bob->run({QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"),
+                                     QStringLiteral("3"), QStringLiteral("--save-dir"), saveDir.path()});
         VERIFY_RUN(got);
         QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
         const auto attachment = got.json()[0][QStringLiteral("attachment")].toObject();
+        QCOMPARE(attachment[QStringLiteral("path")].toString(), saveDir.filePath(QStringLiteral("video.bin")));
         QCOMPARE(attachment[QStringLiteral("name")].toString(), QStringLiteral("video.bin"));
         QCOMPARE(attachment[QStringLiteral("size")].toInteger(), 50LL * 1024 * 1024);
         QCOMPARE(attachment[QStringLiteral("sha256")].toString(), QString::fromLatin1(hash.result().toHex()));

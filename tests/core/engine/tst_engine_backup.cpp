@@ -54,8 +54,7 @@ private slots:
         VERIFY_OK(m_bob->sendFile(AccountId("alice"), attachmentPath.toStdString(), false));
         const auto got = m_alice->receive(std::chrono::milliseconds(1000));
         VERIFY_OK(got);
-        QVERIFY(
-            std::any_of(got->begin(), got->end(), [](const ReceivedItem &i) { return !i.attachmentCopies.empty(); }));
+        QVERIFY(std::any_of(got->begin(), got->end(), [](const ReceivedItem &i) { return !i.attachmentIds.empty(); }));
 
         std::vector<double> exportProgress;
         const auto backup = m_dir.filePath(QStringLiteral("alice.lapisbackup")).toStdString();

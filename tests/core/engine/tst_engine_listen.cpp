@@ -201,10 +201,15 @@ private slots:
             if (item.event.attachments.empty())
                 continue;
             ++files;
-            QCOMPARE(item.attachmentCopies.size(), std::size_t(1));
-            QFile copy(QString::fromStdString(item.attachmentCopies.front().string()));
-            QVERIFY(copy.open(QIODevice::ReadOnly));
-            QVERIFY(copy.readAll() == content);
+            QCOMPARE(item.attachmentIds.size(), std::size_t(1));
+            QByteArray plain;
+            const auto decrypted =
+                m_bob->decryptAttachment(item.attachmentIds.front(), [&](ByteView b) -> Result<void> {
+                    plain.append(reinterpret_cast<const char *>(b.data()), static_cast<qsizetype>(b.size()));
+                    return {};
+                });
+            QVERIFY2(decrypted.ok(), decrypted.ok() ? "" : decrypted.error().message.c_str());
+            QVERIFY(plain == content);
         }
         QCOMPARE(files, 1);
     }

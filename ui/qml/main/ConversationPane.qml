@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Lapis.Ui
 
@@ -184,7 +185,14 @@ Item {
                 delegate: MessageBubble {
                     width: messageList.width - 12
                     highlighted: messageId === conversation.messages.highlightedMessageId
-                    onImageOpened: function(source, file) { viewer.show(source, file) }
+                    onImageOpened: function(source) { viewer.show(source) }
+                    onAttachmentSaveRequested: function(attachmentId, fileName) {
+                        saveDialog.attachmentId = attachmentId
+                        // The sender's name is only a suggestion, never a path: its last part, no leading dot.
+                        const safe = fileName.replace(/^.*[\\\/]/, "").replace(/^[.\s]+/, "") || "attachment"
+                        saveDialog.selectedFile = saveDialog.currentFolder + "/" + safe
+                        saveDialog.open()
+                    }
                 }
                 onCountChanged: {
                     if (count > 0 && count - indexAt(0, contentY) < 40)
@@ -323,6 +331,14 @@ Item {
     }
 
     ImageViewer { id: viewer }
+
+    FileDialog {
+        id: saveDialog
+        property var attachmentId: 0
+        title: qsTr("Save attachment as")
+        fileMode: FileDialog.SaveFile
+        onAccepted: conversation.saveAttachment(attachmentId, selectedFile)
+    }
 
     Dialog {
         id: plaintextConfirm

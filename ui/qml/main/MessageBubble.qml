@@ -8,7 +8,10 @@ import Lapis.Ui
 Item {
     id: bubble
     objectName: "bubble_" + messageId
-    signal imageOpened(string source, url file)
+    /// A received picture was clicked: the viewer shows it (image://untrusted, decoded sandboxed).
+    signal imageOpened(string source)
+    /// "Save as…" on an attachment: the conversation asks where (one dialog for all bubbles).
+    signal attachmentSaveRequested(var attachmentId, string fileName)
     /// The message a search hit jumped to: marked for a moment.
     property bool highlighted: false
     readonly property color bubbleColor: outgoing ? (endToEnd ? Theme.blue : Theme.green) : Theme.incomingBubble
@@ -183,7 +186,7 @@ Item {
                         MouseArea {
                             anchors.fill: parent
                             cursorShape: Qt.PointingHandCursor
-                            onClicked: bubble.imageOpened(attachmentImageSource, attachmentUrl)
+                            onClicked: bubble.imageOpened(attachmentImageSource)
                         }
                     }
                     Label {
@@ -218,10 +221,26 @@ Item {
                             anchors.verticalCenter: parent.verticalCenter
                         }
                         ToolButton {
-                            visible: attachmentUrl.toString().length > 0
+                            objectName: "attachmentDownload"
+                            // Large files (over the size set in Settings) wait for this click.
+                            visible: attachmentId > 0 && attachmentState !== 2
+                            text: attachmentState === 3 ? qsTr("Retry download") : qsTr("Download")
+                            Accessible.name: qsTr("Download %1").arg(attachmentName)
+                            onClicked: session.conversation.downloadAttachment(attachmentId)
+                        }
+                        ToolButton {
+                            objectName: "attachmentOpen"
+                            visible: attachmentId > 0 && attachmentState === 2
                             text: qsTr("Open")
                             Accessible.name: qsTr("Open %1").arg(attachmentName)
-                            onClicked: Qt.openUrlExternally(attachmentUrl)
+                            onClicked: session.conversation.openAttachment(attachmentId)
+                        }
+                        ToolButton {
+                            objectName: "attachmentSave"
+                            visible: attachmentId > 0 && attachmentState === 2
+                            text: qsTr("Save as…")
+                            Accessible.name: qsTr("Save %1 as").arg(attachmentName)
+                            onClicked: bubble.attachmentSaveRequested(attachmentId, attachmentName)
                         }
                     }
 

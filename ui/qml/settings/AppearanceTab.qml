@@ -55,5 +55,20 @@ ScrollView {
             Accessible.name: text
             onToggled: tab.settings.notificationPreviews = checked
         }
+
+        Label { text: qsTr("Attachments"); font.bold: true }
+        RowLayout {
+            Label { text: qsTr("Download received files up to") }
+            SpinBox {
+                objectName: "autoDownloadLimit"
+                from: 0
+                to: 2048
+                editable: true
+                value: tab.settings.autoDownloadMiB
+                Accessible.name: qsTr("Largest file downloaded without asking, in MiB")
+                onValueModified: tab.settings.autoDownloadMiB = value
+            }
+            Label { text: qsTr("MiB without asking; larger ones wait for a click") }
+        }
     }
 }

@@ -35,6 +35,8 @@ public:
     /// Encrypts `plaintext` as the next chunk (plaintext.size() + Overhead bytes).
     /// Pushing after the final chunk is an error.
     Result<Bytes> push(ByteView plaintext, bool final, ByteView ad = {});
+    /// push() into `out` (at least plaintext.size() + Overhead bytes), without allocating.
+    Result<void> pushInto(ByteView plaintext, bool final, MutableByteView out);
 
 private:
     SecretStreamEncryptor() = default;
@@ -56,6 +58,9 @@ public:
     /// The plaintext of the next chunk. AuthenticationFailed when the chunk is not the next genuine
     /// one; Corrupt when a chunk comes after the final one.
     Result<Bytes> pull(ByteView chunk, ByteView ad = {});
+    /// pull() into `out` (at least chunk.size() - Overhead bytes), without allocating; returns the
+    /// plaintext's length.
+    Result<std::size_t> pullInto(ByteView chunk, MutableByteView out);
     /// True once the final chunk has been pulled. A stream that ends before that is truncated.
     [[nodiscard]] bool finished() const { return m_finished; }
 

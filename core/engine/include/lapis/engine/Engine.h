@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <lapis/engine/Attachments.h>
 #include <lapis/engine/DeviceTrust.h>
 #include <lapis/engine/IncomingMessages.h>
 #include <lapis/engine/LinkUri.h>
@@ -90,9 +91,9 @@ struct SendReport {
 /// A message taken by receive(), for the CLI and the views.
 struct ReceivedItem {
     IncomingEvent event;
-    /// For each attachment: the decrypted copy made for this receive (empty when none).
-    std::vector<std::filesystem::path> attachmentCopies;
-    std::vector<std::string> attachmentSha256;
+    /// For each of event.attachments, in order: its id in the store (0 when it has none). Nothing
+    /// is decrypted on arrival; decryptAttachment / saveAttachmentIn make plaintext when asked.
+    std::vector<std::int64_t> attachmentIds;
 };
 
 /// What listen() reports as it happens. Callbacks run on the thread that called listen().
@@ -118,7 +119,7 @@ struct AttachmentSummary {
     std::string mimeType;
     std::uint64_t size = 0;
     store::AttachmentState state = store::AttachmentState::Remote;
-    std::filesystem::path localCopy; ///< the decrypted copy under downloads/, when there is one
+    bool incoming = false;
 };
 
 /// One page of a conversation, newest first, with the messages' attachments (by message id hex).
@@ -255,10 +256,36 @@ public:
     /// (checked before and while decrypting); AuthenticationFailed when the copy was altered.
     Result<Bytes> attachmentBytes(std::int64_t attachmentId, std::uint64_t maxSize);
 
+    /// sendFile() of bytes held in memory (a pasted or dropped image), encrypted before they touch
+    /// the disk; `fileName` is what the recipient sees.
+    Result<SendReport> sendFileData(const AccountId &to, ByteView data, const std::string &fileName,
+                                    bool allowPlaintext, const transport::ProgressCallback &progress = {});
+
     /// Takes every pending message, then new ones until `idle` passes with nothing new.
-    /// Attachments are downloaded, checked and kept encrypted; a decrypted copy is made under
-    /// the profile's downloads folder for each.
+    /// Attachments up to the auto-download limit are downloaded, checked against their digest and
+    /// kept encrypted (EngineAttachments.cpp); larger ones wait for downloadAttachment().
     Result<std::vector<ReceivedItem>> receive(std::chrono::milliseconds idle);
+    /// Received attachments larger than this wait for downloadAttachment() (default 100 MiB).
+    void setAutoDownloadLimit(std::uint64_t bytes) { m_autoDownloadLimit = bytes; }
+    /// Downloads an attachment that waited (too large, or failed before), resuming after what an
+    /// earlier try saved; reads at most what its pointer's size allows and checks the digest.
+    Result<void> downloadAttachment(std::int64_t attachmentId, const transport::ProgressCallback &progress = {});
+    /// The plaintext of a downloaded attachment, decrypted from its copy at rest into `sink` chunk by
+    /// chunk as each is authenticated; nothing is written anywhere.
+    Result<std::uint64_t> decryptAttachment(std::int64_t attachmentId, const PlaintextSink &sink);
+    /// Decrypts a downloaded attachment into `destination` (the user's "Save as…" choice; 0600,
+    /// written through a temporary file renamed into place).
+    Result<void> decryptAttachmentTo(std::int64_t attachmentId, const std::filesystem::path &destination);
+    /// Decrypts a downloaded attachment into a new file in `folder`, named after the sender's name
+    /// made safe and unique there (createUniqueFile); returns its path. `tee` sees the plaintext.
+    Result<std::filesystem::path> saveAttachmentIn(std::int64_t attachmentId, const std::filesystem::path &folder,
+                                                   const PlaintextSink &tee = {});
+    /// "Open": saveAttachmentIn() the private folder for opened attachments (openedFolder()).
+    Result<std::filesystem::path> openAttachmentCopy(std::int64_t attachmentId);
+    /// Where "Open" puts decrypted copies: a folder only this user may enter (0700), emptied by
+    /// clearOpenedAttachments() when the app closes and when a profile is opened.
+    [[nodiscard]] std::filesystem::path openedFolder() const;
+    Result<void> clearOpenedAttachments();
     /// Keeps the relay's stream open and processes what arrives until `interrupted()` returns true
     /// (checked at least every 100 ms) or the stream fails for good. Flushes the outbox first, on
     /// every reconnection and every 10 s while connected. Returns so the caller can make other calls
@@ -377,7 +404,12 @@ private:
     /// `withMessage` runs in the transaction that stores the message and its outbox entries.
     Result<SendReport> sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
                                 const std::function<Result<void>(store::Transaction &)> &withMessage = {});
-    Result<SendReport> finishUpload(store::PendingUpload pending, const transport::ProgressCallback &progress);
+    /// Sends the message of an upload after its first try (`uploaded`), trying once more on a
+    /// blob the relay forgot.
+    Result<SendReport> finishUpload(store::PendingUpload pending, const transport::ProgressCallback &progress,
+                                    Result<transport::UploadInfo> uploaded);
+    store::PendingUpload pendingUploadOf(const SealedAttachment &sealed, const std::string &blobId, const AccountId &to,
+                                         bool allowPlaintext) const;
     Result<bool> deliver(const AccountId &to, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext);
     /// How runStream() is driven: receive() ends after an idle wait, listen() when interrupted.
     struct StreamLoop {
@@ -402,6 +434,14 @@ private:
     Result<void> sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages,
                              ReceiptChannel *channel = nullptr, bool retry = false);
     Result<ReceivedItem> fetchAttachments(IncomingEvent event);
+    /// Downloads `row` (resuming a partial copy) and checks its digest; the rows of the same blob in
+    /// `sameBlob` share the copy instead of fetching it again.
+    Result<void> fetchAttachment(const store::StoredAttachment &row,
+                                 const std::vector<const store::StoredAttachment *> &sameBlob,
+                                 const transport::ProgressCallback &progress);
+    Result<store::StoredAttachment> downloadedAttachment(std::int64_t attachmentId);
+    Result<SendReport> sendSealed(const AccountId &to, SealedAttachment sealed, bool allowPlaintext,
+                                  const transport::ProgressCallback &progress);
     [[nodiscard]] std::int64_t nowMs() const;
     [[nodiscard]] protocol::Address selfAddress() const;
     /// Handles an account event from the stream (any thread): keeps sign-in outcomes, tells the
@@ -421,6 +461,7 @@ private:
     std::function<void(const SignInRequest &, bool pending)> m_signInListener;
     crypto::Argon2Params m_backupParams = crypto::Argon2Params::moderate();
     std::atomic<std::uint64_t> m_unreadableEnvelopes{0};
+    std::uint64_t m_autoDownloadLimit = DefaultAutoDownloadLimit;
 };
 
 } // namespace lapis::engine

@@ -34,7 +34,9 @@ inline constexpr std::size_t MaxBatchBytes = 1024 * 1024;
 inline constexpr std::size_t MaxRequestsPerPack = 512;
 inline constexpr std::size_t MaxAcksPerMessage = 1000;
 
-inline constexpr std::size_t MaxUploadChunk = 256 * 1024;
+/// Attachment bytes per upload or download message: large enough that a 2 GiB blob is ~2,000
+/// messages, within MaxGrpcMessage with room for the framing.
+inline constexpr std::size_t MaxUploadChunk = 1024 * 1024;
 inline constexpr std::uint64_t DefaultMaxAttachment = 2ULL * 1024 * 1024 * 1024;
 inline constexpr std::size_t BlobIdLength = 32;
 

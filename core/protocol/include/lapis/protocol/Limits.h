@@ -42,6 +42,9 @@ inline constexpr std::size_t MaxAccountIdSize = 64;
 inline constexpr std::size_t MaxQuoteExcerptChars = 200;
 /// Longest reaction emoji, in UTF-8 bytes (room for a flag or a family sequence, not for text).
 inline constexpr std::size_t MaxReactionEmojiSize = 64;
+/// Most attachment pointers one message carries: each may be a download of up to the relay's
+/// blob limit, so a sender cannot make one message cost a receiver without bound.
+inline constexpr std::size_t MaxAttachmentsPerMessage = 32;
 
 /// A signed prekey older than this is replaced.
 inline constexpr std::int64_t SignedPreKeyRotation = 7 * 24 * 3600;

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -92,12 +93,19 @@ public:
     Result<UploadInfo> uploadStatus(const std::string &blobId);
     /// Uploads `file` to `blobId`, resuming where the relay's copy ends. Cancelled when
     /// `progress` returns false (call again to resume).
+    /// With `readable`, the file is still being written: before reading up to byte N the upload
+    /// calls readable(N), which returns once the file holds N bytes (or an error that ends it).
     Result<UploadInfo> upload(const std::string &blobId, const std::filesystem::path &file,
-                              const ProgressCallback &progress = {});
-    /// Downloads into `file`, resuming after the bytes it already holds. Cancelled when
-    /// `progress` returns false.
+                              const ProgressCallback &progress = {},
+                              const std::function<Result<void>(std::uint64_t)> &readable = {});
+    /// Downloads into `file` (created 0600), resuming after the bytes it already holds. Cancelled
+    /// when `progress` returns false. At most `maxBytes` are kept: a blob longer than that is
+    /// LimitExceeded as soon as the relay sends or announces more, and the call ends there.
+    /// `onData` sees each piece as it is saved (a digest computed in the same pass).
     Result<std::uint64_t> download(const std::string &blobId, const std::filesystem::path &file,
-                                   const ProgressCallback &progress = {});
+                                   const ProgressCallback &progress = {},
+                                   std::uint64_t maxBytes = std::numeric_limits<std::uint64_t>::max(),
+                                   const std::function<void(ByteView)> &onData = {});
 
     // --- device linking
     Result<LinkAddress> createLinkAddress();
