@@ -278,7 +278,8 @@ private slots:
                      QStringLiteral("alice.lapisbackup"));
         findItem(window, QStringLiteral("restoreCodeField"))->setProperty("text", m_code);
         QSignalSpy busy(session, &SessionController::busyChanged);
-        typeAndEnter(window, findItem(window, QStringLiteral("restorePassphraseField")), QStringLiteral("second"));
+        typeAndEnter(window, findItem(window, QStringLiteral("restorePassphraseField")),
+                     QStringLiteral("second passphrase"));
         QTRY_VERIFY(busy.count() >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(!session->busy(), 30000);
         QCOMPARE(session->errorText(), QStringLiteral("Cannot reach the relay of this backup, so nothing was "

@@ -385,7 +385,11 @@ private:
                                             m_relay.certificatePath());
     }
 
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    // oneTimePrekeysAreToppedUp drains Bob's pool and draws again: above the relay's per-target
+    // prekey limit (tst_transport_relay_limits tests that limit).
+    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY),
+                                      {QStringLiteral("--rate-prekey-caller"), QStringLiteral("10000/10000"),
+                                       QStringLiteral("--rate-prekey-target"), QStringLiteral("10000/10000")}};
     std::unique_ptr<CliProfile> m_alice;
     std::unique_ptr<CliProfile> m_bob;
 };

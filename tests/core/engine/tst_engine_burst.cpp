@@ -390,10 +390,13 @@ private:
         return true;
     }
 
-    // Limits above these bursts; burstOverTheRateLimitWaitsInTheOutbox runs one at the defaults.
+    // Limits above these bursts and above the prekey draining of sendsWithASessionLeaveThePrekeyPool
+    // (which drains Bob's pool twice); burstOverTheRateLimitWaitsInTheOutbox runs one at the defaults.
     test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY),
                                {QStringLiteral("--rate-account"), QStringLiteral("10000/10000"),
-                                QStringLiteral("--rate-connection"), QStringLiteral("10000/10000")}};
+                                QStringLiteral("--rate-connection"), QStringLiteral("10000/10000"),
+                                QStringLiteral("--rate-prekey-caller"), QStringLiteral("10000/10000"),
+                                QStringLiteral("--rate-prekey-target"), QStringLiteral("10000/10000")}};
     engine::test::ProfilesOnRelay m_profiles{m_relay};
     std::unique_ptr<engine::Engine> m_alice;
     std::unique_ptr<engine::Engine> m_alice2;
