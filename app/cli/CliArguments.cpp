@@ -78,6 +78,8 @@ std::string usage()
            "  sign-in-requests                pending sign-ins of this account: ID CODE DEVICE-NAME TIME\n"
            "  sign-in-deny ID                 refuse a pending sign-in\n"
            "  sign-ins                        decided sign-ins seen by receive: ID OUTCOME TIME DEVICE-NAME\n"
+           "  device-changes                  devices added/removed, seen by receive: added|removed ID TIME NAME\n"
+           "  remove-device DEVICE-ID         remove a device of this account (see devices)\n"
            "  link-request --relay HOST:PORT --relay-ca FILE [--qr-png FILE]\n"
            "  link-approve URI [--code CODE]\n"
            "  link-approve --qr-image FILE [--code CODE]\n"

@@ -258,6 +258,19 @@ const std::map<std::string, Handler> &handlers()
         {"sign-in-requests", signInRequests},
         {"sign-in-deny", signInDeny},
         {"sign-ins", signIns},
+        {"device-changes", deviceChanges},
+        {"remove-device",
+         [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
+             LAPIS_TRY_ASSIGN(auto id, needPositional(args, 0, "the id of a device of this account (see devices)"));
+             std::uint32_t device = 0;
+             std::istringstream in(id);
+             if (!(in >> device) || !in.eof() || device == 0)
+                 return fail(ErrorCode::InvalidArgument,
+                             "\"" + id + "\" is not a device id (a number, as devices prints it)");
+             LAPIS_TRY(engine.removeDevice(DeviceId(device)));
+             out << "removed device " << device << "\n";
+             return {};
+         }},
         {"link-request",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto relay, args.required("--relay"));
@@ -397,6 +410,9 @@ const std::map<std::string, Handler> &handlers()
                  return fail(ErrorCode::InvalidArgument, "--save-dir needs an existing folder: " + *saveDir);
              // Nobody clicks "download" here: every attachment is fetched, up to the relay's limit.
              engine.setAutoDownloadLimit(engine::MaxAttachmentSize);
+             // On stderr, as the other warnings: stdout stays one line (or object) per message.
+             engine.setDeviceChangeListener(
+                 [](const engine::DeviceChange &c) { printDeviceChangeNotice(c, std::cerr); });
              LAPIS_TRY_ASSIGN(auto items, engine.receive(std::chrono::milliseconds(static_cast<long>(seconds * 1000))));
              for (const auto &item : items)
                  printReceived(item, receivedFiles(engine, item, saveDir), args.has("--json"), args.has("--reactions"),

@@ -36,6 +36,26 @@ Result<void> signIns(engine::Engine &engine, const CliArguments &, std::ostream 
     return {};
 }
 
+Result<void> deviceChanges(engine::Engine &engine, const CliArguments &, std::ostream &out)
+{
+    LAPIS_TRY_ASSIGN(auto history, engine.deviceChanges());
+    for (const auto &c : history)
+        out << (c.kind == engine::DeviceChange::Kind::Added ? "added " : "removed ") << c.deviceId << " "
+            << timeText(c.atMs) << " " << c.deviceName << "\n";
+    return {};
+}
+
+void printDeviceChangeNotice(const engine::DeviceChange &change, std::ostream &err)
+{
+    if (change.kind == engine::DeviceChange::Kind::Added)
+        err << "notice: device " << change.deviceId << " (\"" << change.deviceName
+            << "\") was added to your account; if that was not you, remove it (remove-device " << change.deviceId
+            << ") and change your password\n";
+    else
+        err << "notice: device " << change.deviceId << " (\"" << change.deviceName
+            << "\") was removed from your account\n";
+}
+
 Result<void> signInDeny(engine::Engine &engine, const CliArguments &args, std::ostream &out)
 {
     if (args.positional.empty() || args.positional[0].empty())

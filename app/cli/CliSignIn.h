@@ -8,6 +8,7 @@
 namespace lapis::engine {
 class Engine;
 struct AccountSetup;
+struct DeviceChange;
 } // namespace lapis::engine
 
 namespace lapis::cli {
@@ -19,6 +20,13 @@ Result<void> signInRequests(engine::Engine &engine, const CliArguments &args, st
 /// line: `ID OUTCOME TIME DEVICE-NAME` (ID `-` for a TOTP or password-only sign-in, OUTCOME
 /// `approved` or `denied`, TIME in ISO 8601 UTC, the name last because it may hold spaces).
 Result<void> signIns(engine::Engine &engine, const CliArguments &args, std::ostream &out);
+
+/// device-changes: the devices added to or removed from the account that this profile was told of
+/// (by `receive`), newest first, one per line: `added|removed DEVICE-ID TIME DEVICE-NAME`.
+Result<void> deviceChanges(engine::Engine &engine, const CliArguments &args, std::ostream &out);
+
+/// The warning `receive` prints on stderr when a device joins or leaves the account.
+void printDeviceChangeNotice(const engine::DeviceChange &change, std::ostream &err);
 
 /// sign-in-deny ID: refuses the pending sign-in ID.
 Result<void> signInDeny(engine::Engine &engine, const CliArguments &args, std::ostream &out);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountsService.h"
 #include "ServiceSupport.h"
+#include "SignInCodes.h"
 #include "Totp.h"
 
 #include <lapis/common/Log.h>
@@ -42,10 +43,10 @@ std::string randomCode()
     return code;
 }
 
-void toProto(const SignInRecord &r, v1::SignInRequest &out)
+void toProto(const SignInRecord &r, const SecretSealer &sealer, v1::SignInRequest &out)
 {
     out.set_id(r.id);
-    out.set_code(r.code);
+    out.set_code(sign_in_codes::reveal(sealer, r.username, r.id, r.code));
     out.set_device_name(r.deviceName);
     out.set_created_ms(r.createdMs);
     out.set_expires_ms(r.expiresMs);
@@ -214,7 +215,8 @@ grpc::Status AccountsService::requestSignIn(grpc::ServerContext &context, const 
     SignInRecord record;
     record.id = randomHex(8);
     record.username = account.username;
-    record.code = randomCode();
+    if (auto sealed = sign_in_codes::protect(*m_relay.sealer, record, randomCode()); !sealed.ok())
+        return toStatus(context, sealed.error());
     record.deviceName = request.device_name();
     record.createdMs = nowMs();
     record.expiresMs = record.createdMs + std::chrono::milliseconds(m_relay.config.signInTtl).count();
@@ -267,7 +269,7 @@ grpc::Status AccountsService::completeSignIn(grpc::ServerContext &context, const
     // Wrong codes are capped per account across requests, not only per request.
     if (auto s = m_security.checkSignInCodeBudget(context, account.username); !s.ok())
         return s;
-    if (!crypto::constantTimeEqual(asBytes(request.device_code()), asBytes(record.code))) {
+    if (!sign_in_codes::matches(*m_relay.sealer, record, request.device_code())) {
         std::vector<std::uint32_t> told;
         auto counted = m_relay.storage.recordWrongSignInCode(account.username, record.id, SignInCodeTries, now, told);
         if (!counted.ok())
@@ -435,7 +437,7 @@ grpc::Status AccountsService::ListSignInRequests(grpc::ServerContext *context, c
     if (!pending.ok())
         return toStatus(*context, pending.error());
     for (const auto &r : *pending)
-        toProto(r, *response->add_requests());
+        toProto(r, *m_relay.sealer, *response->add_requests());
     return grpc::Status::OK;
 }
 

@@ -24,22 +24,34 @@ grpc::Status LinkService::CreateAddress(grpc::ServerContext *context, const v1::
     return grpc::Status::OK;
 }
 
-grpc::Status LinkService::Wait(grpc::ServerContext *context, const v1::WaitLinkRequest *request,
-                               v1::LinkBundle *response)
+grpc::ServerUnaryReactor *LinkService::Wait(grpc::CallbackServerContext *context, const v1::WaitLinkRequest *request,
+                                            v1::LinkBundle *response)
 {
-    if (auto s = admitAnonymous(m_relay, *context); !s.ok())
-        return s;
-    if (auto s = validateRequest(*context, *request); !s.ok())
-        return s;
-    auto bundle =
-        m_relay.link.wait(request->address(), [&] { return context->IsCancelled() || m_relay.stopping.load(); });
-    if (!bundle.ok()) {
-        if (bundle.error().code == ErrorCode::Cancelled)
-            return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, bundle.error().message);
-        return toStatus(*context, bundle.error());
+    auto *reactor = context->DefaultReactor();
+    if (auto s = admitAnonymous(m_relay, *context); !s.ok()) {
+        reactor->Finish(s);
+        return reactor;
     }
-    response->set_sealed_bundle(bundle->data(), bundle->size());
-    return grpc::Status::OK;
+    if (auto s = validateRequest(*context, *request); !s.ok()) {
+        reactor->Finish(s);
+        return reactor;
+    }
+    // Finished exactly once, from whichever thread ends the wait; nothing is touched after Finish.
+    auto finish = [context, reactor, response](Result<Bytes> bundle) {
+        if (!bundle.ok()) {
+            reactor->Finish(bundle.error().code == ErrorCode::Cancelled
+                                ? grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED, bundle.error().message)
+                                : toStatus(*context, bundle.error()));
+            return;
+        }
+        response->set_sealed_bundle(bundle->data(), bundle->size());
+        reactor->Finish(grpc::Status::OK);
+    };
+    auto started = m_relay.link.startWait(
+        request->address(), [context] { return context->IsCancelled(); }, std::move(finish));
+    if (!started.ok())
+        reactor->Finish(toStatus(*context, started.error()));
+    return reactor;
 }
 
 grpc::Status LinkService::CreateToken(grpc::ServerContext *context, const v1::CreateLinkTokenRequest *,

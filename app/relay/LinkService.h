@@ -7,7 +7,8 @@
 namespace lapis::relay {
 
 /// The device-linking rendezvous: addresses, the sealed bundle's hand-over and link tokens.
-class LinkService final : public lapis::relay::v1::Link::Service {
+/// `Wait` uses gRPC's callback API: a waiting new device holds no server thread.
+class LinkService final : public lapis::relay::v1::Link::WithCallbackMethod_Wait<lapis::relay::v1::Link::Service> {
 public:
     explicit LinkService(RelayContext &relay)
         : m_relay(relay)
@@ -15,8 +16,10 @@ public:
 
     grpc::Status CreateAddress(grpc::ServerContext *context, const v1::CreateLinkAddressRequest *request,
                                v1::LinkAddress *response) override;
-    grpc::Status Wait(grpc::ServerContext *context, const v1::WaitLinkRequest *request,
-                      v1::LinkBundle *response) override;
+    // The sync form stays declared (it aborts: gRPC never calls it once the callback form is marked).
+    using v1::Link::WithCallbackMethod_Wait<v1::Link::Service>::Wait;
+    grpc::ServerUnaryReactor *Wait(grpc::CallbackServerContext *context, const v1::WaitLinkRequest *request,
+                                   v1::LinkBundle *response) override;
     grpc::Status CreateToken(grpc::ServerContext *context, const v1::CreateLinkTokenRequest *request,
                              v1::LinkToken *response) override;
     grpc::Status PostBundle(grpc::ServerContext *context, const v1::PostLinkBundleRequest *request,

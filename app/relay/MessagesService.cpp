@@ -2,6 +2,7 @@
 #include "MessagesService.h"
 #include "SendStreamGuard.h"
 #include "ServiceSupport.h"
+#include "SignInCodes.h"
 
 #include <lapis/common/Log.h>
 
@@ -383,6 +384,9 @@ grpc::Status MessagesService::Stream(grpc::ServerContext *context,
             } else {
                 v1::StreamPush push;
                 toPush(item, push);
+                if (item.kind == MailboxItem::SignInRequested && !item.signInCode.empty())
+                    push.mutable_event()->mutable_sign_in()->set_code(
+                        sign_in_codes::reveal(*m_relay.sealer, caller.account, item.signInId, item.signInCode));
                 if (!flush() || !stream->Write(push)) {
                     writeFailed = true;
                     break;

@@ -99,6 +99,7 @@ void RelayServer::shutdown()
     if (m_context) {
         m_context->stopping = true;
         m_context->hub.closeAll();
+        m_context->link.stopAll();
     }
     if (m_server) {
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));

@@ -64,7 +64,7 @@ struct MailboxItem {
     /// For events: the device added or removed, and its name.
     std::uint32_t eventDevice = 0;
     std::string eventDeviceName;
-    /// For sign-in events: the request (its code only while it waits).
+    /// For sign-in events: the request (its sealed code, hex, only while it waits).
     std::string signInId;
     std::string signInCode;
     std::int64_t signInCreatedMs = 0;
@@ -76,12 +76,16 @@ struct SignInRecord {
     enum class State : int { Pending = 0, Approved = 1, Denied = 2, Closed = 3 };
     std::string id;
     std::string username;
+    /// The code sealed by the relay's SecretSealer, hex (sign_in_codes): what the storage keeps
+    /// and copies into the request's event; only the service layer opens it.
     std::string code;
     std::string deviceName;
     std::int64_t createdMs = 0;
     std::int64_t expiresMs = 0;
     int wrongCodes = 0;
     State state = State::Pending;
+    /// The code's keyed hash, hex: what checking a typed code compares against.
+    std::string codeHash;
 };
 
 struct OutgoingItem {

@@ -2,6 +2,7 @@
 #include "SecretSealer.h"
 
 #include <lapis/crypto/Aead.h>
+#include <lapis/crypto/Blake2b.h>
 #include <lapis/crypto/Random.h>
 
 #include <cerrno>
@@ -47,7 +48,7 @@ Result<std::unique_ptr<SecretSealer>> SecretSealer::open(const std::string &keyF
         ::close(fd);
         if (written != static_cast<ssize_t>(key.size()) || !synced)
             return ioError("Cannot write the relay's secret key", keyFile);
-        return std::unique_ptr<SecretSealer>(new SecretSealer(std::move(key)));
+        return fromKey(std::move(key));
     }
     if (fd < 0)
         return ioError("Cannot read the relay's secret key", keyFile);
@@ -60,7 +61,27 @@ Result<std::unique_ptr<SecretSealer>> SecretSealer::open(const std::string &keyF
     ::close(fd);
     if (got != static_cast<ssize_t>(KeySize) || more != 0)
         return fail(ErrorCode::Corrupt, "The relay's secret key " + keyFile + " is not 32 bytes long");
-    return std::unique_ptr<SecretSealer>(new SecretSealer(std::move(key)));
+    return fromKey(std::move(key));
+}
+
+Result<std::unique_ptr<SecretSealer>> SecretSealer::fromKey(SecureBytes key)
+{
+    // A key of its own for hashing: one key is never used with two primitives.
+    constexpr std::string_view Label = "lapis-relay keyed hash key";
+    LAPIS_TRY_ASSIGN(auto derived, crypto::Blake2b::hash(asBytes(Label), KeySize, key.view()));
+    SecureBytes hashKey(KeySize);
+    std::copy(derived.begin(), derived.end(), hashKey.mutableView().begin());
+    sodium_memzero(derived.data(), derived.size());
+    return std::unique_ptr<SecretSealer>(new SecretSealer(std::move(key), std::move(hashKey)));
+}
+
+Bytes SecretSealer::keyedHash(ByteView value, std::string_view purpose, std::string_view account) const
+{
+    auto hash = crypto::Blake2b::create(32, m_hashKey.view());
+    // Sizes are fixed and valid: create() cannot fail here.
+    const auto context = associated(purpose, account);
+    hash->update(asBytes(context)).update(asBytes(std::string_view("\0", 1))).update(value);
+    return hash->finish();
 }
 
 Result<Bytes> SecretSealer::seal(ByteView secret, std::string_view purpose, std::string_view account) const

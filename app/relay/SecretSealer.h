@@ -27,11 +27,19 @@ public:
     Result<Bytes> open(ByteView stored, std::string_view purpose, std::string_view account,
                        std::size_t legacySize) const;
 
+    /// A keyed hash (BLAKE2b-256 under a key derived from the secret key) of `value`, for secrets
+    /// the relay only needs to recognise: without the key file, a copy of relay.db cannot test
+    /// guesses against it, even for a six-digit code.
+    [[nodiscard]] Bytes keyedHash(ByteView value, std::string_view purpose, std::string_view account) const;
+
 private:
-    explicit SecretSealer(SecureBytes key)
+    SecretSealer(SecureBytes key, SecureBytes hashKey)
         : m_key(std::move(key))
+        , m_hashKey(std::move(hashKey))
     {}
+    static Result<std::unique_ptr<SecretSealer>> fromKey(SecureBytes key);
     SecureBytes m_key;
+    SecureBytes m_hashKey;
 };
 
 } // namespace lapis::relay

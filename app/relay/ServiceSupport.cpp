@@ -29,14 +29,14 @@ Bytes hashSecret(ByteView secret)
     return h.ok() ? std::move(h).value() : Bytes(32, 0);
 }
 
-grpc::Status withReason(grpc::ServerContext &context, grpc::StatusCode code, const std::string &message,
+grpc::Status withReason(grpc::ServerContextBase &context, grpc::StatusCode code, const std::string &message,
                         const char *reason)
 {
     context.AddTrailingMetadata(std::string(lim::MetaReason), reason);
     return grpc::Status(code, message);
 }
 
-grpc::Status retryLater(grpc::ServerContext &context, std::chrono::milliseconds after, const std::string &what,
+grpc::Status retryLater(grpc::ServerContextBase &context, std::chrono::milliseconds after, const std::string &what,
                         const char *reason)
 {
     const auto seconds = std::max<long long>(1, (after.count() + 999) / 1000);
@@ -45,7 +45,7 @@ grpc::Status retryLater(grpc::ServerContext &context, std::chrono::milliseconds 
                       what + "; try again in " + std::to_string(seconds) + " s", reason);
 }
 
-grpc::Status toStatus(grpc::ServerContext &context, const Error &error)
+grpc::Status toStatus(grpc::ServerContextBase &context, const Error &error)
 {
     using C = grpc::StatusCode;
     switch (error.code) {
@@ -79,7 +79,7 @@ grpc::Status toStatus(grpc::ServerContext &context, const Error &error)
     return grpc::Status(C::INTERNAL, "The relay had an internal error; try again later");
 }
 
-std::string sourceAddress(const grpc::ServerContext &context)
+std::string sourceAddress(const grpc::ServerContextBase &context)
 {
     // "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000" (maybe %-escaped): everything before the port.
     const std::string peer = context.peer();
@@ -92,7 +92,7 @@ std::string sourceAddress(const grpc::ServerContext &context)
 
 namespace {
 
-grpc::Status admitConnection(RelayContext &relay, grpc::ServerContext &context)
+grpc::Status admitConnection(RelayContext &relay, grpc::ServerContextBase &context)
 {
     if (relay.stopping)
         return grpc::Status(grpc::StatusCode::UNAVAILABLE, "The relay is shutting down");
@@ -103,7 +103,7 @@ grpc::Status admitConnection(RelayContext &relay, grpc::ServerContext &context)
 
 } // namespace
 
-grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContext &context)
+grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContextBase &context)
 {
     if (auto s = admitConnection(relay, context); !s.ok())
         return s;
@@ -115,7 +115,7 @@ grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContext &context)
 
 namespace {
 
-std::string metadata(const grpc::ServerContext &context, std::string_view key)
+std::string metadata(const grpc::ServerContextBase &context, std::string_view key)
 {
     const auto &md = context.client_metadata();
     auto it = md.find(grpc::string_ref(key.data(), key.size()));
@@ -124,14 +124,14 @@ std::string metadata(const grpc::ServerContext &context, std::string_view key)
     return std::string(it->second.data(), it->second.size());
 }
 
-grpc::Status unauthenticated(grpc::ServerContext &context, const char *message)
+grpc::Status unauthenticated(grpc::ServerContextBase &context, const char *message)
 {
     return withReason(context, grpc::StatusCode::UNAUTHENTICATED, message, "unauthenticated");
 }
 
 } // namespace
 
-grpc::Status authenticate(RelayContext &relay, grpc::ServerContext &context, Caller &caller)
+grpc::Status authenticate(RelayContext &relay, grpc::ServerContextBase &context, Caller &caller)
 {
     if (auto s = admitConnection(relay, context); !s.ok())
         return s;

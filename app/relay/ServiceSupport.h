@@ -28,31 +28,31 @@ Bytes hashSecret(ByteView secret);
 
 /// The gRPC status for an Error. Disk and internal errors are logged and shown as a generic
 /// INTERNAL, so no detail of the relay's files leaks to callers.
-grpc::Status toStatus(grpc::ServerContext &context, const Error &error);
+grpc::Status toStatus(grpc::ServerContextBase &context, const Error &error);
 /// RESOURCE_EXHAUSTED with the retry time in the message and in `lapis-retry-after-ms`.
-grpc::Status retryLater(grpc::ServerContext &context, std::chrono::milliseconds after, const std::string &what,
+grpc::Status retryLater(grpc::ServerContextBase &context, std::chrono::milliseconds after, const std::string &what,
                         const char *reason);
 /// Adds the machine-readable `lapis-reason` trailer to a status.
-grpc::Status withReason(grpc::ServerContext &context, grpc::StatusCode code, const std::string &message,
+grpc::Status withReason(grpc::ServerContextBase &context, grpc::StatusCode code, const std::string &message,
                         const char *reason);
 
 /// The caller's address without its port ("ipv4:127.0.0.1"): what limits per source key on.
-std::string sourceAddress(const grpc::ServerContext &context);
+std::string sourceAddress(const grpc::ServerContextBase &context);
 /// The per-connection and per-address rate limits, for calls without a credential.
-grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContext &context);
+grpc::Status admitAnonymous(RelayContext &relay, grpc::ServerContextBase &context);
 /// The per-connection limit, the device credential, then the per-account limit.
-grpc::Status authenticate(RelayContext &relay, grpc::ServerContext &context, Caller &caller);
+grpc::Status authenticate(RelayContext &relay, grpc::ServerContextBase &context, Caller &caller);
 
 /// Validates a request and answers INVALID_ARGUMENT with the reason.
 template<typename Request, typename... Extra>
-grpc::Status validateRequest(grpc::ServerContext &context, const Request &request, Extra... extra);
+grpc::Status validateRequest(grpc::ServerContextBase &context, const Request &request, Extra... extra);
 
 } // namespace lapis::relay
 
 #include <lapis/proto/Validation.h>
 
 template<typename Request, typename... Extra>
-grpc::Status lapis::relay::validateRequest(grpc::ServerContext &context, const Request &request, Extra... extra)
+grpc::Status lapis::relay::validateRequest(grpc::ServerContextBase &context, const Request &request, Extra... extra)
 {
     if (auto r = proto::validate(request, extra...); !r.ok())
         return toStatus(context, r.error());

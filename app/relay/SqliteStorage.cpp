@@ -10,7 +10,8 @@ using namespace sqlite_detail;
 namespace {
 
 // 2: sign_ins (issue 9); tables only added, so version 1 files open and gain them.
-constexpr int SchemaVersion = 3;
+// 4: sign_ins.code holds the sealed code and code_hash its keyed hash (issue 16 item 17).
+constexpr int SchemaVersion = 4;
 
 constexpr const char *Schema = R"sql(
 CREATE TABLE IF NOT EXISTS accounts(
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS blobs(
 CREATE TABLE IF NOT EXISTS sign_ins(
   id TEXT PRIMARY KEY, username TEXT NOT NULL, code TEXT NOT NULL, device_name TEXT NOT NULL,
   created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, wrong_codes INTEGER NOT NULL DEFAULT 0,
-  state INTEGER NOT NULL DEFAULT 0);
+  state INTEGER NOT NULL DEFAULT 0, code_hash TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS sign_ins_by_account ON sign_ins(username, created_ms);
 CREATE INDEX IF NOT EXISTS blobs_by_owner ON blobs(owner);
 CREATE TABLE IF NOT EXISTS code_devices(
@@ -192,10 +193,22 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string &pa
     if (found > SchemaVersion)
         return fail(ErrorCode::Unsupported, "The relay database was written by a newer lapis-relay (schema "
                                                 + std::to_string(found) + "); refusing to open it");
+    const bool eraseClearCodes = found >= 2 && found < 4;
+    if (eraseClearCodes)
+        LAPIS_TRY(db.exec("PRAGMA secure_delete=ON")); // erased means overwritten, not only unlinked
     LAPIS_TRY(db.exec("BEGIN IMMEDIATE"));
+    if (eraseClearCodes) {
+        // Codes were kept in the clear before schema 4: they are erased (their requests closed,
+        // their pushes withdrawn) rather than carried over; a new device asks again.
+        LAPIS_TRY(db.exec("ALTER TABLE sign_ins ADD COLUMN code_hash TEXT NOT NULL DEFAULT ''"));
+        LAPIS_TRY(db.exec("UPDATE sign_ins SET code='', state=CASE WHEN state=0 THEN 3 ELSE state END"));
+        LAPIS_TRY(db.exec("DELETE FROM mailbox WHERE kind=" + std::to_string(MailboxItem::SignInRequested)));
+    }
     LAPIS_TRY(db.exec(Schema));
     LAPIS_TRY(db.exec("PRAGMA user_version=" + std::to_string(SchemaVersion)));
     LAPIS_TRY(db.exec("COMMIT"));
+    if (eraseClearCodes)
+        LAPIS_TRY(db.exec("PRAGMA secure_delete=OFF"));
     return std::unique_ptr<SqliteStorage>(new SqliteStorage(path, std::move(db)));
 }
 

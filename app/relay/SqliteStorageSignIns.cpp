@@ -13,8 +13,8 @@ namespace {
 
 Result<std::optional<SignInRecord>> loadSignIn(SqliteConnection &db, const std::string &username, const std::string &id)
 {
-    LAPIS_TRY_ASSIGN(auto q, db.prepare("SELECT code, device_name, created_ms, expires_ms, wrong_codes, state "
-                                        "FROM sign_ins WHERE id=? AND username=?"));
+    LAPIS_TRY_ASSIGN(auto q, db.prepare("SELECT code, device_name, created_ms, expires_ms, wrong_codes, state, "
+                                        "code_hash FROM sign_ins WHERE id=? AND username=?"));
     q.bind(1, id).bind(2, username);
     LAPIS_TRY_ASSIGN(bool row, q.step());
     if (!row)
@@ -28,6 +28,7 @@ Result<std::optional<SignInRecord>> loadSignIn(SqliteConnection &db, const std::
     r.expiresMs = q.int64(3);
     r.wrongCodes = static_cast<int>(q.int64(4));
     r.state = static_cast<SignInRecord::State>(q.int64(5));
+    r.codeHash = q.text(6);
     return std::optional<SignInRecord>(std::move(r));
 }
 
@@ -88,9 +89,9 @@ Result<std::vector<std::uint32_t>> SqliteStorage::createSignIn(const SignInRecor
 {
     return write<std::vector<std::uint32_t>>([&](SqliteConnection &db) -> Result<std::vector<std::uint32_t>> {
         LAPIS_TRY_ASSIGN(auto q, db.prepare("INSERT INTO sign_ins(id, username, code, device_name, created_ms, "
-                                            "expires_ms) VALUES(?,?,?,?,?,?)"));
+                                            "expires_ms, code_hash) VALUES(?,?,?,?,?,?,?)"));
         q.bind(1, record.id).bind(2, record.username).bind(3, record.code).bind(4, record.deviceName);
-        q.bind(5, record.createdMs).bind(6, record.expiresMs);
+        q.bind(5, record.createdMs).bind(6, record.expiresMs).bind(7, record.codeHash);
         LAPIS_TRY(q.run());
         return tellDevices(db, record, MailboxItem::SignInRequested, 0, record.createdMs);
     });

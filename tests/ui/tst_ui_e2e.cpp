@@ -442,6 +442,17 @@ private slots:
         QMetaObject::invokeMethod(outcome, "accept");
         QTRY_COMPARE_WITH_TIMEOUT(signIns->history().size(), 2, 5000);
         QVERIFY(signIns->history().front().toMap().value(QStringLiteral("approved")).toBool());
+        // The new device is told too, as a device of the account (issue 16 item 9).
+        auto *changes = session()->deviceChanges();
+        auto *changeDialog = findObject(m_alice->window()->contentItem(), QStringLiteral("deviceChangeDialog"));
+        QTRY_VERIFY_WITH_TIMEOUT(changeDialog->property("opened").toBool(), 10000);
+        QVERIFY(findObject(m_alice->window()->contentItem(), QStringLiteral("deviceChangeText"))
+                    ->property("text")
+                    .toString()
+                    .contains(QStringLiteral("Travel laptop")));
+        screenshot(*m_alice, QStringLiteral("device-added"));
+        QMetaObject::invokeMethod(changeDialog, "accept");
+        QTRY_VERIFY(changes->latest().isEmpty());
 
         // Not Alice's after all: she removes it, which leaves her devices as they were.
         auto *settings = session()->settings();
@@ -461,6 +472,10 @@ private slots:
         settings->removeDevice(laptopId);
         settings->refreshDevices();
         QTRY_COMPARE_WITH_TIMEOUT(settings->devices()->rowCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(changes->history().size(), 2, 10000);
+        QVERIFY(!changes->history().front().toMap().value(QStringLiteral("added")).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(changeDialog->property("opened").toBool(), 5000);
+        QMetaObject::invokeMethod(changeDialog, "accept");
     }
 
     void backupExportShowsTheRecoveryCode()

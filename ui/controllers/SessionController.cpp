@@ -48,6 +48,7 @@ SessionController::SessionController(SessionOptions options, QObject *parent)
     , m_conversation(&m_worker)
     , m_settings(&m_worker)
     , m_signIns(&m_worker)
+    , m_deviceChanges(&m_worker)
 {
     connect(&m_signIns, &SignInController::failed, this, &SessionController::setError);
     connect(&m_worker, &EngineWorker::incoming, this, &SessionController::onIncoming);
@@ -134,6 +135,7 @@ void SessionController::opened(const QString &account, bool hasAccount, bool awa
     m_settings.setAccount(account);
     m_conversations.reload();
     m_signIns.watch();
+    m_deviceChanges.watch();
     m_worker.setListening(true);
     setState(State::Ready);
 }

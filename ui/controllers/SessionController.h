@@ -2,6 +2,7 @@
 #pragma once
 
 #include "controllers/ConversationController.h"
+#include "controllers/DeviceChangeController.h"
 #include "controllers/SettingsController.h"
 #include "controllers/SignInController.h"
 #include "models/ConversationListModel.h"
@@ -61,6 +62,7 @@ class SessionController : public QObject {
     Q_PROPERTY(lapis::ui::ConversationController *conversation READ conversation CONSTANT)
     Q_PROPERTY(lapis::ui::SettingsController *settings READ settings CONSTANT)
     Q_PROPERTY(lapis::ui::SignInController *signIns READ signIns CONSTANT)
+    Q_PROPERTY(lapis::ui::DeviceChangeController *deviceChanges READ deviceChanges CONSTANT)
     Q_PROPERTY(lapis::ui::CameraScanner *camera READ camera CONSTANT)
 public:
     enum class State { Starting, FirstRun, Locked, Linking, Ready };
@@ -100,6 +102,7 @@ public:
     [[nodiscard]] SettingsController *settings() { return &m_settings; }
     /// This device's side of other devices' sign-ins: their requests and outcomes.
     [[nodiscard]] SignInController *signIns() { return &m_signIns; }
+    [[nodiscard]] DeviceChangeController *deviceChanges() { return &m_deviceChanges; }
     [[nodiscard]] CameraScanner *camera() { return &m_camera; }
     [[nodiscard]] EngineWorker *worker() { return &m_worker; }
 
@@ -168,6 +171,7 @@ private:
     ConversationController m_conversation;
     SettingsController m_settings;
     SignInController m_signIns;
+    DeviceChangeController m_deviceChanges;
     CameraScanner m_camera;
     State m_state = State::Starting;
     QString m_busyText;

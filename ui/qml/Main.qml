@@ -156,6 +156,36 @@ ApplicationWindow {
         onClosed: session.signIns.dismissOutcome()
     }
 
+    // A device joined or left the account (issue 16 item 9): told at once, whoever did it, so that
+    // a device added with a stolen password never goes unnoticed. Settings → Devices keeps the list.
+    Dialog {
+        id: deviceChangeDialog
+        objectName: "deviceChangeDialog"
+        readonly property var change: session.deviceChanges.latest
+        readonly property bool wanted: change.deviceName !== undefined
+        onWantedChanged: wanted ? open() : close()
+        parent: Overlay.overlay
+        // Near the top, so that it never hides a sign-in dialog shown at the same time.
+        x: Math.round((parent.width - width) / 2)
+        y: 24
+        width: Math.min(460, window.width - 40)
+        modal: false
+        title: change.added ? qsTr("A device was added to your account") : qsTr("A device was removed from your account")
+        Label {
+            objectName: "deviceChangeText"
+            width: deviceChangeDialog.availableWidth
+            wrapMode: Text.Wrap
+            readonly property string when: deviceChangeDialog.change.time
+                                           ? deviceChangeDialog.change.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+            text: deviceChangeDialog.change.added
+                  ? qsTr("\"%1\" (device %2) joined your account, %3. If that was not you, remove it in Settings → Devices and change your password.").arg(deviceChangeDialog.change.deviceName).arg(deviceChangeDialog.change.deviceId).arg(when)
+                  : qsTr("\"%1\" (device %2) was removed from your account, %3. It no longer receives your messages.").arg(deviceChangeDialog.change.deviceName).arg(deviceChangeDialog.change.deviceId).arg(when)
+            Accessible.name: text
+        }
+        standardButtons: Dialog.Ok
+        onClosed: session.deviceChanges.dismiss()
+    }
+
     // Signed in by password alone (no other device could confirm it): suggest a second factor.
     Dialog {
         id: twoFactorDialog

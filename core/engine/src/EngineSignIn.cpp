@@ -172,10 +172,10 @@ Result<std::vector<SignInRequest>> Engine::signInHistory()
 bool Engine::onAccountEvent(const transport::AccountEvent &event)
 {
     using Kind = transport::AccountEvent::Kind;
-    // "Device added/removed" needs no action: every send asks the relay for the current devices
-    // and checks their certificates. Acknowledged, so that they stop coming back on each connection.
+    // Sends need no news of devices (each one asks the relay for the current devices and checks
+    // their certificates), but the user does: kept and told, then acknowledged.
     if (event.kind == Kind::DeviceAdded || event.kind == Kind::DeviceRemoved)
-        return true;
+        return onDeviceChange(event);
     if (event.kind != Kind::SignInRequested && event.kind != Kind::SignInApproved && event.kind != Kind::SignInDenied)
         return false;
     auto request = fromTransport(event.signIn);

@@ -185,7 +185,13 @@ private slots:
     {
         // Alice's first device was not running while the phone was approved and the stranger
         // denied: its next receive takes both outcomes, and sign-ins lists them, newest first.
-        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        const auto received =
+            m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        VERIFY_RUN(received);
+        // The phone joined the account: told on stderr (issue 16 item 9), stdout stays messages.
+        static const QRegularExpression added(
+            QStringLiteral("notice: device [0-9]+ \\(\"alice phone\"\\) was added to your account"));
+        QVERIFY2(added.match(received.err).hasMatch(), qPrintable(describe(received)));
         const auto shown = m_alice->run({QStringLiteral("sign-ins")});
         VERIFY_RUN(shown);
         static const QRegularExpression line(QStringLiteral(
@@ -200,6 +206,49 @@ private slots:
         // Shown once each: receiving again adds nothing.
         VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
         QCOMPARE(m_alice->run({QStringLiteral("sign-ins")}).lines().size(), 2);
+    }
+
+    // Issue 16 item 9: device-changes lists what receive told; remove-device takes a device out
+    // of the account, and that is told and listed too.
+    void deviceChangesListedAndDevicesRemovable()
+    {
+        static const QRegularExpression line(
+            QStringLiteral("^(added|removed) ([0-9]+) ([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z) (.+)$"));
+        const auto listed = m_alice->run({QStringLiteral("device-changes")});
+        VERIFY_RUN(listed);
+        QString phoneId; // the phone as it is now, after linking gave it its keys
+        const auto devices = m_alice->run({QStringLiteral("devices")});
+        for (const auto &text : devices.lines())
+            if (text.contains(QStringLiteral(" alice phone ")))
+                phoneId = text.section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(!phoneId.isEmpty(), qPrintable(describe(devices)));
+        bool toldAdded = false;
+        for (const auto &text : listed.lines()) {
+            const auto m = line.match(text);
+            QVERIFY2(m.hasMatch(), qPrintable(describe(listed)));
+            toldAdded = toldAdded
+                        || (m.captured(1) == QStringLiteral("added") && m.captured(2) == phoneId
+                            && m.captured(4) == QStringLiteral("alice phone"));
+        }
+        QVERIFY2(toldAdded, qPrintable(describe(listed)));
+
+        const auto notANumber = m_alice->run({QStringLiteral("remove-device"), QStringLiteral("phone")});
+        QVERIFY2(notANumber.exitCode != 0 && notANumber.err.contains(QStringLiteral("not a device id")),
+                 qPrintable(describe(notANumber)));
+        const auto removed = m_alice->run({QStringLiteral("remove-device"), phoneId});
+        VERIFY_RUN(removed);
+        QCOMPARE(removed.lines().value(0), QStringLiteral("removed device ") + phoneId);
+        const auto received =
+            m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        VERIFY_RUN(received);
+        QVERIFY2(received.err.contains(QStringLiteral("notice: device ") + phoneId
+                                       + QStringLiteral(" (\"alice phone\") was removed from your account")),
+                 qPrintable(describe(received)));
+        const auto after = m_alice->run({QStringLiteral("device-changes")});
+        VERIFY_RUN(after);
+        QCOMPARE(after.lines().value(0).section(QLatin1Char(' '), 0, 1), QStringLiteral("removed ") + phoneId);
+        QVERIFY2(!m_alice->run({QStringLiteral("devices")}).out.contains(QStringLiteral("alice phone")),
+                 "the removed device is still listed");
     }
 
     // Issue 16 item 11: password-change takes the old password again; afterwards the old one is

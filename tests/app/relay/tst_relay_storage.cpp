@@ -3,6 +3,7 @@
 
 #include <lapis/protocol/Identity.h>
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -158,7 +159,7 @@ private slots:
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("si", "hash", false, "laptop", Bytes(32, 1), 1).ok());
-        SignInRecord r{"00112233445566aa", "si", "123456", "phone", 10, 610, 0, SignInRecord::State::Pending};
+        SignInRecord r{"00112233445566aa", "si", "123456", "phone", 10, 610, 0, SignInRecord::State::Pending, {}};
         auto told = s.createSignIn(r);
         QVERIFY(told.ok());
         QCOMPARE(*told, std::vector<std::uint32_t>{1});
@@ -200,7 +201,7 @@ private slots:
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("wc", "hash", false, "laptop", Bytes(32, 1), 1).ok());
-        SignInRecord r{"aaaaaaaaaaaaaaaa", "wc", "654321", "phone", 10, 610, 0, SignInRecord::State::Pending};
+        SignInRecord r{"aaaaaaaaaaaaaaaa", "wc", "654321", "phone", 10, 610, 0, SignInRecord::State::Pending, {}};
         QVERIFY(s.createSignIn(r).ok());
         std::vector<std::uint32_t> told;
         for (int i = 1; i < 5; ++i) {
@@ -217,7 +218,7 @@ private slots:
         QCOMPARE(s.addDeviceBySignIn("wc", r.id, Bytes(32, 2), 21).error().code, ErrorCode::Duplicate);
         QCOMPARE(s.denySignIn("wc", r.id, 22).error().code, ErrorCode::NotFound);
 
-        SignInRecord d{"bbbbbbbbbbbbbbbb", "wc", "111111", "tablet", 30, 630, 0, SignInRecord::State::Pending};
+        SignInRecord d{"bbbbbbbbbbbbbbbb", "wc", "111111", "tablet", 30, 630, 0, SignInRecord::State::Pending, {}};
         QVERIFY(s.createSignIn(d).ok());
         QVERIFY(s.denySignIn("wc", d.id, 31).ok());
         QCOMPARE(s.findSignIn("wc", d.id)->value().state, SignInRecord::State::Denied);
@@ -245,8 +246,49 @@ private slots:
         auto storage = SqliteStorage::open(path);
         QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
         QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
-        SignInRecord r{"cccccccccccccccc", "old", "222222", "phone", 10, 610, 0, SignInRecord::State::Pending};
+        SignInRecord r{"cccccccccccccccc", "old", "222222", "phone", 10, 610, 0, SignInRecord::State::Pending, {}};
         QVERIFY((*storage)->createSignIn(r).ok());
+    }
+
+    // Issue 16 item 17: codes kept in the clear by schema 3 do not survive the upgrade, and their
+    // requests cannot be completed any more.
+    void versionThreeSignInCodesAreErased()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("relay.db").toStdString();
+        {
+            auto db = SqliteConnection::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("CREATE TABLE sign_ins(id TEXT PRIMARY KEY, username TEXT NOT NULL, code TEXT NOT "
+                             "NULL, device_name TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT "
+                             "NULL, wrong_codes INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0); "
+                             "CREATE TABLE mailbox(id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL, "
+                             "device_id INTEGER NOT NULL, kind INTEGER NOT NULL, sender_account TEXT NOT NULL, "
+                             "sender_device INTEGER NOT NULL, plaintext INTEGER NOT NULL, server_time_ms INTEGER "
+                             "NOT NULL, payload BLOB NOT NULL, event_device INTEGER NOT NULL DEFAULT 0, event_name "
+                             "TEXT NOT NULL DEFAULT ''); "
+                             "INSERT INTO sign_ins VALUES('dddddddddddddddd', 'v3', '314159', 'phone', 10, "
+                             "99999999999999, 0, 0); "
+                             "INSERT INTO mailbox(username, device_id, kind, sender_account, sender_device, "
+                             "plaintext, server_time_ms, payload) VALUES('v3', 1, 3, 'v3', 0, 0, 10, "
+                             "CAST('dddddddddddddddd 314159 10 99999999999999' AS BLOB)); PRAGMA user_version=3")
+                        .ok());
+        }
+        auto storage = SqliteStorage::open(path);
+        QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
+        auto kept = (*storage)->findSignIn("v3", "dddddddddddddddd");
+        QVERIFY(kept.ok() && kept->has_value());
+        QVERIFY((*kept)->code.empty());
+        QCOMPARE((*kept)->state, SignInRecord::State::Closed);
+        QVERIFY((*storage)->pendingSignIns("v3", 20)->empty());
+        auto items = (*storage)->fetchMailbox("v3", 1, 0, 100);
+        QVERIFY(items.ok());
+        QVERIFY(items->empty());
+        QFile file(QString::fromStdString(path));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        storage.value().reset(); // checkpointed and closed before the scan
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains("314159"), "an old sign-in code is still in relay.db");
     }
 
     void newerSchemaRefused()

@@ -148,6 +148,63 @@ private slots:
         QVERIFY(none->empty());
     }
 
+    // Issue 16 item 9: a device that joins the account (here by a sign-in code, as a password
+    // thief would after talking the owner into reading it out) or leaves it is kept and told on the
+    // account's other devices, also when nobody was watching when it happened.
+    void deviceChangesAreKeptAndTold()
+    {
+        std::mutex mutex;
+        std::vector<DeviceChange> told;
+        m_alice->setDeviceChangeListener([&](const DeviceChange &change) {
+            std::lock_guard lock(mutex);
+            told.push_back(change);
+        });
+
+        auto desk = Engine::open(profileAt(m_dir.filePath(QStringLiteral("desk"))));
+        VERIFY_OK(desk);
+        QVERIFY(!(*desk)->login(setup("desk")).ok());
+        auto pending = m_alice->signInRequests();
+        VERIFY_OK(pending);
+        QCOMPARE(pending->size(), 1u);
+        auto withCode = setup("desk");
+        withCode.deviceCode = pending->front().code;
+        VERIFY_OK((*desk)->login(withCode)); // while the laptop was not receiving
+        const auto deskId = (*desk)->deviceId().value();
+
+        VERIFY_OK(m_alice->receive(std::chrono::milliseconds(1500)));
+        auto changes = m_alice->deviceChanges();
+        VERIFY_OK(changes);
+        QVERIFY(!changes->empty());
+        QCOMPARE(changes->front().kind, DeviceChange::Kind::Added);
+        QCOMPARE(changes->front().deviceId, deskId);
+        QCOMPARE(changes->front().deviceName, std::string("desk"));
+        QVERIFY(changes->front().atMs > 0);
+
+        VERIFY_OK(m_alice->removeDevice(DeviceId(deskId)));
+        VERIFY_OK(m_alice->receive(std::chrono::milliseconds(1500)));
+        // Received again: nothing is told twice (the events were acknowledged once kept).
+        VERIFY_OK(m_alice->receive(std::chrono::milliseconds(500)));
+        changes = m_alice->deviceChanges();
+        VERIFY_OK(changes);
+        QVERIFY(changes->size() >= 2);
+        QCOMPARE(changes->at(0).kind, DeviceChange::Kind::Removed);
+        QCOMPARE(changes->at(0).deviceId, deskId);
+        QCOMPARE(changes->at(1).kind, DeviceChange::Kind::Added);
+        {
+            std::lock_guard lock(mutex);
+            int added = 0;
+            int removed = 0;
+            for (const auto &c : told) {
+                QVERIFY(c.deviceId != m_alice->deviceId().value()); // never its own arrival
+                if (c.deviceId == deskId)
+                    ++(c.kind == DeviceChange::Kind::Added ? added : removed);
+            }
+            QCOMPARE(added, 1);
+            QCOMPARE(removed, 1);
+        }
+        m_alice->setDeviceChangeListener({});
+    }
+
 private:
     AccountSetup setup(const std::string &deviceName) const
     {

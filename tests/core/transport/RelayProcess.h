@@ -27,6 +27,8 @@ public:
 
     [[nodiscard]] QString address() const { return m_address; }
     [[nodiscard]] QString dataDir() const { return m_dataDir; }
+    /// The running relay's process id, 0 when it is not running.
+    [[nodiscard]] qint64 processId() const { return m_process ? m_process->processId() : 0; }
     /// The endpoint pinning the relay's self-signed certificate.
     [[nodiscard]] transport::RelayEndpoint endpoint() const;
     /// Runs `lapis-relay --data DIR ARGS...` to completion (admin commands); returns the exit code.

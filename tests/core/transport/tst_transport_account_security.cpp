@@ -8,6 +8,7 @@
 
 #include <lapis/protocol/Identity.h>
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -234,6 +235,42 @@ private slots:
         auto phone = client();
         TRY_OK(device, phone->loginDevice("sealy", Password, "phone", totpAt(enrollment->secret, totpStepNow())));
         QVERIFY(device->credentials.deviceId > 1);
+    }
+
+    // Item 17: a copy of relay.db (with its WAL) holds no sign-in code in the clear, neither in
+    // the request's row nor in the event waiting for the account's devices; the code still shows
+    // on the owner's device and still signs the new device in.
+    void signInCodesNotInTheClearAtRest()
+    {
+        auto owner = registered("sigrid");
+        auto pending = attempt(client(), "sigrid");
+        QVERIFY(!pending.login.signInId.empty());
+        const std::string code = codeOf(*owner, pending.login.signInId);
+        QCOMPARE(code.size(), 6u);
+
+        auto isHexDigit = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+        for (const auto *name : {"/relay.db", "/relay.db-wal"}) {
+            QFile file(m_relay->dataDir() + name);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const std::string bytes = file.readAll().toStdString();
+            // The code as a token of its own (hex text around it may hold any digits).
+            for (auto at = bytes.find(code); at != std::string::npos; at = bytes.find(code, at + 1)) {
+                const bool alone = (at == 0 || !isHexDigit(bytes[at - 1]))
+                                   && (at + code.size() == bytes.size() || !isHexDigit(bytes[at + code.size()]));
+                QVERIFY2(!alone, qPrintable(QStringLiteral("the sign-in code lies in %1 as it is").arg(name)));
+            }
+        }
+        TRY_OK(db, relay::SqliteConnection::open((m_relay->dataDir() + "/relay.db").toStdString()));
+        TRY_OK(query, db->prepare("SELECT code, code_hash FROM sign_ins WHERE username='sigrid'"));
+        TRY_OK(row, query->step());
+        QVERIFY(*row);
+        QVERIFY(query->text(0) != code && query->text(0).size() > 2 * code.size());
+        QCOMPARE(query->text(1).size(), 64u); // a 32-byte keyed hash, hex
+
+        pending.login.deviceCode = code;
+        TRY_OK(joined, pending.device->loginDevice(pending.login));
+        QVERIFY(joined->credentials.deviceId > 1);
     }
 
     // Item 11: reset-account is the owner's way back in: TOTP off, pending sign-ins gone.

@@ -375,6 +375,88 @@ private slots:
         QCOMPARE(relay.terminate(), 0);
     }
 
+    // Item 14: anonymous link waits hold no relay thread each: two hundred new devices waiting
+    // at once (the sync API gave each its own server thread for up to ten minutes) leave the
+    // relay's thread count where it was; a cancelled wait ends, and a posted bundle still reaches
+    // its waiter at once.
+    void linkWaitsHoldNoThread()
+    {
+        QTemporaryDir dir;
+        RelayProcess relay(dir.path(), {"--rate-link-address", "100/1000", "--rate-address", "100/1000",
+                                        "--max-streams-per-connection", "1000"});
+        QVERIFY(relay.start());
+        auto threads = [&relay] {
+            QFile status(QStringLiteral("/proc/%1/status").arg(relay.processId()));
+            if (!status.open(QIODevice::ReadOnly))
+                return -1;
+            for (const auto &line : status.readAll().split('\n'))
+                if (line.startsWith("Threads:"))
+                    return line.mid(8).trimmed().toInt();
+            return -1;
+        };
+        auto owner = registeredOn(relay, "waitowner");
+        auto waiter = client(relay.endpoint());
+        QVERIFY(waiter->createLinkAddress().ok()); // the connection is up
+        const int before = threads();
+        QVERIFY(before > 0);
+
+        constexpr int Waits = 200;
+        auto stub = v1::Link::NewStub(stingyChannel(relay.endpoint()));
+        struct Wait {
+            grpc::ClientContext context;
+            v1::WaitLinkRequest request;
+            v1::LinkBundle response;
+            std::promise<grpc::Status> done;
+            std::shared_future<grpc::Status> status = done.get_future().share();
+        };
+        std::vector<std::unique_ptr<Wait>> waits;
+        // However the test ends, no call is left in flight when its context goes away.
+        struct EndAll {
+            std::vector<std::unique_ptr<Wait>> &waits;
+            ~EndAll()
+            {
+                for (auto &w : waits)
+                    w->context.TryCancel();
+                for (auto &w : waits)
+                    w->status.wait();
+            }
+        } endAll{waits};
+        std::vector<std::string> addresses;
+        for (int i = 0; i < Waits; ++i) {
+            TRY_OK(address, waiter->createLinkAddress());
+            addresses.push_back(address->address);
+            auto w = std::make_unique<Wait>();
+            w->request.set_address(address->address);
+            w->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+            stub->async()->Wait(&w->context, &w->request, &w->response,
+                                [raw = w.get()](const grpc::Status &s) { raw->done.set_value(s); });
+            waits.push_back(std::move(w));
+        }
+        QTest::qWait(1000); // every wait has reached the relay
+        const int during = threads();
+        qInfo("relay threads: %d before, %d with %d link waits", before, during, Waits);
+        QVERIFY2(during - before < Waits / 4, "each link wait holds a relay thread");
+
+        // The first waiter gets its bundle at once; the rest are cancelled by their callers.
+        const Bytes bundle(1000, 0x5a);
+        QVERIFY(owner->postLinkBundle(addresses.front(), bundle).ok());
+        const auto &first = waits.front()->status;
+        QCOMPARE(first.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+        QVERIFY(first.get().ok());
+        QCOMPARE(waits.front()->response.sealed_bundle().size(), bundle.size());
+        for (std::size_t i = 1; i < waits.size(); ++i)
+            waits[i]->context.TryCancel();
+        for (std::size_t i = 1; i < waits.size(); ++i)
+            QCOMPARE(waits[i]->status.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+        // A cancelled wait frees its address (once the relay noticed): the new device may wait on
+        // it again and gets what is posted there.
+        QTest::qWait(800);
+        QVERIFY(owner->postLinkBundle(addresses.back(), bundle).ok());
+        TRY_OK(fetched, waiter->waitForLink(addresses.back(), std::chrono::seconds(5)));
+        QCOMPARE(fetched->size(), bundle.size());
+        QCOMPARE(relay.terminate(), 0);
+    }
+
     // Item 17: an upload's progress is shown to its owner only.
     void uploadStatusOwnerOnly()
     {

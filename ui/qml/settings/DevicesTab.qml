@@ -64,6 +64,29 @@ ScrollView {
             }
         }
 
+        // Every device that joined or left the account since this device joined it.
+        Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
+        Label { text: qsTr("Device changes"); font.bold: true }
+        Label {
+            visible: session.deviceChanges.history.length === 0
+            text: qsTr("No device has joined or left your account since this device joined it.")
+            color: Theme.secondaryText
+        }
+        Repeater {
+            objectName: "deviceChangeHistory"
+            model: session.deviceChanges.history
+            delegate: Label {
+                required property var modelData
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                readonly property string when: modelData.time ? modelData.time.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                text: modelData.added ? qsTr("%1: \"%2\" (device %3) was added").arg(when).arg(modelData.deviceName).arg(modelData.deviceId)
+                                      : qsTr("%1: \"%2\" (device %3) was removed").arg(when).arg(modelData.deviceName).arg(modelData.deviceId)
+                color: Theme.text
+                Accessible.name: text
+            }
+        }
+
         Rectangle { Layout.fillWidth: true; height: 1; color: Theme.separator }
         Label { text: qsTr("Link a new device"); font.bold: true }
         Label {

@@ -80,6 +80,18 @@ struct SignInRequest {
     std::int64_t decidedAtMs = 0; ///< the relay's time of the approval or denial
 };
 
+/// A device added to or removed from this profile's account, as the relay announced it to this
+/// device. Kept and shown whether or not anyone was watching when it arrived: a device that
+/// joined with a stolen password is the account owner's first sign of it.
+struct DeviceChange {
+    enum class Kind { Added, Removed };
+    Kind kind = Kind::Added;
+    std::uint32_t deviceId = 0;
+    std::string deviceName; ///< the device's own choice: display text only
+    std::int64_t atMs = 0;  ///< the relay's time of the change
+    std::uint64_t eventId = 0;
+};
+
 /// The outcome of a send.
 struct SendReport {
     MessageId id;
@@ -195,6 +207,10 @@ public:
     /// (`pending` true) or its outcome (`pending` false: approved or denied). Runs on the stream's
     /// network thread: keep it short and hand the request over to your own thread.
     void setSignInListener(std::function<void(const SignInRequest &, bool pending)> listener);
+    /// Devices added to or removed from the account since this device joined it, newest first.
+    Result<std::vector<DeviceChange>> deviceChanges();
+    /// Called on the stream's thread for each device change as it arrives, after it is kept.
+    void setDeviceChangeListener(std::function<void(const DeviceChange &)> listener);
 
     /// New device, step 1: asks the relay for a one-use link address and makes the link URI
     /// (shown as text and QR code) and the comparison code. A device signed in by a code and
@@ -444,9 +460,10 @@ private:
                                   const transport::ProgressCallback &progress);
     [[nodiscard]] std::int64_t nowMs() const;
     [[nodiscard]] protocol::Address selfAddress() const;
-    /// Handles an account event from the stream (any thread): keeps sign-in outcomes, tells the
-    /// sign-in listener; true when the event may be acknowledged.
+    /// Handles an account event from the stream (any thread): keeps sign-in outcomes and device
+    /// changes, tells the listeners; true when the event may be acknowledged.
     bool onAccountEvent(const transport::AccountEvent &event);
+    bool onDeviceChange(const transport::AccountEvent &event);
 
     std::filesystem::path m_profile;
     std::unique_ptr<store::Store> m_store;
@@ -459,6 +476,7 @@ private:
     bool m_awaitingKeys = false;
     std::mutex m_signInMutex;
     std::function<void(const SignInRequest &, bool pending)> m_signInListener;
+    std::function<void(const DeviceChange &)> m_deviceChangeListener;
     crypto::Argon2Params m_backupParams = crypto::Argon2Params::moderate();
     std::atomic<std::uint64_t> m_unreadableEnvelopes{0};
     std::uint64_t m_autoDownloadLimit = DefaultAutoDownloadLimit;
