@@ -31,6 +31,22 @@
         <source>Show the message text in notifications</source>
         <translation>إظهار نص الرسالة في الإشعارات</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>Download received files up to</source>
+        <translation>تنزيل الملفات المستلمة حتى</translation>
+    </message>
+    <message>
+        <source>Largest file downloaded without asking, in MiB</source>
+        <translation>أكبر حجم ملف يُنزَّل دون سؤال، بوحدة MiB</translation>
+    </message>
+    <message>
+        <source>MiB without asking; larger ones wait for a click</source>
+        <translation>MiB دون سؤال؛ والأكبر منها تنتظر نقرة منك</translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
@@ -385,6 +401,26 @@
         <source>Jump to the newest messages</source>
         <translation>الانتقال إلى أحدث الرسائل</translation>
     </message>
+    <message>
+        <source>The relay tried to deliver an unencrypted message in %1&apos;s name. %1 uses end-to-end encryption, so it did not come from them: it was refused and not shown.</source>
+        <translation>حاول المُرحِّل تسليم رسالة غير مشفّرة باسم %1. يستخدم %1 التشفير من طرف إلى طرف، لذا لم تأتِ الرسالة منه: رُفضت ولم تُعرض.</translation>
+    </message>
+    <message>
+        <source>A message from %1 could not be read (damaged or forged on the way) and was dropped.</source>
+        <translation>تعذّرت قراءة رسالة من %1 (تلفت أو زُوِّرت في الطريق) فتم تجاهلها.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Dismiss the relay notice</source>
+        <translation>تجاهل التنبيه بشأن المُرحِّل</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>حفظ المرفق باسم</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -500,6 +536,189 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation>معاينة الكاميرا: أمسك الرمز أمام الكاميرا</translation>
     </message>
+    <message>
+        <source>Device changes</source>
+        <translation>تغييرات الأجهزة</translation>
+    </message>
+    <message>
+        <source>No device has joined or left your account since this device joined it.</source>
+        <translation>لم ينضم أي جهاز إلى حسابك ولم يغادره منذ انضمام هذا الجهاز إليه.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was added</source>
+        <translation>%1: أُضيف «%2» (الجهاز %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was removed</source>
+        <translation>%1: أُزيل «%2» (الجهاز %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>كلمة المرور خاطئة.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts for this account. Wait a while, then try again.</source>
+        <translation>محاولات فاشلة كثيرة جدًا لهذا الحساب. انتظر بعض الوقت، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time. Wait a minute, then try again.</source>
+        <translation>طلبات كثيرة جدًا في وقت قصير. انتظر دقيقة، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation>المُرحِّل مشغول. حاول مرة أخرى بعد لحظات.</translation>
+    </message>
+    <message>
+        <source>This account asks for a code from your authenticator app.</source>
+        <translation>يطلب هذا الحساب رمزًا من تطبيق المصادقة.</translation>
+    </message>
+    <message>
+        <source>The authenticator code is wrong. Check the time on this computer and try again.</source>
+        <translation>رمز تطبيق المصادقة خاطئ. تحقّق من الوقت على هذا الحاسوب وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>That authenticator code was used already. Wait for the next one.</source>
+        <translation>استُخدم رمز تطبيق المصادقة هذا من قبل. انتظر الرمز التالي.</translation>
+    </message>
+    <message>
+        <source>Your other devices now show a six-digit code. Type it here.</source>
+        <translation>تعرض أجهزتك الأخرى الآن رمزًا من ستة أرقام. اكتبه هنا.</translation>
+    </message>
+    <message>
+        <source>The code is wrong. Read it again from your other device.</source>
+        <translation>الرمز خاطئ. اقرأه مرة أخرى من جهازك الآخر.</translation>
+    </message>
+    <message>
+        <source>Your other device denied this sign-in.</source>
+        <translation>رفض جهازك الآخر تسجيل الدخول هذا.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this sign-in is closed. Sign in again for a new code.</source>
+        <translation>رموز خاطئة كثيرة جدًا: أُغلق تسجيل الدخول هذا. سجّل الدخول مرة أخرى للحصول على رمز جديد.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired. Sign in again for a new code.</source>
+        <translation>انتهت صلاحية رمز تسجيل الدخول. سجّل الدخول مرة أخرى للحصول على رمز جديد.</translation>
+    </message>
+    <message>
+        <source>That sign-in code was used already. Sign in again for a new code.</source>
+        <translation>استُخدم رمز تسجيل الدخول هذا من قبل. سجّل الدخول مرة أخرى للحصول على رمز جديد.</translation>
+    </message>
+    <message>
+        <source>The relay knows no such sign-in. Sign in again for a new code.</source>
+        <translation>لا يعرف المُرحِّل تسجيل الدخول هذا. سجّل الدخول مرة أخرى للحصول على رمز جديد.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes for this account in the last 24 hours. Sign-ins by code are locked until a device of the account allows them again.</source>
+        <translation>رموز خاطئة كثيرة جدًا لهذا الحساب خلال الـ24 ساعة الماضية. تسجيل الدخول بالرمز مقفل حتى يسمح به أحد أجهزة الحساب من جديد.</translation>
+    </message>
+    <message>
+        <source>This device is signed in but not linked yet. Link it from another device of your account first.</source>
+        <translation>سجّل هذا الجهاز الدخول لكنه لم يُربط بعد. اربطه أولًا من جهاز آخر في حسابك.</translation>
+    </message>
+    <message>
+        <source>Your account has no room left on the relay for attachments. Try again once older ones have expired.</source>
+        <translation>لم تعد لحسابك مساحة على المُرحِّل للمرفقات. حاول مرة أخرى بعد انتهاء صلاحية المرفقات الأقدم.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s devices changed while sending. Try again.</source>
+        <translation>تغيّرت أجهزة جهة الاتصال أثناء الإرسال. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The upload could not resume where it stopped. Try again.</source>
+        <translation>تعذّر استئناف الرفع من حيث توقف. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>This contact&apos;s safety number changed. Nothing was sent: compare the new safety number before you accept it.</source>
+        <translation>تغيّر رقم الأمان لجهة الاتصال هذه. لم يُرسل شيء: قارن رقم الأمان الجديد قبل أن تقبله.</translation>
+    </message>
+    <message>
+        <source>This contact was reached with end-to-end encryption before. Nothing was sent without encryption.</source>
+        <translation>سبق الوصول إلى جهة الاتصال هذه بتشفير من طرف إلى طرف. لم يُرسل شيء دون تشفير.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay. Check the connection and try again.</source>
+        <translation>يتعذّر الوصول إلى المُرحِّل. تحقّق من الاتصال وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time. Try again.</source>
+        <translation>لم يستجب المُرحِّل في الوقت المحدد. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The relay did not show the certificate this device trusts. Nothing was sent to it.</source>
+        <translation>لم يُظهر المُرحِّل الشهادة التي يثق بها هذا الجهاز. لم يُرسل إليه شيء.</translation>
+    </message>
+    <message>
+        <source>No system keychain answered. Protect this computer&apos;s store with a passphrase instead.</source>
+        <translation>لم تستجب أي سلسلة مفاتيح للنظام. احمِ مخزن هذا الحاسوب بعبارة مرور بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation>لا يوجد ملف شخصي مفتوح.</translation>
+    </message>
+    <message>
+        <source>That was not accepted.</source>
+        <translation>لم يُقبل ذلك.</translation>
+    </message>
+    <message>
+        <source>A check of authenticity failed.</source>
+        <translation>فشل أحد فحوص الأصالة.</translation>
+    </message>
+    <message>
+        <source>That was done already.</source>
+        <translation>تم ذلك من قبل.</translation>
+    </message>
+    <message>
+        <source>That was not found.</source>
+        <translation>لم يُعثر على ذلك.</translation>
+    </message>
+    <message>
+        <source>That exists already.</source>
+        <translation>هذا موجود بالفعل.</translation>
+    </message>
+    <message>
+        <source>The data is damaged or incomplete.</source>
+        <translation>البيانات تالفة أو غير مكتملة.</translation>
+    </message>
+    <message>
+        <source>A limit was reached.</source>
+        <translation>تم بلوغ أحد الحدود.</translation>
+    </message>
+    <message>
+        <source>The passphrase or code is wrong.</source>
+        <translation>عبارة المرور أو الرمز خاطئ.</translation>
+    </message>
+    <message>
+        <source>This version of Lapis cannot do that.</source>
+        <translation>لا يستطيع هذا الإصدار من Lapis فعل ذلك.</translation>
+    </message>
+    <message>
+        <source>That is not allowed.</source>
+        <translation>هذا غير مسموح به.</translation>
+    </message>
+    <message>
+        <source>A service did not answer. Try again.</source>
+        <translation>لم تستجب إحدى الخدمات. حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The disk refused a read or write.</source>
+        <translation>رفض القرص عملية قراءة أو كتابة.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Lapis.</source>
+        <translation>حدث خطأ ما داخل Lapis.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>حدث خطأ ما.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -601,6 +820,10 @@
     <message>
         <source>Open with the system&apos;s viewer</source>
         <translation>الفتح بعارض النظام</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation>تعذّر عرض هذه الصورة بأمان</translation>
     </message>
 </context>
 <context>
@@ -711,6 +934,22 @@
         <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
         <translation>رُفض تسجيل دخول «%1»، %2. لم يُضَف إلى حسابك.</translation>
     </message>
+    <message>
+        <source>A device was added to your account</source>
+        <translation>أُضيف جهاز إلى حسابك</translation>
+    </message>
+    <message>
+        <source>A device was removed from your account</source>
+        <translation>أُزيل جهاز من حسابك</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) joined your account, %3. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation>انضم «%1» (الجهاز %2) إلى حسابك، %3. إن لم يكن هذا أنت، فأزله من الإعدادات ← الأجهزة وغيّر كلمة مرورك.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) was removed from your account, %3. It no longer receives your messages.</source>
+        <translation>أُزيل «%1» (الجهاز %2) من حسابك، %3. لم يعد يستقبل رسائلك.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -793,6 +1032,30 @@
     <message>
         <source>React with %1</source>
         <translation>التفاعل بـ %1</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation>تعذّر عرض هذه الصورة بأمان</translation>
+    </message>
+    <message>
+        <source>Retry download</source>
+        <translation>إعادة محاولة التنزيل</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>تنزيل</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>تنزيل %1</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
+        <translation>حفظ %1 باسم</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1329,42 @@
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
+    <message>
+        <source>Account password</source>
+        <translation>كلمة مرور الحساب</translation>
+    </message>
+    <message>
+        <source>The password that signs in new devices. Changing it needs the current one, and the authenticator code when two-factor sign-in is on.</source>
+        <translation>كلمة المرور التي تُسجَّل بها الأجهزة الجديدة الدخول. يتطلب تغييرها كلمة المرور الحالية، ورمز تطبيق المصادقة إذا كان تسجيل الدخول بخطوتين مفعّلًا.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>كلمة المرور الحالية</translation>
+    </message>
+    <message>
+        <source>Current account password</source>
+        <translation>كلمة مرور الحساب الحالية</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>كلمة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>New account password</source>
+        <translation>كلمة مرور الحساب الجديدة</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>رمز تطبيق المصادقة</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app, to change the account password</source>
+        <translation>الرمز من تطبيق المصادقة، لتغيير كلمة مرور الحساب</translation>
+    </message>
+    <message>
+        <source>Change account password</source>
+        <translation>تغيير كلمة مرور الحساب</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1138,10 +1437,6 @@
         <translation>تغيّر رقم الأمان. قارنه واقبل المفتاح الجديد قبل الإرسال.</translation>
     </message>
     <message>
-        <source>The pasted image could not be saved for sending.</source>
-        <translation>تعذّر حفظ الصورة الملصقة لإرسالها.</translation>
-    </message>
-    <message>
         <source>The dropped image could not be read.</source>
         <translation>تعذّرت قراءة الصورة المُفلتة.</translation>
     </message>
@@ -1156,6 +1451,26 @@
     <message>
         <source>No QR code was found in that image.</source>
         <translation>لم يُعثر على رمز QR في تلك الصورة.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened: %1</source>
+        <translation>تعذّر فتح المرفق: %1</translation>
+    </message>
+    <message>
+        <source>No application opens this kind of file.</source>
+        <translation>لا يوجد تطبيق يفتح هذا النوع من الملفات.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: %1</source>
+        <translation>تعذّر حفظ المرفق: %1</translation>
+    </message>
+    <message>
+        <source>The attachment could not be downloaded: %1</source>
+        <translation>تعذّر تنزيل المرفق: %1</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be prepared for sending.</source>
+        <translation>تعذّر تجهيز الصورة الملصقة لإرسالها.</translation>
     </message>
 </context>
 <context>
@@ -1266,10 +1581,6 @@
         <translation>جارٍ تسجيل الدخول…</translation>
     </message>
     <message>
-        <source>Your other device denied this sign-in.</source>
-        <translation>رفض جهازك الآخر تسجيل الدخول هذا.</translation>
-    </message>
-    <message>
         <source>Choose the backup file first.</source>
         <translation>اختر ملف النسخة الاحتياطية أولًا.</translation>
     </message>
@@ -1367,6 +1678,22 @@
     <message>
         <source>The system keychain holds the key to the message store now.</source>
         <translation>سلسلة مفاتيح النظام تحفظ مفتاح مخزن الرسائل الآن.</translation>
+    </message>
+    <message>
+        <source>Choose an account password of at least 8 characters.</source>
+        <translation>اختر كلمة مرور للحساب من 8 أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <source>The current password or the authenticator code is not right.</source>
+        <translation>كلمة المرور الحالية أو رمز تطبيق المصادقة غير صحيح.</translation>
+    </message>
+    <message>
+        <source>Link this device from another device of your account first.</source>
+        <translation>اربط هذا الجهاز أولًا من جهاز آخر في حسابك.</translation>
+    </message>
+    <message>
+        <source>The account password was changed.</source>
+        <translation>تم تغيير كلمة مرور الحساب.</translation>
     </message>
 </context>
 <context>

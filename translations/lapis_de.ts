@@ -31,6 +31,22 @@
         <source>Show the message text in notifications</source>
         <translation>Nachrichtentext in Benachrichtigungen zeigen</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Download received files up to</source>
+        <translation>Empfangene Dateien bis zu</translation>
+    </message>
+    <message>
+        <source>Largest file downloaded without asking, in MiB</source>
+        <translation>Größte Datei, die ohne Nachfrage heruntergeladen wird, in MiB</translation>
+    </message>
+    <message>
+        <source>MiB without asking; larger ones wait for a click</source>
+        <translation>MiB ohne Nachfrage herunterladen; größere warten auf einen Klick</translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
@@ -385,6 +401,26 @@
         <source>Jump to the newest messages</source>
         <translation>Zu den neuesten Nachrichten springen</translation>
     </message>
+    <message>
+        <source>The relay tried to deliver an unencrypted message in %1&apos;s name. %1 uses end-to-end encryption, so it did not come from them: it was refused and not shown.</source>
+        <translation>Das Relay hat versucht, eine unverschlüsselte Nachricht im Namen von %1 zuzustellen. %1 verwendet Ende-zu-Ende-Verschlüsselung, die Nachricht kam also nicht von %1: sie wurde abgewiesen und nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>A message from %1 could not be read (damaged or forged on the way) and was dropped.</source>
+        <translation>Eine Nachricht von %1 konnte nicht gelesen werden (unterwegs beschädigt oder gefälscht) und wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss the relay notice</source>
+        <translation>Hinweis zum Relay ausblenden</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>Anhang speichern unter</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -500,6 +536,189 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation>Kameravorschau: halte den Code vor die Kamera</translation>
     </message>
+    <message>
+        <source>Device changes</source>
+        <translation>Geräteänderungen</translation>
+    </message>
+    <message>
+        <source>No device has joined or left your account since this device joined it.</source>
+        <translation>Kein Gerät ist zu deinem Konto hinzugekommen oder hat es verlassen, seit dieses Gerät hinzugekommen ist.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was added</source>
+        <translation>%1: „%2“ (Gerät %3) wurde hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was removed</source>
+        <translation>%1: „%2“ (Gerät %3) wurde entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts for this account. Wait a while, then try again.</source>
+        <translation>Zu viele Fehlversuche für dieses Konto. Warte eine Weile und versuche es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time. Wait a minute, then try again.</source>
+        <translation>Zu viele Anfragen in kurzer Zeit. Warte eine Minute und versuche es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation>Das Relay ist ausgelastet. Versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>This account asks for a code from your authenticator app.</source>
+        <translation>Dieses Konto verlangt einen Code aus deiner Authentifizierungs-App.</translation>
+    </message>
+    <message>
+        <source>The authenticator code is wrong. Check the time on this computer and try again.</source>
+        <translation>Der Code der Authentifizierungs-App ist falsch. Prüfe die Uhrzeit auf diesem Computer und versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>That authenticator code was used already. Wait for the next one.</source>
+        <translation>Dieser Code der Authentifizierungs-App wurde bereits verwendet. Warte auf den nächsten.</translation>
+    </message>
+    <message>
+        <source>Your other devices now show a six-digit code. Type it here.</source>
+        <translation>Deine anderen Geräte zeigen jetzt einen sechsstelligen Code. Gib ihn hier ein.</translation>
+    </message>
+    <message>
+        <source>The code is wrong. Read it again from your other device.</source>
+        <translation>Der Code ist falsch. Lies ihn noch einmal auf deinem anderen Gerät ab.</translation>
+    </message>
+    <message>
+        <source>Your other device denied this sign-in.</source>
+        <translation>Dein anderes Gerät hat diese Anmeldung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this sign-in is closed. Sign in again for a new code.</source>
+        <translation>Zu viele falsche Codes: diese Anmeldung ist geschlossen. Melde dich erneut an, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired. Sign in again for a new code.</source>
+        <translation>Der Anmeldecode ist abgelaufen. Melde dich erneut an, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>That sign-in code was used already. Sign in again for a new code.</source>
+        <translation>Dieser Anmeldecode wurde bereits verwendet. Melde dich erneut an, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The relay knows no such sign-in. Sign in again for a new code.</source>
+        <translation>Das Relay kennt diese Anmeldung nicht. Melde dich erneut an, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes for this account in the last 24 hours. Sign-ins by code are locked until a device of the account allows them again.</source>
+        <translation>Zu viele falsche Codes für dieses Konto in den letzten 24 Stunden. Anmeldungen per Code sind gesperrt, bis ein Gerät des Kontos sie wieder erlaubt.</translation>
+    </message>
+    <message>
+        <source>This device is signed in but not linked yet. Link it from another device of your account first.</source>
+        <translation>Dieses Gerät ist angemeldet, aber noch nicht verknüpft. Verknüpfe es zuerst von einem anderen Gerät deines Kontos aus.</translation>
+    </message>
+    <message>
+        <source>Your account has no room left on the relay for attachments. Try again once older ones have expired.</source>
+        <translation>Dein Konto hat auf dem Relay keinen Platz mehr für Anhänge. Versuche es noch einmal, wenn ältere abgelaufen sind.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s devices changed while sending. Try again.</source>
+        <translation>Die Geräte des Kontakts haben sich während des Sendens geändert. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The upload could not resume where it stopped. Try again.</source>
+        <translation>Das Hochladen konnte nicht dort fortgesetzt werden, wo es unterbrochen wurde. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>This contact&apos;s safety number changed. Nothing was sent: compare the new safety number before you accept it.</source>
+        <translation>Die Sicherheitsnummer dieses Kontakts hat sich geändert. Nichts wurde gesendet: vergleiche die neue Sicherheitsnummer, bevor du sie akzeptierst.</translation>
+    </message>
+    <message>
+        <source>This contact was reached with end-to-end encryption before. Nothing was sent without encryption.</source>
+        <translation>Dieser Kontakt wurde bisher Ende-zu-Ende-verschlüsselt erreicht. Nichts wurde ohne Verschlüsselung gesendet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay. Check the connection and try again.</source>
+        <translation>Das Relay ist nicht erreichbar. Prüfe die Verbindung und versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time. Try again.</source>
+        <translation>Das Relay hat nicht rechtzeitig geantwortet. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The relay did not show the certificate this device trusts. Nothing was sent to it.</source>
+        <translation>Das Relay hat nicht das Zertifikat vorgelegt, dem dieses Gerät vertraut. Nichts wurde an das Relay gesendet.</translation>
+    </message>
+    <message>
+        <source>No system keychain answered. Protect this computer&apos;s store with a passphrase instead.</source>
+        <translation>Kein Schlüsselbund des Systems hat geantwortet. Schütze den Speicher dieses Computers stattdessen mit einer Passphrase.</translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation>Es ist kein Profil geöffnet.</translation>
+    </message>
+    <message>
+        <source>That was not accepted.</source>
+        <translation>Das wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>A check of authenticity failed.</source>
+        <translation>Eine Echtheitsprüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>That was done already.</source>
+        <translation>Das wurde bereits erledigt.</translation>
+    </message>
+    <message>
+        <source>That was not found.</source>
+        <translation>Das wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>That exists already.</source>
+        <translation>Das existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The data is damaged or incomplete.</source>
+        <translation>Die Daten sind beschädigt oder unvollständig.</translation>
+    </message>
+    <message>
+        <source>A limit was reached.</source>
+        <translation>Ein Limit wurde erreicht.</translation>
+    </message>
+    <message>
+        <source>The passphrase or code is wrong.</source>
+        <translation>Die Passphrase oder der Code ist falsch.</translation>
+    </message>
+    <message>
+        <source>This version of Lapis cannot do that.</source>
+        <translation>Diese Version von Lapis kann das nicht.</translation>
+    </message>
+    <message>
+        <source>That is not allowed.</source>
+        <translation>Das ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>A service did not answer. Try again.</source>
+        <translation>Ein Dienst hat nicht geantwortet. Versuche es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk refused a read or write.</source>
+        <translation>Der Datenträger hat einen Lese- oder Schreibvorgang verweigert.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Lapis.</source>
+        <translation>In Lapis ist etwas schiefgelaufen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -601,6 +820,10 @@
     <message>
         <source>Open with the system&apos;s viewer</source>
         <translation>Mit dem Betrachter des Systems öffnen</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation>Dieses Bild konnte nicht sicher angezeigt werden</translation>
     </message>
 </context>
 <context>
@@ -711,6 +934,22 @@
         <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
         <translation>Die Anmeldung von „%1“ wurde abgelehnt, %2. Das Gerät wurde nicht zu deinem Konto hinzugefügt.</translation>
     </message>
+    <message>
+        <source>A device was added to your account</source>
+        <translation>Ein Gerät wurde zu deinem Konto hinzugefügt</translation>
+    </message>
+    <message>
+        <source>A device was removed from your account</source>
+        <translation>Ein Gerät wurde aus deinem Konto entfernt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) joined your account, %3. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation>„%1“ (Gerät %2) ist zu deinem Konto hinzugekommen, %3. Wenn du das nicht warst, entferne das Gerät unter Einstellungen → Geräte und ändere dein Passwort.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) was removed from your account, %3. It no longer receives your messages.</source>
+        <translation>„%1“ (Gerät %2) wurde aus deinem Konto entfernt, %3. Es empfängt deine Nachrichten nicht mehr.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -793,6 +1032,30 @@
     <message>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation>Dieses Bild konnte nicht sicher angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Retry download</source>
+        <translation>Erneut herunterladen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 herunterladen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
+        <translation>%1 speichern unter</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1325,42 @@
         <source>Working…</source>
         <translation>Wird ausgeführt…</translation>
     </message>
+    <message>
+        <source>Account password</source>
+        <translation>Kontopasswort</translation>
+    </message>
+    <message>
+        <source>The password that signs in new devices. Changing it needs the current one, and the authenticator code when two-factor sign-in is on.</source>
+        <translation>Das Passwort, mit dem sich neue Geräte anmelden. Um es zu ändern, brauchst du das aktuelle und, wenn die Anmeldung mit zweitem Faktor eingeschaltet ist, den Code aus der Authentifizierungs-App.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>Current account password</source>
+        <translation>Aktuelles Kontopasswort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New account password</source>
+        <translation>Neues Kontopasswort</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Code der Authentifizierungs-App</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app, to change the account password</source>
+        <translation>Code aus der Authentifizierungs-App, um das Kontopasswort zu ändern</translation>
+    </message>
+    <message>
+        <source>Change account password</source>
+        <translation>Kontopasswort ändern</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1134,10 +1433,6 @@
         <translation>Die Sicherheitsnummer hat sich geändert. Vergleiche sie und akzeptiere den neuen Schlüssel, bevor du sendest.</translation>
     </message>
     <message>
-        <source>The pasted image could not be saved for sending.</source>
-        <translation>Das eingefügte Bild konnte nicht zum Senden gespeichert werden.</translation>
-    </message>
-    <message>
         <source>The dropped image could not be read.</source>
         <translation>Das abgelegte Bild konnte nicht gelesen werden.</translation>
     </message>
@@ -1152,6 +1447,26 @@
     <message>
         <source>No QR code was found in that image.</source>
         <translation>In diesem Bild wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened: %1</source>
+        <translation>Der Anhang konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>No application opens this kind of file.</source>
+        <translation>Keine Anwendung öffnet diese Art von Datei.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: %1</source>
+        <translation>Der Anhang konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The attachment could not be downloaded: %1</source>
+        <translation>Der Anhang konnte nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be prepared for sending.</source>
+        <translation>Das eingefügte Bild konnte nicht zum Senden vorbereitet werden.</translation>
     </message>
 </context>
 <context>
@@ -1262,10 +1577,6 @@
         <translation>Anmeldung läuft…</translation>
     </message>
     <message>
-        <source>Your other device denied this sign-in.</source>
-        <translation>Dein anderes Gerät hat diese Anmeldung abgelehnt.</translation>
-    </message>
-    <message>
         <source>Choose the backup file first.</source>
         <translation>Wähle zuerst die Sicherungsdatei.</translation>
     </message>
@@ -1363,6 +1674,22 @@
     <message>
         <source>The system keychain holds the key to the message store now.</source>
         <translation>Der Schlüsselbund des Systems verwahrt jetzt den Schlüssel zum Nachrichtenspeicher.</translation>
+    </message>
+    <message>
+        <source>Choose an account password of at least 8 characters.</source>
+        <translation>Wähle ein Kontopasswort mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The current password or the authenticator code is not right.</source>
+        <translation>Das aktuelle Passwort oder der Code der Authentifizierungs-App stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>Link this device from another device of your account first.</source>
+        <translation>Verknüpfe dieses Gerät zuerst von einem anderen Gerät deines Kontos aus.</translation>
+    </message>
+    <message>
+        <source>The account password was changed.</source>
+        <translation>Das Kontopasswort wurde geändert.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,22 @@
         <source>Show the message text in notifications</source>
         <translation>Show the message text in notifications</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download received files up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest file downloaded without asking, in MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB without asking; larger ones wait for a click</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
@@ -385,6 +401,26 @@
         <source>Jump to the newest messages</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The relay tried to deliver an unencrypted message in %1&apos;s name. %1 uses end-to-end encryption, so it did not come from them: it was refused and not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message from %1 could not be read (damaged or forged on the way) and was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the relay notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -500,6 +536,189 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Device changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device has joined or left your account since this device joined it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed attempts for this account. Wait a while, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time. Wait a minute, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account asks for a code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authenticator code is wrong. Check the time on this computer and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That authenticator code was used already. Wait for the next one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other devices now show a six-digit code. Type it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is wrong. Read it again from your other device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other device denied this sign-in.</source>
+        <translation type="unfinished">Your other device denied this sign-in.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this sign-in is closed. Sign in again for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in code expired. Sign in again for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That sign-in code was used already. Sign in again for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay knows no such sign-in. Sign in again for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes for this account in the last 24 hours. Sign-ins by code are locked until a device of the account allows them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device is signed in but not linked yet. Link it from another device of your account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account has no room left on the relay for attachments. Try again once older ones have expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s devices changed while sending. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload could not resume where it stopped. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact&apos;s safety number changed. Nothing was sent: compare the new safety number before you accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This contact was reached with end-to-end encryption before. Nothing was sent without encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay. Check the connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay did not show the certificate this device trusts. Nothing was sent to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain answered. Protect this computer&apos;s store with a passphrase instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A check of authenticity failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was done already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A limit was reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase or code is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Lapis cannot do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A service did not answer. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk refused a read or write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Lapis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -601,6 +820,10 @@
     <message>
         <source>Open with the system&apos;s viewer</source>
         <translation>Open with the system&apos;s viewer</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -711,6 +934,22 @@
         <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A device was added to your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device was removed from your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) joined your account, %3. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) was removed from your account, %3. It no longer receives your messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -792,6 +1031,30 @@
     </message>
     <message>
         <source>React with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1062,6 +1325,42 @@
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Account password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password that signs in new devices. Changing it needs the current one, and the authenticator code when two-factor sign-in is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current account password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app, to change the account password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change account password</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1134,10 +1433,6 @@
         <translation>The safety number changed. Compare it and accept the new key before sending.</translation>
     </message>
     <message>
-        <source>The pasted image could not be saved for sending.</source>
-        <translation>The pasted image could not be saved for sending.</translation>
-    </message>
-    <message>
         <source>The dropped image could not be read.</source>
         <translation>The dropped image could not be read.</translation>
     </message>
@@ -1152,6 +1447,26 @@
     <message>
         <source>No QR code was found in that image.</source>
         <translation>No QR code was found in that image.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application opens this kind of file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment could not be downloaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be prepared for sending.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1262,10 +1577,6 @@
         <translation>Signing in…</translation>
     </message>
     <message>
-        <source>Your other device denied this sign-in.</source>
-        <translation>Your other device denied this sign-in.</translation>
-    </message>
-    <message>
         <source>Choose the backup file first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1362,6 +1673,22 @@
     </message>
     <message>
         <source>The system keychain holds the key to the message store now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account password of at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password or the authenticator code is not right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link this device from another device of your account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account password was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

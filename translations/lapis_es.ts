@@ -31,6 +31,22 @@
         <source>Show the message text in notifications</source>
         <translation>Mostrar el texto del mensaje en las notificaciones</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Download received files up to</source>
+        <translation>Descargar los archivos recibidos de hasta</translation>
+    </message>
+    <message>
+        <source>Largest file downloaded without asking, in MiB</source>
+        <translation>Tamaño máximo de archivo que se descarga sin preguntar, en MiB</translation>
+    </message>
+    <message>
+        <source>MiB without asking; larger ones wait for a click</source>
+        <translation>MiB sin preguntar; los más grandes esperan a que hagas clic</translation>
+    </message>
 </context>
 <context>
     <name>BackupsTab</name>
@@ -385,6 +401,26 @@
         <source>Jump to the newest messages</source>
         <translation>Ir a los mensajes más recientes</translation>
     </message>
+    <message>
+        <source>The relay tried to deliver an unencrypted message in %1&apos;s name. %1 uses end-to-end encryption, so it did not come from them: it was refused and not shown.</source>
+        <translation>El relé intentó entregar un mensaje sin cifrar en nombre de %1. %1 usa cifrado de extremo a extremo, así que el mensaje no vino de %1: se rechazó y no se mostró.</translation>
+    </message>
+    <message>
+        <source>A message from %1 could not be read (damaged or forged on the way) and was dropped.</source>
+        <translation>No se pudo leer un mensaje de %1 (dañado o falsificado por el camino) y se descartó.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss the relay notice</source>
+        <translation>Descartar el aviso sobre el relé</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>Guardar el adjunto como</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -500,6 +536,189 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation>Vista previa de la cámara: sostén el código delante de la cámara</translation>
     </message>
+    <message>
+        <source>Device changes</source>
+        <translation>Cambios de dispositivos</translation>
+    </message>
+    <message>
+        <source>No device has joined or left your account since this device joined it.</source>
+        <translation>Ningún dispositivo se ha unido a tu cuenta ni la ha dejado desde que este dispositivo se unió a ella.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was added</source>
+        <translation>%1: se añadió «%2» (dispositivo %3)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; (device %3) was removed</source>
+        <translation>%1: se quitó «%2» (dispositivo %3)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>La contraseña es incorrecta.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts for this account. Wait a while, then try again.</source>
+        <translation>Demasiados intentos fallidos para esta cuenta. Espera un rato e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Too many requests in a short time. Wait a minute, then try again.</source>
+        <translation>Demasiadas solicitudes en poco tiempo. Espera un minuto e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation>El relé está ocupado. Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>This account asks for a code from your authenticator app.</source>
+        <translation>Esta cuenta pide un código de tu app de autenticación.</translation>
+    </message>
+    <message>
+        <source>The authenticator code is wrong. Check the time on this computer and try again.</source>
+        <translation>El código de la app de autenticación es incorrecto. Comprueba la hora de este ordenador e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>That authenticator code was used already. Wait for the next one.</source>
+        <translation>Ese código de la app de autenticación ya se usó. Espera al siguiente.</translation>
+    </message>
+    <message>
+        <source>Your other devices now show a six-digit code. Type it here.</source>
+        <translation>Tus otros dispositivos muestran ahora un código de seis dígitos. Escríbelo aquí.</translation>
+    </message>
+    <message>
+        <source>The code is wrong. Read it again from your other device.</source>
+        <translation>El código es incorrecto. Vuelve a leerlo en tu otro dispositivo.</translation>
+    </message>
+    <message>
+        <source>Your other device denied this sign-in.</source>
+        <translation>Tu otro dispositivo ha rechazado este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this sign-in is closed. Sign in again for a new code.</source>
+        <translation>Demasiados códigos incorrectos: este inicio de sesión se ha cerrado. Vuelve a iniciar sesión para obtener un código nuevo.</translation>
+    </message>
+    <message>
+        <source>The sign-in code expired. Sign in again for a new code.</source>
+        <translation>El código de inicio de sesión caducó. Vuelve a iniciar sesión para obtener un código nuevo.</translation>
+    </message>
+    <message>
+        <source>That sign-in code was used already. Sign in again for a new code.</source>
+        <translation>Ese código de inicio de sesión ya se usó. Vuelve a iniciar sesión para obtener un código nuevo.</translation>
+    </message>
+    <message>
+        <source>The relay knows no such sign-in. Sign in again for a new code.</source>
+        <translation>El relé no conoce este inicio de sesión. Vuelve a iniciar sesión para obtener un código nuevo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes for this account in the last 24 hours. Sign-ins by code are locked until a device of the account allows them again.</source>
+        <translation>Demasiados códigos incorrectos para esta cuenta en las últimas 24 horas. El inicio de sesión con código está bloqueado hasta que un dispositivo de la cuenta lo vuelva a permitir.</translation>
+    </message>
+    <message>
+        <source>This device is signed in but not linked yet. Link it from another device of your account first.</source>
+        <translation>Este dispositivo ha iniciado sesión, pero aún no está vinculado. Vincúlalo primero desde otro dispositivo de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>Your account has no room left on the relay for attachments. Try again once older ones have expired.</source>
+        <translation>Tu cuenta no tiene más espacio en el relé para adjuntos. Inténtalo de nuevo cuando hayan caducado los más antiguos.</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s devices changed while sending. Try again.</source>
+        <translation>Los dispositivos del contacto cambiaron durante el envío. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The upload could not resume where it stopped. Try again.</source>
+        <translation>La subida no pudo reanudarse donde se detuvo. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This contact&apos;s safety number changed. Nothing was sent: compare the new safety number before you accept it.</source>
+        <translation>El número de seguridad de este contacto cambió. No se envió nada: compara el nuevo número de seguridad antes de aceptarlo.</translation>
+    </message>
+    <message>
+        <source>This contact was reached with end-to-end encryption before. Nothing was sent without encryption.</source>
+        <translation>Con este contacto ya se usó antes el cifrado de extremo a extremo. No se envió nada sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay. Check the connection and try again.</source>
+        <translation>No se puede contactar con el relé. Comprueba la conexión e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time. Try again.</source>
+        <translation>El relé no respondió a tiempo. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The relay did not show the certificate this device trusts. Nothing was sent to it.</source>
+        <translation>El relé no presentó el certificado en el que confía este dispositivo. No se le envió nada.</translation>
+    </message>
+    <message>
+        <source>No system keychain answered. Protect this computer&apos;s store with a passphrase instead.</source>
+        <translation>Ningún llavero del sistema respondió. Protege el almacén de este ordenador con una frase de contraseña en su lugar.</translation>
+    </message>
+    <message>
+        <source>No profile is open.</source>
+        <translation>No hay ningún perfil abierto.</translation>
+    </message>
+    <message>
+        <source>That was not accepted.</source>
+        <translation>Eso no se aceptó.</translation>
+    </message>
+    <message>
+        <source>A check of authenticity failed.</source>
+        <translation>Falló una comprobación de autenticidad.</translation>
+    </message>
+    <message>
+        <source>That was done already.</source>
+        <translation>Eso ya se hizo.</translation>
+    </message>
+    <message>
+        <source>That was not found.</source>
+        <translation>No se encontró.</translation>
+    </message>
+    <message>
+        <source>That exists already.</source>
+        <translation>Eso ya existe.</translation>
+    </message>
+    <message>
+        <source>The data is damaged or incomplete.</source>
+        <translation>Los datos están dañados o incompletos.</translation>
+    </message>
+    <message>
+        <source>A limit was reached.</source>
+        <translation>Se alcanzó un límite.</translation>
+    </message>
+    <message>
+        <source>The passphrase or code is wrong.</source>
+        <translation>La frase de contraseña o el código es incorrecto.</translation>
+    </message>
+    <message>
+        <source>This version of Lapis cannot do that.</source>
+        <translation>Esta versión de Lapis no puede hacer eso.</translation>
+    </message>
+    <message>
+        <source>That is not allowed.</source>
+        <translation>Eso no está permitido.</translation>
+    </message>
+    <message>
+        <source>A service did not answer. Try again.</source>
+        <translation>Un servicio no respondió. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The disk refused a read or write.</source>
+        <translation>El disco rechazó una lectura o escritura.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Lapis.</source>
+        <translation>Algo salió mal dentro de Lapis.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Algo salió mal.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -601,6 +820,10 @@
     <message>
         <source>Open with the system&apos;s viewer</source>
         <translation>Abrir con el visor del sistema</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation>Esta imagen no se pudo mostrar de forma segura</translation>
     </message>
 </context>
 <context>
@@ -711,6 +934,22 @@
         <source>The sign-in of &quot;%1&quot; was denied, %2. It was not added to your account.</source>
         <translation>Se rechazó el inicio de sesión de «%1», %2. No se añadió a tu cuenta.</translation>
     </message>
+    <message>
+        <source>A device was added to your account</source>
+        <translation>Se añadió un dispositivo a tu cuenta</translation>
+    </message>
+    <message>
+        <source>A device was removed from your account</source>
+        <translation>Se quitó un dispositivo de tu cuenta</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) joined your account, %3. If that was not you, remove it in Settings → Devices and change your password.</source>
+        <translation>«%1» (dispositivo %2) se unió a tu cuenta, %3. Si no fuiste tú, quítalo en Ajustes → Dispositivos y cambia tu contraseña.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (device %2) was removed from your account, %3. It no longer receives your messages.</source>
+        <translation>«%1» (dispositivo %2) se quitó de tu cuenta, %3. Ya no recibe tus mensajes.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -793,6 +1032,30 @@
     <message>
         <source>React with %1</source>
         <translation>Reaccionar con %1</translation>
+    </message>
+    <message>
+        <source>This image could not be shown safely</source>
+        <translation>Esta imagen no se pudo mostrar de forma segura</translation>
+    </message>
+    <message>
+        <source>Retry download</source>
+        <translation>Reintentar la descarga</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Descargar %1</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
+        <translation>Guardar %1 como</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1325,42 @@
         <source>Working…</source>
         <translation>Procesando…</translation>
     </message>
+    <message>
+        <source>Account password</source>
+        <translation>Contraseña de la cuenta</translation>
+    </message>
+    <message>
+        <source>The password that signs in new devices. Changing it needs the current one, and the authenticator code when two-factor sign-in is on.</source>
+        <translation>La contraseña con la que inician sesión los dispositivos nuevos. Para cambiarla hace falta la actual y, si el inicio de sesión en dos pasos está activado, el código de la app de autenticación.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>Current account password</source>
+        <translation>Contraseña actual de la cuenta</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New account password</source>
+        <translation>Contraseña nueva de la cuenta</translation>
+    </message>
+    <message>
+        <source>Authenticator code</source>
+        <translation>Código de la app de autenticación</translation>
+    </message>
+    <message>
+        <source>Code from the authenticator app, to change the account password</source>
+        <translation>Código de la app de autenticación, para cambiar la contraseña de la cuenta</translation>
+    </message>
+    <message>
+        <source>Change account password</source>
+        <translation>Cambiar la contraseña de la cuenta</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1134,10 +1433,6 @@
         <translation>El número de seguridad cambió. Compáralo y acepta la clave nueva antes de enviar.</translation>
     </message>
     <message>
-        <source>The pasted image could not be saved for sending.</source>
-        <translation>No se pudo guardar la imagen pegada para enviarla.</translation>
-    </message>
-    <message>
         <source>The dropped image could not be read.</source>
         <translation>No se pudo leer la imagen soltada.</translation>
     </message>
@@ -1152,6 +1447,26 @@
     <message>
         <source>No QR code was found in that image.</source>
         <translation>No se encontró ningún código QR en esa imagen.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened: %1</source>
+        <translation>No se pudo abrir el adjunto: %1</translation>
+    </message>
+    <message>
+        <source>No application opens this kind of file.</source>
+        <translation>Ninguna aplicación abre este tipo de archivo.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: %1</source>
+        <translation>No se pudo guardar el adjunto: %1</translation>
+    </message>
+    <message>
+        <source>The attachment could not be downloaded: %1</source>
+        <translation>No se pudo descargar el adjunto: %1</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be prepared for sending.</source>
+        <translation>No se pudo preparar la imagen pegada para enviarla.</translation>
     </message>
 </context>
 <context>
@@ -1262,10 +1577,6 @@
         <translation>Iniciando sesión…</translation>
     </message>
     <message>
-        <source>Your other device denied this sign-in.</source>
-        <translation>Tu otro dispositivo ha rechazado este inicio de sesión.</translation>
-    </message>
-    <message>
         <source>Choose the backup file first.</source>
         <translation>Elige primero el archivo de copia de seguridad.</translation>
     </message>
@@ -1363,6 +1674,22 @@
     <message>
         <source>The system keychain holds the key to the message store now.</source>
         <translation>El llavero del sistema guarda ahora la clave del almacén de mensajes.</translation>
+    </message>
+    <message>
+        <source>Choose an account password of at least 8 characters.</source>
+        <translation>Elige una contraseña de cuenta de al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>The current password or the authenticator code is not right.</source>
+        <translation>La contraseña actual o el código de la app de autenticación no es correcto.</translation>
+    </message>
+    <message>
+        <source>Link this device from another device of your account first.</source>
+        <translation>Vincula primero este dispositivo desde otro dispositivo de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>The account password was changed.</source>
+        <translation>Se cambió la contraseña de la cuenta.</translation>
     </message>
 </context>
 <context>

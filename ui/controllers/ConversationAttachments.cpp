@@ -3,6 +3,7 @@
 // decrypts into the engine's private folder for opened attachments (emptied when Lapis closes),
 // "Save as…" into the file the user chose, and a large one downloads only when clicked.
 #include "ConversationController.h"
+#include "util/ErrorText.h"
 #include "worker/EngineWorker.h"
 
 #include <QDesktopServices>
@@ -16,14 +17,12 @@ void ConversationController::openAttachment(qint64 attachmentId)
     m_worker->run<Result<std::filesystem::path>>(
         this,
         [attachmentId](EngineWorker::Context &context) -> Result<std::filesystem::path> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->openAttachmentCopy(attachmentId);
         },
         [this](Result<std::filesystem::path> opened) {
             if (!opened.ok()) {
-                setError(
-                    tr("The attachment could not be opened: %1").arg(QString::fromStdString(opened.error().message)));
+                setError(tr("The attachment could not be opened: %1").arg(errorSentence(opened.error())));
                 return;
             }
             if (!QDesktopServices::openUrl(QUrl::fromLocalFile(QString::fromStdString(opened->string()))))
@@ -39,14 +38,12 @@ void ConversationController::saveAttachment(qint64 attachmentId, const QUrl &des
     m_worker->run<Result<void>>(
         this,
         [attachmentId, target](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->decryptAttachmentTo(attachmentId, target);
         },
         [this](Result<void> saved) {
             if (!saved.ok())
-                setError(
-                    tr("The attachment could not be saved: %1").arg(QString::fromStdString(saved.error().message)));
+                setError(tr("The attachment could not be saved: %1").arg(errorSentence(saved.error())));
         });
 }
 
@@ -55,14 +52,12 @@ void ConversationController::downloadAttachment(qint64 attachmentId)
     m_worker->run<Result<void>>(
         this,
         [attachmentId](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->downloadAttachment(attachmentId);
         },
         [this](Result<void> downloaded) {
             if (!downloaded.ok())
-                setError(tr("The attachment could not be downloaded: %1")
-                             .arg(QString::fromStdString(downloaded.error().message)));
+                setError(tr("The attachment could not be downloaded: %1").arg(errorSentence(downloaded.error())));
             m_messages.refreshNewest();
         });
 }

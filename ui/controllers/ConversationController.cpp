@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConversationController.h"
+#include "util/ErrorText.h"
 #include "util/UntrustedImages.h"
 #include "worker/EngineWorker.h"
 
@@ -90,8 +91,7 @@ void ConversationController::refreshTrust()
         m_worker->run<Result<engine::ContactTrust>>(
             this,
             [account, askRelay](EngineWorker::Context &context) -> Result<engine::ContactTrust> {
-                if (!context.engine)
-                    return fail(ErrorCode::NotFound, "No profile is open");
+                LAPIS_TRY(context.requireProfile());
                 return context.engine->contactTrust(account, askRelay);
             },
             [this, peer, askRelay](Result<engine::ContactTrust> result) {
@@ -123,8 +123,7 @@ void ConversationController::markRead()
     m_worker->run<Result<int>>(
         this,
         [account](EngineWorker::Context &context) -> Result<int> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->markRead(account);
         },
         [this](Result<int> result) {
@@ -155,8 +154,7 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
         this,
         [to, text = text.toStdString(), allowPlaintext,
          replyTo = replyTo.toStdString()](EngineWorker::Context &context) -> Result<engine::SendReport> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             if (!replyTo.empty()) {
                 LAPIS_TRY_ASSIGN(auto bytes, fromHex(replyTo));
                 LAPIS_TRY_ASSIGN(auto quoted, MessageId::fromBytes(bytes));
@@ -174,7 +172,7 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
                 if (error.code == ErrorCode::PermissionDenied) {
                     // Either the downgrade guard (ask, then resend) or a changed key (blocked).
                     refreshTrust();
-                    if (QString::fromStdString(error.message).contains(QLatin1String("safety number"))) {
+                    if (error.reason == ErrorReason::AccountKeyChanged) {
                         m_keyChanged = true;
                         emit trustChanged();
                     } else {
@@ -184,7 +182,7 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
                         return;
                     }
                 }
-                setError(QString::fromStdString(error.message));
+                setError(errorSentence(error));
                 return;
             }
             setError({});
@@ -320,8 +318,7 @@ void ConversationController::sendNextFile()
         this,
         [to, file, data, dataName, cancelled, allowPlaintext, worker, self,
          id](EngineWorker::Context &context) -> Result<engine::SendReport> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             auto lastReport = std::make_shared<std::uint64_t>(0);
             const transport::ProgressCallback progress = [=](std::uint64_t done, std::uint64_t total) {
                 // At most ~100 updates per file reach the GUI thread.
@@ -351,8 +348,7 @@ void ConversationController::sendNextFile()
             else if (result.ok())
                 m_attachments.setState(id, AttachmentQueueModel::State::Sent);
             else
-                m_attachments.setState(id, AttachmentQueueModel::State::Failed,
-                                       QString::fromStdString(result.error().message));
+                m_attachments.setState(id, AttachmentQueueModel::State::Failed, errorSentence(result.error()));
             if (result.ok()) {
                 m_messages.refreshNewest();
                 emit sent(QString::fromStdString(result.value().id.toHex()), result.value().endToEnd);
@@ -371,15 +367,14 @@ void ConversationController::acceptNewKey()
     m_worker->run<Result<std::string>>(
         this,
         [account](EngineWorker::Context &context) -> Result<std::string> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->acceptNewAccountKey(account);
         },
         [this, peer](Result<std::string> result) {
             if (peer != m_peer)
                 return;
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             m_safetyNumber = QString::fromStdString(result.value());
@@ -400,15 +395,14 @@ void ConversationController::loadSafetyNumber()
     m_worker->run<Result<std::string>>(
         this,
         [account](EngineWorker::Context &context) -> Result<std::string> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->safetyNumber(account);
         },
         [this, peer](Result<std::string> result) {
             if (peer != m_peer)
                 return;
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             m_safetyNumber = QString::fromStdString(result.value());
@@ -430,15 +424,14 @@ bool ConversationController::verifyScanned(const QString &scanned)
     m_worker->run<Result<void>>(
         this,
         [account](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->markVerified(account);
         },
         [this, peer](Result<void> result) {
             if (peer != m_peer)
                 return;
             if (!result.ok()) {
-                emit verificationFinished(false, QString::fromStdString(result.error().message));
+                emit verificationFinished(false, errorSentence(result.error()));
                 return;
             }
             m_verified = true;

@@ -71,7 +71,7 @@ public:
     /// to the text field (false).
     Q_INVOKABLE bool pasteFromClipboard();
 
-    // Received attachments (ConversationAttachments.cpp): nothing decrypted is written unless asked.
+    // Received attachments: nothing decrypted is written unless asked.
     /// "Open": decrypts into the private folder for opened attachments and opens it there.
     Q_INVOKABLE void openAttachment(qint64 attachmentId);
     /// "Save as…": decrypts to the file the user chose.
@@ -89,7 +89,7 @@ public:
     Q_INVOKABLE void refreshTrust();
     Q_INVOKABLE void markRead();
 
-    // Replies and reactions (ConversationReplies.cpp).
+    // Replies and reactions.
     [[nodiscard]] QString replyToId() const { return m_replyToId; }
     [[nodiscard]] QString replyToAuthor() const { return m_replyToAuthor; }
     [[nodiscard]] QString replyToText() const { return m_replyToText; }

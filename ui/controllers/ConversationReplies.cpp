@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ConversationController: the quote bar of a reply, and reactions.
 #include "ConversationController.h"
+#include "util/ErrorText.h"
 #include "worker/EngineWorker.h"
 
 #include <memory>
@@ -55,8 +56,7 @@ void ConversationController::react(const QString &messageId, const QString &emoj
         this,
         [to, id = messageId.toStdString(), emoji = emoji.toStdString(), remove, allowPlaintext,
          self](EngineWorker::Context &context) -> Result<engine::SendReport> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             *self = QString::fromStdString(context.engine->account().value());
             LAPIS_TRY_ASSIGN(auto bytes, fromHex(id));
             LAPIS_TRY_ASSIGN(auto target, MessageId::fromBytes(bytes));
@@ -67,15 +67,14 @@ void ConversationController::react(const QString &messageId, const QString &emoj
                 return;
             if (!result.ok()) {
                 const auto &error = result.error();
-                if (error.code == ErrorCode::PermissionDenied
-                    && !QString::fromStdString(error.message).contains(QLatin1String("safety number"))) {
+                if (error.code == ErrorCode::PermissionDenied && error.reason != ErrorReason::AccountKeyChanged) {
                     // The contact lost its end-to-end devices since the trust was last looked at.
                     m_downgraded = true;
                     emit trustChanged();
                     emit plaintextReactionConfirmationNeeded(messageId, emoji, remove);
                     return;
                 }
-                setError(QString::fromStdString(error.message));
+                setError(errorSentence(error));
                 return;
             }
             setError({});

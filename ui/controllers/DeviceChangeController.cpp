@@ -33,8 +33,7 @@ void DeviceChangeController::watch()
     m_worker->run<Result<void>>(
         this,
         [worker, self](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             // Runs on the stream's thread: hand each change over to the GUI thread at once.
             context.engine->setDeviceChangeListener([worker, self](const engine::DeviceChange &change) {
                 worker->deliver([self, change] {
@@ -52,8 +51,7 @@ void DeviceChangeController::load()
     m_worker->run<Result<std::vector<engine::DeviceChange>>>(
         this,
         [](EngineWorker::Context &context) -> Result<std::vector<engine::DeviceChange>> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->deviceChanges();
         },
         [this](Result<std::vector<engine::DeviceChange>> result) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SessionController.h"
 #include "SessionOpening.h"
+#include "util/ErrorText.h"
 
 #include <lapis/common/Log.h>
 #include <lapis/store/Store.h>
@@ -113,7 +114,7 @@ void SessionController::start()
                 return;
             }
             if (start.opened)
-                setError(QString::fromStdString(start.opened->error().message));
+                setError(errorSentence(start.opened->error()));
             setState(State::Locked);
         });
 }
@@ -264,7 +265,7 @@ void SessionController::createAccount(const QString &relayAddress, const QString
         [this](Result<Opened> result) {
             setBusy({});
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             opened(result.value().account, result.value().hasAccount);
@@ -329,16 +330,15 @@ void SessionController::signIn(const QString &relayAddress, const QString &usern
             setBusy({});
             if (!result.ok()) {
                 const auto &error = result.error();
-                const bool denied = error.message.find("denied") != std::string::npos;
-                const bool needsCode = !denied && error.code == ErrorCode::PermissionDenied
-                                       && error.message.find("code from another device") != std::string::npos;
+                const bool denied = error.reason == ErrorReason::SignInDenied;
+                const bool needsCode = error.reason == ErrorReason::SignInCodeRequired;
                 if (needsCode && !m_signInNeedsCode) {
                     // The expected first step, not a failure: the hint next to the code field says what to do.
                     setSignInState(true, false, false);
                     return;
                 }
                 setSignInState(needsCode, denied, false);
-                setError(denied ? tr("Your other device denied this sign-in.") : QString::fromStdString(error.message));
+                setError(errorSentence(error));
                 return;
             }
             if (result.value().awaitingKeys) {
@@ -396,7 +396,7 @@ void SessionController::startLinking(const std::string &relay, const std::string
             m_linkCode.clear();
             emit linkChanged();
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 setState(State::FirstRun);
                 return;
             }
@@ -424,7 +424,7 @@ void SessionController::unlock(const QString &passphrase)
             if (!result.ok()) {
                 setError(result.error().code == ErrorCode::WrongPassphrase
                              ? tr("That passphrase does not open this profile.")
-                             : QString::fromStdString(result.error().message));
+                             : errorSentence(result.error()));
                 return;
             }
             opened(result.value().account, result.value().hasAccount, result.value().awaitingKeys);
@@ -442,8 +442,7 @@ void SessionController::search(const QString &text)
     m_worker.run<Result<std::vector<store::StoredMessage>>>(
         this,
         [query = text.toStdString()](EngineWorker::Context &context) -> Result<std::vector<store::StoredMessage>> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->search(query, 50);
         },
         [this, generation](Result<std::vector<store::StoredMessage>> result) {

@@ -2,6 +2,7 @@
 // SessionController: restoring an encrypted backup from the first-run screen.
 #include "SessionController.h"
 #include "SessionOpening.h"
+#include "util/ErrorText.h"
 
 #include <lapis/common/Log.h>
 #include <lapis/store/Store.h>
@@ -105,8 +106,7 @@ void SessionController::restoreBackup(const QUrl &file, const QString &recoveryC
                 } else if (error.code == ErrorCode::Corrupt) {
                     setError(
                         tr("The backup file is damaged or incomplete, so nothing was restored (%1).").arg(message));
-                } else if (error.code == ErrorCode::Unavailable && keychain
-                           && message.contains(QStringLiteral("keychain"))) {
+                } else if (keychain && error.reason == ErrorReason::KeychainUnavailable) {
                     setError(
                         tr("No system keychain answered: type a passphrase for this computer's store and try again."));
                 } else if (error.code == ErrorCode::Unavailable) {
@@ -115,7 +115,7 @@ void SessionController::restoreBackup(const QUrl &file, const QString &recoveryC
                     setError(tr("Cannot reach the relay of this backup, so nothing was restored. Check the "
                                 "connection and try again."));
                 } else {
-                    setError(message);
+                    setError(errorSentence(error));
                 }
                 return;
             }

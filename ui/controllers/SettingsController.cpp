@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsController.h"
+#include "util/ErrorText.h"
 #include "util/UntrustedImages.h"
 #include "worker/EngineWorker.h"
 
@@ -106,8 +107,7 @@ void SettingsController::exportBackup(const QUrl &file)
     m_worker->run<Result<std::string>>(
         this,
         [path, worker, self](EngineWorker::Context &context) -> Result<std::string> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             auto last = std::make_shared<int>(-1);
             return context.engine->exportBackup(path, [worker, self, last](double fraction) {
                 const int percent = static_cast<int>(fraction * 100);
@@ -129,7 +129,7 @@ void SettingsController::exportBackup(const QUrl &file)
                 m_backupCode = QString::fromStdString(result.value());
                 setStatus(tr("The backup is written. Write the recovery code down: it is shown only now."));
             } else {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
             }
             emit backupChanged();
         });
@@ -186,13 +186,13 @@ void SettingsController::refreshDevices()
     m_worker->run<Devices>(
         this,
         [](EngineWorker::Context &context) {
-            if (!context.engine)
-                return Devices{fail(ErrorCode::NotFound, "No profile is open"), 0};
+            if (auto open = context.requireProfile(); !open.ok())
+                return Devices{std::move(open).error(), 0};
             return Devices{context.engine->devices(std::nullopt), context.engine->deviceId().value()};
         },
         [this](Devices devices) {
             if (!devices.list.ok()) {
-                setError(QString::fromStdString(devices.list.error().message));
+                setError(errorSentence(devices.list.error()));
                 return;
             }
             m_devices.setDevices(std::move(devices.list).value(), devices.self);
@@ -204,13 +204,12 @@ void SettingsController::removeDevice(int deviceId)
     m_worker->run<Result<void>>(
         this,
         [deviceId](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->removeDevice(DeviceId(static_cast<std::uint32_t>(deviceId)));
         },
         [this](Result<void> result) {
             if (!result.ok())
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
             else
                 setStatus(tr("The device was removed."));
             refreshDevices();
@@ -221,7 +220,7 @@ void SettingsController::readLink(const QString &text)
 {
     auto uri = engine::LinkUri::parse(text.trimmed().toStdString());
     if (!uri.ok()) {
-        setError(tr("That is not a Lapis link: %1").arg(QString::fromStdString(uri.error().message)));
+        setError(tr("That is not a Lapis link: %1").arg(errorSentence(uri.error())));
         return;
     }
     setError({});
@@ -297,14 +296,13 @@ void SettingsController::approveLink()
     m_worker->run<Result<void>>(
         this,
         [link = uri.value(), code](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->approveLink(link, code);
         },
         [this](Result<void> result) {
             setBusy(false);
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             cancelLink();
@@ -327,14 +325,13 @@ void SettingsController::enableTotp()
     m_worker->run<Result<std::string>>(
         this,
         [](EngineWorker::Context &context) -> Result<std::string> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->enableTotp();
         },
         [this](Result<std::string> result) {
             setBusy(false);
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             setError({});
@@ -349,14 +346,13 @@ void SettingsController::confirmTotp(const QString &code)
     m_worker->run<Result<void>>(
         this,
         [code = code.trimmed().toStdString()](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->confirmTotp(code);
         },
         [this](Result<void> result) {
             setBusy(false);
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             setError({});
@@ -373,14 +369,13 @@ void SettingsController::disableTotp(const QString &code)
     m_worker->run<Result<void>>(
         this,
         [code = code.trimmed().toStdString()](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->disableTotp(code);
         },
         [this](Result<void> result) {
             setBusy(false);
             if (!result.ok()) {
-                setError(QString::fromStdString(result.error().message));
+                setError(errorSentence(result.error()));
                 return;
             }
             m_totpEnabled = false;
@@ -400,16 +395,14 @@ void SettingsController::changePassphrase(const QString &oldPassphrase, const QS
         this,
         [o = oldPassphrase.toStdString(),
          n = newPassphrase.toStdString()](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->changePassphrase(o, n);
         },
         [this](Result<void> result) {
             setBusy(false);
             if (!result.ok()) {
-                setError(result.error().code == ErrorCode::WrongPassphrase
-                             ? tr("The current passphrase is not right.")
-                             : QString::fromStdString(result.error().message));
+                setError(result.error().code == ErrorCode::WrongPassphrase ? tr("The current passphrase is not right.")
+                                                                           : errorSentence(result.error()));
                 return;
             }
             setError({});
@@ -429,8 +422,7 @@ void SettingsController::changeAccountPassword(const QString &oldPassword, const
         this,
         [o = oldPassword.toStdString(), n = newPassword.toStdString(),
          t = totpCode.trimmed().toStdString()](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->changeAccountPassword(o, n, t);
         },
         [this](Result<void> result) {
@@ -444,7 +436,7 @@ void SettingsController::changeAccountPassword(const QString &oldPassword, const
                     setError(tr("Link this device from another device of your account first."));
                     break;
                 default:
-                    setError(QString::fromStdString(result.error().message));
+                    setError(errorSentence(result.error()));
                 }
                 return;
             }
@@ -492,8 +484,8 @@ void SettingsController::switchProtection(std::function<Result<void>(engine::Eng
     m_worker->run<Outcome>(
         this,
         [change = std::move(change)](EngineWorker::Context &context) -> Outcome {
-            if (!context.engine)
-                return {fail(ErrorCode::NotFound, "No profile is open"), false};
+            if (auto open = context.requireProfile(); !open.ok())
+                return {std::move(open).error(), false};
             auto result = change(*context.engine);
             return {std::move(result), context.engine->usesPassphrase()};
         },
@@ -507,7 +499,7 @@ void SettingsController::switchProtection(std::function<Result<void>(engine::Eng
             if (!outcome.result.ok()) {
                 setError(outcome.result.error().code == ErrorCode::WrongPassphrase
                              ? tr("The current passphrase is not right.")
-                             : QString::fromStdString(outcome.result.error().message));
+                             : errorSentence(outcome.result.error()));
                 return;
             }
             setStatus(done);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SignInController.h"
+#include "util/ErrorText.h"
 
 #include <lapis/engine/Engine.h>
 
@@ -55,8 +56,7 @@ void SignInController::watch()
     m_worker->run<Result<std::vector<SignInRequest>>>(
         this,
         [worker, self](EngineWorker::Context &context) -> Result<std::vector<SignInRequest>> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             // Runs on the stream's thread: hand each event over to the GUI thread at once.
             context.engine->setSignInListener([worker, self](const SignInRequest &request, bool) {
                 worker->deliver([self, request] {
@@ -84,8 +84,7 @@ void SignInController::loadHistory()
     m_worker->run<Result<std::vector<SignInRequest>>>(
         this,
         [](EngineWorker::Context &context) -> Result<std::vector<SignInRequest>> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->signInHistory();
         },
         [this](Result<std::vector<SignInRequest>> result) {
@@ -124,8 +123,7 @@ void SignInController::onEvent(const SignInRequest &request)
             m_worker->run<Result<std::vector<SignInRequest>>>(
                 this,
                 [](EngineWorker::Context &context) -> Result<std::vector<SignInRequest>> {
-                    if (!context.engine)
-                        return fail(ErrorCode::NotFound, "No profile is open");
+                    LAPIS_TRY(context.requireProfile());
                     return context.engine->signInRequests();
                 },
                 [this](Result<std::vector<SignInRequest>> result) {
@@ -151,13 +149,12 @@ void SignInController::deny(const QString &id)
     m_worker->run<Result<void>>(
         this,
         [id = id.toStdString()](EngineWorker::Context &context) -> Result<void> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->denySignIn(id);
         },
         [this, id](Result<void> result) {
             if (!result.ok())
-                emit failed(QString::fromStdString(result.error().message));
+                emit failed(errorSentence(result.error()));
             dismiss(id);
         });
 }

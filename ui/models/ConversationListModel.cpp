@@ -23,8 +23,7 @@ void ConversationListModel::reload()
     m_worker->run<Result<std::vector<engine::ConversationSummary>>>(
         this,
         [](EngineWorker::Context &context) -> Result<std::vector<engine::ConversationSummary>> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->conversations();
         },
         [this](Result<std::vector<engine::ConversationSummary>> result) {

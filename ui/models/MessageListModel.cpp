@@ -94,8 +94,7 @@ void MessageListModel::showMessage(const QString &messageId)
     m_worker->run<Result<engine::MessagePageView>>(
         this,
         [peer, limit, message = id.value()](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->messagePageAround(peer, message, limit);
         },
         [this, generation, messageId](Result<engine::MessagePageView> result) {
@@ -159,8 +158,7 @@ void MessageListModel::refreshNewest()
     m_worker->run<Result<engine::MessagePageView>>(
         this,
         [peer, limit](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->messagePage(peer, limit, std::nullopt);
         },
         [this, generation](Result<engine::MessagePageView> result) {
@@ -287,8 +285,7 @@ void MessageListModel::loadNewer()
     m_worker->run<Result<engine::MessagePageView>>(
         this,
         [peer, limit, cursor](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->messagePageAfter(peer, limit, cursor);
         },
         [this, generation, anchor](Result<engine::MessagePageView> result) {
@@ -342,8 +339,7 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
     m_worker->run<Result<engine::MessagePageView>>(
         this,
         [peer, limit, cursor](EngineWorker::Context &context) -> Result<engine::MessagePageView> {
-            if (!context.engine)
-                return fail(ErrorCode::NotFound, "No profile is open");
+            LAPIS_TRY(context.requireProfile());
             return context.engine->messagePage(peer, limit, cursor);
         },
         [this, generation, cursor](Result<engine::MessagePageView> result) {

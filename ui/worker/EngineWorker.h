@@ -41,6 +41,14 @@ public:
         std::function<bool()> stopping;
         /// Received attachments larger than this wait for a click (Settings; applied before listening).
         std::uint64_t autoDownloadLimit = engine::DefaultAutoDownloadLimit;
+
+        /// The guard of every job that needs an open profile: NoProfileOpen when there is none.
+        [[nodiscard]] Result<void> requireProfile() const
+        {
+            if (engine)
+                return {};
+            return fail(ErrorCode::NotFound, ErrorReason::NoProfileOpen, "No profile is open");
+        }
     };
 
     explicit EngineWorker(QObject *parent = nullptr);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <lapis/common/PosixFile.h>
 #include <lapis/crypto/Blake2b.h>
 #include <lapis/crypto/Sodium.h>
 #include <lapis/decode/DecoderPool.h>
@@ -57,63 +58,6 @@ Bytes makeThumbnailOf(const QByteArray &data, const std::string &mimeType)
     if (mimeType.rfind("image/", 0) != 0)
         return {};
     return thumbnailFrom(data);
-}
-
-/// Closes a file descriptor on every path out.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    {}
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    [[nodiscard]] int get() const { return m_fd; }
-    [[nodiscard]] bool valid() const { return m_fd >= 0; }
-    /// Closes now, reporting a failed close (delayed write errors).
-    bool close()
-    {
-        const int fd = std::exchange(m_fd, -1);
-        return fd < 0 || ::close(fd) == 0;
-    }
-
-private:
-    int m_fd;
-};
-
-/// Reads until `out` is full or the file ends; -1 on an error.
-ssize_t readFully(int fd, MutableByteView out)
-{
-    std::size_t done = 0;
-    while (done < out.size()) {
-        const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        done += static_cast<std::size_t>(n);
-    }
-    return static_cast<ssize_t>(done);
-}
-
-bool writeFully(int fd, ByteView data)
-{
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 constexpr std::size_t Chunk = crypto::SecretStreamSizes::FileChunk;

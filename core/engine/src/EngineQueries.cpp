@@ -171,7 +171,7 @@ Result<void> Engine::markVerified(const AccountId &peer)
             if (!contact || contact->pinnedAccountKey.empty())
                 return fail(ErrorCode::NotFound, peer.value() + " has no end-to-end identity to verify");
             if (contact->verification == store::VerificationState::KeyChanged)
-                return fail(ErrorCode::PermissionDenied,
+                return fail(ErrorCode::PermissionDenied, ErrorReason::AccountKeyChanged,
                             "The safety number with " + peer.value() + " changed: accept the new key first");
             return tx.contacts().setVerification(peer, store::VerificationState::Verified);
         })

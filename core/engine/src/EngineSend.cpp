@@ -94,7 +94,7 @@ Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetch
                 return tx.contacts().setVerification(account, store::VerificationState::KeyChanged);
             })
             .get();
-        return fail(ErrorCode::PermissionDenied,
+        return fail(ErrorCode::PermissionDenied, ErrorReason::AccountKeyChanged,
                     "The safety number with " + account.value()
                         + " changed: their account key is not the one you had. Nothing was sent; compare the "
                           "new safety number before you accept it.");
@@ -195,7 +195,7 @@ Result<SendTargets> Engine::sendTargets(const AccountId &to, bool allowPlaintext
         LAPIS_TRY_ASSIGN(targets, targetsFor(to, allowPlaintext, ignored));
     }
     if (targets.route == Route::DowngradeRefused)
-        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+        return fail(ErrorCode::PermissionDenied, ErrorReason::DowngradeRefused, downgradeRefusal(to));
     // An account with no device at all (the operator reset it): plaintext goes to its
     // mailbox, device 0, which the relay hands to the account's next device.
     if (targets.route == Route::Plaintext && targets.recipientDevices.empty())

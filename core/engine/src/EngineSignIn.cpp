@@ -52,7 +52,7 @@ SignInRequest fromTransport(const transport::SignInRequest &r)
 bool requestIsOver(const Error &error)
 {
     return error.code == ErrorCode::Duplicate || error.code == ErrorCode::AuthenticationFailed
-           || (error.code == ErrorCode::PermissionDenied && error.message.find("denied") != std::string::npos);
+           || error.reason == ErrorReason::SignInDenied;
 }
 
 } // namespace
@@ -89,7 +89,7 @@ Result<void> Engine::login(const AccountSetup &setup)
         if (made) {
             LAPIS_TRY(writePending(*made));
             const auto minutes = std::max<std::int64_t>(1, (made->expiresMs - nowMs() + 59'999) / 60'000);
-            return fail(ErrorCode::PermissionDenied,
+            return fail(ErrorCode::PermissionDenied, ErrorReason::SignInCodeRequired,
                         "A code from another device is needed: the account's other devices now show a six-digit "
                         "sign-in code for \""
                             + setup.deviceName + "\"; log in again with it within " + std::to_string(minutes)
@@ -97,9 +97,8 @@ Result<void> Engine::login(const AccountSetup &setup)
         }
         if (!request.signInId.empty() && requestIsOver(device.error()))
             forgetPending();
-        if (device.error().code == ErrorCode::PermissionDenied
-            && device.error().message.find("denied") != std::string::npos)
-            return fail(ErrorCode::PermissionDenied,
+        if (device.error().reason == ErrorReason::SignInDenied)
+            return fail(ErrorCode::PermissionDenied, ErrorReason::SignInDenied,
                         "The sign-in was denied on another device of this account; nothing was added");
         return std::move(device).error();
     }

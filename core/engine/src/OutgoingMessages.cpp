@@ -56,7 +56,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
                                                   std::int64_t nowMs)
 {
     if (targets.route == Route::DowngradeRefused)
-        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+        return fail(ErrorCode::PermissionDenied, ErrorReason::DowngradeRefused, downgradeRefusal(to));
     const bool plaintextRoute = targets.route == Route::Plaintext;
     const auto &self = m_self;
 
@@ -119,7 +119,7 @@ Result<std::vector<OutgoingEnvelope>> OutgoingMessages::reencrypt(store::Transac
                                                                   const SendTargets &targets, std::int64_t nowMs)
 {
     if (targets.route == Route::DowngradeRefused)
-        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+        return fail(ErrorCode::PermissionDenied, ErrorReason::DowngradeRefused, downgradeRefusal(to));
     protocol::Content content;
     content.messageId = id;
     content.data = message;
@@ -163,7 +163,7 @@ Result<std::vector<OutgoingEnvelope>> OutgoingMessages::prepareControl(store::Tr
                                                                        const SendTargets &targets, std::int64_t nowMs)
 {
     if (targets.route == Route::DowngradeRefused)
-        return fail(ErrorCode::PermissionDenied, downgradeRefusal(to));
+        return fail(ErrorCode::PermissionDenied, ErrorReason::DowngradeRefused, downgradeRefusal(to));
     LAPIS_TRY_ASSIGN(auto body, content.serialize());
     return encryptTo(tx, to, targets.recipientDevices, body.view(), targets.route == Route::Plaintext, targets, nowMs);
 }

@@ -163,14 +163,15 @@ Result<std::unique_ptr<store::Store>> openProfileStore(const ProfileOptions &opt
     if (key.ok())
         return store::Store::open(storeOptions, std::move(key).value(), store::OpenMode::OpenExisting).get();
     if (key.error().code == ErrorCode::Unavailable)
-        return fail(ErrorCode::Unavailable, NoKeychain);
+        return fail(ErrorCode::Unavailable, ErrorReason::KeychainUnavailable, NoKeychain);
     if (key.error().code != ErrorCode::NotFound || state.hasDatabase)
         return std::move(key).error();
     // A new profile: the key goes into the keychain before any database exists for it.
     auto fresh = store::Store::generateKey();
     if (auto saved = keyToKeychain(profile, fresh.view()); !saved.ok())
-        return saved.error().code == ErrorCode::Unavailable ? fail(ErrorCode::Unavailable, NoKeychain)
-                                                            : std::move(saved).error();
+        return saved.error().code == ErrorCode::Unavailable
+                   ? fail(ErrorCode::Unavailable, ErrorReason::KeychainUnavailable, NoKeychain)
+                   : std::move(saved).error();
     return store::Store::open(storeOptions, std::move(fresh), store::OpenMode::CreateIfMissing).get();
 }
 
@@ -186,7 +187,7 @@ createStagedProfileStore(const ProfileOptions &options, const std::filesystem::p
     const QString profile = QString::fromStdString(std::filesystem::absolute(options.directory).string());
     auto probe = keyFromKeychain(profile);
     if (!probe.ok() && probe.error().code == ErrorCode::Unavailable)
-        return fail(ErrorCode::Unavailable, NoKeychain);
+        return fail(ErrorCode::Unavailable, ErrorReason::KeychainUnavailable, NoKeychain);
     auto key = store::Store::generateKey();
     keychainKey = key.clone();
     return store::Store::open(storeOptions, std::move(key), store::OpenMode::CreateIfMissing).get();
@@ -196,7 +197,7 @@ Result<void> saveProfileKeyToKeychain(const std::filesystem::path &profile, Byte
 {
     auto saved = keyToKeychain(QString::fromStdString(std::filesystem::absolute(profile).string()), key);
     if (!saved.ok() && saved.error().code == ErrorCode::Unavailable)
-        return fail(ErrorCode::Unavailable, NoKeychain);
+        return fail(ErrorCode::Unavailable, ErrorReason::KeychainUnavailable, NoKeychain);
     return saved;
 }
 

@@ -12,7 +12,7 @@ Result<void> checkAccountKey(const IdentityStore &identities, const AccountId &a
 {
     const auto pinned = identities.pinnedAccountKey(account);
     if (pinned && !(*pinned == key))
-        return fail(ErrorCode::PermissionDenied,
+        return fail(ErrorCode::PermissionDenied, ErrorReason::AccountKeyChanged,
                     "The contact's account key changed: compare safety numbers and accept the new key first");
     return {};
 }

@@ -15,7 +15,8 @@ Error toError(const QKeychain::Job &job, std::string_view action)
     if (job.error() == QKeychain::EntryNotFound)
         return fail(ErrorCode::NotFound, "The keychain holds no key for this profile");
     // errorString() describes the keychain's failure (D-Bus, locked, ...), never the secret.
-    return fail(ErrorCode::Unavailable, std::string(action) + ": " + job.errorString().toStdString());
+    return fail(ErrorCode::Unavailable, ErrorReason::KeychainUnavailable,
+                std::string(action) + ": " + job.errorString().toStdString());
 }
 
 } // namespace

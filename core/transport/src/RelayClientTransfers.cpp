@@ -2,6 +2,7 @@
 // RelayClient, continued: attachment uploads and downloads, resumable from an offset.
 #include "RelayClientStubs.h"
 
+#include <lapis/common/PosixFile.h>
 #include <lapis/proto/Limits.h>
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/StatusMapping.h>
@@ -22,41 +23,6 @@ constexpr std::size_t UploadChunkSize = proto::limits::MaxUploadChunk;
 // Transfers run as long as they make progress; the deadline only stops a stalled one forever.
 constexpr auto TransferTimeout = std::chrono::hours(6);
 
-/// Closes a file descriptor on every path out.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    {}
-    ~FileDescriptor() { (void)close(); }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-    [[nodiscard]] int get() const { return m_fd; }
-    [[nodiscard]] bool valid() const { return m_fd >= 0; }
-    /// Closes now; false when closing reports a delayed write error.
-    bool close()
-    {
-        const int fd = std::exchange(m_fd, -1);
-        return fd < 0 || ::close(fd) == 0;
-    }
-
-private:
-    int m_fd;
-};
-
-bool writeAll(int fd, const std::string &data)
-{
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
 } // namespace
 
 Result<UploadInfo> RelayClient::createUpload(std::uint64_t size)
@@ -186,7 +152,7 @@ Result<std::uint64_t> RelayClient::download(const std::string &blobId, const std
         } else if (chunk.size() > maxBytes || position + chunk.data().size() > maxBytes) {
             // A relay (or a sender) that lies about the size gets no byte past what was promised.
             tooLarge = true;
-        } else if (!writeAll(out.get(), chunk.data())) {
+        } else if (!writeFully(out.get(), asBytes(chunk.data()))) {
             writeFailed = true;
         } else if (onData) {
             onData(ByteView(reinterpret_cast<const std::uint8_t *>(chunk.data().data()), chunk.data().size()));

@@ -20,7 +20,9 @@ bool contains(const std::string &text, const char *part)
 
 } // namespace
 
-Error toError(const grpc::Status &status, const grpc::ClientContext &context, const std::string &relayAddress)
+namespace {
+
+Error codeAndMessage(const grpc::Status &status, const grpc::ClientContext &context, const std::string &relayAddress)
 {
     using C = grpc::StatusCode;
     const std::string &msg = status.error_message();
@@ -36,7 +38,8 @@ Error toError(const grpc::Status &status, const grpc::ClientContext &context, co
     case C::FAILED_PRECONDITION:
         return fail(ErrorCode::InvalidArgument, msg);
     case C::DEADLINE_EXCEEDED:
-        return fail(ErrorCode::Unavailable, "The relay at " + relayAddress + " did not answer in time");
+        return fail(ErrorCode::Unavailable, ErrorReason::RelayTimeout,
+                    "The relay at " + relayAddress + " did not answer in time");
     case C::NOT_FOUND:
         return fail(ErrorCode::NotFound, msg);
     case C::ALREADY_EXISTS:
@@ -58,9 +61,10 @@ Error toError(const grpc::Status &status, const grpc::ClientContext &context, co
         return fail(ErrorCode::Corrupt, "The relay reported lost data: " + msg);
     case C::UNAVAILABLE:
         if (contains(msg, "certificate") || contains(msg, "handshake") || contains(msg, "SSL"))
-            return fail(ErrorCode::Unavailable,
+            return fail(ErrorCode::Unavailable, ErrorReason::RelayCertificateMismatch,
                         "The relay at " + relayAddress + " did not present the pinned certificate (TLS failed)");
-        return fail(ErrorCode::Unavailable, "Cannot reach the relay at " + relayAddress + " (" + msg + ")");
+        return fail(ErrorCode::Unavailable, ErrorReason::RelayUnreachable,
+                    "Cannot reach the relay at " + relayAddress + " (" + msg + ")");
     case C::UNAUTHENTICATED:
         if (reason == "totp-required")
             return fail(ErrorCode::PermissionDenied, msg);
@@ -73,6 +77,17 @@ Error toError(const grpc::Status &status, const grpc::ClientContext &context, co
         break;
     }
     return fail(ErrorCode::Internal, "The relay answered with an unknown status: " + msg);
+}
+
+} // namespace
+
+Error toError(const grpc::Status &status, const grpc::ClientContext &context, const std::string &relayAddress)
+{
+    Error error = codeAndMessage(status, context, relayAddress);
+    // The relay's own reason wins: it names the case, which a status code only groups.
+    if (const auto named = errorReasonFromName(trailer(context, proto::limits::MetaReason)); named != ErrorReason::None)
+        error.reason = named;
+    return error;
 }
 
 } // namespace lapis::transport

@@ -55,6 +55,22 @@ private slots:
         QCOMPARE(errorCodeName(ErrorCode::Duplicate), std::string_view("duplicate"));
     }
 
+    // Issue 17: a reason is what programs branch on; the relay's wire names map to it and back.
+    void errorReasonsHaveStableNames()
+    {
+        for (int r = 0; r <= static_cast<int>(ErrorReason::NoProfileOpen); ++r) {
+            const auto reason = static_cast<ErrorReason>(r);
+            const auto name = errorReasonName(reason);
+            QVERIFY2(name != "unknown", qPrintable(QString::number(r)));
+            QCOMPARE(errorReasonFromName(name), reason);
+        }
+        QCOMPARE(errorReasonFromName("sign-in-rate"), ErrorReason::RateLimited); // a relay synonym
+        QCOMPARE(errorReasonFromName("no-such-reason"), ErrorReason::None);
+        const auto error = fail(ErrorCode::PermissionDenied, ErrorReason::SignInDenied, "denied");
+        QCOMPARE(error.withContext("Logging in").reason, ErrorReason::SignInDenied);
+        QVERIFY(!(error == fail(ErrorCode::PermissionDenied, "denied")));
+    }
+
     void hexRoundTripAndRejects()
     {
         const Bytes b{0x00, 0xab, 0xff};

@@ -28,11 +28,53 @@ enum class ErrorCode {
 /// A stable, lower-case name for the code, for logs and machine-readable output.
 std::string_view errorCodeName(ErrorCode code);
 
+/// Why, where a caller acts differently on the case than on its code alone: a login that needs
+/// a code from another device is a step, not a failure; a denied one is final. Programs branch on
+/// the reason, never on the message text; the desktop shows a translated sentence per reason.
+/// The relay's reasons (its `lapis-reason` trailer) keep their wire names (errorReasonName).
+enum class ErrorReason {
+    None,
+    // From the relay
+    WrongPassword,      ///< wrong-password
+    LockedOut,          ///< locked-out: too many failed log-ins for the account
+    RateLimited,        ///< rate-limited, register-rate, link-rate, sign-in-rate
+    RelayBusy,          ///< password-hash-busy
+    TotpRequired,       ///< totp-required
+    TotpWrong,          ///< totp-wrong
+    TotpReplayed,       ///< totp-replayed
+    SignInCodeRequired, ///< sign-in-code-required: the account's other devices now show a code
+    SignInCodeWrong,    ///< sign-in-code-wrong
+    SignInDenied,       ///< sign-in-denied: refused on another device of the account
+    SignInClosed,       ///< sign-in-closed: too many wrong codes for this request
+    SignInExpired,      ///< sign-in-expired
+    SignInUsed,         ///< sign-in-used
+    SignInUnknown,      ///< sign-in-unknown
+    SignInLocked,       ///< sign-in-locked: too many wrong codes for the account today
+    LinkFirst,          ///< link-first: a device signed in by a code must be linked before anything else
+    BlobQuota,          ///< blob-quota
+    DeviceMismatch,     ///< device-mismatch: the recipient's devices changed
+    WrongOffset,        ///< wrong-offset: an upload resumes elsewhere
+    // Found by the client
+    AccountKeyChanged,        ///< a contact's account key is not the pinned one: nothing is sent until accepted
+    DowngradeRefused,         ///< plaintext to a contact reached end to end before: needs the user's consent
+    RelayUnreachable,         ///< no connection to the relay
+    RelayTimeout,             ///< the relay did not answer in time
+    RelayCertificateMismatch, ///< the relay did not present the pinned certificate
+    KeychainUnavailable,      ///< no system keychain answered
+    NoProfileOpen,            ///< an action needs an open profile and there is none
+};
+
+/// The reason's stable name (the relay's wire name where it has one).
+std::string_view errorReasonName(ErrorReason reason);
+/// The reason the relay named, None for a name this build does not know.
+ErrorReason errorReasonFromName(std::string_view name);
+
 /// A failure crossing a module boundary: a code to branch on and a message a user can read.
 /// Messages never contain key material or message content.
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     std::string message;
+    ErrorReason reason = ErrorReason::None;
 
     /// "message" prefixed with context, e.g. withContext("Opening the store") -> "Opening the store: ...".
     [[nodiscard]] Error withContext(std::string_view context) const;
@@ -40,7 +82,7 @@ struct Error {
 
 inline bool operator==(const Error &a, const Error &b)
 {
-    return a.code == b.code && a.message == b.message;
+    return a.code == b.code && a.message == b.message && a.reason == b.reason;
 }
 
 } // namespace lapis

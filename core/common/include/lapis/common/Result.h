@@ -96,6 +96,12 @@ inline Error fail(ErrorCode code, std::string message)
     return Error{code, std::move(message)};
 }
 
+/// The same with a reason that callers branch on (ErrorReason).
+inline Error fail(ErrorCode code, ErrorReason reason, std::string message)
+{
+    return Error{code, std::move(message), reason};
+}
+
 } // namespace lapis
 
 /// Evaluates a Result-returning expression; returns its Error from the enclosing function

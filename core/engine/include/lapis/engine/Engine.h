@@ -67,8 +67,8 @@ struct AccountSetup {
     std::string deviceCode;
 };
 
-/// A password log-in of a new device, waiting for the code that this account's devices show
-/// (EngineSignIn.cpp). `code` is empty in the outcome a listener is told of.
+/// A password log-in of a new device, waiting for the code that this account's devices show.
+/// `code` is empty in the outcome a listener is told of.
 struct SignInRequest {
     enum class State { Pending, Approved, Denied };
     std::string id; ///< empty for a sign-in by TOTP or by password alone: no request was made
@@ -116,7 +116,7 @@ struct ListenCallbacks {
     std::function<void(bool online)> onConnection;
 };
 
-/// A conversation as the desktop app's list shows it (EngineQueries.cpp).
+/// A conversation as the desktop app's list shows it.
 struct ConversationSummary {
     store::Conversation conversation;
     std::optional<store::StoredMessage> lastMessage;
@@ -187,10 +187,10 @@ public:
     /// Creates the account on the relay, makes its identity and publishes its keys.
     Result<void> registerAccount(const AccountSetup &setup);
     /// Logs this profile in as a new device of an existing account by password and a second
-    /// factor (EngineSignIn.cpp). An account that has devices needs the code they show (or a TOTP
-    /// code where enabled): without one this fails with PermissionDenied ("... code from another
-    /// device ..."), keeps the relay's request pending and remembers it in the profile, so that the
-    /// same call with `deviceCode` completes it. A denied request fails with "denied".
+    /// factor. An account that has devices needs the code they show (or a TOTP
+    /// code where enabled): without one this fails with PermissionDenied and the reason
+    /// SignInCodeRequired, keeps the relay's request pending and remembers it in the profile, so that the
+    /// same call with `deviceCode` completes it. A denied request fails with the reason SignInDenied.
     /// The account key never passes through the relay: a new device of an account whose devices
     /// have keys is signed in but awaitingKeys() until it is linked; a plaintext-only account, or
     /// one whose devices have no keys (all lost, reset), gets a device with keys of its own.
@@ -240,7 +240,7 @@ public:
     /// outbox. InvalidArgument, before anything is stored, for an empty text.
     Result<std::vector<SendReport>> sendTexts(const AccountId &to, const std::vector<std::string> &texts,
                                               bool allowPlaintext);
-    /// Sends `text` as a reply to `replyTo`, a message of the conversation with `to` (EngineReplies.cpp):
+    /// Sends `text` as a reply to `replyTo`, a message of the conversation with `to`:
     /// it carries a quote (the message's id, its author and the start of its text) that is stored
     /// with the reply here and on every receiving device. NotFound when the conversation has no
     /// such message; otherwise as sendText.
@@ -279,7 +279,7 @@ public:
 
     /// Takes every pending message, then new ones until `idle` passes with nothing new.
     /// Attachments up to the auto-download limit are downloaded, checked against their digest and
-    /// kept encrypted (EngineAttachments.cpp); larger ones wait for downloadAttachment().
+    /// kept encrypted; larger ones wait for downloadAttachment().
     Result<std::vector<ReceivedItem>> receive(std::chrono::milliseconds idle);
     /// Received attachments larger than this wait for downloadAttachment() (default 100 MiB).
     void setAutoDownloadLimit(std::uint64_t bytes) { m_autoDownloadLimit = bytes; }
@@ -336,7 +336,7 @@ public:
     /// Lifts the lock on sign-ins by code that too many wrong codes caused.
     Result<void> allowSignIns();
 
-    // Views and settings (EngineQueries.cpp).
+    // Views and settings.
     /// Conversations, most recent first, with their last message and blue/green state.
     Result<std::vector<ConversationSummary>> conversations();
     /// Up to `limit` messages with `peer`, newest first, older than `before`.
@@ -441,7 +441,7 @@ private:
     std::vector<IncomingEvent> storeDeliveries(IncomingMessages &incoming,
                                                const std::vector<transport::ReceivedEnvelope> &batch,
                                                transport::MessageStream &stream);
-    /// How runStream() sends delivery receipts (EngineReceive.cpp): pipelined, to directories it
+    /// How runStream() sends delivery receipts: pipelined, to directories it
     /// looked up once.
     struct ReceiptChannel;
     /// With `channel`, the receipt goes out over its stream without waiting for the relay's answer;
