@@ -525,7 +525,8 @@ Result<int> Engine::flushOutbox()
     for (auto &entry : due)
         batches[{entry.recipient.value(), entry.messageId.toHex()}].push_back(std::move(entry));
     int sent = 0;
-    for (const auto &[key, entries] : batches) {
+    for (const auto &batch : batches) {
+        const auto &entries = batch.second; // a plain reference: lambdas below capture it
         std::vector<OutgoingEnvelope> envelopes;
         for (const auto &e : entries) {
             auto parsed = protocol::Envelope::deserialize(e.payload);
