@@ -146,13 +146,9 @@ Reply decodeImage(const QByteArray &encoded, QSize fit)
     return reply;
 }
 
-Reply readQrCode(const QByteArray &encoded)
+namespace {
+Reply qrReply(const QImage &image)
 {
-    QString why;
-    // ZXing finds codes in a picture of a few megapixels as well as in the original.
-    const QImage image = readChecked(encoded, QSize(3000, 3000), why);
-    if (image.isNull())
-        return refuse(why);
     auto text = qr::decode(image);
     if (!text.ok())
         return refuse(QString::fromStdString(text.error().message));
@@ -163,6 +159,27 @@ Reply readQrCode(const QByteArray &encoded)
     reply.header.status = ReplyStatus::Text;
     reply.header.length = static_cast<std::uint32_t>(reply.body.size());
     return reply;
+}
+} // namespace
+
+Reply readQrCode(const QByteArray &encoded)
+{
+    QString why;
+    // ZXing finds codes in a picture of a few megapixels as well as in the original.
+    const QImage image = readChecked(encoded, QSize(3000, 3000), why);
+    if (image.isNull())
+        return refuse(why);
+    return qrReply(image);
+}
+
+Reply readQrCodeFromPixels(const QByteArray &pixels, QSize size)
+{
+    if (size.isEmpty() || static_cast<qsizetype>(size.width()) * size.height() != pixels.size())
+        return refuse(QStringLiteral("the frame's pixels do not match its size"));
+    // A view of the request's bytes, not a copy.
+    const QImage frame(reinterpret_cast<const uchar *>(pixels.constData()), size.width(), size.height(), size.width(),
+                       QImage::Format_Grayscale8);
+    return qrReply(frame);
 }
 
 } // namespace lapis::decoder

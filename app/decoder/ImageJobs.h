@@ -29,4 +29,8 @@ Reply decodeImage(const QByteArray &encoded, QSize fit);
 /// The payload of the first QR code in `encoded`.
 Reply readQrCode(const QByteArray &encoded);
 
+/// The payload of the first QR code in a frame of 8-bit grey pixels of `size` (rows without
+/// padding; the request header checked that `pixels` holds exactly that many).
+Reply readQrCodeFromPixels(const QByteArray &pixels, QSize size);
+
 } // namespace lapis::decoder

@@ -132,7 +132,9 @@ int main()
             runProbe(encoded);
 #endif
         auto reply = header->kind == decode::RequestKind::QrCode ? decoder::readQrCode(encoded)
-                                                                 : decoder::decodeImage(encoded, header->fit);
+                     : header->kind == decode::RequestKind::QrPixels
+                         ? decoder::readQrCodeFromPixels(encoded, header->fit)
+                         : decoder::decodeImage(encoded, header->fit);
         encoded = QByteArray(); // the address space is small: the input goes before the output
         if (!writeReply(reply))
             _exit(0);

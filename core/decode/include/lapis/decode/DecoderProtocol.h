@@ -18,6 +18,8 @@ namespace lapis::decode {
 //
 //   ready     (decoder, once, after its sandbox is on):  "LPDR"
 //   request   (app):      "LPDQ" kind:u8 fitWidth:u32 fitHeight:u32 length:u32 bytes[length]
+//                         (QrPixels: fitWidth × fitHeight are the frame's own size, and the bytes
+//                         are its 8-bit grey pixels, rows without padding: length = w × h)
 //   reply     (decoder):  status:u8 width:u32 height:u32 length:u32 bytes[length]
 //
 // Both sides check every header before reading its body: the decoder may be compromised, so the
@@ -40,6 +42,9 @@ inline constexpr int ReplyHeaderSize = 1 + 4 + 4 + 4;
 enum class RequestKind : std::uint8_t {
     Image = 1,  ///< RGBA8 pixels back, scaled to fit within fitWidth × fitHeight when they are set
     QrCode = 2, ///< the first QR code's payload back
+    /// The same for raw 8-bit grey pixels (a camera frame: what the camera sees is chosen by
+    /// whoever holds a picture up to it, so ZXing reads it in the decoder too)
+    QrPixels = 3,
 };
 
 enum class ReplyStatus : std::uint8_t {
@@ -63,7 +68,11 @@ struct ReplyHeader {
 
 /// The request for `bytes` (at most MaxEncodedBytes; the caller checks).
 QByteArray encodeRequest(RequestKind kind, QSize fit, const QByteArray &bytes);
-/// Checks a request header: magic, kind, fit within MaxDimension, length within MaxEncodedBytes.
+/// The QrPixels request for `frame`, turned to grey here (pixels, not a format: nothing to
+/// parse) and scaled down when it is larger than the limits.
+QByteArray encodeQrPixelsRequest(const QImage &frame);
+/// Checks a request header: magic, kind, fit within MaxDimension, length within MaxEncodedBytes;
+/// for QrPixels, a frame size within the limits and a length of exactly width × height.
 Result<RequestHeader> parseRequestHeader(const QByteArray &header);
 
 QByteArray encodeReplyHeader(const ReplyHeader &header);
