@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "PixelRegion.h"
+
 #include <lapis/decode/DecoderProcess.h>
 
 #include <QCoreApplication>
@@ -66,6 +68,8 @@ void DecoderProcess::stop()
         m_process->waitForFinished(1000);
     }
     m_process.reset();
+    // The region goes with its process: the next one gets a fresh one.
+    m_region.reset();
     m_servedByProcess = 0;
 }
 
@@ -96,6 +100,12 @@ Result<void> DecoderProcess::start()
     m_process->setProcessEnvironment(QProcessEnvironment());
     m_process->setStandardErrorFile(QProcess::nullDevice());
     m_process->setWorkingDirectory(QStringLiteral("/"));
+    // A fresh region for each process: nothing an earlier decoder left there is read again.
+    m_region = PixelRegion::create(PixelRegionBytes);
+    if (m_region) {
+        m_region->passTo(*m_process);
+        m_process->setArguments({QString::fromLatin1(PixelRegionArgument)});
+    }
     m_process->start(QIODevice::ReadWrite);
     ++m_starts;
     const QDeadlineTimer deadline(m_settings.startTimeout);
@@ -142,7 +152,9 @@ Result<std::pair<ReplyHeader, QByteArray>> DecoderProcess::exchange(RequestKind 
     auto header = parseReplyHeader(headerBytes, kind);
     if (!header.ok())
         return failed(header.error().message);
-    LAPIS_TRY_ASSIGN(QByteArray body, readExactly(header->length, deadline));
+    // With a pixel region, a picture is there and nothing follows its header on the pipe.
+    const bool inRegion = header->status == ReplyStatus::Pixels && m_region;
+    LAPIS_TRY_ASSIGN(QByteArray body, readExactly(inRegion ? 0 : header->length, deadline));
     if (m_process->bytesAvailable() > 0)
         return failed("The image decoder sent more than it was asked");
     return std::pair{header.value(), std::move(body)};
@@ -155,7 +167,8 @@ Result<QImage> DecoderProcess::decodeImage(const QByteArray &encoded, QSize fit)
     LAPIS_TRY_ASSIGN(auto reply, exchange(RequestKind::Image, encodeRequest(RequestKind::Image, fit, encoded)));
     if (reply.first.status == ReplyStatus::Refused)
         return fail(ErrorCode::Unsupported, "The image was refused: " + reply.second.left(200).toStdString());
-    auto image = imageFromReply(reply.first, reply.second);
+    auto image = m_region ? imageFromRegion(reply.first, m_region->data(), m_region->size())
+                          : imageFromReply(reply.first, reply.second);
     if (!image.ok())
         return failed(image.error().message);
     return image;

@@ -28,6 +28,23 @@ bool withinLimits(QSize size)
     return static_cast<std::uint64_t>(size.width()) * static_cast<std::uint64_t>(size.height()) * 4 <= MaxPixelBytes;
 }
 
+Result<QImage> imageFromRegion(const ReplyHeader &header, const unsigned char *region, std::size_t regionSize)
+{
+    const auto bytes = static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) * 4;
+    if (header.status != ReplyStatus::Pixels || !region || header.length != bytes || bytes > regionSize)
+        return fail(ErrorCode::Corrupt, "The decoder's picture does not match its dimensions");
+    QImage image(header.width, header.height, QImage::Format_RGBA8888);
+    if (image.isNull())
+        return fail(ErrorCode::LimitExceeded, "Not enough memory for the picture");
+    const auto rowBytes = static_cast<std::size_t>(header.width) * 4;
+    if (static_cast<std::size_t>(image.bytesPerLine()) == rowBytes)
+        std::memcpy(image.bits(), region, rowBytes * static_cast<std::size_t>(header.height));
+    else
+        for (int y = 0; y < header.height; ++y)
+            std::memcpy(image.scanLine(y), region + rowBytes * static_cast<std::size_t>(y), rowBytes);
+    return image;
+}
+
 QSize fittedSize(QSize size, QSize fit)
 {
     if (fit.width() <= 0 && fit.height() <= 0)

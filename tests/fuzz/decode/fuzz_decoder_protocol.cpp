@@ -39,8 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                     && static_cast<std::uint64_t>(request->length)
                            == static_cast<std::uint64_t>(request->fit.width())
                                   * static_cast<std::uint64_t>(request->fit.height()));
-        const QByteArray again = encodeRequest(request->kind, request->fit, input.mid(RequestHeaderSize));
-        require(parseRequestHeader(again.left(RequestHeaderSize)).ok() || input.size() == RequestHeaderSize);
+        // The same header around the bytes that follow it: accepted unless there are none, or
+        // (for a frame) not exactly as many as its size says.
+        const QByteArray body = input.mid(RequestHeaderSize);
+        const QByteArray again = encodeRequest(request->kind, request->fit, body);
+        const bool frameMismatch = request->kind == RequestKind::QrPixels
+                                   && static_cast<std::uint64_t>(body.size())
+                                          != static_cast<std::uint64_t>(request->fit.width())
+                                                 * static_cast<std::uint64_t>(request->fit.height());
+        require(parseRequestHeader(again.left(RequestHeaderSize)).ok() == (!body.isEmpty() && !frameMismatch));
     }
     // The app's side: a reply header, for an image and for a QR request, and the picture.
     for (const auto asked : {RequestKind::Image, RequestKind::QrCode, RequestKind::QrPixels}) {
@@ -57,6 +64,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             require(image.ok() == (static_cast<std::uint64_t>(body.size()) == reply->length));
             if (image.ok())
                 require(image->width() == reply->width && image->height() == reply->height);
+            // The same reply with its picture in a pixel region of the input's size.
+            const auto *region = reinterpret_cast<const unsigned char *>(body.constData());
+            auto copied = imageFromRegion(reply.value(), region, static_cast<std::size_t>(body.size()));
+            require(copied.ok() == (static_cast<std::uint64_t>(body.size()) >= reply->length));
+            if (copied.ok())
+                require(copied->width() == reply->width && copied->height() == reply->height);
         } else {
             require(reply->length <= MaxTextBytes);
         }

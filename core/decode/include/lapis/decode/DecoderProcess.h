@@ -18,6 +18,8 @@ class QProcess;
 
 namespace lapis::decode {
 
+class PixelRegion;
+
 struct DecoderSettings {
     /// The lapis-decoder executable (defaultDecoderProgram() when empty).
     QString program;
@@ -76,6 +78,7 @@ private:
 
     DecoderSettings m_settings;
     std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<PixelRegion> m_region; ///< the running process's, when the platform has one
     int m_servedByProcess = 0;
     int m_starts = 0;
     int m_lastCrashSignal = 0;

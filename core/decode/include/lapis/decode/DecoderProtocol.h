@@ -7,6 +7,7 @@
 #include <QImage>
 #include <QSize>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -24,6 +25,11 @@ namespace lapis::decode {
 //
 // Both sides check every header before reading its body: the decoder may be compromised, so the
 // app treats a reply exactly as it would the image itself.
+//
+// Pixel region: where the app can make one (Linux), it starts the decoder with the argument
+// PixelRegionArgument and a shared memory region of PixelRegionBytes inherited as descriptor
+// PixelRegionDescriptor. The decoder maps it before its sandbox goes on, and a Pixels reply's
+// body is then the first `length` bytes of the region instead of bytes on the pipe.
 
 /// The largest picture the decoder produces or the app accepts.
 inline constexpr int MaxDimension = 8192;
@@ -32,6 +38,10 @@ inline constexpr std::uint64_t MaxPixelBytes = 64ULL * 1024 * 1024;
 inline constexpr std::uint32_t MaxEncodedBytes = 64U * 1024 * 1024;
 /// The largest QR-code payload and refusal text a reply carries.
 inline constexpr std::uint32_t MaxTextBytes = 64U * 1024;
+
+inline constexpr std::size_t PixelRegionBytes = MaxPixelBytes;
+inline constexpr int PixelRegionDescriptor = 3;
+inline constexpr char PixelRegionArgument[] = "--pixel-region";
 
 inline constexpr char ReadyMagic[] = "LPDR";
 inline constexpr char RequestMagic[] = "LPDQ";
@@ -82,6 +92,10 @@ Result<ReplyHeader> parseReplyHeader(const QByteArray &header, RequestKind asked
 
 /// The picture a checked Pixels reply carries (`body` is exactly header.length bytes).
 Result<QImage> imageFromReply(const ReplyHeader &header, const QByteArray &body);
+
+/// A copy of the picture a checked Pixels reply left in the pixel region (`regionSize` bytes at
+/// `region`): the region is reused for the next picture, and the decoder may still write to it.
+Result<QImage> imageFromRegion(const ReplyHeader &header, const unsigned char *region, std::size_t regionSize);
 
 /// The largest size within `fit` (when valid) with `size`'s aspect ratio, never larger than `size`.
 QSize fittedSize(QSize size, QSize fit);
