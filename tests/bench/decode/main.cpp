@@ -159,14 +159,14 @@ int main(int argc, char **argv)
     // second core's help.
     double oneThreadMs = 0;
     {
-        decode::DecoderPool single(settings, 1);
+        decode::DecoderPool oneDecoder(settings, 1);
         for (int r = 0; r < 2; ++r)
             for (const auto &picture : set)
-                (void)single.decodeImage(picture.encoded, picture.fit).result();
+                (void)oneDecoder.decodeImage(picture.encoded, picture.fit).result();
         timer.restart();
         for (int r = 0; r < rounds; ++r)
             for (const auto &picture : set)
-                if (!single.decodeImage(picture.encoded, picture.fit).result().ok())
+                if (!oneDecoder.decodeImage(picture.encoded, picture.fit).result().ok())
                     return 1;
         oneThreadMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     }
