@@ -8,6 +8,8 @@
 #include <QImageWriter>
 #include <QThreadPool>
 
+#include <cstring>
+
 namespace lapis::decoder {
 
 namespace {
@@ -33,8 +35,24 @@ Reply refuse(const QString &why)
     return reply;
 }
 
-/// The image in `encoded`, or why not. `fit` as for decodeImage.
-QImage readChecked(const QByteArray &encoded, QSize fit, QString &why)
+bool nativeRgb32(QImage::Format format)
+{
+    return Q_BYTE_ORDER == Q_LITTLE_ENDIAN && (format == QImage::Format_RGB32 || format == QImage::Format_ARGB32);
+}
+
+/// 0xAARRGGBB (RGB32's alpha is 0xff already) becomes bytes R, G, B, A; `to` may be `from`.
+void swapRedAndBlue(const quint32 *from, quint32 *to, qsizetype count)
+{
+    for (qsizetype i = 0; i < count; ++i) {
+        const quint32 v = from[i];
+        to[i] = (v & 0xff00ff00U) | ((v >> 16) & 0xffU) | ((v & 0xffU) << 16);
+    }
+}
+
+/// The image in `encoded`, or why not. `fit` as for decodeImage. With a `region`, a plugin that
+/// decodes to Qt's 32-bit formats at the target size writes straight into it (no picture-sized
+/// allocation, whose first touch of each page is what costs most).
+QImage readChecked(const QByteArray &encoded, QSize fit, unsigned char *region, QString &why)
 {
     QByteArray data = encoded;
     QBuffer buffer(&data);
@@ -59,8 +77,11 @@ QImage readChecked(const QByteArray &encoded, QSize fit, QString &why)
     const QSize target = decode::fittedSize(declared, fit);
     if (target != declared)
         reader.setScaledSize(target);
-    QImage image = reader.read();
-    if (image.isNull()) {
+    QImage image;
+    if (region && nativeRgb32(reader.imageFormat()))
+        image = QImage(region, target.width(), target.height(), static_cast<qsizetype>(target.width()) * 4,
+                       reader.imageFormat());
+    if (!reader.read(&image) || image.isNull()) {
         why = reader.errorString();
         return {};
     }
@@ -76,19 +97,34 @@ QImage readChecked(const QByteArray &encoded, QSize fit, QString &why)
 /// (the address space is small).
 QImage toRgba8888(QImage image)
 {
-    const bool native32 = image.format() == QImage::Format_RGB32 || image.format() == QImage::Format_ARGB32;
-    if (Q_BYTE_ORDER != Q_LITTLE_ENDIAN || !native32)
+    if (!nativeRgb32(image.format()))
         return image.format() == QImage::Format_RGBA8888 ? image : image.convertToFormat(QImage::Format_RGBA8888);
-    // 0xAARRGGBB (RGB32's alpha is 0xff already) becomes bytes R, G, B, A.
     for (int y = 0; y < image.height(); ++y) {
         auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x) {
-            const quint32 v = line[x];
-            line[x] = (v & 0xff00ff00U) | ((v >> 16) & 0xffU) | ((v & 0xffU) << 16);
-        }
+        swapRedAndBlue(line, line, image.width());
     }
     image.reinterpretAsFormat(QImage::Format_RGBA8888);
     return image;
+}
+
+/// The picture as RGBA8888 rows without padding at `region` (it fits: checked against the
+/// limits). False when memory ran out.
+bool placeInRegion(const QImage &image, unsigned char *region)
+{
+    const auto width = static_cast<qsizetype>(image.width());
+    auto *out = reinterpret_cast<quint32 *>(region);
+    if (nativeRgb32(image.format())) {
+        // Decoded in place or not, one pass: red and blue swapped on the way.
+        for (int y = 0; y < image.height(); ++y)
+            swapRedAndBlue(reinterpret_cast<const quint32 *>(image.constScanLine(y)), out + width * y, width);
+        return true;
+    }
+    const QImage converted = image.convertToFormat(QImage::Format_RGBA8888);
+    if (converted.isNull())
+        return false;
+    for (int y = 0; y < converted.height(); ++y)
+        std::memcpy(out + width * y, converted.constScanLine(y), static_cast<std::size_t>(width) * 4);
+    return true;
 }
 
 QByteArray encodeSample(const char *format)
@@ -104,7 +140,7 @@ QByteArray encodeSample(const char *format)
 }
 } // namespace
 
-void warmUp()
+void warmUp(unsigned char *region)
 {
     // Qt converts and scales large images on its global thread pool. One worker, started now and
     // kept for the process's life, is covered by the filter (installed for every thread), and no
@@ -122,37 +158,39 @@ void warmUp()
     const QByteArray samples[] = {encodeSample("png"), encodeSample("jpeg"), encodeSample("webp"), encodeSample("bmp"),
                                   QByteArray(reinterpret_cast<const char *>(gif), sizeof gif)};
     for (const auto &sample : samples) {
-        (void)decodeImage(sample, {});
-        (void)decodeImage(sample, QSize(8, 8));
+        (void)decodeImage(sample, {}, region);
+        (void)decodeImage(sample, QSize(8, 8), region);
     }
     (void)readQrCode(samples[0]);
 }
 
-Reply decodeImage(const QByteArray &encoded, QSize fit)
+Reply decodeImage(const QByteArray &encoded, QSize fit, unsigned char *region)
 {
     QString why;
-    QImage decoded = readChecked(encoded, fit, why);
+    QImage decoded = readChecked(encoded, fit, region, why);
     if (decoded.isNull())
         return refuse(why);
     Reply reply;
-    reply.pixels = toRgba8888(std::move(decoded));
-    if (reply.pixels.isNull())
-        return refuse(QStringLiteral("not enough memory to convert the picture"));
+    reply.header.width = decoded.width();
+    reply.header.height = decoded.height();
+    if (region) {
+        if (!placeInRegion(decoded, region))
+            return refuse(QStringLiteral("not enough memory to convert the picture"));
+        reply.inRegion = true;
+    } else {
+        reply.pixels = toRgba8888(std::move(decoded));
+        if (reply.pixels.isNull())
+            return refuse(QStringLiteral("not enough memory to convert the picture"));
+    }
     reply.header.status = ReplyStatus::Pixels;
-    reply.header.width = reply.pixels.width();
-    reply.header.height = reply.pixels.height();
     reply.header.length =
-        static_cast<std::uint32_t>(reply.pixels.width()) * 4 * static_cast<std::uint32_t>(reply.pixels.height());
+        static_cast<std::uint32_t>(reply.header.width) * 4 * static_cast<std::uint32_t>(reply.header.height);
     return reply;
 }
 
-Reply readQrCode(const QByteArray &encoded)
+namespace {
+Reply qrReply(const QImage &image)
 {
-    QString why;
-    // ZXing finds codes in a picture of a few megapixels as well as in the original.
-    const QImage image = readChecked(encoded, QSize(3000, 3000), why);
-    if (image.isNull())
-        return refuse(why);
     auto text = qr::decode(image);
     if (!text.ok())
         return refuse(QString::fromStdString(text.error().message));
@@ -163,6 +201,27 @@ Reply readQrCode(const QByteArray &encoded)
     reply.header.status = ReplyStatus::Text;
     reply.header.length = static_cast<std::uint32_t>(reply.body.size());
     return reply;
+}
+} // namespace
+
+Reply readQrCode(const QByteArray &encoded)
+{
+    QString why;
+    // ZXing finds codes in a picture of a few megapixels as well as in the original.
+    const QImage image = readChecked(encoded, QSize(3000, 3000), nullptr, why);
+    if (image.isNull())
+        return refuse(why);
+    return qrReply(image);
+}
+
+Reply readQrCodeFromPixels(const QByteArray &pixels, QSize size)
+{
+    if (size.isEmpty() || static_cast<qsizetype>(size.width()) * size.height() != pixels.size())
+        return refuse(QStringLiteral("the frame's pixels do not match its size"));
+    // A view of the request's bytes, not a copy.
+    const QImage frame(reinterpret_cast<const uchar *>(pixels.constData()), size.width(), size.height(), size.width(),
+                       QImage::Format_Grayscale8);
+    return qrReply(frame);
 }
 
 } // namespace lapis::decoder

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -30,6 +31,19 @@ unsigned long long cpuSecondsUsed()
     return static_cast<unsigned long long>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + 1;
 }
 } // namespace
+
+unsigned char *mapPixelRegion(int descriptor, unsigned long long bytes)
+{
+    struct stat info {};
+    unsigned char *region = nullptr;
+    if (fstat(descriptor, &info) == 0 && static_cast<unsigned long long>(info.st_size) == bytes) {
+        void *mapped = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0);
+        if (mapped != MAP_FAILED)
+            region = static_cast<unsigned char *>(mapped);
+    }
+    close(descriptor); // mapped or not, the descriptor goes: only the pipes stay open
+    return region;
+}
 
 void closeDescriptorsFrom(int first)
 {

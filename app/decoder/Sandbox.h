@@ -13,6 +13,10 @@ struct SandboxLimits {
     unsigned images = 64;
 };
 
+/// Maps the app's pixel region (inherited as `descriptor`, exactly `bytes` long) for writing
+/// and closes the descriptor; null when it is not there or has another size.
+unsigned char *mapPixelRegion(int descriptor, unsigned long long bytes);
+
 /// Closes every file descriptor from `first` up.
 void closeDescriptorsFrom(int first);
 

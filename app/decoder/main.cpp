@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <malloc.h>
 #include <unistd.h>
 
@@ -57,6 +58,8 @@ bool writeReply(const lapis::decoder::Reply &reply)
     const QByteArray header = lapis::decode::encodeReplyHeader(reply.header);
     if (!writeFully(header.constData(), static_cast<std::size_t>(header.size())))
         return false;
+    if (reply.inRegion)
+        return true; // the picture is in the pixel region already
     if (reply.header.status != lapis::decode::ReplyStatus::Pixels)
         return writeFully(reply.body.constData(), static_cast<std::size_t>(reply.body.size()));
     const auto rowBytes = static_cast<std::size_t>(reply.pixels.width()) * 4;
@@ -96,9 +99,16 @@ void runProbe(const QByteArray &bytes)
 
 } // namespace
 
-int main()
+int main(int argc, char **argv)
 {
     using namespace lapis;
+    // The app's pixel region, when it passed one, is mapped and its descriptor closed first.
+    unsigned char *region = nullptr;
+    if (argc > 1 && std::strcmp(argv[1], decode::PixelRegionArgument) == 0) {
+        region = decoder::mapPixelRegion(decode::PixelRegionDescriptor, decode::PixelRegionBytes);
+        if (!region)
+            return 70; // no "ready": the app counts this decoder as failed
+    }
     // Nothing inherited but the pipes; Qt's messages (a plugin's warning) go nowhere.
     decoder::closeDescriptorsFrom(3);
     decoder::widenPipes();
@@ -107,10 +117,13 @@ int main()
     // address-space limit leaves for decoding.
     mallopt(M_ARENA_MAX, 1);
     qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &) {});
-    decoder::warmUp();
+    decoder::warmUp(region);
     decoder::closeDescriptorsFrom(2);
 
-    const decoder::SandboxLimits limits;
+    decoder::SandboxLimits limits;
+    // The region is mapped for the process's whole life: decoding keeps its own 256 MiB.
+    if (region)
+        limits.addressSpaceBytes += decode::PixelRegionBytes;
     if (!decoder::applyLimits(limits).empty() || !decoder::installFilter().empty())
         return 70; // no "ready": the app treats this decoder as failed and never sends it an image
     if (!writeFully(decode::ReadyMagic, decode::ReadySize))
@@ -132,7 +145,9 @@ int main()
             runProbe(encoded);
 #endif
         auto reply = header->kind == decode::RequestKind::QrCode ? decoder::readQrCode(encoded)
-                                                                 : decoder::decodeImage(encoded, header->fit);
+                     : header->kind == decode::RequestKind::QrPixels
+                         ? decoder::readQrCodeFromPixels(encoded, header->fit)
+                         : decoder::decodeImage(encoded, header->fit, region);
         encoded = QByteArray(); // the address space is small: the input goes before the output
         if (!writeReply(reply))
             _exit(0);

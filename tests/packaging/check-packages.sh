@@ -107,7 +107,7 @@ unpack)
         echo "$out" | grep -q "$version" || { echo "FAIL: $program does not report version $version"; status=1; }
         env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY "$binary" --help >/dev/null 2>&1 || { echo "FAIL: $program --help"; status=1; }
     done
-    for f in usr/share/man/man1/lapis-cli.1.gz usr/share/man/man1/lapis-relay.1.gz \
+    for f in usr/libexec/lapis/lapis-decoder usr/share/man/man1/lapis-cli.1.gz usr/share/man/man1/lapis-relay.1.gz \
         lib/systemd/system/lapis-relay.service etc/lapis-relay/lapis-relay.conf \
         usr/share/doc/lapis/copyright usr/share/doc/lapis-relay/changelog.gz; do
         [ -e "$root/$f" ] || { echo "FAIL: $f is not in the packages"; status=1; }

@@ -7,7 +7,7 @@
 #include "app/UiShell.h"
 #include "models/DeviceListModel.h"
 
-#include <lapis/qr/QrCode.h>
+#include <lapis/decode/DecoderPool.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QBuffer>
@@ -337,7 +337,7 @@ private slots:
         QVERIFY(qrImage);
         QTRY_COMPARE_WITH_TIMEOUT(qrImage->property("status").toInt(), 1 /* Image.Ready */, 5000);
         QTest::qWait(300); // the popup's open transition
-        const auto decoded = qr::decode(m_alice->window()->grabWindow());
+        const auto decoded = decode::DecoderPool::shared().readQrCode(m_alice->window()->grabWindow()).result();
         QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
         QCOMPARE(QString::fromStdString(decoded.value()), conversation()->safetyNumber());
         screenshot(*m_alice, QStringLiteral("safety-number"));
@@ -363,7 +363,7 @@ private slots:
         QVERIFY(qrImage);
         QTRY_COMPARE_WITH_TIMEOUT(qrImage->property("status").toInt(), 1, 5000);
         QTest::qWait(300);
-        const auto decoded = qr::decode(m_alice->window()->grabWindow());
+        const auto decoded = decode::DecoderPool::shared().readQrCode(m_alice->window()->grabWindow()).result();
         QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
         QCOMPARE(QString::fromStdString(decoded.value()), settings->totpUri());
         screenshot(*m_alice, QStringLiteral("two-factor-settings"));
@@ -507,7 +507,7 @@ private slots:
         QVERIFY(qrImage);
         QTRY_COMPARE_WITH_TIMEOUT(qrImage->property("status").toInt(), 1, 5000);
         QTest::qWait(100);
-        const auto decoded = qr::decode(linked->window()->grabWindow());
+        const auto decoded = decode::DecoderPool::shared().readQrCode(linked->window()->grabWindow()).result();
         QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
         QCOMPARE(QString::fromStdString(decoded.value()), newDevice->linkUri());
         QCOMPARE(findItem(linked->window(), QStringLiteral("linkComparisonCode"))->property("text").toString(),

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CameraScanner.h"
 
-#include <lapis/qr/QrCode.h>
+#include <lapis/decode/DecoderPool.h>
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QImage>
-#include <QtConcurrent/QtConcurrentRun>
 
 #ifdef LAPIS_HAVE_MULTIMEDIA
 #include <QCamera>
@@ -69,21 +68,7 @@ void CameraScanner::start()
         if (m_decoding || m_session->sinceLastDecode.elapsed() < 300)
             return;
         m_session->sinceLastDecode.restart();
-        m_decoding = true;
-        auto *watcher = new QFutureWatcher<QString>(this);
-        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-            m_decoding = false;
-            const auto text = watcher->result();
-            watcher->deleteLater();
-            if (!text.isEmpty() && m_scanning) {
-                stop();
-                emit decoded(text);
-            }
-        });
-        watcher->setFuture(QtConcurrent::run([image] {
-            auto result = qr::decode(image);
-            return result.ok() ? QString::fromStdString(result.value()) : QString();
-        }));
+        readCode(image);
     });
     connect(&m_session->camera, &QCamera::errorOccurred, this, [this](QCamera::Error, const QString &message) {
         stop();
@@ -93,6 +78,25 @@ void CameraScanner::start()
     m_scanning = true;
     emit scanningChanged();
 #endif
+}
+
+void CameraScanner::readCode(const QImage &frame)
+{
+    // Whoever holds a picture up to the camera chooses these pixels: ZXing reads them in the
+    // sandboxed decoder (issue 22), never here.
+    m_decoding = true;
+    using Reading = Result<std::string>;
+    auto *watcher = new QFutureWatcher<Reading>(this);
+    connect(watcher, &QFutureWatcher<Reading>::finished, this, [this, watcher] {
+        m_decoding = false;
+        const Reading text = watcher->result();
+        watcher->deleteLater();
+        if (text.ok() && !text->empty() && m_scanning) {
+            stop();
+            emit decoded(QString::fromStdString(text.value()));
+        }
+    });
+    watcher->setFuture(decode::DecoderPool::shared().readQrCode(frame));
 }
 
 void CameraScanner::setFrame(const QImage &image)

@@ -10,8 +10,8 @@
 
 namespace lapis::ui {
 
-/// Reads a QR code through the default camera (Qt Multimedia), where there is one: frames are
-/// decoded off the GUI thread a few times a second until one holds a code. Without a camera (or
+/// Reads a QR code through the default camera (Qt Multimedia), where there is one: a few frames
+/// a second go to the sandboxed decoder (pixels in, payload out) until one holds a code. Without a camera (or
 /// without Qt Multimedia in the build) start() reports that, and the views offer images instead.
 /// While scanning, the latest frame is kept for CameraPreview, so the user sees what the camera sees.
 class CameraScanner : public QObject {
@@ -44,6 +44,9 @@ signals:
     void failed(const QString &message);
 
 private:
+    /// Reads a QR code in `frame` in the decoder; decoded() when there is one and we still scan.
+    void readCode(const QImage &frame);
+
     struct Session;
     std::unique_ptr<Session> m_session;
     bool m_scanning = false;

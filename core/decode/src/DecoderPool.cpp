@@ -62,6 +62,12 @@ QFuture<Result<std::string>> DecoderPool::readQrCode(QByteArray encoded)
         [encoded = std::move(encoded)](DecoderProcess &process) { return process.readQrCode(encoded); });
 }
 
+QFuture<Result<std::string>> DecoderPool::readQrCode(QImage frame)
+{
+    return submit<Result<std::string>>(
+        [frame = std::move(frame)](DecoderProcess &process) { return process.readQrCode(frame); });
+}
+
 DecoderPool &DecoderPool::shared()
 {
     static std::unique_ptr<DecoderPool> pool;

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "PixelRegion.h"
+
 #include <lapis/decode/DecoderProcess.h>
 
 #include <QCoreApplication>
@@ -9,11 +11,25 @@
 
 namespace lapis::decode {
 
+namespace {
+QString &chosenDecoderProgram()
+{
+    static QString program;
+    return program;
+}
+} // namespace
+
+void setDefaultDecoderProgram(const QString &program)
+{
+    chosenDecoderProgram() = program;
+}
+
 QString defaultDecoderProgram()
 {
-    const QString fromEnvironment = qEnvironmentVariable("LAPIS_DECODER");
-    if (!fromEnvironment.isEmpty())
-        return fromEnvironment;
+    // Never the environment: whoever sets a variable for the app must not choose the program
+    // that sees every untrusted picture (issue 16, item 18).
+    if (!chosenDecoderProgram().isEmpty())
+        return chosenDecoderProgram();
     const QString dir = QCoreApplication::applicationDirPath();
     const QString beside = dir + QStringLiteral("/lapis-decoder");
     if (QFileInfo(beside).isExecutable())
@@ -52,6 +68,8 @@ void DecoderProcess::stop()
         m_process->waitForFinished(1000);
     }
     m_process.reset();
+    // The region goes with its process: the next one gets a fresh one.
+    m_region.reset();
     m_servedByProcess = 0;
 }
 
@@ -82,6 +100,12 @@ Result<void> DecoderProcess::start()
     m_process->setProcessEnvironment(QProcessEnvironment());
     m_process->setStandardErrorFile(QProcess::nullDevice());
     m_process->setWorkingDirectory(QStringLiteral("/"));
+    // A fresh region for each process: nothing an earlier decoder left there is read again.
+    m_region = PixelRegion::create(PixelRegionBytes);
+    if (m_region) {
+        m_region->passTo(*m_process);
+        m_process->setArguments({QString::fromLatin1(PixelRegionArgument)});
+    }
     m_process->start(QIODevice::ReadWrite);
     ++m_starts;
     const QDeadlineTimer deadline(m_settings.startTimeout);
@@ -108,17 +132,17 @@ Result<QByteArray> DecoderProcess::readExactly(qint64 count, QDeadlineTimer dead
     return m_process->read(count);
 }
 
-Result<std::pair<ReplyHeader, QByteArray>> DecoderProcess::exchange(RequestKind kind, QSize fit,
-                                                                    const QByteArray &encoded)
+Result<std::pair<ReplyHeader, QByteArray>> DecoderProcess::exchange(RequestKind kind, const QByteArray &request)
 {
-    if (encoded.isEmpty() || static_cast<std::uint64_t>(encoded.size()) > MaxEncodedBytes)
+    if (request.size() <= RequestHeaderSize
+        || static_cast<std::uint64_t>(request.size() - RequestHeaderSize) > MaxEncodedBytes)
         return fail(ErrorCode::LimitExceeded, "The image is empty or too large to decode");
     if (m_servedByProcess >= m_settings.imagesPerProcess)
         stop();
     LAPIS_TRY(start());
     ++m_servedByProcess;
     const QDeadlineTimer deadline(m_settings.imageTimeout);
-    m_process->write(encodeRequest(kind, fit, encoded));
+    m_process->write(request);
     while (m_process->bytesToWrite() > 0) {
         const auto left = deadline.remainingTime();
         if (left == 0 || !m_process->waitForBytesWritten(static_cast<int>(left)))
@@ -128,7 +152,9 @@ Result<std::pair<ReplyHeader, QByteArray>> DecoderProcess::exchange(RequestKind 
     auto header = parseReplyHeader(headerBytes, kind);
     if (!header.ok())
         return failed(header.error().message);
-    LAPIS_TRY_ASSIGN(QByteArray body, readExactly(header->length, deadline));
+    // With a pixel region, a picture is there and nothing follows its header on the pipe.
+    const bool inRegion = header->status == ReplyStatus::Pixels && m_region;
+    LAPIS_TRY_ASSIGN(QByteArray body, readExactly(inRegion ? 0 : header->length, deadline));
     if (m_process->bytesAvailable() > 0)
         return failed("The image decoder sent more than it was asked");
     return std::pair{header.value(), std::move(body)};
@@ -136,10 +162,13 @@ Result<std::pair<ReplyHeader, QByteArray>> DecoderProcess::exchange(RequestKind 
 
 Result<QImage> DecoderProcess::decodeImage(const QByteArray &encoded, QSize fit)
 {
-    LAPIS_TRY_ASSIGN(auto reply, exchange(RequestKind::Image, fit, encoded));
+    if (encoded.isEmpty() || static_cast<std::uint64_t>(encoded.size()) > MaxEncodedBytes)
+        return fail(ErrorCode::LimitExceeded, "The image is empty or too large to decode");
+    LAPIS_TRY_ASSIGN(auto reply, exchange(RequestKind::Image, encodeRequest(RequestKind::Image, fit, encoded)));
     if (reply.first.status == ReplyStatus::Refused)
         return fail(ErrorCode::Unsupported, "The image was refused: " + reply.second.left(200).toStdString());
-    auto image = imageFromReply(reply.first, reply.second);
+    auto image = m_region ? imageFromRegion(reply.first, m_region->data(), m_region->size())
+                          : imageFromReply(reply.first, reply.second);
     if (!image.ok())
         return failed(image.error().message);
     return image;
@@ -147,10 +176,25 @@ Result<QImage> DecoderProcess::decodeImage(const QByteArray &encoded, QSize fit)
 
 Result<std::string> DecoderProcess::readQrCode(const QByteArray &encoded)
 {
-    LAPIS_TRY_ASSIGN(auto reply, exchange(RequestKind::QrCode, {}, encoded));
-    if (reply.first.status == ReplyStatus::Refused)
-        return fail(ErrorCode::NotFound, reply.second.left(200).toStdString());
-    return reply.second.toStdString();
+    if (encoded.isEmpty() || static_cast<std::uint64_t>(encoded.size()) > MaxEncodedBytes)
+        return fail(ErrorCode::LimitExceeded, "The image is empty or too large to decode");
+    return qrReply(exchange(RequestKind::QrCode, encodeRequest(RequestKind::QrCode, {}, encoded)));
+}
+
+Result<std::string> DecoderProcess::readQrCode(const QImage &frame)
+{
+    if (frame.isNull())
+        return fail(ErrorCode::InvalidArgument, "The picture is empty");
+    return qrReply(exchange(RequestKind::QrPixels, encodeQrPixelsRequest(frame)));
+}
+
+Result<std::string> DecoderProcess::qrReply(Result<std::pair<ReplyHeader, QByteArray>> reply)
+{
+    if (!reply.ok())
+        return reply.error();
+    if (reply->first.status == ReplyStatus::Refused)
+        return fail(ErrorCode::NotFound, reply->second.left(200).toStdString());
+    return reply->second.toStdString();
 }
 
 } // namespace lapis::decode

@@ -28,6 +28,23 @@ bool withinLimits(QSize size)
     return static_cast<std::uint64_t>(size.width()) * static_cast<std::uint64_t>(size.height()) * 4 <= MaxPixelBytes;
 }
 
+Result<QImage> imageFromRegion(const ReplyHeader &header, const unsigned char *region, std::size_t regionSize)
+{
+    const auto bytes = static_cast<std::uint64_t>(header.width) * static_cast<std::uint64_t>(header.height) * 4;
+    if (header.status != ReplyStatus::Pixels || !region || header.length != bytes || bytes > regionSize)
+        return fail(ErrorCode::Corrupt, "The decoder's picture does not match its dimensions");
+    QImage image(header.width, header.height, QImage::Format_RGBA8888);
+    if (image.isNull())
+        return fail(ErrorCode::LimitExceeded, "Not enough memory for the picture");
+    const auto rowBytes = static_cast<std::size_t>(header.width) * 4;
+    if (static_cast<std::size_t>(image.bytesPerLine()) == rowBytes)
+        std::memcpy(image.bits(), region, rowBytes * static_cast<std::size_t>(header.height));
+    else
+        for (int y = 0; y < header.height; ++y)
+            std::memcpy(image.scanLine(y), region + rowBytes * static_cast<std::size_t>(y), rowBytes);
+    return image;
+}
+
 QSize fittedSize(QSize size, QSize fit)
 {
     if (fit.width() <= 0 && fit.height() <= 0)
@@ -53,13 +70,30 @@ QByteArray encodeRequest(RequestKind kind, QSize fit, const QByteArray &bytes)
     return out;
 }
 
+QByteArray encodeQrPixelsRequest(const QImage &frame)
+{
+    QImage grey = frame.convertToFormat(QImage::Format_Grayscale8);
+    // ZXing needs no more than this to find a code that fills a fair part of the frame.
+    constexpr int LargestEdge = 2048;
+    if (grey.width() > LargestEdge || grey.height() > LargestEdge)
+        grey = grey.scaled(LargestEdge, LargestEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (grey.isNull())
+        return {};
+    QByteArray pixels;
+    pixels.reserve(static_cast<qsizetype>(grey.width()) * grey.height());
+    for (int y = 0; y < grey.height(); ++y)
+        pixels.append(reinterpret_cast<const char *>(grey.constScanLine(y)), grey.width());
+    return encodeRequest(RequestKind::QrPixels, grey.size(), pixels);
+}
+
 Result<RequestHeader> parseRequestHeader(const QByteArray &header)
 {
     if (header.size() != RequestHeaderSize || std::memcmp(header.constData(), RequestMagic, 4) != 0)
         return fail(ErrorCode::Corrupt, "Not a decoding request");
     RequestHeader out;
     const auto kind = static_cast<std::uint8_t>(header[4]);
-    if (kind != static_cast<std::uint8_t>(RequestKind::Image) && kind != static_cast<std::uint8_t>(RequestKind::QrCode))
+    if (kind != static_cast<std::uint8_t>(RequestKind::Image) && kind != static_cast<std::uint8_t>(RequestKind::QrCode)
+        && kind != static_cast<std::uint8_t>(RequestKind::QrPixels))
         return fail(ErrorCode::Unsupported, "Unknown request kind");
     out.kind = static_cast<RequestKind>(kind);
     const auto fitWidth = u32At(header, 5);
@@ -70,6 +104,11 @@ Result<RequestHeader> parseRequestHeader(const QByteArray &header)
     out.length = u32At(header, 13);
     if (out.length == 0 || out.length > MaxEncodedBytes)
         return fail(ErrorCode::LimitExceeded, "The image is empty or too large to decode");
+    if (out.kind == RequestKind::QrPixels
+        && (out.fit.width() <= 0 || out.fit.height() <= 0
+            || static_cast<std::uint64_t>(out.length)
+                   != static_cast<std::uint64_t>(fitWidth) * static_cast<std::uint64_t>(fitHeight)))
+        return fail(ErrorCode::Corrupt, "The frame's pixels do not match its size");
     return out;
 }
 
@@ -110,7 +149,7 @@ Result<ReplyHeader> parseReplyHeader(const QByteArray &header, RequestKind asked
         return out;
     }
     case static_cast<std::uint8_t>(ReplyStatus::Text):
-        if (asked != RequestKind::QrCode)
+        if (asked == RequestKind::Image)
             return fail(ErrorCode::Corrupt, "The decoder sent text for an image request");
         [[fallthrough]];
     case static_cast<std::uint8_t>(ReplyStatus::Refused):
@@ -132,9 +171,10 @@ Result<QImage> imageFromReply(const ReplyHeader &header, const QByteArray &body)
     // The picture is the body itself (rows without padding are what QImage expects for 4-byte
     // pixels): no copy of up to 64 MiB; the image keeps the body alive.
     auto *kept = new QByteArray(body);
-    QImage image(reinterpret_cast<const uchar *>(kept->constData()), header.width, header.height,
-                 static_cast<qsizetype>(header.width) * 4, QImage::Format_RGBA8888,
-                 [](void *data) { delete static_cast<QByteArray *>(data); }, kept);
+    QImage image(
+        reinterpret_cast<const uchar *>(kept->constData()), header.width, header.height,
+        static_cast<qsizetype>(header.width) * 4, QImage::Format_RGBA8888,
+        [](void *data) { delete static_cast<QByteArray *>(data); }, kept);
     if (image.isNull()) {
         delete kept;
         return fail(ErrorCode::LimitExceeded, "Not enough memory for the picture");

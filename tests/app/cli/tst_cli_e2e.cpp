@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-cli end to end through a real relay: what a script or a bot sees.
+#include "../../core/decode/HostileImages.h"
 #include "CliRunner.h"
 
-#include <lapis/qr/QrCode.h>
+#include <lapis/decode/DecoderProcess.h>
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/RelayClient.h>
 
@@ -234,9 +235,12 @@ private slots:
         QVERIFY(lines[1].startsWith(QStringLiteral("code: ")));
         const QString code = lines[1].mid(6);
 
-        // The QR code holds exactly the printed URI.
-        const auto decoded = lapis::qr::decodeFile(png);
-        QVERIFY(decoded.ok());
+        // The QR code holds exactly the printed URI (read by the sandboxed decoder here too).
+        QFile pngFile(png);
+        QVERIFY(pngFile.open(QIODevice::ReadOnly));
+        lapis::decode::DecoderProcess decoder(lapis::decode::DecoderSettings{});
+        const auto decoded = decoder.readQrCode(pngFile.readAll());
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.error().message.c_str());
         QCOMPARE(QString::fromStdString(*decoded), uri);
 
         // A wrong code sends nothing.
@@ -245,8 +249,13 @@ private slots:
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains(QStringLiteral("codes differ")), qPrintable(refused.err));
 
+        // lapis-cli reads the image through its own lapis-decoder (../libexec/lapis/ from it):
+        // an environment variable naming another program is ignored (issue 16, item 18). Were it
+        // honoured, /bin/false would be the decoder and no code would be read.
+        qputenv("LAPIS_DECODER", "/bin/false");
         const auto approved = m_alice->run(
             {QStringLiteral("link-approve"), QStringLiteral("--qr-image"), png, QStringLiteral("--code"), code});
+        qunsetenv("LAPIS_DECODER");
         VERIFY_RUN(approved);
         QVERIFY(approved.out.contains(QStringLiteral("code: ") + code));
         QVERIFY(request.waitForFinished(60000));
@@ -280,6 +289,28 @@ private slots:
             {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
         VERIFY_RUN(atBob);
         QVERIFY2(atBob.json().size() == 1, qPrintable(describe(atBob)));
+    }
+
+    void linkApproveWithAHostileImageIsAClearRefusal()
+    {
+        // Whoever hands over the "QR code" chooses its bytes: each hostile picture ends in a
+        // one-line refusal from the decoder, not a crash, and the profile is untouched.
+        QTemporaryDir dir;
+        auto images = lapis::test::hostileImages();
+        images.emplace_back("a picture without a code",
+                            lapis::test::encoded(lapis::test::samplePicture(320, 240), "png"));
+        for (const auto &[name, bytes] : images) {
+            const QString path = dir.filePath(QStringLiteral("hostile"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(bytes);
+            file.close();
+            const auto refused = m_alice->run({QStringLiteral("link-approve"), QStringLiteral("--qr-image"), path});
+            QVERIFY2(refused.exitCode > 0, name); // an exit code of its own, not a signal (-1)
+            QVERIFY2(refused.err.contains(QStringLiteral("No QR code could be read from")), qPrintable(refused.err));
+            QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
+        }
+        VERIFY_RUN(m_alice->run({QStringLiteral("history"), QStringLiteral("bob")}));
     }
 
     void oneTimePrekeysAreToppedUp()

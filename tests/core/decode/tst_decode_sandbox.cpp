@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPainter>
 #include <QTest>
 
 #include <csignal>
@@ -82,12 +83,15 @@ private slots:
             QCOMPARE(lineStarting(procFile(pid, ("task/" + thread + "/status").toLatin1().constData()), "Seccomp:"),
                      QByteArray("Seccomp: 2"));
         const auto limits = procFile(pid, "limits");
-        QCOMPARE(lineStarting(limits, "Max address space"), QByteArray("Max address space 268435456 268435456 bytes"));
+        // 256 MiB for decoding, plus the 64 MiB pixel region it writes pictures into (mapped before
+        // the limit was set).
+        QCOMPARE(lineStarting(limits, "Max address space"), QByteArray("Max address space 335544320 335544320 bytes"));
         QCOMPARE(lineStarting(limits, "Max open files"), QByteArray("Max open files 3 3 files"));
         QCOMPARE(lineStarting(limits, "Max processes"), QByteArray("Max processes 0 0 processes"));
         const auto cpu = lineStarting(limits, "Max cpu time");
         QVERIFY2(!cpu.contains("unlimited"), cpu.constData());
-        // Nothing but its two pipes, and no environment at all.
+        // Nothing but its two pipes (the region's descriptor was closed once mapped), and no
+        // environment at all.
         const auto fds =
             QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries);
         QCOMPARE(fds, QStringList({QStringLiteral("0"), QStringLiteral("1")}));
@@ -139,6 +143,59 @@ private slots:
         QVERIFY2(text.ok(), text.ok() ? "" : text.error().message.c_str());
         QCOMPARE(*text, uri);
         QVERIFY(!decoder.readQrCode(test::encoded(test::samplePicture(200, 200), "png")).ok());
+    }
+
+    void readsQrCodesInCameraFramesInsideTheSandbox()
+    {
+        // A camera frame: the code held up somewhere in a larger, coloured picture.
+        const std::string uri = "lapis://link?v=1&relay=127.0.0.1:7443&addr=frame";
+        const auto code = qr::encode(uri, 5);
+        QVERIFY(code.ok());
+        QImage frame(1280, 720, QImage::Format_ARGB32);
+        frame.fill(QColor(90, 140, 60));
+        {
+            QPainter painter(&frame);
+            painter.drawImage(QPoint(400, 150), *code);
+        }
+        decode::DecoderPool pool(shipped(), 1);
+        const auto text = pool.readQrCode(frame).result();
+        QVERIFY2(text.ok(), text.ok() ? "" : text.error().message.c_str());
+        QCOMPARE(*text, uri);
+        // No code, and a frame larger than the limits (scaled down before it is sent): refusals.
+        QCOMPARE(pool.readQrCode(test::samplePicture(640, 480)).result().error().code, ErrorCode::NotFound);
+        QImage huge(9000, 300, QImage::Format_Grayscale8);
+        huge.fill(0);
+        QCOMPARE(pool.readQrCode(huge).result().error().code, ErrorCode::NotFound);
+        QCOMPARE(pool.processStarts(), 1);
+    }
+
+    void theEnvironmentDoesNotChooseTheDecoder()
+    {
+        // Issue 16, item 18: with the test's own choice cleared, the lookup is the shipped one
+        // (beside the executable, then ../libexec/lapis/), whatever LAPIS_DECODER says.
+        decode::setDefaultDecoderProgram({});
+        qputenv("LAPIS_DECODER", QByteArray(LAPIS_DECODER_PROBE_BINARY));
+        const QString program = decode::defaultDecoderProgram();
+        qunsetenv("LAPIS_DECODER");
+        decode::setDefaultDecoderProgram(QStringLiteral(LAPIS_DECODER_BINARY));
+        const QString dir = QCoreApplication::applicationDirPath();
+        QVERIFY2(program == dir + QStringLiteral("/lapis-decoder")
+                     || program == QDir::cleanPath(dir + QStringLiteral("/../libexec/lapis/lapis-decoder")),
+                 qPrintable(program));
+    }
+
+    void oversizedDimensionsAreRefusedFromTheHeaderBeforeDecoding()
+    {
+        // 8,193 × 16 grey pixels: small enough for Qt's own allocation limit, so only the check
+        // of the declared size stops it before anything is decoded (the check after decoding
+        // would refuse it too, but only once it had been decoded).
+        decode::DecoderProcess decoder(shipped());
+        QImage wide(8193, 16, QImage::Format_Grayscale8);
+        wide.fill(128);
+        const auto refused = decoder.decodeImage(test::encoded(wide, "png"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(QByteArray::fromStdString(refused.error().message).contains("declared 8193x16"),
+                 refused.error().message.c_str());
     }
 
     void forbiddenCallsAreKilledAndTheNextImageStillDecodes_data()

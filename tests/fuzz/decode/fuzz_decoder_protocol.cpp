@@ -33,11 +33,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (auto request = parseRequestHeader(input.left(RequestHeaderSize)); request.ok()) {
         require(request->length > 0 && request->length <= MaxEncodedBytes);
         require(request->fit.width() <= MaxDimension && request->fit.height() <= MaxDimension);
-        const QByteArray again = encodeRequest(request->kind, request->fit, input.mid(RequestHeaderSize));
-        require(parseRequestHeader(again.left(RequestHeaderSize)).ok() || input.size() == RequestHeaderSize);
+        // A camera frame's grey pixels: exactly width × height of them, never more or fewer.
+        if (request->kind == RequestKind::QrPixels)
+            require(request->fit.width() > 0 && request->fit.height() > 0
+                    && static_cast<std::uint64_t>(request->length)
+                           == static_cast<std::uint64_t>(request->fit.width())
+                                  * static_cast<std::uint64_t>(request->fit.height()));
+        // The same header around the bytes that follow it: accepted unless there are none, or
+        // (for a frame) not exactly as many as its size says.
+        const QByteArray body = input.mid(RequestHeaderSize);
+        const QByteArray again = encodeRequest(request->kind, request->fit, body);
+        const bool frameMismatch = request->kind == RequestKind::QrPixels
+                                   && static_cast<std::uint64_t>(body.size())
+                                          != static_cast<std::uint64_t>(request->fit.width())
+                                                 * static_cast<std::uint64_t>(request->fit.height());
+        require(parseRequestHeader(again.left(RequestHeaderSize)).ok() == (!body.isEmpty() && !frameMismatch));
     }
     // The app's side: a reply header, for an image and for a QR request, and the picture.
-    for (const auto asked : {RequestKind::Image, RequestKind::QrCode}) {
+    for (const auto asked : {RequestKind::Image, RequestKind::QrCode, RequestKind::QrPixels}) {
         const auto reply = parseReplyHeader(input.left(ReplyHeaderSize), asked);
         if (!reply.ok())
             continue;
@@ -51,9 +64,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             require(image.ok() == (static_cast<std::uint64_t>(body.size()) == reply->length));
             if (image.ok())
                 require(image->width() == reply->width && image->height() == reply->height);
+            // The same reply with its picture in a pixel region of the input's size.
+            const auto *region = reinterpret_cast<const unsigned char *>(body.constData());
+            auto copied = imageFromRegion(reply.value(), region, static_cast<std::size_t>(body.size()));
+            require(copied.ok() == (static_cast<std::uint64_t>(body.size()) >= reply->length));
+            if (copied.ok())
+                require(copied->width() == reply->width && copied->height() == reply->height);
         } else {
             require(reply->length <= MaxTextBytes);
         }
+    }
+    // A frame of any shape and content becomes a request the decoder accepts.
+    if (size >= 2) {
+        const int width = data[0] % 97 + 1;
+        const int height = data[1] % 61 + 1;
+        QImage frame(width, height, QImage::Format_RGB32);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                frame.setPixel(x, y, 0xff000000U | (data[(y * width + x) % size] * 0x010203U));
+        const QByteArray request = encodeQrPixelsRequest(frame);
+        const auto header = parseRequestHeader(request.left(RequestHeaderSize));
+        require(header.ok() && header->kind == RequestKind::QrPixels && header->fit == frame.size());
+        require(request.size() == RequestHeaderSize + static_cast<qsizetype>(header->length));
     }
     // Sizes computed for any declared picture stay within what was asked and what may be made.
     if (size >= 16) {
@@ -75,6 +107,7 @@ std::vector<lapis::Bytes> lapisFuzzSeeds()
     const auto add = [&](const QByteArray &bytes) { seeds.emplace_back(bytes.begin(), bytes.end()); };
     add(encodeRequest(RequestKind::Image, QSize(280, 0), QByteArray("\x89PNG\r\n\x1a\n", 8)));
     add(encodeRequest(RequestKind::QrCode, QSize(), QByteArray(40, 'x')));
+    add(encodeRequest(RequestKind::QrPixels, QSize(8, 5), QByteArray(40, '\x80')));
     ReplyHeader pixels;
     pixels.status = ReplyStatus::Pixels;
     pixels.width = 3;

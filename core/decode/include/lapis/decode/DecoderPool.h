@@ -26,6 +26,8 @@ public:
 
     QFuture<Result<QImage>> decodeImage(QByteArray encoded, QSize fit = {});
     QFuture<Result<std::string>> readQrCode(QByteArray encoded);
+    /// A camera frame's QR code (pixels in, payload out).
+    QFuture<Result<std::string>> readQrCode(QImage frame);
 
     /// Decoder processes started so far (restarts included).
     [[nodiscard]] int processStarts() const { return m_starts.load(); }

@@ -18,6 +18,8 @@ class QProcess;
 
 namespace lapis::decode {
 
+class PixelRegion;
+
 struct DecoderSettings {
     /// The lapis-decoder executable (defaultDecoderProgram() when empty).
     QString program;
@@ -30,9 +32,15 @@ struct DecoderSettings {
     int imagesPerProcess = 32;
 };
 
-/// Where the app finds lapis-decoder: $LAPIS_DECODER when set (tests and development), else
-/// beside the running executable, else the installed ../libexec/lapis/lapis-decoder.
+/// Where the app finds lapis-decoder: beside the running executable, else ../libexec/lapis/
+/// relative to it (the installed layout, and the build tree's for `lapis` and `lapis-cli`).
+/// No environment variable changes it.
 QString defaultDecoderProgram();
+
+/// Makes defaultDecoderProgram() answer `program` in this process (empty: the lookup again).
+/// For code only, never reachable from outside the process: the test executables, which have
+/// no helper beside them, name the build tree's.
+void setDefaultDecoderProgram(const QString &program);
 
 /// One lapis-decoder process, used from one thread (blocking calls with deadlines; no event loop
 /// needed). It starts when first needed; any failure (a crash, a hang, a malformed reply) ends
@@ -58,15 +66,19 @@ public:
     Result<QImage> decodeImage(const QByteArray &encoded, QSize fit = {});
     /// The payload of the first QR code in the image.
     Result<std::string> readQrCode(const QByteArray &encoded);
+    /// The same for a picture already in pixels (a camera frame): ZXing reads it in the decoder.
+    Result<std::string> readQrCode(const QImage &frame);
 
 private:
-    Result<std::pair<ReplyHeader, QByteArray>> exchange(RequestKind kind, QSize fit, const QByteArray &encoded);
+    Result<std::pair<ReplyHeader, QByteArray>> exchange(RequestKind kind, const QByteArray &request);
+    Result<std::string> qrReply(Result<std::pair<ReplyHeader, QByteArray>> reply);
     Result<QByteArray> readExactly(qint64 count, QDeadlineTimer deadline);
     Error failed(const std::string &what);
     void stop();
 
     DecoderSettings m_settings;
     std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<PixelRegion> m_region; ///< the running process's, when the platform has one
     int m_servedByProcess = 0;
     int m_starts = 0;
     int m_lastCrashSignal = 0;
