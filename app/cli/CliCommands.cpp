@@ -480,7 +480,7 @@ const std::map<std::string, Handler> &handlers()
              LAPIS_TRY_ASSIGN(auto devices, engine.devices(account));
              for (const auto &d : devices)
                  out << d.deviceId << " " << (d.name.empty() ? "-" : d.name) << " " << timeText(d.createdMs)
-                     << (d.hasKeys ? " e2e" : " plaintext") << "\n";
+                     << (d.hasKeys ? " e2e" : " plaintext") << (d.postQuantum ? " pq" : " classical") << "\n";
              return {};
          }},
         {"accept-key",

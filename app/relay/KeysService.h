@@ -2,11 +2,15 @@
 #pragma once
 
 #include "RelayContext.h"
+#include "RelayStorage.h"
 #include "relay.grpc.pb.h"
 
 namespace lapis::relay {
 
-/// Device certificates and prekeys, stored and handed out as opaque bytes.
+struct Caller;
+
+/// Device certificates and prekeys, stored and handed out as opaque bytes (ML-KEM prekeys'
+/// signatures are checked).
 class KeysService final : public lapis::relay::v1::Keys::Service {
 public:
     explicit KeysService(RelayContext &relay)
@@ -21,6 +25,11 @@ public:
                                 v1::PreKeyCount *response) override;
 
 private:
+    /// Every ML-KEM prekey is signed by the key of the device's certificate (the one in the same
+    /// request, else the one stored): InvalidArgument otherwise, and nothing is stored.
+    Result<void> checkKemPreKeySignatures(const Caller &caller, ByteView publishedCertificate,
+                                          const KemPreKeyUpload &kem);
+
     RelayContext &m_relay;
 };
 

@@ -39,9 +39,33 @@ struct OneTimePreKeyRecord {
     Bytes publicKey;
 };
 
+/// An ML-KEM-768 prekey as published: id, encapsulation key, the device's signature over it.
+struct KemPreKeyWireRecord {
+    std::uint32_t id = 0;
+    Bytes publicKey;
+    Bytes signature;
+};
+
+/// The ML-KEM prekeys of one publish call: a last-resort key replaces the stored one, one-time
+/// keys join the pool.
+struct KemPreKeyUpload {
+    std::optional<KemPreKeyWireRecord> lastResort;
+    std::vector<KemPreKeyWireRecord> oneTime;
+};
+
 struct PreKeyBundleRecord {
     DeviceRecord device;
     std::optional<OneTimePreKeyRecord> oneTimePreKey;
+    /// A one-time ML-KEM prekey (removed as it is handed out) or else the last-resort one;
+    /// absent only for a device that never published one.
+    std::optional<KemPreKeyWireRecord> kemPreKey;
+};
+
+/// What a device has waiting on the relay, so that it tops its pools up.
+struct PreKeyCounts {
+    std::uint32_t oneTime = 0;
+    std::uint32_t kemOneTime = 0;
+    bool kemLastResort = false;
 };
 
 /// What a mailbox holds: an envelope from another device, or an account event (kind > 0).
@@ -207,14 +231,19 @@ public:
     // --- keys
     /// `accountKey` (empty: unchanged) is set once; a different one is FailedPrecondition-like
     /// PermissionDenied until the operator resets the account.
+    /// The signed prekey and the ML-KEM prekeys are stored in the same transaction, so that no
+    /// bundle pairs a signed prekey that says "with ML-KEM" with no ML-KEM prekey.
     virtual Result<void> publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
                                      ByteView certificate, ByteView signedPreKey,
-                                     const std::vector<OneTimePreKeyRecord> &oneTime) = 0;
-    /// One bundle per device; each one-time prekey is removed as it is handed out. Devices in
-    /// `withSession` (the caller has a session with them) get none: their pool is kept for new sessions.
+                                     const std::vector<OneTimePreKeyRecord> &oneTime,
+                                     const KemPreKeyUpload &kem = {}) = 0;
+    /// One bundle per device; each one-time prekey (X25519 and ML-KEM) is removed as it is handed
+    /// out. Devices in `withSession` (the caller has a session with them, or took its share of
+    /// one-time keys) get no one-time key: their pools are kept for new sessions. Every bundle
+    /// of a device with ML-KEM prekeys carries one (the last-resort key when no one-time key).
     virtual Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username,
                                                                       const std::set<std::uint32_t> &withSession) = 0;
-    virtual Result<std::uint32_t> preKeyCount(const std::string &username, std::uint32_t deviceId) = 0;
+    virtual Result<PreKeyCounts> preKeyCount(const std::string &username, std::uint32_t deviceId) = 0;
 
     // --- mailboxes
     virtual Result<SendOutcome> storeBatch(const SendRequest &request) = 0;

@@ -11,7 +11,9 @@ namespace {
 
 // 2: sign_ins (issue 9); tables only added, so version 1 files open and gain them.
 // 4: sign_ins.code holds the sealed code and code_hash its keyed hash (issue 16 item 17).
-constexpr int SchemaVersion = 4;
+// 5: kem_prekeys (issue 21, PQXDH): a table only added, so version 4 files open and gain it
+// (CREATE TABLE IF NOT EXISTS in one transaction with the version bump).
+constexpr int SchemaVersion = 5;
 
 constexpr const char *Schema = R"sql(
 CREATE TABLE IF NOT EXISTS accounts(
@@ -28,6 +30,10 @@ CREATE TABLE IF NOT EXISTS devices(
 CREATE TABLE IF NOT EXISTS one_time_prekeys(
   username TEXT NOT NULL, device_id INTEGER NOT NULL, prekey_id INTEGER NOT NULL,
   public_key BLOB NOT NULL, PRIMARY KEY(username, device_id, prekey_id));
+CREATE TABLE IF NOT EXISTS kem_prekeys(
+  username TEXT NOT NULL, device_id INTEGER NOT NULL, prekey_id INTEGER NOT NULL,
+  public_key BLOB NOT NULL, signature BLOB NOT NULL, last_resort INTEGER NOT NULL,
+  PRIMARY KEY(username, device_id, prekey_id));
 CREATE TABLE IF NOT EXISTS mailbox(
   id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL, device_id INTEGER NOT NULL,
   kind INTEGER NOT NULL, sender_account TEXT NOT NULL, sender_device INTEGER NOT NULL,
@@ -356,6 +362,7 @@ Result<std::vector<std::uint32_t>> SqliteStorage::removeDevice(const std::string
         const std::string name = it->name;
         for (const char *sql : {"DELETE FROM devices WHERE username=? AND device_id=?",
                                 "DELETE FROM one_time_prekeys WHERE username=? AND device_id=?",
+                                "DELETE FROM kem_prekeys WHERE username=? AND device_id=?",
                                 "DELETE FROM mailbox WHERE username=? AND device_id=?",
                                 "DELETE FROM code_devices WHERE username=? AND device_id=?"}) {
             LAPIS_TRY_ASSIGN(auto q, db.prepare(sql));
@@ -382,9 +389,9 @@ Result<std::size_t> SqliteStorage::resetAccount(const std::string &username)
         LAPIS_TRY_ASSIGN(auto devices, loadDevices(db, username));
         for (const char *sql :
              {"DELETE FROM devices WHERE username=?", "DELETE FROM one_time_prekeys WHERE username=?",
-              "DELETE FROM mailbox WHERE username=?", "DELETE FROM link_tokens WHERE username=?",
-              "DELETE FROM sign_ins WHERE username=?", "DELETE FROM code_devices WHERE username=?",
-              "DELETE FROM sign_in_allowances WHERE username=?",
+              "DELETE FROM kem_prekeys WHERE username=?", "DELETE FROM mailbox WHERE username=?",
+              "DELETE FROM link_tokens WHERE username=?", "DELETE FROM sign_ins WHERE username=?",
+              "DELETE FROM code_devices WHERE username=?", "DELETE FROM sign_in_allowances WHERE username=?",
               "UPDATE accounts SET failed_attempts=0, locked_until_ms=0, account_key=x'', totp_enabled=0, "
               "totp_secret=NULL, totp_pending=NULL WHERE username=?"}) {
             LAPIS_TRY_ASSIGN(auto q, db.prepare(sql));

@@ -59,10 +59,10 @@ public:
 
     Result<void> publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
                              ByteView certificate, ByteView signedPreKey,
-                             const std::vector<OneTimePreKeyRecord> &oneTime) override;
+                             const std::vector<OneTimePreKeyRecord> &oneTime, const KemPreKeyUpload &kem = {}) override;
     Result<std::vector<PreKeyBundleRecord>> takePreKeyBundles(const std::string &username,
                                                               const std::set<std::uint32_t> &withSession) override;
-    Result<std::uint32_t> preKeyCount(const std::string &username, std::uint32_t deviceId) override;
+    Result<PreKeyCounts> preKeyCount(const std::string &username, std::uint32_t deviceId) override;
 
     Result<SendOutcome> storeBatch(const SendRequest &request) override;
     Result<std::vector<Result<SendOutcome>>> storeBatches(const std::vector<SendRequest> &requests) override;

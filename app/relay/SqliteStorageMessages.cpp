@@ -13,9 +13,84 @@ namespace lapis::relay {
 
 using namespace sqlite_detail;
 
+namespace {
+
+Result<void> storeKemPreKeys(SqliteConnection &db, const std::string &username, std::uint32_t deviceId,
+                             const KemPreKeyUpload &kem)
+{
+    if (kem.lastResort) {
+        // One last-resort key per device: the new one replaces it (the device keeps the old
+        // secret for its grace period, for messages already on their way).
+        LAPIS_TRY_ASSIGN(auto drop, db.prepare("DELETE FROM kem_prekeys WHERE username=? AND device_id=? AND "
+                                               "last_resort=1"));
+        drop.bind(1, username).bind(2, deviceId);
+        LAPIS_TRY(drop.run());
+    }
+    if (!kem.oneTime.empty()) {
+        LAPIS_TRY_ASSIGN(auto count, db.prepare("SELECT count(*) FROM kem_prekeys WHERE username=? AND "
+                                                "device_id=? AND last_resort=0"));
+        count.bind(1, username).bind(2, deviceId);
+        LAPIS_TRY(count.step());
+        if (static_cast<std::size_t>(count.int64(0)) + kem.oneTime.size() > proto::limits::MaxKemPreKeyPool)
+            return fail(ErrorCode::LimitExceeded, "A device keeps at most "
+                                                      + std::to_string(proto::limits::MaxKemPreKeyPool)
+                                                      + " one-time ML-KEM prekeys on the relay");
+    }
+    LAPIS_TRY_ASSIGN(auto insert, db.prepare("INSERT OR REPLACE INTO kem_prekeys(username, device_id, prekey_id, "
+                                             "public_key, signature, last_resort) VALUES(?,?,?,?,?,?)"));
+    auto put = [&](const KemPreKeyWireRecord &key, bool lastResort) -> Result<void> {
+        insert.reset();
+        insert.bind(1, username).bind(2, deviceId).bind(3, key.id).bindBlob(4, key.publicKey);
+        insert.bindBlob(5, key.signature).bind(6, lastResort ? 1 : 0);
+        return insert.run();
+    };
+    if (kem.lastResort)
+        LAPIS_TRY(put(*kem.lastResort, true));
+    for (const auto &key : kem.oneTime)
+        LAPIS_TRY(put(key, false));
+    return {};
+}
+
+KemPreKeyWireRecord kemPreKeyFrom(const SqliteStatement &row)
+{
+    return {static_cast<std::uint32_t>(row.int64(0)), row.blob(1), row.blob(2)};
+}
+
+/// The device's ML-KEM prekey for a bundle: a one-time key (deleted here) when `oneTimeAllowed`
+/// and the pool has one, else the last-resort key; none for a device that never published one.
+Result<std::optional<KemPreKeyWireRecord>> takeKemPreKey(SqliteConnection &db, const std::string &username,
+                                                         std::uint32_t deviceId, bool oneTimeAllowed)
+{
+    if (oneTimeAllowed) {
+        LAPIS_TRY_ASSIGN(auto pick, db.prepare("SELECT prekey_id, public_key, signature FROM kem_prekeys WHERE "
+                                               "username=? AND device_id=? AND last_resort=0 "
+                                               "ORDER BY prekey_id LIMIT 1"));
+        pick.bind(1, username).bind(2, deviceId);
+        LAPIS_TRY_ASSIGN(bool row, pick.step());
+        if (row) {
+            auto key = kemPreKeyFrom(pick);
+            pick.reset();
+            LAPIS_TRY_ASSIGN(auto drop, db.prepare("DELETE FROM kem_prekeys WHERE username=? AND device_id=? AND "
+                                                   "prekey_id=?"));
+            drop.bind(1, username).bind(2, deviceId).bind(3, key.id);
+            LAPIS_TRY(drop.run());
+            return std::optional(std::move(key));
+        }
+    }
+    LAPIS_TRY_ASSIGN(auto last, db.prepare("SELECT prekey_id, public_key, signature FROM kem_prekeys WHERE "
+                                           "username=? AND device_id=? AND last_resort=1 LIMIT 1"));
+    last.bind(1, username).bind(2, deviceId);
+    LAPIS_TRY_ASSIGN(bool row, last.step());
+    if (!row)
+        return std::optional<KemPreKeyWireRecord>();
+    return std::optional(kemPreKeyFrom(last));
+}
+
+} // namespace
+
 Result<void> SqliteStorage::publishKeys(const std::string &username, std::uint32_t deviceId, ByteView accountKey,
                                         ByteView certificate, ByteView signedPreKey,
-                                        const std::vector<OneTimePreKeyRecord> &oneTime)
+                                        const std::vector<OneTimePreKeyRecord> &oneTime, const KemPreKeyUpload &kem)
 {
     return write<void>([&](SqliteConnection &db) -> Result<void> {
         LAPIS_TRY_ASSIGN(auto account, loadAccount(db, username));
@@ -45,6 +120,7 @@ Result<void> SqliteStorage::publishKeys(const std::string &username, std::uint32
             q.bindBlob(1, signedPreKey).bind(2, username).bind(3, deviceId);
             LAPIS_TRY(q.run());
         }
+        LAPIS_TRY(storeKemPreKeys(db, username, deviceId, kem));
         if (oneTime.empty())
             return {};
         LAPIS_TRY_ASSIGN(auto count, db.prepare("SELECT count(*) FROM one_time_prekeys WHERE username=? AND "
@@ -79,7 +155,8 @@ Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const s
             for (auto &device : devices) {
                 if (withSession.count(device.deviceId) == 0)
                     return std::optional<std::vector<PreKeyBundleRecord>>();
-                bundles.push_back({std::move(device), std::nullopt});
+                LAPIS_TRY_ASSIGN(auto kem, takeKemPreKey(db, username, device.deviceId, false));
+                bundles.push_back({std::move(device), std::nullopt, std::move(kem)});
             }
             return std::optional(std::move(bundles));
         });
@@ -99,7 +176,9 @@ Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const s
         std::vector<PreKeyBundleRecord> bundles;
         for (auto &device : devices) {
             PreKeyBundleRecord bundle;
-            if (withSession.count(device.deviceId) != 0) {
+            const bool oneTimeAllowed = withSession.count(device.deviceId) == 0;
+            LAPIS_TRY_ASSIGN(bundle.kemPreKey, takeKemPreKey(db, username, device.deviceId, oneTimeAllowed));
+            if (!oneTimeAllowed) {
                 bundle.device = std::move(device);
                 bundles.push_back(std::move(bundle));
                 continue;
@@ -121,14 +200,22 @@ Result<std::vector<PreKeyBundleRecord>> SqliteStorage::takePreKeyBundles(const s
     });
 }
 
-Result<std::uint32_t> SqliteStorage::preKeyCount(const std::string &username, std::uint32_t deviceId)
+Result<PreKeyCounts> SqliteStorage::preKeyCount(const std::string &username, std::uint32_t deviceId)
 {
-    return read<std::uint32_t>([&](SqliteConnection &db) -> Result<std::uint32_t> {
+    return read<PreKeyCounts>([&](SqliteConnection &db) -> Result<PreKeyCounts> {
+        PreKeyCounts counts;
         LAPIS_TRY_ASSIGN(auto q, db.prepare("SELECT count(*) FROM one_time_prekeys WHERE username=? AND "
                                             "device_id=?"));
         q.bind(1, username).bind(2, deviceId);
         LAPIS_TRY(q.step());
-        return static_cast<std::uint32_t>(q.int64(0));
+        counts.oneTime = static_cast<std::uint32_t>(q.int64(0));
+        LAPIS_TRY_ASSIGN(auto kem, db.prepare("SELECT coalesce(sum(last_resort=0), 0), coalesce(sum(last_resort=1), 0) "
+                                              "FROM kem_prekeys WHERE username=? AND device_id=?"));
+        kem.bind(1, username).bind(2, deviceId);
+        LAPIS_TRY(kem.step());
+        counts.kemOneTime = static_cast<std::uint32_t>(kem.int64(0));
+        counts.kemLastResort = kem.int64(1) > 0;
+        return counts;
     });
 }
 

@@ -59,7 +59,7 @@ void ConversationController::open(const QString &peer)
     if (peer == m_peer)
         return;
     m_peer = peer;
-    m_endToEnd = m_downgraded = m_keyChanged = m_verified = m_trustKnown = m_trustSettled = false;
+    m_endToEnd = m_postQuantum = m_downgraded = m_keyChanged = m_verified = m_trustKnown = m_trustSettled = false;
     m_filesAwaitingTrust.clear();
     m_safetyNumber.clear();
     setError({});
@@ -100,6 +100,7 @@ void ConversationController::refreshTrust()
                 if (result.ok()) {
                     const auto &t = result.value();
                     m_endToEnd = t.endToEnd;
+                    m_postQuantum = t.endToEnd && t.postQuantum;
                     m_downgraded = t.downgraded;
                     m_keyChanged = t.keyChanged;
                     m_verified = t.verified;

@@ -23,6 +23,8 @@ class ConversationController : public QObject {
     Q_PROPERTY(lapis::ui::MessageListModel *messages READ messages CONSTANT)
     Q_PROPERTY(lapis::ui::AttachmentQueueModel *attachments READ attachments CONSTANT)
     Q_PROPERTY(bool endToEnd READ endToEnd NOTIFY trustChanged)
+    /// Every session with the peer's devices was set up with PQXDH (ML-KEM-768 in its keys).
+    Q_PROPERTY(bool postQuantum READ postQuantum NOTIFY trustChanged)
     Q_PROPERTY(bool downgraded READ downgraded NOTIFY trustChanged)
     Q_PROPERTY(bool keyChanged READ keyChanged NOTIFY trustChanged)
     Q_PROPERTY(bool verified READ verified NOTIFY trustChanged)
@@ -42,6 +44,7 @@ public:
     [[nodiscard]] MessageListModel *messages() { return &m_messages; }
     [[nodiscard]] AttachmentQueueModel *attachments() { return &m_attachments; }
     [[nodiscard]] bool endToEnd() const { return m_endToEnd; }
+    [[nodiscard]] bool postQuantum() const { return m_postQuantum; }
     [[nodiscard]] bool downgraded() const { return m_downgraded; }
     [[nodiscard]] bool keyChanged() const { return m_keyChanged; }
     [[nodiscard]] bool verified() const { return m_verified; }
@@ -130,6 +133,7 @@ private:
     AttachmentQueueModel m_attachments;
     QString m_peer;
     bool m_endToEnd = false;
+    bool m_postQuantum = false;
     bool m_downgraded = false;
     bool m_keyChanged = false;
     bool m_verified = false;

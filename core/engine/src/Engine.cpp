@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: opening a profile, registering and logging in, publishing keys.
+// Engine: opening a profile, registering and logging in.
 #include <lapis/common/Log.h>
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/ProfileKey.h>
@@ -149,35 +149,7 @@ Result<void> Engine::registerAccount(const AccountSetup &setup)
 
 // Engine::login is in EngineSignIn.cpp.
 
-Result<void> Engine::publishKeys()
-{
-    const auto now = nowMs();
-    struct Fresh {
-        protocol::SignedPreKeyRecord signedPreKey;
-        std::vector<protocol::OneTimePreKeyRecord> oneTime;
-    };
-    LAPIS_TRY_ASSIGN(auto fresh, m_store
-                                     ->transact([&](store::Transaction &tx) -> Result<Fresh> {
-                                         ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
-                                         protocol::PreKeyManager manager(m_identity->device().keys, stores, stores,
-                                                                         m_rng);
-                                         LAPIS_TRY_ASSIGN(auto spk, manager.rotateSignedPreKey(now / 1000));
-                                         LAPIS_TRY_ASSIGN(auto otks, manager.replenishOneTimePreKeys());
-                                         if (stores.readError())
-                                             return *stores.readError();
-                                         return Fresh{std::move(spk), std::move(otks)};
-                                     })
-                                     .get());
-    std::vector<transport::OneTimePreKey> oneTime;
-    for (const auto &record : fresh.oneTime) {
-        const auto pub = record.keyPair.publicKey().bytes();
-        oneTime.push_back({record.id.value(), Bytes(pub.begin(), pub.end())});
-    }
-    const auto accountKey = m_identity->device().accountKey.bytes();
-    return m_relay->publishKeys(Bytes(accountKey.begin(), accountKey.end()),
-                                m_identity->device().certificate.serialize(),
-                                encodeSignedPreKeyForRelay(fresh.signedPreKey), oneTime);
-}
+// Engine::publishKeys and Engine::maintainKeys are in EngineKeys.cpp.
 
 Result<void> Engine::pruneProcessedEnvelopes()
 {
@@ -192,49 +164,6 @@ Result<void> Engine::pruneProcessedEnvelopes()
             return {};
         })
         .get();
-}
-
-Result<void> Engine::maintainKeys()
-{
-    if (!m_identity)
-        return {};
-    LAPIS_TRY_ASSIGN(const auto onRelay, m_relay->preKeyCount());
-    const auto now = nowMs();
-    struct Changes {
-        std::optional<protocol::SignedPreKeyRecord> signedPreKey;
-        std::vector<protocol::OneTimePreKeyRecord> oneTime;
-    };
-    LAPIS_TRY_ASSIGN(auto changes,
-                     m_store
-                         ->transact([&](store::Transaction &tx) -> Result<Changes> {
-                             Changes c;
-                             ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
-                             protocol::PreKeyManager manager(m_identity->device().keys, stores, stores, m_rng);
-                             LAPIS_TRY_ASSIGN(auto current, manager.rotateSignedPreKey(now / 1000));
-                             if (current.createdAt >= now / 1000 - 1)
-                                 c.signedPreKey = std::move(current); // just made: the relay needs it
-                             // The relay's pool is what senders draw from; keys handed out but never
-                             // used stay in ours until they expire with the store's pruning.
-                             if (onRelay < protocol::OneTimePreKeyLow) {
-                                 LAPIS_TRY_ASSIGN(c.oneTime, manager.makeOneTimePreKeys(static_cast<std::size_t>(
-                                                                 protocol::OneTimePreKeyTarget - onRelay)));
-                             }
-                             if (stores.readError())
-                                 return *stores.readError();
-                             return c;
-                         })
-                         .get());
-    if (!changes.signedPreKey && changes.oneTime.empty())
-        return {};
-    std::vector<transport::OneTimePreKey> oneTime;
-    for (const auto &record : changes.oneTime) {
-        const auto pub = record.keyPair.publicKey().bytes();
-        oneTime.push_back({record.id.value(), Bytes(pub.begin(), pub.end())});
-    }
-    qCInfo(lcEngine) << "Publishing" << oneTime.size() << "one-time prekeys"
-                     << (changes.signedPreKey ? "and a new signed prekey" : "");
-    return m_relay->publishKeys(
-        {}, {}, changes.signedPreKey ? encodeSignedPreKeyForRelay(*changes.signedPreKey) : Bytes{}, oneTime);
 }
 
 Result<std::string> Engine::enableTotp()

@@ -3,6 +3,7 @@
 // pages, a contact's trust state), plus the small account-settings calls behind its settings screen.
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/ProfileKey.h>
+#include <lapis/protocol/SessionRecord.h>
 
 #include <algorithm>
 
@@ -154,6 +155,11 @@ Result<ContactTrust> Engine::contactTrust(const AccountId &peer, bool askRelay)
         trust.verified = contact->verification == store::VerificationState::Verified;
         trust.keyChanged = contact->verification == store::VerificationState::KeyChanged;
     }
+    if (m_identity) {
+        LAPIS_TRY_ASSIGN(const auto sessions, postQuantumSessions(peer));
+        trust.postQuantum =
+            !sessions.empty() && std::all_of(sessions.begin(), sessions.end(), [](const auto &s) { return s.second; });
+    }
     if (trust.relayAnswered) {
         trust.endToEnd = !trust.keyChanged && trust.certifiedDevices > 0 && !m_plaintextOnly;
         trust.downgraded = !trust.keyChanged && trust.everHadEndToEnd && trust.certifiedDevices == 0;
@@ -161,6 +167,25 @@ Result<ContactTrust> Engine::contactTrust(const AccountId &peer, bool askRelay)
         trust.endToEnd = trust.everHadEndToEnd && !m_plaintextOnly;
     }
     return trust;
+}
+
+Result<std::map<DeviceId, bool>> Engine::postQuantumSessions(const AccountId &account)
+{
+    return m_store
+        ->transact([&](store::Transaction &tx) -> Result<std::map<DeviceId, bool>> {
+            std::map<DeviceId, bool> out;
+            LAPIS_TRY_ASSIGN(const auto devices, tx.sessions().devicesWithSessions(account));
+            for (const auto device : devices) {
+                LAPIS_TRY_ASSIGN(const auto bytes, tx.sessions().load(account, device));
+                if (!bytes)
+                    continue;
+                LAPIS_TRY_ASSIGN(const auto record, protocol::SessionRecord::deserialize(bytes->view()));
+                if (record.hasCurrent())
+                    out.emplace(device, record.current().postQuantum);
+            }
+            return out;
+        })
+        .get();
 }
 
 Result<void> Engine::markVerified(const AccountId &peer)

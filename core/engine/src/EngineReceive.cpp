@@ -458,12 +458,55 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
 {
     if (!hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
-    if (!account || *account == m_account)
-        return m_relay->listDevices();
+    const AccountId whose = account ? *account : m_account;
+    std::map<DeviceId, bool> sessions;
+    if (m_identity) {
+        LAPIS_TRY_ASSIGN(sessions, postQuantumSessions(whose));
+    }
+    // Without a session the next one is PQXDH exactly when the bundle offers an ML-KEM prekey: a
+    // bundle stripped of one fails to verify (PROTOCOL.md §3), so "classical" is never a downgrade.
+    auto reachedWithPqxdh = [&](std::uint32_t device, const std::optional<transport::KemPreKey> &offered) {
+        const auto session = sessions.find(DeviceId(device));
+        return session != sessions.end() ? session->second : offered.has_value();
+    };
+    if (whose == m_account) {
+        LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
+        std::optional<Directory> directory;
+        for (auto &d : own) {
+            if (d.deviceId == m_deviceId.value()) {
+                LAPIS_TRY_ASSIGN(d.postQuantum, m_store
+                                                    ->transact([](store::Transaction &tx) -> Result<bool> {
+                                                        LAPIS_TRY_ASSIGN(auto ids, tx.preKeys().kemPreKeyIds(true));
+                                                        return !ids.empty();
+                                                    })
+                                                    .get());
+                continue;
+            }
+            if (!m_identity || !d.hasKeys)
+                continue;
+            if (sessions.count(DeviceId(d.deviceId)) == 0 && !directory) {
+                LAPIS_TRY_ASSIGN(directory, resolve(m_account, true));
+            }
+            std::optional<transport::KemPreKey> offered;
+            if (directory) {
+                if (const auto bundle = directory->bundles.find(DeviceId(d.deviceId));
+                    bundle != directory->bundles.end())
+                    offered = bundle->second.kemPreKey;
+            }
+            d.postQuantum = reachedWithPqxdh(d.deviceId, offered);
+        }
+        return own;
+    }
     LAPIS_TRY_ASSIGN(auto directory, resolve(*account, true));
     std::vector<transport::DeviceInfo> out;
-    for (const auto &cert : directory.selection.accepted)
-        out.push_back({cert.device.device.value(), cert.serialize(), {}, cert.createdAt * 1000, true});
+    for (const auto &cert : directory.selection.accepted) {
+        transport::DeviceInfo info{cert.device.device.value(), cert.serialize(), {}, cert.createdAt * 1000, true};
+        const auto bundle = directory.bundles.find(cert.device.device);
+        info.postQuantum =
+            reachedWithPqxdh(info.deviceId, bundle != directory.bundles.end() ? bundle->second.kemPreKey
+                                                                              : std::optional<transport::KemPreKey>());
+        out.push_back(std::move(info));
+    }
     return out;
 }
 

@@ -45,6 +45,11 @@ Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetch
         for (const auto device : devices)
             if (withSession.size() < proto::limits::MaxEnvelopesPerBatch)
                 withSession.push_back(device.value());
+        // Nor does this device need its own one-time keys (X25519 and ML-KEM): every send used
+        // to take one of each from our own pools.
+        if (account == m_account && withSession.size() < proto::limits::MaxEnvelopesPerBatch
+            && std::find(withSession.begin(), withSession.end(), m_deviceId.value()) == withSession.end())
+            withSession.push_back(m_deviceId.value());
     }
     LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(account.value(), withSession));
     Directory directory;

@@ -82,7 +82,7 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
             return unreadable(
                 Error{ErrorCode::Unsupported, "This account has no keys and cannot read encrypted messages"});
         ProtocolStores stores(tx, self.account, m_identity->device().accountKey, nowMs);
-        protocol::SessionCipher cipher(m_identity->device(), stores, stores, stores, stores, m_rng);
+        protocol::SessionCipher cipher(m_identity->device(), stores, stores, stores, stores, stores, m_rng);
         auto decrypted = cipher.decrypt(envelope, nowMs / 1000);
         // A store that could not be read may have made the cipher fail (or pass): try again later.
         if (stores.readError())

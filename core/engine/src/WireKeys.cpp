@@ -22,6 +22,12 @@ Bytes encodeSignedPreKeyForRelay(const protocol::SignedPreKeyRecord &record)
     return out;
 }
 
+transport::KemPreKey kemPreKeyForRelay(const protocol::KemPreKeyRecord &record)
+{
+    const auto &key = record.signedKey;
+    return {key.id.value(), key.publicKey, Bytes(key.signature.begin(), key.signature.end())};
+}
+
 Result<protocol::PreKeyBundle> bundleFromRelay(const crypto::Ed25519PublicKey &accountKey,
                                                const transport::PreKeyBundle &bundle)
 {
@@ -40,6 +46,13 @@ Result<protocol::PreKeyBundle> bundleFromRelay(const crypto::Ed25519PublicKey &a
         out.oneTimePreKeyId = PreKeyId(bundle.oneTimePreKey->id);
         LAPIS_TRY_ASSIGN(auto key, crypto::X25519PublicKey::fromBytes(bundle.oneTimePreKey->publicKey));
         out.oneTimePreKey = key;
+    }
+    if (bundle.kemPreKey) {
+        if (bundle.kemPreKey->signature.size() != 64)
+            return fail(ErrorCode::Corrupt, "The relay sent an ML-KEM prekey without a valid signature");
+        protocol::SignedKemPreKey kem{PreKeyId(bundle.kemPreKey->id), bundle.kemPreKey->publicKey, {}};
+        std::copy_n(bundle.kemPreKey->signature.begin(), 64, kem.signature.begin());
+        out.kemPreKey = std::move(kem);
     }
     return out;
 }

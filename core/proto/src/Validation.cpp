@@ -216,8 +216,27 @@ Result<void> validate(const v1::PublishDeviceKeysRequest &request)
         if (!ids.insert(key.id()).second)
             return invalid("Two one-time prekeys have the same id");
     }
+    if (static_cast<std::size_t>(request.one_time_kem_prekeys_size()) > limits::MaxKemPreKeysPerCall)
+        return invalid("At most " + std::to_string(limits::MaxKemPreKeysPerCall)
+                       + " one-time ML-KEM prekeys can be published at once");
+    std::set<std::uint32_t> kemIds;
+    auto checkKemKey = [&](const v1::KemPreKey &key, const char *what) -> Result<void> {
+        if (key.public_key().size() != limits::KemPreKeySize)
+            return invalid(std::string(what) + " must be an ML-KEM-768 encapsulation key of "
+                           + std::to_string(limits::KemPreKeySize) + " bytes");
+        if (key.signature().size() != limits::KemPreKeySignatureSize)
+            return invalid(std::string(what) + " must carry a 64-byte signature");
+        if (!kemIds.insert(key.id()).second)
+            return invalid("Two ML-KEM prekeys have the same id");
+        return {};
+    };
+    if (request.has_last_resort_kem_prekey())
+        LAPIS_TRY(checkKemKey(request.last_resort_kem_prekey(), "The last-resort ML-KEM prekey"));
+    for (const auto &key : request.one_time_kem_prekeys())
+        LAPIS_TRY(checkKemKey(key, "A one-time ML-KEM prekey"));
     if (request.account_key().empty() && request.certificate().empty() && request.signed_prekey().empty()
-        && request.one_time_prekeys().empty())
+        && request.one_time_prekeys().empty() && !request.has_last_resort_kem_prekey()
+        && request.one_time_kem_prekeys().empty())
         return invalid("Nothing to publish");
     return {};
 }

@@ -126,4 +126,38 @@ Result<void> PreKeyRepository::removeSignedPreKey(PreKeyId id)
     return stmt.run();
 }
 
+Result<void> PreKeyRepository::saveKemPreKey(PreKeyId id, ByteView record, bool lastResort, std::int64_t createdAtMs)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("INSERT INTO kem_prekeys(prekey_id, record, last_resort, created_at) "
+                                             "VALUES (?, ?, ?, ?)"));
+    stmt.bindAll(id.value(), record, lastResort ? 1 : 0, createdAtMs);
+    return stmt.run();
+}
+
+Result<std::optional<SecureBytes>> PreKeyRepository::loadKemPreKey(PreKeyId id)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT record FROM kem_prekeys WHERE prekey_id = ?"));
+    stmt.bindAll(id.value());
+    LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+    if (!row)
+        return std::optional<SecureBytes>();
+    return std::optional<SecureBytes>(stmt.secureBlob(0));
+}
+
+Result<bool> PreKeyRepository::removeKemPreKey(PreKeyId id)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("DELETE FROM kem_prekeys WHERE prekey_id = ?"));
+    stmt.bindAll(id.value());
+    LAPIS_TRY(stmt.run());
+    return m_db.changes() > 0;
+}
+
+Result<std::vector<PreKeyId>> PreKeyRepository::kemPreKeyIds(bool lastResort)
+{
+    LAPIS_TRY_ASSIGN(auto stmt,
+                     m_db.prepare("SELECT prekey_id FROM kem_prekeys WHERE last_resort = ? ORDER BY prekey_id"));
+    stmt.bindAll(lastResort ? 1 : 0);
+    return collectIds(stmt);
+}
+
 } // namespace lapis::store

@@ -219,9 +219,18 @@ Result<void> RelayClient::removeDevice(std::uint32_t deviceId)
 }
 
 Result<void> RelayClient::publishKeys(ByteView accountKey, ByteView certificate, ByteView signedPreKey,
-                                      const std::vector<OneTimePreKey> &oneTime)
+                                      const std::vector<OneTimePreKey> &oneTime, const KemPreKeyUpload &kem)
 {
     v1::PublishDeviceKeysRequest request;
+    auto setKem = [](v1::KemPreKey *out, const KemPreKey &key) {
+        out->set_id(key.id);
+        out->set_public_key(key.publicKey.data(), key.publicKey.size());
+        out->set_signature(key.signature.data(), key.signature.size());
+    };
+    if (kem.lastResort)
+        setKem(request.mutable_last_resort_kem_prekey(), *kem.lastResort);
+    for (const auto &key : kem.oneTime)
+        setKem(request.add_one_time_kem_prekeys(), key);
     request.set_account_key(accountKey.data(), accountKey.size());
     request.set_certificate(certificate.data(), certificate.size());
     request.set_signed_prekey(signedPreKey.data(), signedPreKey.size());
@@ -248,9 +257,13 @@ Result<PreKeyBundles> RelayClient::fetchPreKeyBundles(const std::string &account
     LAPIS_UNARY(true, keys, GetPreKeyBundles, request, response);
     PreKeyBundles out{response.account(), response.plaintext_only(), {}, toBytes(response.account_key())};
     for (const auto &b : response.bundles()) {
-        PreKeyBundle bundle{b.device_id(), toBytes(b.certificate()), toBytes(b.signed_prekey()), std::nullopt};
+        PreKeyBundle bundle{b.device_id(), toBytes(b.certificate()), toBytes(b.signed_prekey()), std::nullopt,
+                            std::nullopt};
         if (b.has_one_time_prekey())
             bundle.oneTimePreKey = OneTimePreKey{b.one_time_prekey().id(), toBytes(b.one_time_prekey().public_key())};
+        if (b.has_kem_prekey())
+            bundle.kemPreKey = KemPreKey{b.kem_prekey().id(), toBytes(b.kem_prekey().public_key()),
+                                         toBytes(b.kem_prekey().signature())};
         out.bundles.push_back(std::move(bundle));
     }
     return out;
@@ -262,6 +275,14 @@ Result<std::uint32_t> RelayClient::preKeyCount()
     v1::PreKeyCount response;
     LAPIS_UNARY(true, keys, GetPreKeyCount, request, response);
     return response.count();
+}
+
+Result<PreKeyCounts> RelayClient::preKeyCounts()
+{
+    v1::PreKeyCountRequest request;
+    v1::PreKeyCount response;
+    LAPIS_UNARY(true, keys, GetPreKeyCount, request, response);
+    return PreKeyCounts{response.count(), response.kem_count(), response.has_last_resort_kem_prekey()};
 }
 
 Result<SendOutcome> RelayClient::sendBatch(const std::string &recipient, const std::vector<OutgoingEnvelope> &envelopes,

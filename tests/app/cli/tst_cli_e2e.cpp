@@ -55,6 +55,18 @@ private slots:
         QVERIFY2(back.json().size() == 1, qPrintable(describe(back)));
         QCOMPARE(back.json()[0][QStringLiteral("text")].toString(), QStringLiteral("hi alice"));
 
+        // Both sessions were set up with PQXDH (issue 21): `devices` appends " pq" to its line.
+        for (auto *who : {m_alice.get(), m_bob.get()}) {
+            const auto devices = who->run(
+                {QStringLiteral("devices"), who == m_alice.get() ? QStringLiteral("bob") : QStringLiteral("alice")});
+            VERIFY_RUN(devices);
+            const auto lines = devices.out.trimmed().split(QLatin1Char('\n'));
+            QVERIFY2(lines.size() == 1 && lines[0].endsWith(QStringLiteral(" e2e pq")), qPrintable(devices.out));
+        }
+        const auto own = m_bob->run({QStringLiteral("devices")});
+        VERIFY_RUN(own);
+        QVERIFY2(own.out.trimmed().endsWith(QStringLiteral(" e2e pq")), qPrintable(own.out));
+
         // Bob's delivery receipt reached Alice: her message is delivered.
         const auto history = m_alice->run({QStringLiteral("history"), QStringLiteral("bob")});
         VERIFY_RUN(history);

@@ -291,6 +291,107 @@ private slots:
         QVERIFY2(!bytes.contains("314159"), "an old sign-in code is still in relay.db");
     }
 
+    // Schema 4 -> 5 (issue 21): a relay.db from before ML-KEM prekeys opens with its accounts,
+    // devices and prekeys kept, and gains kem_prekeys.
+    void versionFourDatabaseGainsKemPreKeys()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("relay.db").toStdString();
+        {
+            auto storage = SqliteStorage::open(path);
+            QVERIFY(storage.ok());
+            QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
+            QVERIFY((*storage)
+                        ->publishKeys("old", 1, Bytes(32, 7), toBytes("cert"), toBytes("spk"), {{5, Bytes(32, 5)}})
+                        .ok());
+        }
+        {
+            // As lapis-relay at schema 4 left it.
+            auto db = SqliteConnection::open(path);
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("DROP TABLE kem_prekeys; PRAGMA user_version=4").ok());
+        }
+        auto storage = SqliteStorage::open(path);
+        QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
+        auto &s = **storage;
+        {
+            auto db = SqliteConnection::open(path);
+            QVERIFY(db.ok());
+            auto version = db->prepare("PRAGMA user_version");
+            QVERIFY(version.ok() && *version->step());
+            QCOMPARE(version->int64(0), std::int64_t(5));
+        }
+        auto counts = s.preKeyCount("old", 1);
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->oneTime, 1u);
+        QCOMPARE(counts->kemOneTime, 0u);
+        QVERIFY(!counts->kemLastResort);
+        // An old device has no ML-KEM prekey: its bundle carries none (and its signed prekey,
+        // signed the old way, says so).
+        auto bundles = s.takePreKeyBundles("old", {});
+        QVERIFY(bundles.ok() && bundles->size() == 1);
+        QVERIFY(bundles->front().oneTimePreKey && !bundles->front().kemPreKey);
+        QCOMPARE(bundles->front().device.signedPreKey, toBytes("spk"));
+
+        // It publishes them at its next start; the relay hands them out one-time first, each
+        // once, then the last-resort one, which stays.
+        KemPreKeyUpload kem;
+        kem.lastResort = KemPreKeyWireRecord{100, Bytes(1184, 1), Bytes(64, 1)};
+        kem.oneTime = {{7, Bytes(1184, 7), Bytes(64, 7)}, {8, Bytes(1184, 8), Bytes(64, 8)}};
+        QVERIFY(s.publishKeys("old", 1, {}, {}, toBytes("spk+kem"), {}, kem).ok());
+        counts = s.preKeyCount("old", 1);
+        QCOMPARE(counts->kemOneTime, 2u);
+        QVERIFY(counts->kemLastResort);
+        // A caller with a session (or over its limit) gets the last-resort key and takes nothing.
+        bundles = s.takePreKeyBundles("old", {1});
+        QVERIFY(bundles.ok() && bundles->front().kemPreKey);
+        QCOMPARE(bundles->front().kemPreKey->id, 100u);
+        std::vector<std::uint32_t> handedOut;
+        for (int i = 0; i < 4; ++i) {
+            bundles = s.takePreKeyBundles("old", {});
+            QVERIFY(bundles.ok() && bundles->front().kemPreKey);
+            handedOut.push_back(bundles->front().kemPreKey->id);
+            QCOMPARE(bundles->front().kemPreKey->publicKey.size(), std::size_t{1184});
+        }
+        QCOMPARE(handedOut, (std::vector<std::uint32_t>{7, 8, 100, 100}));
+        counts = s.preKeyCount("old", 1);
+        QCOMPARE(counts->kemOneTime, 0u);
+        QVERIFY(counts->kemLastResort);
+        // A new last-resort key replaces the old one; removing the device removes its keys.
+        kem.lastResort->id = 101;
+        kem.oneTime.clear();
+        QVERIFY(s.publishKeys("old", 1, {}, {}, {}, {}, kem).ok());
+        bundles = s.takePreKeyBundles("old", {});
+        QCOMPARE(bundles->front().kemPreKey->id, 101u);
+        QVERIFY(s.resetAccount("old").ok());
+        QVERIFY(s.createAccount("fresh", "hash", false, "d", Bytes(32, 2), 1).ok());
+        auto db = SqliteConnection::open(path);
+        auto left = db->prepare("SELECT count(*) FROM kem_prekeys");
+        QVERIFY(left.ok() && *left->step());
+        QCOMPARE(left->int64(0), std::int64_t(0));
+    }
+
+    void kemPreKeyPoolIsCapped()
+    {
+        QTemporaryDir dir;
+        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("cap", "hash", false, "d", Bytes(32, 1), 1).ok());
+        KemPreKeyUpload kem;
+        for (std::uint32_t id = 1; id <= 150; ++id)
+            kem.oneTime.push_back({id, Bytes(1184, 1), Bytes(64, 1)});
+        QVERIFY(s.publishKeys("cap", 1, {}, {}, {}, {}, kem).ok());
+        for (auto &key : kem.oneTime)
+            key.id += 1000;
+        auto over = s.publishKeys("cap", 1, {}, {}, toBytes("spk"), {}, kem);
+        QVERIFY(!over.ok());
+        QCOMPARE(over.error().code, ErrorCode::LimitExceeded);
+        // Refused whole: not even the signed prekey of the same call was kept.
+        QCOMPARE(s.listDevices("cap")->front().signedPreKey, Bytes{});
+        QCOMPARE(s.preKeyCount("cap", 1)->kemOneTime, 150u);
+    }
+
     void newerSchemaRefused()
     {
         QTemporaryDir dir;

@@ -6,6 +6,7 @@
 
 #include <lapis/store/MessageRepository.h>
 #include <lapis/store/PendingUploadRepository.h>
+#include <lapis/store/PreKeyRepository.h>
 #include <lapis/store/ProcessedEnvelopeRepository.h>
 #include <lapis/store/Store.h>
 
@@ -266,6 +267,42 @@ private slots:
         QCOMPARE(*processed.markProcessed(id(0xcc), 5000), true);
         QCOMPARE(*processed.markSessionStart(asBytes("digest")), true);
         QCOMPARE(*processed.markSessionStart(asBytes("digest")), false);
+    }
+
+    void migration10AddsKemPreKeysAndKeepsTheRest()
+    {
+        const auto path = freshPath();
+        {
+            auto db = withIndexedData(path, 9);
+            QVERIFY_OK(db->exec("INSERT INTO one_time_prekeys(prekey_id, record) VALUES (7, x'0707')"));
+            QVERIFY_OK(db->exec("INSERT INTO session_starts_seen VALUES (x'5151')"));
+        }
+        // Reopened from the SQLCipher file, as a profile at schema 9 is at the next start.
+        auto db = Database::open(path, fixedKey(5).view(), true);
+        QVERIFY_OK(db);
+        QVERIFY_OK((*db)->configureForWriting());
+        QCOMPARE(*schemaVersion(**db), 9);
+        QVERIFY(!(*db)->exec("SELECT count(*) FROM kem_prekeys").ok());
+        QVERIFY_OK(migrate(**db));
+        QCOMPARE(*schemaVersion(**db), 10);
+        // What was there is untouched: messages, sessions, X25519 prekeys, replay digests.
+        QCOMPARE(*(*db)->queryInteger("SELECT count(*) FROM messages"), std::int64_t(2));
+        QCOMPARE(*(*db)->queryInteger("SELECT count(*) FROM sessions"), std::int64_t(1));
+        QCOMPARE(*(*db)->queryInteger("SELECT count(*) FROM one_time_prekeys"), std::int64_t(1));
+        QCOMPARE(*(*db)->queryInteger("SELECT count(*) FROM session_starts_seen"), std::int64_t(1));
+        QCOMPARE(MessageRepository(**db).search("pancakes", 10)->size(), std::size_t(1));
+
+        PreKeyRepository preKeys(**db);
+        QVERIFY(preKeys.kemPreKeyIds(true)->empty());
+        QVERIFY_OK(preKeys.saveKemPreKey(PreKeyId(5), asBytes("last resort"), true, 100));
+        QVERIFY_OK(preKeys.saveKemPreKey(PreKeyId(9), asBytes("one time"), false, 100));
+        QVERIFY(!preKeys.saveKemPreKey(PreKeyId(9), asBytes("again"), false, 100).ok()); // ids are unique
+        QCOMPARE(preKeys.kemPreKeyIds(true)->size(), std::size_t(1));
+        QCOMPARE(preKeys.kemPreKeyIds(false)->front(), PreKeyId(9));
+        QCOMPARE(*preKeys.removeKemPreKey(PreKeyId(9)), true);
+        QCOMPARE(*preKeys.removeKemPreKey(PreKeyId(9)), false);
+        QVERIFY(!preKeys.loadKemPreKey(PreKeyId(9))->has_value());
+        QVERIFY(preKeys.loadKemPreKey(PreKeyId(5))->has_value());
     }
 
     void migration8IndexesInBulkAfterStoring()

@@ -77,6 +77,16 @@ Dialog {
                                         : qsTr("%1 is not verified yet.").arg(conversation.peer)
             color: conversation.verified ? Theme.blueText : Theme.secondaryText
         }
+        Label {
+            objectName: "sessionKind"
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            visible: conversation.endToEnd
+            text: conversation.postQuantum
+                  ? qsTr("Your sessions with %1 are post-quantum: their keys mix ML-KEM-768 into X25519, so traffic recorded today stays secret from a future quantum computer.").arg(conversation.peer)
+                  : qsTr("Your sessions with %1 are not post-quantum yet (X25519 only).").arg(conversation.peer)
+            color: Theme.secondaryText
+        }
         Flow {
             Layout.fillWidth: true
             spacing: 6

@@ -65,8 +65,9 @@ Item {
                     }
                     Label {
                         objectName: "encryptionStatus"
-                        text: conversation.endToEnd ? qsTr("End-to-end encrypted")
-                                                    : qsTr("Not encrypted: the relay can read these messages")
+                        text: !conversation.endToEnd ? qsTr("Not encrypted: the relay can read these messages")
+                              : conversation.postQuantum ? qsTr("End-to-end encrypted, post-quantum")
+                              : qsTr("End-to-end encrypted")
                         color: conversation.endToEnd ? Theme.blueText : Theme.greenText
                         font.pixelSize: 12
                         elide: Text.ElideRight

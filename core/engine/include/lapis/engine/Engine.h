@@ -152,6 +152,9 @@ struct ContactTrust {
     bool downgraded = false; ///< had end-to-end devices, offers none now: ask before each plaintext send
     bool keyChanged = false; ///< the account key changed: blocked until the user accepts it
     bool verified = false;
+    /// Every session we hold with the peer's devices (at least one) was set up with PQXDH: an
+    /// ML-KEM-768 secret is in its keys (PROTOCOL.md §3).
+    bool postQuantum = false;
 };
 
 /// A new device waiting to be linked: what it shows, and the key the bundle will be sealed to.
@@ -317,8 +320,12 @@ public:
     /// many. listen() calls it while the relay has nothing new, and search() indexes
     /// all that is left first: messages are stored without it, so a burst pays no index cost.
     Result<std::size_t> indexSearchBacklog(std::size_t limit = SearchIndexChunk);
-    /// Our own devices, or `account`'s certified devices.
+    /// Our own devices, or `account`'s certified devices. `postQuantum` per device: the session
+    /// we hold with it was set up with PQXDH or, with none yet, its bundle offers an ML-KEM
+    /// prekey (so the next one will be); for this device, that it publishes ML-KEM prekeys.
     Result<std::vector<transport::DeviceInfo>> devices(const std::optional<AccountId> &account);
+    /// For each device of `account` we hold a current session with: whether PQXDH set it up.
+    Result<std::map<DeviceId, bool>> postQuantumSessions(const AccountId &account);
     /// The 60-digit safety number with `peer`, in 12 groups of 5.
     Result<std::string> safetyNumber(const AccountId &peer);
     /// The user accepts `peer`'s new account key (after the safety-number warning): pins the key

@@ -22,7 +22,8 @@ namespace lapis::engine {
 class ProtocolStores final : public protocol::IdentityStore,
                              public protocol::SessionStore,
                              public protocol::PreKeyStore,
-                             public protocol::SignedPreKeyStore {
+                             public protocol::SignedPreKeyStore,
+                             public protocol::KemPreKeyStore {
 public:
     /// `ownAccount` and `ownAccountKey`: our own account's identity, answered without a contact row.
     ProtocolStores(store::Transaction &tx, AccountId ownAccount, crypto::Ed25519PublicKey ownAccountKey,
@@ -52,6 +53,16 @@ public:
     Result<void> removeSignedPreKey(PreKeyId id) override;
     [[nodiscard]] std::vector<protocol::SignedPreKeyRecord> allSignedPreKeys() const override;
 
+    // KemPreKeyStore (ProtocolStoresKem.cpp). A one-time key is removed in this transaction, so
+    // with the one-time X25519 prekey and the session it made, or not at all.
+    [[nodiscard]] std::optional<protocol::KemPreKeyRecord> loadKemPreKey(PreKeyId id) const override;
+    Result<void> storeKemPreKey(const protocol::KemPreKeyRecord &record) override;
+    Result<void> removeKemPreKey(PreKeyId id) override;
+    [[nodiscard]] std::vector<PreKeyId> oneTimeKemPreKeyIds() const override;
+    [[nodiscard]] std::vector<protocol::KemPreKeyRecord> lastResortKemPreKeys() const override;
+    /// Reads ids only (no secret): a store error counts as "has keys", the refusing answer.
+    [[nodiscard]] bool hasKemPreKeys() const override;
+
     /// The first store read that failed since this object was made, if any. The protocol's store
     /// interfaces answer "nothing stored" for such a read; the caller must turn this into an error
     /// (and roll back) instead of acting on that answer. Nothing is pinned anew after one.
@@ -74,5 +85,7 @@ WipedBytes encodeSignedPreKey(const protocol::SignedPreKeyRecord &record);
 Result<protocol::SignedPreKeyRecord> decodeSignedPreKey(PreKeyId id, ByteView bytes);
 WipedBytes encodeOneTimePreKey(const protocol::OneTimePreKeyRecord &record);
 Result<protocol::OneTimePreKeyRecord> decodeOneTimePreKey(PreKeyId id, ByteView bytes);
+WipedBytes encodeKemPreKey(const protocol::KemPreKeyRecord &record);
+Result<protocol::KemPreKeyRecord> decodeKemPreKey(PreKeyId id, ByteView bytes);
 
 } // namespace lapis::engine

@@ -26,6 +26,12 @@ inline constexpr std::size_t MaxOneTimePreKey = 128;
 inline constexpr std::size_t MaxOneTimePreKeysPerCall = 200;
 /// The most one-time prekeys a device may have waiting on the relay.
 inline constexpr std::size_t MaxOneTimePreKeyPool = 1000;
+/// ML-KEM-768 prekeys (PQXDH): sizes are exact (FIPS 203 encapsulation key, Ed25519 signature).
+/// A KEM key is ~1.2 KiB, so the pool and a call hold fewer than the X25519 ones.
+inline constexpr std::size_t KemPreKeySize = 1184;
+inline constexpr std::size_t KemPreKeySignatureSize = 64;
+inline constexpr std::size_t MaxKemPreKeysPerCall = 100;
+inline constexpr std::size_t MaxKemPreKeyPool = 200;
 
 inline constexpr std::size_t MaxEnvelope = 256 * 1024;
 inline constexpr std::size_t MaxEnvelopesPerBatch = 100;

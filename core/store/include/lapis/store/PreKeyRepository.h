@@ -51,6 +51,15 @@ public:
     /// Deletes one signed prekey (when its grace period is over).
     Result<void> removeSignedPreKey(PreKeyId id);
 
+    // --- ML-KEM-768 prekeys (PQXDH), last-resort and one-time.
+    Result<void> saveKemPreKey(PreKeyId id, ByteView record, bool lastResort, std::int64_t createdAtMs);
+    Result<std::optional<SecureBytes>> loadKemPreKey(PreKeyId id);
+    /// Deletes one ML-KEM prekey: true when it existed. A one-time key is deleted in the same
+    /// transaction as the session it created and the one-time X25519 prekey.
+    Result<bool> removeKemPreKey(PreKeyId id);
+    /// Ids of the one-time (`lastResort` false) or last-resort keys, ascending.
+    Result<std::vector<PreKeyId>> kemPreKeyIds(bool lastResort);
+
 private:
     Database &m_db;
 };

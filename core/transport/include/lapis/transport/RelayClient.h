@@ -73,14 +73,18 @@ public:
     /// Publishes this device's certificate, signed prekey and one-time prekeys; empty parts are
     /// left as they are on the relay.
     /// `accountKey`: the account identity key (set once per account; empty leaves it).
+    /// `kem`: ML-KEM prekeys (a last-resort one replaces the relay's, one-time ones join its pool).
     Result<void> publishKeys(ByteView accountKey, ByteView certificate, ByteView signedPreKey,
-                             const std::vector<OneTimePreKey> &oneTime);
+                             const std::vector<OneTimePreKey> &oneTime, const KemPreKeyUpload &kem = {});
     /// One bundle per device of `account`; each one-time prekey is handed out once. The devices in
     /// `devicesWithSession` (we hold a session with them) come without one, so that an ordinary
     /// send leaves their pool to the senders that need it.
     Result<PreKeyBundles> fetchPreKeyBundles(const std::string &account,
                                              const std::vector<std::uint32_t> &devicesWithSession = {});
     Result<std::uint32_t> preKeyCount();
+    /// The one-time X25519 and ML-KEM prekeys waiting on the relay, and whether it has a
+    /// last-resort ML-KEM prekey of this device.
+    Result<PreKeyCounts> preKeyCounts();
 
     // --- messages
     /// Sends one envelope per recipient device, atomically. A device-list mismatch is not an

@@ -43,6 +43,8 @@ struct DeviceInfo {
     std::string name;
     std::int64_t createdMs = 0;
     bool hasKeys = false;
+    /// Filled in by the engine (Engine::devices), not the relay: reached with PQXDH.
+    bool postQuantum = false;
 };
 
 struct OneTimePreKey {
@@ -50,11 +52,32 @@ struct OneTimePreKey {
     Bytes publicKey;
 };
 
+/// An ML-KEM-768 prekey as the relay carries it (PQXDH): id, encapsulation key, signature.
+struct KemPreKey {
+    std::uint32_t id = 0;
+    Bytes publicKey;
+    Bytes signature;
+};
+
+/// The ML-KEM prekeys of one publish call.
+struct KemPreKeyUpload {
+    std::optional<KemPreKey> lastResort;
+    std::vector<KemPreKey> oneTime;
+};
+
 struct PreKeyBundle {
     std::uint32_t deviceId = 0;
     Bytes certificate;
     Bytes signedPreKey;
     std::optional<OneTimePreKey> oneTimePreKey;
+    std::optional<KemPreKey> kemPreKey;
+};
+
+/// What this device has waiting on the relay.
+struct PreKeyCounts {
+    std::uint32_t oneTime = 0;
+    std::uint32_t kemOneTime = 0;
+    bool kemLastResort = false;
 };
 
 struct PreKeyBundles {
