@@ -259,6 +259,14 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation>معاينة الكاميرا: أمسك الرمز أمام الكاميرا</translation>
     </message>
+    <message>
+        <source>Your sessions with %1 are post-quantum: their keys mix ML-KEM-768 into X25519, so traffic recorded today stays secret from a future quantum computer.</source>
+        <translation>جلساتك مع %1 مقاومة للحوسبة الكمّية: تمزج مفاتيحها ML-KEM-768 مع X25519، فتبقى حركة المرور المسجّلة اليوم سرّية أمام حاسوب كمّي في المستقبل.</translation>
+    </message>
+    <message>
+        <source>Your sessions with %1 are not post-quantum yet (X25519 only).</source>
+        <translation>جلساتك مع %1 ليست مقاومة للحوسبة الكمّية بعد (X25519 فقط).</translation>
+    </message>
 </context>
 <context>
     <name>ConversationListPane</name>
@@ -420,6 +428,10 @@
     <message>
         <source>Save attachment as</source>
         <translation>حفظ المرفق باسم</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted, post-quantum</source>
+        <translation>مشفّر من طرف إلى طرف، مقاوم للحوسبة الكمّية</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,14 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation>Kameravorschau: halte den Code vor die Kamera</translation>
     </message>
+    <message>
+        <source>Your sessions with %1 are post-quantum: their keys mix ML-KEM-768 into X25519, so traffic recorded today stays secret from a future quantum computer.</source>
+        <translation>Deine Sitzungen mit %1 sind post-quantensicher: Ihre Schlüssel verbinden ML-KEM-768 mit X25519, sodass heute aufgezeichneter Verkehr auch vor einem künftigen Quantencomputer geheim bleibt.</translation>
+    </message>
+    <message>
+        <source>Your sessions with %1 are not post-quantum yet (X25519 only).</source>
+        <translation>Deine Sitzungen mit %1 sind noch nicht post-quantensicher (nur X25519).</translation>
+    </message>
 </context>
 <context>
     <name>ConversationListPane</name>
@@ -420,6 +428,10 @@
     <message>
         <source>Save attachment as</source>
         <translation>Anhang speichern unter</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted, post-quantum</source>
+        <translation>Ende-zu-Ende-verschlüsselt, post-quantensicher</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,14 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your sessions with %1 are post-quantum: their keys mix ML-KEM-768 into X25519, so traffic recorded today stays secret from a future quantum computer.</source>
+        <translation>Your sessions with %1 are post-quantum: their keys mix ML-KEM-768 into X25519, so traffic recorded today stays secret from a future quantum computer.</translation>
+    </message>
+    <message>
+        <source>Your sessions with %1 are not post-quantum yet (X25519 only).</source>
+        <translation>Your sessions with %1 are not post-quantum yet (X25519 only).</translation>
+    </message>
 </context>
 <context>
     <name>ConversationListPane</name>
@@ -420,6 +428,10 @@
     <message>
         <source>Save attachment as</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted, post-quantum</source>
+        <translation>End-to-end encrypted, post-quantum</translation>
     </message>
 </context>
 <context>

@@ -259,6 +259,14 @@
         <source>Camera preview: hold the code in front of the camera</source>
         <translation>Vista previa de la cámara: sostén el código delante de la cámara</translation>
     </message>
+    <message>
+        <source>Your sessions with %1 are post-quantum: their keys mix ML-KEM-768 into X25519, so traffic recorded today stays secret from a future quantum computer.</source>
+        <translation>Tus sesiones con %1 son poscuánticas: sus claves combinan ML-KEM-768 con X25519, así que el tráfico grabado hoy seguirá siendo secreto ante un futuro ordenador cuántico.</translation>
+    </message>
+    <message>
+        <source>Your sessions with %1 are not post-quantum yet (X25519 only).</source>
+        <translation>Tus sesiones con %1 aún no son poscuánticas (solo X25519).</translation>
+    </message>
 </context>
 <context>
     <name>ConversationListPane</name>
@@ -420,6 +428,10 @@
     <message>
         <source>Save attachment as</source>
         <translation>Guardar el adjunto como</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted, post-quantum</source>
+        <translation>Cifrado de extremo a extremo, poscuántico</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "SqliteConnection.h"
 
 #include <lapis/protocol/Identity.h>
+#include <lapis/protocol/KemPreKeys.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -132,6 +133,61 @@ private slots:
         auto keyless = signedIn("lena", *owner, "phone");
         EXPECT_ERROR(keyless->removeDevice(ownerId), ErrorCode::PermissionDenied);
         QVERIFY(keyless->removeDevice(keyless->credentials()->deviceId).ok());
+    }
+
+    // Issue 21: the relay stores only ML-KEM prekeys of the exact size, signed by the key of the
+    // device's certificate; anything else is refused whole, with a clear error.
+    void kemPreKeysAreCheckedByTheRelay()
+    {
+        auto &rng = crypto::systemRandom();
+        const auto account = protocol::AccountIdentity::generate(rng);
+        auto client = registered("kemal");
+        const auto deviceId = client->credentials()->deviceId;
+        auto keys = protocol::DeviceKeys::generate(rng);
+        const auto certificate = account
+                                     .certify(AccountId("kemal"), DeviceId(deviceId), keys.signingKey().publicKey(),
+                                              keys.identityKey().publicKey(), std::time(nullptr))
+                                     .serialize();
+        const auto good = protocol::KemPreKeyRecord::generate(PreKeyId(7), false, keys.signingKey(), 1, rng);
+        auto wire = [](const protocol::KemPreKeyRecord &r) {
+            return transport::KemPreKey{r.id().value(), r.signedKey.publicKey,
+                                        Bytes(r.signedKey.signature.begin(), r.signedKey.signature.end())};
+        };
+        transport::KemPreKeyUpload upload;
+        upload.oneTime.push_back(wire(good));
+        // No certificate yet: nothing to check the signature against.
+        EXPECT_ERROR(client->publishKeys({}, {}, {}, {}, upload), ErrorCode::InvalidArgument);
+
+        auto shortKey = upload;
+        shortKey.oneTime[0].publicKey.pop_back();
+        EXPECT_ERROR(client->publishKeys({}, certificate, {}, {}, shortKey), ErrorCode::InvalidArgument);
+        auto unsignedKey = upload;
+        unsignedKey.oneTime[0].signature.assign(64, 0);
+        EXPECT_ERROR(client->publishKeys({}, certificate, {}, {}, unsignedKey), ErrorCode::InvalidArgument);
+        auto otherSigner = upload;
+        const auto other = protocol::DeviceKeys::generate(rng);
+        otherSigner.lastResort =
+            wire(protocol::KemPreKeyRecord::generate(PreKeyId(8), true, other.signingKey(), 1, rng));
+        EXPECT_ERROR(client->publishKeys({}, certificate, {}, {}, otherSigner), ErrorCode::InvalidArgument);
+        TRY_OK(none, client->preKeyCounts());
+        QCOMPARE(none->kemOneTime, 0u);
+        QVERIFY(!none->kemLastResort);
+
+        upload.lastResort = wire(protocol::KemPreKeyRecord::generate(PreKeyId(9), true, keys.signingKey(), 1, rng));
+        QVERIFY(client->publishKeys({}, certificate, {}, {}, upload).ok());
+        TRY_OK(counts, client->preKeyCounts());
+        QCOMPARE(counts->kemOneTime, 1u);
+        QVERIFY(counts->kemLastResort);
+        // Later calls are checked against the stored certificate.
+        transport::KemPreKeyUpload more;
+        more.oneTime.push_back(
+            wire(protocol::KemPreKeyRecord::generate(PreKeyId(10), false, keys.signingKey(), 1, rng)));
+        QVERIFY(client->publishKeys({}, {}, {}, {}, more).ok());
+        more.oneTime[0] = wire(protocol::KemPreKeyRecord::generate(PreKeyId(11), false, other.signingKey(), 1, rng));
+        EXPECT_ERROR(client->publishKeys({}, {}, {}, {}, more), ErrorCode::InvalidArgument);
+        TRY_OK(bundles, client->fetchPreKeyBundles("kemal"));
+        QVERIFY(bundles->bundles.size() == 1 && bundles->bundles[0].kemPreKey);
+        QCOMPARE(bundles->bundles[0].kemPreKey->id, 7u);
     }
 
     // Item 10: an account with TOTP asks for it on the code path too.
