@@ -6,12 +6,19 @@
 #include "EngineTestUtil.h"
 
 #include <lapis/crypto/Random.h>
+#include <lapis/engine/LocalIdentity.h>
 #include <lapis/engine/ProfileKey.h>
+#include <lapis/engine/ProtocolStores.h>
+#include <lapis/protocol/Content.h>
 #include <lapis/protocol/Envelope.h>
+#include <lapis/protocol/InMemoryStores.h>
+#include <lapis/protocol/SessionBuilder.h>
+#include <lapis/protocol/SessionCipher.h>
 #include <lapis/store/Store.h>
 #include <lapis/testsupport/RelayOperator.h>
 #include <lapis/testsupport/RelayProcess.h>
 
+#include <QDateTime>
 #include <QTest>
 
 #include <algorithm>
@@ -327,7 +334,93 @@ private slots:
         QVERIFY(storedKemKey(**side, kemIdsOnRelay(op, "nina", false).front()));
     }
 
+    // The receiving end of "no downgrade": a classical (X3DH-only, version 1) session start to a
+    // device that published ML-KEM prekeys is refused, whatever bundle the sender was given. Here
+    // the relay served a signed prekey the device signed without the +KEM label (as an operator
+    // who kept one from before the device had ML-KEM keys could) and no ML-KEM prekey.
+    void classicalSessionStartToAPqDeviceIsRefused()
+    {
+        auto olga = m_profiles.registered("olga");
+        auto zed = m_profiles.registered("zed");
+        QVERIFY(olga && zed);
+        auto olgaIdentity = identityOf("olga");
+        auto zedIdentity = identityOf("zed");
+        QVERIFY(olgaIdentity && zedIdentity);
+        auto olgaStore = engine::openProfileStore(m_profiles.optionsFor("olga"));
+        VERIFY_OK(olgaStore);
+        auto spk = (*olgaStore)
+                       ->transact([](store::Transaction &tx) -> Result<protocol::SignedPreKeyRecord> {
+                           LAPIS_TRY_ASSIGN(auto latest, tx.preKeys().latestSignedPreKey());
+                           if (!latest)
+                               return fail(ErrorCode::NotFound, "no signed prekey");
+                           return engine::decodeSignedPreKey(latest->id, latest->record.view());
+                       })
+                       .get();
+        VERIFY_OK(spk);
+        const auto &olgaDevice = olgaIdentity->device();
+        protocol::PreKeyBundle bundle;
+        bundle.accountKey = olgaDevice.accountKey;
+        bundle.certificate = olgaDevice.certificate;
+        bundle.signedPreKeyId = spk->id;
+        bundle.signedPreKey = spk->keyPair.publicKey();
+        bundle.signedPreKeySignature = olgaDevice.keys.signingKey().sign(
+            protocol::signedPreKeySigningInput(spk->id, spk->keyPair.publicKey(), false));
+
+        auto &rng = crypto::systemRandom();
+        protocol::InMemoryIdentityStore identities;
+        protocol::InMemorySessionStore sessions;
+        protocol::InMemoryPreKeyStore preKeys;
+        protocol::InMemorySignedPreKeyStore signedPreKeys;
+        const auto &zedDevice = zedIdentity->device();
+        protocol::SessionBuilder builder(zedDevice, sessions, identities, rng);
+        VERIFY_OK(builder.processBundle(olgaDevice.address, bundle, QDateTime::currentSecsSinceEpoch()));
+        protocol::SessionCipher cipher(zedDevice, sessions, identities, preKeys, signedPreKeys, rng);
+        protocol::Content content;
+        content.messageId = protocol::newContentMessageId(QDateTime::currentMSecsSinceEpoch(), rng);
+        content.data = protocol::DataMessage{};
+        content.data->text = "classical, recorded for later";
+        content.data->timestamp = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+        auto plaintext = content.serialize();
+        VERIFY_OK(plaintext);
+        auto envelope = cipher.encrypt(olgaDevice.address, plaintext->view());
+        VERIFY_OK(envelope);
+
+        const RelayOperator op(m_relay.dataPath());
+        QVERIFY(op.deliver(QStringLiteral("olga"), olga->deviceId().value(),
+                           {0, QStringLiteral("zed"), zed->deviceId().value(), false,
+                            QDateTime::currentMSecsSinceEpoch(), toQt(envelope->serialize())}));
+        const auto unreadableBefore = olga->unreadableEnvelopes();
+        auto got = olga->receive(1000ms);
+        VERIFY_OK(got);
+        QCOMPARE(messagesIn(*got).size(), std::size_t{0});
+        QCOMPARE(olga->unreadableEnvelopes(), unreadableBefore + 1);
+        auto history = olga->history(AccountId("zed"), 10);
+        VERIFY_OK(history);
+        QCOMPARE(countText(*history, "classical, recorded for later"), std::size_t{0});
+        auto stored = olga->postQuantumSessions(AccountId("zed"));
+        VERIFY_OK(stored);
+        QVERIFY2(stored->empty(), "a classical session start was accepted by a device with ML-KEM prekeys");
+    }
+
 private:
+    std::optional<engine::LocalIdentity> identityOf(const std::string &name)
+    {
+        auto store = engine::openProfileStore(m_profiles.optionsFor(name));
+        if (!store.ok())
+            return std::nullopt;
+        auto identity = (*store)
+                            ->transact([](store::Transaction &tx) -> Result<engine::LocalIdentity> {
+                                LAPIS_TRY_ASSIGN(auto own, tx.accounts().load());
+                                if (!own)
+                                    return fail(ErrorCode::NotFound, "no account");
+                                return engine::LocalIdentity::deserialize(own->identityKeyPair.view());
+                            })
+                            .get();
+        if (!identity.ok())
+            return std::nullopt;
+        return std::move(identity).value();
+    }
+
     static int count(const RelayOperator &op, const char *where)
     {
         const auto rows = op.sql(QStringLiteral("SELECT count(*) FROM kem_prekeys WHERE %1").arg(QLatin1String(where)));
