@@ -14,6 +14,27 @@ OutgoingMessages::OutgoingMessages(protocol::Address self, const LocalIdentity *
     , m_rng(rng)
 {}
 
+namespace {
+
+/// A session we started with X3DH alone, never answered, with a device that now offers an ML-KEM
+/// prekey: the device published ML-KEM keys since (a profile from before PQXDH that upgraded),
+/// so it refuses every classical session start and our messages on this session would never
+/// arrive. Such a session is started again with PQXDH; an answered one goes on as it is.
+bool classicalStartUnanswered(const ProtocolStores &stores, const protocol::Address &address,
+                              const SendTargets &targets)
+{
+    const auto bundle = targets.bundles.find(address);
+    if (bundle == targets.bundles.end() || !bundle->second.kemPreKey)
+        return false;
+    const auto record = stores.loadSession(address);
+    if (!record || !record->hasCurrent())
+        return false;
+    const auto &current = record->current();
+    return current.initiator && current.pendingPreKey.has_value() && !current.postQuantum;
+}
+
+} // namespace
+
 Result<std::vector<OutgoingEnvelope>> OutgoingMessages::encryptTo(store::Transaction &tx, const AccountId &account,
                                                                   const std::vector<DeviceId> &devices,
                                                                   ByteView plaintext, bool plaintextRoute,
@@ -35,8 +56,8 @@ Result<std::vector<OutgoingEnvelope>> OutgoingMessages::encryptTo(store::Transac
     protocol::SessionBuilder builder(m_identity->device(), stores, stores, m_rng);
     for (const auto device : devices) {
         const protocol::Address address{account, device};
-        if (!cipher.hasSession(address)) {
-            const auto bundle = targets.bundles.find(address);
+        const auto bundle = targets.bundles.find(address);
+        if (!cipher.hasSession(address) || classicalStartUnanswered(stores, address, targets)) {
             if (bundle == targets.bundles.end())
                 return fail(ErrorCode::NotFound, "No session and no prekey bundle for " + address.toString());
             LAPIS_TRY(builder.processBundle(address, bundle->second, nowMs / 1000));

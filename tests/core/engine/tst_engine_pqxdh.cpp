@@ -9,6 +9,7 @@
 #include <lapis/engine/LocalIdentity.h>
 #include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/ProtocolStores.h>
+#include <lapis/engine/WireKeys.h>
 #include <lapis/protocol/Content.h>
 #include <lapis/protocol/Envelope.h>
 #include <lapis/protocol/InMemoryStores.h>
@@ -402,7 +403,71 @@ private slots:
         QVERIFY2(stored->empty(), "a classical session start was accepted by a device with ML-KEM prekeys");
     }
 
+    // A contact started a session with X3DH alone while the device was from before PQXDH; the
+    // device upgraded (published ML-KEM keys) before that first message arrived, so it refuses
+    // it. The contact's next message starts the session again with PQXDH instead of repeating
+    // the classical start forever.
+    void classicalStartFromBeforeTheUpgradeIsStartedAgainWithPqxdh()
+    {
+        auto sam = m_profiles.registered("sam");
+        auto tia = m_profiles.registered("tia");
+        QVERIFY(sam && tia);
+        auto spk = currentSignedPreKey("sam");
+        auto samIdentity = identityOf("sam");
+        QVERIFY(spk && samIdentity);
+        spk->signature = samIdentity->device().keys.signingKey().sign(
+            protocol::signedPreKeySigningInput(spk->id, spk->keyPair.publicKey(), false));
+        const auto classical = engine::encodeSignedPreKeyForRelay(*spk);
+        const RelayOperator op(m_relay.dataPath());
+        const auto saved = op.sql(QStringLiteral("SELECT hex(signed_prekey) FROM devices WHERE username='sam'"));
+        QVERIFY(saved && saved->size() == 1);
+        // What the relay held for sam before the upgrade: a classical signed prekey, no ML-KEM key.
+        QVERIFY(op.sql(QStringLiteral("DELETE FROM kem_prekeys WHERE username='sam'")));
+        QVERIFY(op.sql(QStringLiteral("UPDATE devices SET signed_prekey=X'%1' WHERE username='sam'")
+                           .arg(QString::fromLatin1(toQt(classical).toHex()))));
+        VERIFY_OK(tia->sendText(AccountId("sam"), "before the upgrade", false));
+        auto started = tia->postQuantumSessions(AccountId("sam"));
+        VERIFY_OK(started);
+        QVERIFY(started->size() == 1 && !started->begin()->second);
+
+        // Sam upgrades: the +KEM signed prekey, and the ML-KEM keys its next start publishes.
+        QVERIFY(
+            op.sql(QStringLiteral("UPDATE devices SET signed_prekey=X'%1' WHERE username='sam'").arg(saved->front())));
+        const auto unreadableBefore = sam->unreadableEnvelopes();
+        auto refused = sam->receive(1000ms);
+        VERIFY_OK(refused);
+        QCOMPARE(messagesIn(*refused).size(), std::size_t{0});
+        QCOMPARE(sam->unreadableEnvelopes(), unreadableBefore + 1);
+        QCOMPARE(count(op, "username='sam' AND last_resort=1"), 1);
+
+        VERIFY_OK(tia->sendText(AccountId("sam"), "after the upgrade", false));
+        auto got = sam->receive(1000ms);
+        VERIFY_OK(got);
+        QCOMPARE(messagesIn(*got).size(), std::size_t{1});
+        QCOMPARE(messagesIn(*got).front().event.text, std::string("after the upgrade"));
+        QVERIFY(allPostQuantum(*tia, "sam"));
+        QVERIFY(allPostQuantum(*sam, "tia"));
+    }
+
 private:
+    std::optional<protocol::SignedPreKeyRecord> currentSignedPreKey(const std::string &name)
+    {
+        auto store = engine::openProfileStore(m_profiles.optionsFor(name));
+        if (!store.ok())
+            return std::nullopt;
+        auto spk = (*store)
+                       ->transact([](store::Transaction &tx) -> Result<protocol::SignedPreKeyRecord> {
+                           LAPIS_TRY_ASSIGN(auto latest, tx.preKeys().latestSignedPreKey());
+                           if (!latest)
+                               return fail(ErrorCode::NotFound, "no signed prekey");
+                           return engine::decodeSignedPreKey(latest->id, latest->record.view());
+                       })
+                       .get();
+        if (!spk.ok())
+            return std::nullopt;
+        return std::move(spk).value();
+    }
+
     std::optional<engine::LocalIdentity> identityOf(const std::string &name)
     {
         auto store = engine::openProfileStore(m_profiles.optionsFor(name));
