@@ -103,7 +103,7 @@ std::string usage()
            "                                  each is decrypted into DIR under a safe, unique name\n"
            "  history USER [--limit N]\n"
            "  search TEXT\n"
-           "  devices [USER]\n"
+           "  devices [USER]                  ID NAME CREATED e2e|plaintext pq|classical (pq: PQXDH)\n"
            "  safety-number USER\n"
            "  accept-key USER                 accept USER's new account key (after comparing)\n"
            "  mark-read USER                  mark USER's messages read and send read receipts\n"

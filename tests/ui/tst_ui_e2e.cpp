@@ -759,6 +759,19 @@ private slots:
         QVERIFY(!shown(results));
     }
 
+    // Issue 21: the session with Bob was set up with PQXDH, and the lock header says so.
+    void postQuantumSessionShowsInTheHeader()
+    {
+        session()->openConversation(QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->postQuantum(), 10000);
+        QCOMPARE(findItem(m_alice->window(), QStringLiteral("encryptionStatus"))->property("text").toString(),
+                 QStringLiteral("End-to-end encrypted, post-quantum"));
+        session()->openConversation(QStringLiteral("carol"));
+        QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
+        QVERIFY(!conversation()->postQuantum());
+    }
+
     void arabicMirrorsTheLayout()
     {
         auto *window = m_alice->window();

@@ -3,6 +3,7 @@
 #include <lapis/common/Log.h>
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/ProtocolStores.h>
+#include <lapis/proto/Limits.h>
 #include <lapis/protocol/SafetyNumber.h>
 #include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/BatchSender.h>
@@ -471,7 +472,13 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
     };
     if (whose == m_account) {
         LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
-        std::optional<Directory> directory;
+        // Every own device named as one we have a session with: the relay then takes no one-time
+        // key from their pools and still hands out the last-resort ML-KEM prekey.
+        std::optional<transport::PreKeyBundles> bundles;
+        std::vector<std::uint32_t> all;
+        for (const auto &d : own)
+            if (all.size() < proto::limits::MaxEnvelopesPerBatch)
+                all.push_back(d.deviceId);
         for (auto &d : own) {
             if (d.deviceId == m_deviceId.value()) {
                 LAPIS_TRY_ASSIGN(d.postQuantum, m_store
@@ -484,14 +491,14 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
             }
             if (!m_identity || !d.hasKeys)
                 continue;
-            if (sessions.count(DeviceId(d.deviceId)) == 0 && !directory) {
-                LAPIS_TRY_ASSIGN(directory, resolve(m_account, true));
+            if (sessions.count(DeviceId(d.deviceId)) == 0 && !bundles) {
+                LAPIS_TRY_ASSIGN(bundles, m_relay->fetchPreKeyBundles(m_account.value(), all));
             }
             std::optional<transport::KemPreKey> offered;
-            if (directory) {
-                if (const auto bundle = directory->bundles.find(DeviceId(d.deviceId));
-                    bundle != directory->bundles.end())
-                    offered = bundle->second.kemPreKey;
+            if (bundles) {
+                for (const auto &bundle : bundles->bundles)
+                    if (bundle.deviceId == d.deviceId)
+                        offered = bundle.kemPreKey;
             }
             d.postQuantum = reachedWithPqxdh(d.deviceId, offered);
         }
