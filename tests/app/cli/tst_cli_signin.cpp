@@ -4,8 +4,7 @@
 // `ID CODE DEVICE-NAME TIME`, login --device-code completes that same request, sign-in-deny makes
 // the new device's login report "denied", and a signed-in device gets its end-to-end keys by
 // linking and then exchanges end-to-end messages; afterwards `sign-ins` lists both outcomes.
-#include "CliRunner.h"
-
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QDateTime>
@@ -43,16 +42,12 @@ std::vector<Listed> parseRequests(const CliRun &run)
 }
 } // namespace
 
-class TestCliSignIn : public QObject {
+class TestCliSignIn : public lapis::test::CliTestCase {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+        QVERIFY(startAliceAndBob());
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("hello bob")}));
     }
 
@@ -125,8 +120,7 @@ private slots:
 
         // Now it is an end-to-end device of Alice's: Bob's message reaches it, and its own reach Bob.
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("to every device")}));
-        const auto got = phone->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("5")});
+        const auto got = phone->run(lapis::test::receiveJson(1));
         VERIFY_RUN(got);
         QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
         QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("to every device"));
@@ -134,8 +128,7 @@ private slots:
         const auto sent = phone->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("from the phone")});
         VERIFY_RUN(sent);
         QVERIFY2(sent.out.contains(QStringLiteral(" e2e")), qPrintable(describe(sent)));
-        const auto atBob = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("5")});
+        const auto atBob = m_bob->run(lapis::test::receiveJson(1));
         VERIFY_RUN(atBob);
         bool seen = false;
         for (const auto &m : atBob.json())
@@ -185,8 +178,7 @@ private slots:
     {
         // Alice's first device was not running while the phone was approved and the stranger
         // denied: its next receive takes both outcomes, and sign-ins lists them, newest first.
-        const auto received =
-            m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto received = m_alice->run(lapis::test::receiveWaiting());
         VERIFY_RUN(received);
         // The phone joined the account: told on stderr (issue 16 item 9), stdout stays messages.
         static const QRegularExpression added(
@@ -204,7 +196,7 @@ private slots:
         }
         QCOMPARE(outcomes, (QStringList{QStringLiteral("denied stranger"), QStringLiteral("approved alice phone")}));
         // Shown once each: receiving again adds nothing.
-        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        VERIFY_RUN(m_alice->run(lapis::test::receiveWaiting()));
         QCOMPARE(m_alice->run({QStringLiteral("sign-ins")}).lines().size(), 2);
     }
 
@@ -238,8 +230,7 @@ private slots:
         const auto removed = m_alice->run({QStringLiteral("remove-device"), phoneId});
         VERIFY_RUN(removed);
         QCOMPARE(removed.lines().value(0), QStringLiteral("removed device ") + phoneId);
-        const auto received =
-            m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto received = m_alice->run(lapis::test::receiveWaiting());
         VERIFY_RUN(received);
         QVERIFY2(received.err.contains(QStringLiteral("notice: device ") + phoneId
                                        + QStringLiteral(" (\"alice phone\") was removed from your account")),
@@ -286,12 +277,6 @@ private slots:
     }
 
 private:
-    std::unique_ptr<CliProfile> profile()
-    {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
-    }
-
     QStringList login(const CliProfile &p, const QString &user) const
     {
         return {QStringLiteral("login"),           user,
@@ -320,10 +305,6 @@ private:
         QVERIFY(request.waitForFinished(60000));
         QVERIFY2(request.exitCode() == 0, request.readAllStandardError().constData());
     }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
 };
 
 QTEST_GUILESS_MAIN(TestCliSignIn)
