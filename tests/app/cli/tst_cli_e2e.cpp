@@ -394,6 +394,11 @@ private slots:
         QVERIFY(!unknownUser.err.trimmed().isEmpty());
         QCOMPARE(unknownUser.err.trimmed().count(QLatin1Char('\n')), 0);
         QVERIFY(m_alice->run({QStringLiteral("send"), QStringLiteral("bob")}).exitCode != 0);
+        for (const auto &count : {QStringLiteral("-1"), QStringLiteral("two"), QStringLiteral("2x")}) {
+            const auto badCount = m_alice->run({QStringLiteral("receive"), QStringLiteral("--count"), count});
+            QVERIFY2(badCount.exitCode != 0 && badCount.err.contains(QStringLiteral("--count")),
+                     qPrintable(describe(badCount)));
+        }
         // A wrong passphrase opens nothing and changes nothing.
         QTemporaryDir dir;
         QFile wrong(dir.filePath(QStringLiteral("wrong")));
