@@ -15,6 +15,7 @@ const std::set<std::string> ValueOptions = {"--relay",
                                             "--qr-png",
                                             "--code",
                                             "--timeout",
+                                            "--count",
                                             "--limit",
                                             "--qr-image",
                                             "--device-code",
@@ -98,7 +99,11 @@ std::string usage()
            "                                  each non-empty line of FILE is one message, sent in order\n"
            "                                  as one burst; prints a line per message as send does\n"
            "  send-file USER PATH [--allow-plaintext]\n"
-           "  receive [--timeout SECONDS] [--json [--reactions]] [--save-dir DIR]\n"
+           "  receive [--timeout SECONDS] [--count N] [--json [--reactions]] [--save-dir DIR]\n"
+           "                                  waits until nothing new came for --timeout (5) seconds;\n"
+           "                                  with --count, returns once everything waiting at the relay\n"
+           "                                  and N messages (lines) arrived, --timeout then being the\n"
+           "                                  deadline of the whole wait\n"
            "                                  attachments stay encrypted in the profile; with --save-dir\n"
            "                                  each is decrypted into DIR under a safe, unique name\n"
            "  history USER [--limit N]\n"

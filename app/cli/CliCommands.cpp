@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QSysInfo>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -177,6 +178,14 @@ std::vector<ReceivedFile> receivedFiles(Engine &engine, const engine::ReceivedIt
         files.push_back(std::move(file));
     }
     return files;
+}
+
+/// Whether printReceived() writes a line on stdout for `item` (what receive --count counts).
+bool printsLine(const engine::ReceivedItem &item, bool json, bool reactions)
+{
+    const auto kind = item.event.kind;
+    return kind == engine::IncomingEvent::Kind::Message || kind == engine::IncomingEvent::Kind::SyncedMessage
+           || (json && reactions && kind == engine::IncomingEvent::Kind::Reaction);
 }
 
 void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedFile> &files, bool json, bool reactions,
@@ -432,10 +441,26 @@ const std::map<std::string, Handler> &handlers()
              // On stderr, as the other warnings: stdout stays one line (or object) per message.
              engine.setDeviceChangeListener(
                  [](const engine::DeviceChange &c) { printDeviceChangeNotice(c, std::cerr); });
-             LAPIS_TRY_ASSIGN(auto items, engine.receive(std::chrono::milliseconds(static_cast<long>(seconds * 1000))));
+             const bool json = args.has("--json");
+             const bool reactions = args.has("--reactions");
+             const auto wait = std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+             std::vector<engine::ReceivedItem> items;
+             if (auto c = args.option("--count")) {
+                 std::istringstream in(*c);
+                 long count = 0;
+                 if (!(in >> count) || count < 0 || !in.eof())
+                     return fail(ErrorCode::InvalidArgument, "--count takes a number of messages (0 or more)");
+                 // --timeout is then the deadline of the whole wait, not an idle time.
+                 LAPIS_TRY_ASSIGN(items, engine.receive(wait, [&](const std::vector<engine::ReceivedItem> &so_far) {
+                     return std::count_if(so_far.begin(), so_far.end(),
+                                          [&](const auto &item) { return printsLine(item, json, reactions); })
+                            >= count;
+                 }));
+             } else {
+                 LAPIS_TRY_ASSIGN(items, engine.receive(wait));
+             }
              for (const auto &item : items)
-                 printReceived(item, receivedFiles(engine, item, saveDir), args.has("--json"), args.has("--reactions"),
-                               out);
+                 printReceived(item, receivedFiles(engine, item, saveDir), json, reactions, out);
              return {};
          }},
         {"history",

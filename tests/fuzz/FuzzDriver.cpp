@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a libFuzzer entry point without libFuzzer (for g++ builds and ctest): the seed corpus,
 // then N deterministic mutations of it (bit flips, byte overwrites, truncation, insertion,
-// duplication of ranges, splicing two seeds). Same seed, same inputs: a failure reproduces.
+// duplication of ranges, splicing two seeds, large varints). Same seed, same inputs: a failure reproduces.
 //
-//   fuzz_envelope [--runs N] [--seed S] [--write-corpus DIR]
+//   fuzz_TARGET [--runs N] [--seed S] [--write-corpus DIR]   (every target in tests/fuzz, relay and decode)
 
 #include "FuzzSeeds.h"
 
@@ -38,7 +38,7 @@ lapis::Bytes mutate(const std::vector<lapis::Bytes> &seeds, Rng &rng)
     lapis::Bytes b = seeds[rng.below(seeds.size())];
     const auto rounds = 1 + rng.below(4);
     for (std::size_t r = 0; r < rounds; ++r) {
-        switch (rng.below(7)) {
+        switch (rng.below(8)) {
         case 0: // flip a bit
             if (!b.empty())
                 b[rng.below(b.size())] ^= static_cast<std::uint8_t>(1u << rng.below(8));
@@ -75,6 +75,12 @@ lapis::Bytes mutate(const std::vector<lapis::Bytes> &seeds, Rng &rng)
             const auto otherCut = rng.below(other.size() + 1);
             b.resize(cut);
             b.insert(b.end(), other.begin() + static_cast<std::ptrdiff_t>(otherCut), other.end());
+            break;
+        }
+        case 6: { // a large varint or length: where decoders go wrong
+            static constexpr std::uint8_t large[] = {0xff, 0xff, 0xff, 0xff, 0x0f};
+            b.insert(b.begin() + static_cast<std::ptrdiff_t>(rng.below(b.size() + 1)), std::begin(large),
+                     std::end(large));
             break;
         }
         default: // random bytes of random length
@@ -122,7 +128,7 @@ int main(int argc, char **argv)
     }
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-    std::printf("fuzz_envelope: %zu seeds + %zu mutated inputs in %lld ms, no crash\n", seeds.size(), runs,
+    std::printf("%s: %zu seeds + %zu mutated inputs in %lld ms, no crash\n", argv[0], seeds.size(), runs,
                 static_cast<long long>(ms));
     return 0;
 }

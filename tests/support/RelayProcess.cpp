@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/testsupport/RelayProcess.h>
+#include <lapis/transport/Types.h>
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QtDebug>
 
@@ -12,17 +14,30 @@ RelayProcess::RelayProcess(QString binary, QStringList extraArgs)
     , m_extraArgs(std::move(extraArgs))
 {}
 
+RelayProcess::RelayProcess(RelayDataDir dataDir, QStringList extraArgs)
+    : m_binary(builtBinary())
+    , m_extraArgs(std::move(extraArgs))
+    , m_dataDir(std::move(dataDir.path))
+{}
+
 RelayProcess::~RelayProcess()
 {
     stop();
 }
 
+QString RelayProcess::builtBinary()
+{
+    return QStringLiteral(LAPIS_BUILT_RELAY_BINARY);
+}
+
 bool RelayProcess::start(int timeoutMs)
 {
     m_process = std::make_unique<QProcess>();
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList args{QStringLiteral("--data"), m_data.path(), QStringLiteral("--listen"), m_listen,
-                     QStringLiteral("--argon2-test-params")};
+    // Its log goes to the test's own: read by nobody else, a pipe of it could fill and stall it.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QStringList args{QStringLiteral("--data"), dataPath(), QStringLiteral("--listen"), m_listen};
+    if (!m_productionArgon2)
+        args << QStringLiteral("--argon2-test-params");
     args << m_extraArgs;
     m_process->start(m_binary, args);
     if (!m_process->waitForStarted(timeoutMs)) {
@@ -44,7 +59,7 @@ bool RelayProcess::start(int timeoutMs)
             return true;
         }
     }
-    qWarning() << "lapis-relay did not come up:" << output << m_process->readAllStandardError();
+    qWarning() << "lapis-relay did not come up:" << output;
     return false;
 }
 
@@ -67,10 +82,39 @@ void RelayProcess::stop()
     }
 }
 
+int RelayProcess::terminate()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return -1;
+    m_process->terminate();
+    if (!m_process->waitForFinished(15000))
+        return -1;
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
 bool RelayProcess::restart(int timeoutMs)
 {
     stop();
     return start(timeoutMs);
+}
+
+transport::RelayEndpoint RelayProcess::endpoint() const
+{
+    QFile cert(certificatePath());
+    if (!cert.open(QIODevice::ReadOnly))
+        qWarning() << "no relay certificate at" << certificatePath();
+    return transport::RelayEndpoint{m_address.toStdString(), cert.readAll().toStdString(), {}};
+}
+
+int RelayProcess::runAdmin(const QStringList &args, QString *output) const
+{
+    QProcess admin;
+    admin.start(m_binary, QStringList{QStringLiteral("--data"), dataPath()} + args);
+    if (!admin.waitForFinished(30000))
+        return -1;
+    if (output)
+        *output = QString::fromUtf8(admin.readAllStandardOutput() + admin.readAllStandardError());
+    return admin.exitStatus() == QProcess::NormalExit ? admin.exitCode() : -1;
 }
 
 } // namespace lapis::test

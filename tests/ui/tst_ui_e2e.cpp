@@ -2,12 +2,12 @@
 // The desktop app in-process (offscreen), through its view models and its rendered window, against
 // a real lapis-relay; the other people are lapis-cli profiles. With LAPIS_SCREENSHOT_DIR set, each
 // key screen is saved there as a PNG.
-#include "CliRunner.h"
 #include "QuickFind.h"
 #include "app/UiShell.h"
 #include "models/DeviceListModel.h"
 
 #include <lapis/decode/DecoderPool.h>
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QBuffer>
@@ -100,10 +100,8 @@ private slots:
         // The app's settings (theme, language) go to a throwaway folder.
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         QVERIFY(m_relay.start());
-        m_bob = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                             m_relay.certificatePath());
-        m_carol = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                               m_relay.certificatePath());
+        m_bob = std::make_unique<CliProfile>(m_relay);
+        m_carol = std::make_unique<CliProfile>(m_relay);
         VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
         VERIFY_RUN(m_carol->registerAs(QStringLiteral("carol"), true));
 
@@ -146,8 +144,7 @@ private slots:
             true);
 
         // Bob gets it end to end, answers, and the answer appears live (the worker's listen loop).
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = m_bob->run(test::receiveJson(1));
         VERIFY_RUN(got);
         QVERIFY2(got.out.contains(QStringLiteral("Hello Bob, this is end to end")), qPrintable(got.out));
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("Hi Alice!")}));
@@ -257,8 +254,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chips->get(1, QStringLiteral("sendState")).toInt(),
                                   int(AttachmentQueueModel::State::Sent), 20000);
 
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("3")});
+        const auto got = m_bob->run(test::receiveJson(1, 60));
         VERIFY_RUN(got);
         QVERIFY2(got.out.contains(QStringLiteral("https://example.org/holiday")), qPrintable(got.out));
         QFile original(path);
@@ -374,7 +370,7 @@ private slots:
     {
         // Someone with Alice's password signs in on another computer: Alice's app shows the code.
         auto *signIns = session()->signIns();
-        CliProfile stranger(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile stranger(m_relay);
         const QStringList login{QStringLiteral("login"),           QStringLiteral("alice"),
                                 QStringLiteral("--relay"),         m_relay.address(),
                                 QStringLiteral("--relay-ca"),      m_relay.certificatePath(),
@@ -421,7 +417,7 @@ private slots:
     {
         // This time the code is typed on the new computer: Alice's app says it signed in.
         auto *signIns = session()->signIns();
-        CliProfile laptop(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile laptop(m_relay);
         const QStringList login{QStringLiteral("login"),           QStringLiteral("alice"),
                                 QStringLiteral("--relay"),         m_relay.address(),
                                 QStringLiteral("--relay-ca"),      m_relay.certificatePath(),
@@ -533,7 +529,7 @@ private slots:
     {
         // Dave's account has a device (his lapis-cli profile): a new computer signs in with his
         // password, is asked for the code that device shows, and then is linked for the keys.
-        CliProfile dave(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile dave(m_relay);
         VERIFY_RUN(dave.registerAs(QStringLiteral("dave")));
         QTemporaryDir profile;
         auto shell = makeShell(profile.path());
@@ -588,9 +584,9 @@ private slots:
         // A computer signed in to Eve's account with the code, then Lapis closed before linking
         // (here lapis-cli did the sign-in): the next start goes on with linking, not to an empty
         // main window without keys.
-        CliProfile eve(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile eve(m_relay);
         VERIFY_RUN(eve.registerAs(QStringLiteral("eve")));
-        CliProfile desk(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile desk(m_relay);
         QFile::remove(desk.passwordFile());
         QVERIFY(QFile::copy(eve.passwordFile(), desk.passwordFile()));
         const QStringList login{QStringLiteral("login"),           QStringLiteral("eve"),
@@ -692,7 +688,7 @@ private slots:
     {
         // Bob signs in again after the reset: a new account key. Alice's conversation is blocked
         // (no composer) until she accepts it.
-        CliProfile bobAgain(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile bobAgain(m_relay);
         VERIFY_RUN(bobAgain.run({QStringLiteral("login"), QStringLiteral("bob"), QStringLiteral("--relay"),
                                  m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
                                  QStringLiteral("--password-file"), bobAgain.passwordFile()}));

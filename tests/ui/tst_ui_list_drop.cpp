@@ -3,10 +3,10 @@
 // after the same checks as a drop in the conversation itself: a contact whose relay account lost
 // its end-to-end devices asks before anything goes out in plaintext. The desktop app in-process
 // (offscreen) against a real lapis-relay; Bob and Dave are lapis-cli profiles.
-#include "CliRunner.h"
 #include "QuickFind.h"
 #include "app/UiShell.h"
 
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QDir>
@@ -92,10 +92,8 @@ private slots:
     {
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         QVERIFY(m_relay.start());
-        m_bob = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                             m_relay.certificatePath());
-        m_dave = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                              m_relay.certificatePath());
+        m_bob = std::make_unique<CliProfile>(m_relay);
+        m_dave = std::make_unique<CliProfile>(m_relay);
         VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
         VERIFY_RUN(m_dave->registerAs(QStringLiteral("dave")));
 
@@ -133,8 +131,7 @@ private slots:
         QVERIFY(sent.wait(20000));
         QCOMPARE(sent.at(0).at(1).toBool(), true); // end to end
         QTRY_VERIFY_WITH_TIMEOUT(conversationHasAttachment(QStringLiteral("for-dave.txt")), 10000);
-        const auto got = m_dave->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("3")});
+        const auto got = m_dave->run(test::receiveJson(1, 60));
         VERIFY_RUN(got);
         QVERIFY2(got.out.contains(QStringLiteral("for-dave.txt")), qPrintable(got.out));
     }

@@ -2,10 +2,10 @@
 // Replies and reactions in the desktop app (offscreen) against a real lapis-relay, with Bob on
 // lapis-cli: the bubble's context menu, the composer's quote bar, quotes and reaction counts in
 // the model and in the drawn bubbles, and what Bob receives.
-#include "CliRunner.h"
 #include "QuickFind.h"
 #include "app/UiShell.h"
 
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QJsonArray>
@@ -56,8 +56,8 @@ class UiRepliesTest : public QObject {
 
     test::CliRun bobReceives() const
     {
-        return m_bob->run({QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--reactions"),
-                           QStringLiteral("--timeout"), QStringLiteral("2")});
+        // Each call expects one line: the message or reaction Alice's app sent last.
+        return m_bob->run(test::receiveJson(1) << QStringLiteral("--reactions"));
     }
 
     /// The drawn bubble of message `id`, once the list shows it.
@@ -74,8 +74,7 @@ private slots:
     {
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
         QVERIFY(m_relay.start());
-        m_bob = std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                             m_relay.certificatePath());
+        m_bob = std::make_unique<CliProfile>(m_relay);
         VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
 
         SessionOptions options;

@@ -3,11 +3,11 @@
 // against a real lapis-relay: the backup is made by a lapis-cli profile with a conversation, and
 // the UI restores it into an empty profile by mouse, drop and keyboard. With LAPIS_SCREENSHOT_DIR
 // set, the restore page is saved there as a PNG.
-#include "CliRunner.h"
 #include "QuickFind.h"
 #include "app/UiShell.h"
 
 #include <lapis/store/Store.h>
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QDir>
@@ -134,15 +134,15 @@ private slots:
     void restoreFromTheFirstRunScreen()
     {
         // Alice (lapis-cli) talks with Bob, then backs her profile up.
-        CliProfile alice(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
-        CliProfile bob(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile alice(m_relay);
+        CliProfile bob(m_relay);
         VERIFY_RUN(alice.registerAs(QStringLiteral("alice")));
         VERIFY_RUN(bob.registerAs(QStringLiteral("bob")));
         VERIFY_RUN(alice.run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("Before the backup")}));
-        VERIFY_RUN(bob.run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("2")}));
+        VERIFY_RUN(bob.run(test::receiveJson(1)));
         VERIFY_RUN(
             bob.run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("Bob answers, also kept")}));
-        VERIFY_RUN(alice.run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("2")}));
+        VERIFY_RUN(alice.run(test::receiveJson(1)));
         const QString backup = m_backup = m_files.filePath(QStringLiteral("alice.lapisbackup"));
         const auto exported = alice.run({QStringLiteral("backup-export"), backup});
         VERIFY_RUN(exported);

@@ -86,6 +86,7 @@ public:
     struct Item {
         std::optional<transport::ReceivedEnvelope> envelope;
         std::optional<bool> online; ///< set when the connection came up (true) or dropped (false)
+        bool drained = false;       ///< the relay has pushed the backlog that waited for this device
     };
 
     void push(transport::ReceivedEnvelope envelope)
@@ -101,6 +102,14 @@ public:
         {
             std::lock_guard lock(m_mutex);
             m_items.push_back({std::nullopt, online});
+        }
+        m_wake.notify_one();
+    }
+    void drained()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_items.push_back({std::nullopt, std::nullopt, true});
         }
         m_wake.notify_one();
     }
@@ -155,6 +164,21 @@ Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle
     return received;
 }
 
+Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds deadline, const ReceivedEnough &enough)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto end = Clock::now() + deadline;
+    std::vector<ReceivedItem> received;
+    bool drained = false;
+    StreamLoop loop;
+    loop.wait = std::min(deadline, std::chrono::milliseconds(100));
+    loop.onItem = [&received](ReceivedItem item) { received.push_back(std::move(item)); };
+    loop.onDrained = [&drained] { drained = true; };
+    loop.done = [&](bool) { return (drained && enough(received)) || Clock::now() >= end; };
+    LAPIS_TRY(runStream(loop));
+    return received;
+}
+
 Result<void> Engine::listen(const ListenCallbacks &callbacks, const std::function<bool()> &interrupted)
 {
     using Clock = std::chrono::steady_clock;
@@ -202,6 +226,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
     Inbox inbox;
     transport::MessageStream::Callbacks callbacks;
     callbacks.onEnvelope = [&inbox](const transport::ReceivedEnvelope &e) { inbox.push(e); };
+    callbacks.onDrained = [&inbox] { inbox.drained(); };
     callbacks.onState = [&inbox](transport::MessageStream::State state, const Error *error) {
         if (state == transport::MessageStream::State::Stopped && error)
             inbox.fatal(*error);
@@ -255,6 +280,13 @@ Result<void> Engine::runStream(const StreamLoop &loop)
         if ((*next)->online) {
             if (loop.onConnection)
                 loop.onConnection(*(*next)->online);
+            continue;
+        }
+        if ((*next)->drained) {
+            if (loop.onDrained)
+                loop.onDrained();
+            if (loop.done(false))
+                break;
             continue;
         }
         // What has piled up (a device back from being offline) is stored in one transaction: one

@@ -2,8 +2,7 @@
 // lapis-cli backup-export / backup-import through a real relay: the recovery code, a restore that
 // becomes a new device of the account, and files that must not restore (wrong code, truncated,
 // altered), each leaving the target folder exactly as it was.
-#include "CliRunner.h"
-
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QDir>
@@ -39,37 +38,34 @@ void writeFile(const QString &path, const std::string &bytes)
 }
 } // namespace
 
-class TestCliBackup : public QObject {
+class TestCliBackup : public lapis::test::CliTestCase {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+        QVERIFY(startAliceAndBob());
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("before the backup")}));
-        VERIFY_RUN(m_bob->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        VERIFY_RUN(m_bob->run(lapis::test::receiveWaiting()));
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("a pelican answer")}));
-        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        VERIFY_RUN(m_alice->run(lapis::test::receiveWaiting()));
+        // The backup that the slots below restore or damage, in a folder of its own.
+        m_backup = m_backupDir.filePath(QStringLiteral("alice.lapisbackup"));
+        m_exported = m_alice->run({QStringLiteral("backup-export"), m_backup});
+        VERIFY_RUN(m_exported);
+        const auto lines = m_exported.lines();
+        QVERIFY(!lines.isEmpty());
+        m_code = lines.last().trimmed();
     }
 
     void exportPrintsTheRecoveryCodeLast()
     {
-        m_backup = m_files.filePath(QStringLiteral("alice.lapisbackup"));
-        const auto exported = m_alice->run({QStringLiteral("backup-export"), m_backup});
-        VERIFY_RUN(exported);
-        const auto lines = exported.lines();
-        QVERIFY(!lines.isEmpty());
-        m_code = lines.last().trimmed();
-        QVERIFY2(CodePattern.match(m_code).hasMatch(), qPrintable(exported.out));
+        QVERIFY2(CodePattern.match(m_code).hasMatch(), qPrintable(m_exported.out));
         const auto bytes = readFile(m_backup);
         QVERIFY(bytes.size() > 100);
         QCOMPARE(QByteArray::fromStdString(bytes.substr(0, 8)), QByteArray("LAPISBAK"));
         // The code is not in the file, and no temporary file stays beside it.
         QVERIFY(bytes.find(m_code.toStdString()) == std::string::npos);
-        QCOMPARE(QDir(m_files.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        QCOMPARE(QDir(m_backupDir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 
         // A second export gets a different code.
         const auto again = m_alice->run({QStringLiteral("backup-export"), m_files.filePath(QStringLiteral("b2"))});
@@ -79,7 +75,7 @@ private slots:
 
     void wrongCodeCreatesNothing()
     {
-        CliProfile target(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile target(m_relay);
         QString wrong = m_code;
         wrong[0] = wrong[0] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
         const auto run =
@@ -120,7 +116,7 @@ private slots:
             bytes[static_cast<std::size_t>(flip)] = static_cast<char>(bytes[static_cast<std::size_t>(flip)] ^ 0x20);
         const auto damaged = m_files.filePath(QStringLiteral("damaged"));
         writeFile(damaged, bytes);
-        CliProfile target(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile target(m_relay);
         const auto run =
             target.run({QStringLiteral("backup-import"), damaged, QStringLiteral("--recovery-code"), m_code});
         QVERIFY2(run.exitCode != 0, qPrintable(describe(run)));
@@ -130,7 +126,7 @@ private slots:
 
     void restoreIsANewDeviceWithTheHistory()
     {
-        CliProfile restored(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(), m_relay.certificatePath());
+        CliProfile restored(m_relay);
         // The code as a person might type it: lower case, spaces instead of dashes.
         const auto typed = m_code.toLower().replace(QLatin1Char('-'), QLatin1Char(' '));
         VERIFY_RUN(restored.run({QStringLiteral("backup-import"), m_backup, QStringLiteral("--recovery-code"), typed}));
@@ -154,21 +150,18 @@ private slots:
 
         // New messages reach the restored device, and the original one keeps working too.
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("after the restore")}));
-        const auto got = restored.run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = restored.run(lapis::test::receiveJson(1));
         VERIFY_RUN(got);
         QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
         QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("after the restore"));
         QCOMPARE(got.json()[0][QStringLiteral("e2e")].toBool(), true);
-        const auto atOriginal = m_alice->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto atOriginal = m_alice->run(lapis::test::receiveJson(1));
         VERIFY_RUN(atOriginal);
         QVERIFY2(atOriginal.out.contains(QStringLiteral("after the restore")), qPrintable(describe(atOriginal)));
 
         // And the restored device sends end to end.
         VERIFY_RUN(restored.run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("from the restore")}));
-        const auto atBob = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto atBob = m_bob->run(lapis::test::receiveJson(1));
         VERIFY_RUN(atBob);
         QVERIFY2(atBob.out.contains(QStringLiteral("from the restore")), qPrintable(describe(atBob)));
 
@@ -182,17 +175,10 @@ private slots:
     }
 
 private:
-    std::unique_ptr<CliProfile> profile()
-    {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
-    }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
     QTemporaryDir m_files;
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
+    QTemporaryDir m_backupDir;
     QString m_backup;
+    CliRun m_exported;
     QString m_code;
 };
 

@@ -3,13 +3,12 @@
 // into a mailbox in an encrypting contact's name, a shipped binary weakened by its environment, a
 // one-character passphrase, a recovery code visible in the process list. Real profiles, a real
 // relay over TLS, and the operator writing into the relay's own database.
-#include "CliRunner.h"
-
 #include <lapis/crypto/PasswordHash.h>
 #include <lapis/crypto/Random.h>
 #include <lapis/protocol/Content.h>
 #include <lapis/protocol/SessionCipher.h>
 #include <lapis/store/PassphraseKeyFile.h>
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayOperator.h>
 #include <lapis/testsupport/RelayProcess.h>
 
@@ -59,18 +58,14 @@ CliRun runWith(const QString &binary, const QStringList &args, const QStringList
 }
 } // namespace
 
-class TestCliClientTrust : public QObject {
+class TestCliClientTrust : public lapis::test::CliTestCase {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+        QVERIFY(startAliceAndBob());
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("hello bob")}));
-        VERIFY_RUN(m_bob->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        VERIFY_RUN(m_bob->run(lapis::test::receiveWaiting()));
     }
 
     // Item 1: receive prints a warning line on stderr and no message.
@@ -100,8 +95,7 @@ private slots:
             {0, QStringLiteral("alice"), aliceDevice, true, QDateTime::currentMSecsSinceEpoch(),
              QByteArray(reinterpret_cast<const char *>(forged.data()), static_cast<qsizetype>(forged.size()))}));
 
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = m_bob->run(lapis::test::receiveJson(0));
         VERIFY_RUN(got);
         QVERIFY2(got.json().empty(), qPrintable(describe(got)));
         QVERIFY2(got.err.contains(QStringLiteral("warning: the relay tried to deliver an unencrypted message in the "
@@ -194,17 +188,6 @@ private slots:
         QVERIFY2(refused.exitCode != 0 && refused.err.contains(QStringLiteral("not both")),
                  qPrintable(describe(refused)));
     }
-
-private:
-    std::unique_ptr<CliProfile> profile()
-    {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
-    }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
 };
 
 QTEST_GUILESS_MAIN(TestCliClientTrust)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-cli end to end through a real relay: what a script or a bot sees.
 #include "../../core/decode/HostileImages.h"
-#include "CliRunner.h"
 
 #include <lapis/decode/DecoderProcess.h>
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/RelayClient.h>
 
@@ -17,18 +17,20 @@ using lapis::test::CliProfile;
 using lapis::test::CliRun;
 using lapis::test::describe;
 using lapis::test::readFile;
+using lapis::test::receiveJson;
 
-class TestCliEndToEnd : public QObject {
+class TestCliEndToEnd : public lapis::test::CliTestCase {
     Q_OBJECT
+public:
+    // oneTimePrekeysAreToppedUp drains Bob's pool and draws again: above the relay's per-target
+    // prekey limit (tst_transport_relay_limits tests that limit).
+    TestCliEndToEnd()
+        : CliTestCase({QStringLiteral("--rate-prekey-caller"), QStringLiteral("10000/10000"),
+                       QStringLiteral("--rate-prekey-target"), QStringLiteral("10000/10000")})
+    {}
+
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
-    }
+    void initTestCase() { QVERIFY(startAliceAndBob()); }
 
     void bothWaysEndToEnd()
     {
@@ -37,8 +39,7 @@ private slots:
         QVERIFY2(sent.out.startsWith(QStringLiteral("sent ")) && sent.out.contains(QStringLiteral(" e2e")),
                  qPrintable(sent.out));
 
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = m_bob->run(receiveJson(1));
         VERIFY_RUN(got);
         const auto messages = got.json();
         QVERIFY2(messages.size() == 1, qPrintable(describe(got)));
@@ -49,8 +50,7 @@ private slots:
         QVERIFY(messages[0][QStringLiteral("device")].toInt() > 0);
 
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("hi alice")}));
-        const auto back = m_alice->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto back = m_alice->run(receiveJson(1));
         VERIFY_RUN(back);
         QVERIFY2(back.json().size() == 1, qPrintable(describe(back)));
         QCOMPARE(back.json()[0][QStringLiteral("text")].toString(), QStringLiteral("hi alice"));
@@ -80,7 +80,7 @@ private slots:
         const auto again = m_bob->run({QStringLiteral("mark-read"), QStringLiteral("alice")});
         VERIFY_RUN(again);
         QCOMPARE(again.out.trimmed(), QStringLiteral("marked 0 read"));
-        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        VERIFY_RUN(m_alice->run(lapis::test::receiveWaiting()));
         const auto afterRead = m_alice->run({QStringLiteral("history"), QStringLiteral("bob")});
         VERIFY_RUN(afterRead);
         QVERIFY2(afterRead.out.contains(QStringLiteral("hello bob (read)")), qPrintable(afterRead.out));
@@ -91,8 +91,7 @@ private slots:
         for (int i = 1; i <= 3; ++i)
             VERIFY_RUN(
                 m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("queued %1").arg(i)}));
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = m_bob->run(receiveJson(3));
         VERIFY_RUN(got);
         const auto messages = got.json();
         QVERIFY2(messages.size() == 3, qPrintable(describe(got)));
@@ -100,8 +99,7 @@ private slots:
             QCOMPARE(messages[static_cast<std::size_t>(i)][QStringLiteral("text")].toString(),
                      QStringLiteral("queued %1").arg(i + 1));
         // Nothing comes twice.
-        const auto again = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto again = m_bob->run(receiveJson(0));
         VERIFY_RUN(again);
         QVERIFY2(again.json().size() == 0, qPrintable(describe(again)));
     }
@@ -122,8 +120,7 @@ private slots:
         for (const auto &line : lines)
             QVERIFY2(line.startsWith(QStringLiteral("sent ")) && line.endsWith(QStringLiteral(" e2e")),
                      qPrintable(line));
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = m_bob->run(receiveJson(3));
         VERIFY_RUN(got);
         const auto messages = got.json();
         QVERIFY2(messages.size() == 3, qPrintable(describe(got)));
@@ -152,7 +149,14 @@ private slots:
 
     void searchFindsOldMessages()
     {
-        const auto found = m_bob->run({QStringLiteral("search"), QStringLiteral("queued")});
+        for (int i = 1; i <= 3; ++i)
+            VERIFY_RUN(
+                m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("findable %1").arg(i)}));
+        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("something else")}));
+        const auto got = m_bob->run(receiveJson(4));
+        VERIFY_RUN(got);
+        QVERIFY2(got.json().size() == 4, qPrintable(describe(got)));
+        const auto found = m_bob->run({QStringLiteral("search"), QStringLiteral("findable")});
         VERIFY_RUN(found);
         QCOMPARE(found.lines().size(), 3);
     }
@@ -164,16 +168,14 @@ private slots:
         const auto sent = m_alice->run({QStringLiteral("send"), QStringLiteral("bot"), QStringLiteral("hi bot")});
         VERIFY_RUN(sent);
         QVERIFY2(sent.out.contains(QStringLiteral(" plaintext")), qPrintable(sent.out));
-        const auto got = bot->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = bot->run(receiveJson(1));
         VERIFY_RUN(got);
         QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
         QCOMPARE(got.json()[0][QStringLiteral("e2e")].toBool(), false);
         QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("hi bot"));
 
         VERIFY_RUN(bot->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("beep")}));
-        const auto atAlice = m_alice->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto atAlice = m_alice->run(receiveJson(1));
         VERIFY_RUN(atAlice);
         QVERIFY2(atAlice.json().size() == 1, qPrintable(describe(atAlice)));
         QCOMPARE(atAlice.json()[0][QStringLiteral("e2e")].toBool(), false);
@@ -210,8 +212,7 @@ private slots:
         file.close();
         VERIFY_RUN(m_alice->run({QStringLiteral("send-file"), QStringLiteral("bob"), path}));
         QTemporaryDir saveDir;
-        const auto got = m_bob->run({QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"),
-                                     QStringLiteral("3"), QStringLiteral("--save-dir"), saveDir.path()});
+        const auto got = m_bob->run(receiveJson(1, 120) << QStringLiteral("--save-dir") << saveDir.path());
         VERIFY_RUN(got);
         QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
         const auto attachment = got.json()[0][QStringLiteral("attachment")].toObject();
@@ -226,6 +227,10 @@ private slots:
 
     void linkedDeviceGetsMessagesAndCopies()
     {
+        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("before the link")}));
+        const auto before = m_bob->run(receiveJson(1));
+        VERIFY_RUN(before);
+        QVERIFY2(before.json().size() == 1, qPrintable(describe(before)));
         auto alice2 = profile();
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("link.png"));
@@ -276,29 +281,26 @@ private slots:
         // The new device has the history and the same safety number with Bob.
         const auto history = alice2->run({QStringLiteral("history"), QStringLiteral("bob")});
         VERIFY_RUN(history);
-        QVERIFY2(history.out.contains(QStringLiteral("hello bob")), qPrintable(history.out));
+        QVERIFY2(history.out.contains(QStringLiteral("before the link")), qPrintable(history.out));
         QCOMPARE(alice2->run({QStringLiteral("safety-number"), QStringLiteral("bob")}).out,
                  m_alice->run({QStringLiteral("safety-number"), QStringLiteral("bob")}).out);
 
         // Bob's message reaches both of Alice's devices.
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("to both")}));
         for (auto *device : {m_alice.get(), alice2.get()}) {
-            const auto got = device->run({QStringLiteral("receive"), QStringLiteral("--json"),
-                                          QStringLiteral("--timeout"), QStringLiteral("2")});
+            const auto got = device->run(receiveJson(1));
             VERIFY_RUN(got);
             QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
             QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("to both"));
         }
         // What Alice sends shows on her other device as her own message to Bob.
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("from device one")}));
-        const auto copy = alice2->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto copy = alice2->run(receiveJson(1));
         VERIFY_RUN(copy);
         QVERIFY2(copy.json().size() == 1, qPrintable(describe(copy)));
         QCOMPARE(copy.json()[0][QStringLiteral("text")].toString(), QStringLiteral("from device one"));
         QCOMPARE(copy.json()[0][QStringLiteral("to")].toString(), QStringLiteral("bob"));
-        const auto atBob = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto atBob = m_bob->run(receiveJson(1));
         VERIFY_RUN(atBob);
         QVERIFY2(atBob.json().size() == 1, qPrintable(describe(atBob)));
     }
@@ -343,54 +345,54 @@ private slots:
         }
         QVERIFY(exhausted);
         // ...and once Bob's device is online again, it publishes a fresh pool.
-        VERIFY_RUN(m_bob->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
+        VERIFY_RUN(m_bob->run(lapis::test::receiveWaiting()));
         auto after = (*client)->fetchPreKeyBundles("bob");
         QVERIFY(after.ok());
         QVERIFY(after->bundles[0].oneTimePreKey.has_value());
     }
 
-    // Last: it resets Bob's account.
+    // On an account of its own (Carol): it resets the account.
     void changedAccountKeyIsHeldUntilAccepted()
     {
-        const auto oldNumber = m_alice->run({QStringLiteral("safety-number"), QStringLiteral("bob")});
+        auto carol = profile();
+        VERIFY_RUN(carol->registerAs(QStringLiteral("carol")));
+        const auto oldNumber = m_alice->run({QStringLiteral("safety-number"), QStringLiteral("carol")});
         VERIFY_RUN(oldNumber);
-        // Bob lost every device: the operator resets the account and Bob signs in anew, with a new
+        // Carol lost every device: the operator resets the account and she signs in anew, with a new
         // account key (there is no device left to link from).
         QProcess reset;
         reset.start(m_relay.binary(), {QStringLiteral("--data"), m_relay.dataPath(), QStringLiteral("admin"),
-                                       QStringLiteral("reset-account"), QStringLiteral("bob")});
+                                       QStringLiteral("reset-account"), QStringLiteral("carol")});
         QVERIFY(reset.waitForFinished(30000));
         QCOMPARE(reset.exitCode(), 0);
-        auto newBob = profile();
-        VERIFY_RUN(newBob->run({QStringLiteral("login"), QStringLiteral("bob"), QStringLiteral("--relay"),
-                                m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
-                                QStringLiteral("--password-file"), newBob->passwordFile()}));
+        auto newCarol = profile();
+        VERIFY_RUN(newCarol->run({QStringLiteral("login"), QStringLiteral("carol"), QStringLiteral("--relay"),
+                                  m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
+                                  QStringLiteral("--password-file"), newCarol->passwordFile()}));
 
-        // Bob's message under the new key is held, not shown, and Alice's sends are refused.
-        VERIFY_RUN(newBob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("new key, same bob")}));
-        const auto held = m_alice->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        // Carol's message under the new key is held, not shown, and Alice's sends are refused.
+        VERIFY_RUN(
+            newCarol->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("new key, same carol")}));
+        const auto held = m_alice->run(receiveJson(0));
         VERIFY_RUN(held);
         QVERIFY2(held.json().empty(), qPrintable(describe(held)));
-        const auto refused = m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("hello?")});
+        const auto refused = m_alice->run({QStringLiteral("send"), QStringLiteral("carol"), QStringLiteral("hello?")});
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains(QStringLiteral("safety number")), qPrintable(refused.err));
 
         // Alice compares and accepts: a new safety number, the held message, and sending again.
-        const auto accepted = m_alice->run({QStringLiteral("accept-key"), QStringLiteral("bob")});
+        const auto accepted = m_alice->run({QStringLiteral("accept-key"), QStringLiteral("carol")});
         VERIFY_RUN(accepted);
         QVERIFY(accepted.out != oldNumber.out);
-        const auto released = m_alice->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto released = m_alice->run(receiveJson(1));
         VERIFY_RUN(released);
         QVERIFY2(released.json().size() == 1, qPrintable(describe(released)));
-        QCOMPARE(released.json()[0][QStringLiteral("text")].toString(), QStringLiteral("new key, same bob"));
-        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("welcome back")}));
-        const auto atBob = newBob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
-        VERIFY_RUN(atBob);
-        QVERIFY2(atBob.json().size() == 1, qPrintable(describe(atBob)));
-        QCOMPARE(atBob.json()[0][QStringLiteral("text")].toString(), QStringLiteral("welcome back"));
+        QCOMPARE(released.json()[0][QStringLiteral("text")].toString(), QStringLiteral("new key, same carol"));
+        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("carol"), QStringLiteral("welcome back")}));
+        const auto atCarol = newCarol->run(receiveJson(1));
+        VERIFY_RUN(atCarol);
+        QVERIFY2(atCarol.json().size() == 1, qPrintable(describe(atCarol)));
+        QCOMPARE(atCarol.json()[0][QStringLiteral("text")].toString(), QStringLiteral("welcome back"));
     }
 
     void badInputGetsOneLineReasons()
@@ -404,6 +406,11 @@ private slots:
         QVERIFY(!unknownUser.err.trimmed().isEmpty());
         QCOMPARE(unknownUser.err.trimmed().count(QLatin1Char('\n')), 0);
         QVERIFY(m_alice->run({QStringLiteral("send"), QStringLiteral("bob")}).exitCode != 0);
+        for (const auto &count : {QStringLiteral("-1"), QStringLiteral("two"), QStringLiteral("2x")}) {
+            const auto badCount = m_alice->run({QStringLiteral("receive"), QStringLiteral("--count"), count});
+            QVERIFY2(badCount.exitCode != 0 && badCount.err.contains(QStringLiteral("--count")),
+                     qPrintable(describe(badCount)));
+        }
         // A wrong passphrase opens nothing and changes nothing.
         QTemporaryDir dir;
         QFile wrong(dir.filePath(QStringLiteral("wrong")));
@@ -420,21 +427,6 @@ private slots:
                     .contains(QStringLiteral("passphrase"), Qt::CaseInsensitive));
         VERIFY_RUN(m_alice->run({QStringLiteral("history"), QStringLiteral("bob")}));
     }
-
-private:
-    std::unique_ptr<CliProfile> profile()
-    {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
-    }
-
-    // oneTimePrekeysAreToppedUp drains Bob's pool and draws again: above the relay's per-target
-    // prekey limit (tst_transport_relay_limits tests that limit).
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY),
-                                      {QStringLiteral("--rate-prekey-caller"), QStringLiteral("10000/10000"),
-                                       QStringLiteral("--rate-prekey-target"), QStringLiteral("10000/10000")}};
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
 };
 
 QTEST_GUILESS_MAIN(TestCliEndToEnd)

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-cli replies and reactions through a real relay: send --reply-to, react [--remove], and what
 // receive --json and history show of them.
-#include "CliRunner.h"
-
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QTest>
@@ -11,22 +10,18 @@ using lapis::test::CliProfile;
 using lapis::test::CliRun;
 using lapis::test::describe;
 
-class TestCliReplies : public QObject {
+class TestCliReplies : public lapis::test::CliTestCase {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+        QVERIFY(startAliceAndBob());
         const auto sent =
             m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("lunch at one?")});
         VERIFY_RUN(sent);
         m_bobsMessage = sent.out.split(QLatin1Char(' '))[1];
         QCOMPARE(m_bobsMessage.size(), 32);
-        VERIFY_RUN(receive(*m_alice));
+        VERIFY_RUN(receive(*m_alice, 1));
     }
 
     void sendReplyTo()
@@ -37,7 +32,7 @@ private slots:
         QVERIFY2(sent.out.startsWith(QStringLiteral("sent ")) && sent.out.contains(QStringLiteral(" e2e")),
                  qPrintable(sent.out));
 
-        const auto got = receive(*m_bob);
+        const auto got = receive(*m_bob, 1);
         VERIFY_RUN(got);
         const auto lines = got.json();
         QVERIFY2(lines.size() == 1, qPrintable(describe(got)));
@@ -84,7 +79,7 @@ private slots:
         VERIFY_RUN(reacted);
         QVERIFY2(reacted.out.startsWith(QStringLiteral("sent ")), qPrintable(reacted.out));
 
-        auto got = receive(*m_bob);
+        auto got = receive(*m_bob, 1);
         VERIFY_RUN(got);
         auto lines = got.json();
         QVERIFY2(lines.size() == 1, qPrintable(describe(got)));
@@ -105,7 +100,7 @@ private slots:
 
         VERIFY_RUN(m_alice->run({QStringLiteral("react"), QStringLiteral("bob"), m_bobsMessage, QStringLiteral("👍"),
                                  QStringLiteral("--remove")}));
-        got = receive(*m_bob);
+        got = receive(*m_bob, 1);
         VERIFY_RUN(got);
         lines = got.json();
         QVERIFY2(lines.size() == 1, qPrintable(describe(got)));
@@ -117,13 +112,12 @@ private slots:
 
         // Plain receive prints messages only, as before: a reaction adds no line.
         VERIFY_RUN(m_alice->run({QStringLiteral("react"), QStringLiteral("bob"), m_bobsMessage, QStringLiteral("😮")}));
-        const auto plain = m_bob->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto plain = m_bob->run(lapis::test::receiveWaiting());
         VERIFY_RUN(plain);
         QVERIFY2(plain.lines().isEmpty(), qPrintable(describe(plain)));
         // And receive --json stays one object per message: reactions only with --reactions.
         VERIFY_RUN(m_alice->run({QStringLiteral("react"), QStringLiteral("bob"), m_bobsMessage, QStringLiteral("🙏")}));
-        const auto json = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto json = m_bob->run(lapis::test::receiveJson(0));
         VERIFY_RUN(json);
         QVERIFY2(json.lines().isEmpty(), qPrintable(describe(json)));
     }
@@ -137,21 +131,12 @@ private slots:
     }
 
 private:
-    CliRun receive(const CliProfile &who) const
+    /// receive --json --reactions until `count` lines (messages and reactions) arrived.
+    CliRun receive(const CliProfile &who, int count) const
     {
-        return who.run({QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--reactions"),
-                        QStringLiteral("--timeout"), QStringLiteral("1")});
+        return who.run(lapis::test::receiveJson(count) << QStringLiteral("--reactions"));
     }
 
-    std::unique_ptr<CliProfile> profile()
-    {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
-    }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
     QString m_bobsMessage;
 };
 

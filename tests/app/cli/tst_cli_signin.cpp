@@ -4,8 +4,7 @@
 // `ID CODE DEVICE-NAME TIME`, login --device-code completes that same request, sign-in-deny makes
 // the new device's login report "denied", and a signed-in device gets its end-to-end keys by
 // linking and then exchanges end-to-end messages; afterwards `sign-ins` lists both outcomes.
-#include "CliRunner.h"
-
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
 #include <QDateTime>
@@ -43,16 +42,12 @@ std::vector<Listed> parseRequests(const CliRun &run)
 }
 } // namespace
 
-class TestCliSignIn : public QObject {
+class TestCliSignIn : public lapis::test::CliTestCase {
     Q_OBJECT
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
+        QVERIFY(startAliceAndBob());
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("hello bob")}));
     }
 
@@ -125,8 +120,7 @@ private slots:
 
         // Now it is an end-to-end device of Alice's: Bob's message reaches it, and its own reach Bob.
         VERIFY_RUN(m_bob->run({QStringLiteral("send"), QStringLiteral("alice"), QStringLiteral("to every device")}));
-        const auto got = phone->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("5")});
+        const auto got = phone->run(lapis::test::receiveJson(1));
         VERIFY_RUN(got);
         QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
         QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("to every device"));
@@ -134,8 +128,7 @@ private slots:
         const auto sent = phone->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("from the phone")});
         VERIFY_RUN(sent);
         QVERIFY2(sent.out.contains(QStringLiteral(" e2e")), qPrintable(describe(sent)));
-        const auto atBob = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("5")});
+        const auto atBob = m_bob->run(lapis::test::receiveJson(1));
         VERIFY_RUN(atBob);
         bool seen = false;
         for (const auto &m : atBob.json())
@@ -183,16 +176,21 @@ private slots:
 
     void decidedSignInsAreShownAfterwards()
     {
-        // Alice's first device was not running while the phone was approved and the stranger
+        // Dora's first device was not running while her phone was approved and a stranger
         // denied: its next receive takes both outcomes, and sign-ins lists them, newest first.
-        const auto received =
-            m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        auto dora = profile();
+        VERIFY_RUN(dora->registerAs(QStringLiteral("dora")));
+        auto phone = profile();
+        QVERIFY(signIn(*dora, *phone, QStringLiteral("dora phone"), true));
+        auto stranger = profile();
+        QVERIFY(signIn(*dora, *stranger, QStringLiteral("stranger"), false));
+        const auto received = dora->run(lapis::test::receiveWaiting());
         VERIFY_RUN(received);
         // The phone joined the account: told on stderr (issue 16 item 9), stdout stays messages.
         static const QRegularExpression added(
-            QStringLiteral("notice: device [0-9]+ \\(\"alice phone\"\\) was added to your account"));
+            QStringLiteral("notice: device [0-9]+ \\(\"dora phone\"\\) was added to your account"));
         QVERIFY2(added.match(received.err).hasMatch(), qPrintable(describe(received)));
-        const auto shown = m_alice->run({QStringLiteral("sign-ins")});
+        const auto shown = dora->run({QStringLiteral("sign-ins")});
         VERIFY_RUN(shown);
         static const QRegularExpression line(QStringLiteral(
             "^([0-9a-f]{16}|-) (approved|denied) ([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z) (.+)$"));
@@ -202,24 +200,30 @@ private slots:
             QVERIFY2(m.hasMatch(), qPrintable(describe(shown)));
             outcomes << m.captured(2) + QLatin1Char(' ') + m.captured(4);
         }
-        QCOMPARE(outcomes, (QStringList{QStringLiteral("denied stranger"), QStringLiteral("approved alice phone")}));
+        QCOMPARE(outcomes, (QStringList{QStringLiteral("denied stranger"), QStringLiteral("approved dora phone")}));
         // Shown once each: receiving again adds nothing.
-        VERIFY_RUN(m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")}));
-        QCOMPARE(m_alice->run({QStringLiteral("sign-ins")}).lines().size(), 2);
+        VERIFY_RUN(dora->run(lapis::test::receiveWaiting()));
+        QCOMPARE(dora->run({QStringLiteral("sign-ins")}).lines().size(), 2);
     }
 
     // Issue 16 item 9: device-changes lists what receive told; remove-device takes a device out
     // of the account, and that is told and listed too.
     void deviceChangesListedAndDevicesRemovable()
     {
+        // Erin's phone joins her account (approved on her first device), then she removes it.
+        auto erin = profile();
+        VERIFY_RUN(erin->registerAs(QStringLiteral("erin")));
+        auto phone = profile();
+        QVERIFY(signIn(*erin, *phone, QStringLiteral("erin phone"), true));
+        VERIFY_RUN(erin->run(lapis::test::receiveWaiting()));
         static const QRegularExpression line(
             QStringLiteral("^(added|removed) ([0-9]+) ([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z) (.+)$"));
-        const auto listed = m_alice->run({QStringLiteral("device-changes")});
+        const auto listed = erin->run({QStringLiteral("device-changes")});
         VERIFY_RUN(listed);
-        QString phoneId; // the phone as it is now, after linking gave it its keys
-        const auto devices = m_alice->run({QStringLiteral("devices")});
+        QString phoneId; // the phone as the account lists it
+        const auto devices = erin->run({QStringLiteral("devices")});
         for (const auto &text : devices.lines())
-            if (text.contains(QStringLiteral(" alice phone ")))
+            if (text.contains(QStringLiteral(" erin phone ")))
                 phoneId = text.section(QLatin1Char(' '), 0, 0);
         QVERIFY2(!phoneId.isEmpty(), qPrintable(describe(devices)));
         bool toldAdded = false;
@@ -228,26 +232,25 @@ private slots:
             QVERIFY2(m.hasMatch(), qPrintable(describe(listed)));
             toldAdded = toldAdded
                         || (m.captured(1) == QStringLiteral("added") && m.captured(2) == phoneId
-                            && m.captured(4) == QStringLiteral("alice phone"));
+                            && m.captured(4) == QStringLiteral("erin phone"));
         }
         QVERIFY2(toldAdded, qPrintable(describe(listed)));
 
-        const auto notANumber = m_alice->run({QStringLiteral("remove-device"), QStringLiteral("phone")});
+        const auto notANumber = erin->run({QStringLiteral("remove-device"), QStringLiteral("phone")});
         QVERIFY2(notANumber.exitCode != 0 && notANumber.err.contains(QStringLiteral("not a device id")),
                  qPrintable(describe(notANumber)));
-        const auto removed = m_alice->run({QStringLiteral("remove-device"), phoneId});
+        const auto removed = erin->run({QStringLiteral("remove-device"), phoneId});
         VERIFY_RUN(removed);
         QCOMPARE(removed.lines().value(0), QStringLiteral("removed device ") + phoneId);
-        const auto received =
-            m_alice->run({QStringLiteral("receive"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto received = erin->run(lapis::test::receiveWaiting());
         VERIFY_RUN(received);
         QVERIFY2(received.err.contains(QStringLiteral("notice: device ") + phoneId
-                                       + QStringLiteral(" (\"alice phone\") was removed from your account")),
+                                       + QStringLiteral(" (\"erin phone\") was removed from your account")),
                  qPrintable(describe(received)));
-        const auto after = m_alice->run({QStringLiteral("device-changes")});
+        const auto after = erin->run({QStringLiteral("device-changes")});
         VERIFY_RUN(after);
         QCOMPARE(after.lines().value(0).section(QLatin1Char(' '), 0, 1), QStringLiteral("removed ") + phoneId);
-        QVERIFY2(!m_alice->run({QStringLiteral("devices")}).out.contains(QStringLiteral("alice phone")),
+        QVERIFY2(!erin->run({QStringLiteral("devices")}).out.contains(QStringLiteral("erin phone")),
                  "the removed device is still listed");
     }
 
@@ -286,10 +289,23 @@ private slots:
     }
 
 private:
-    std::unique_ptr<CliProfile> profile()
+    /// `device` asks to sign in to `owner`'s account as `deviceName`; `owner` approves (the device
+    /// completes with the code it was shown) or denies. False, with the reason, on failure.
+    bool signIn(const CliProfile &owner, const CliProfile &device, const QString &deviceName, bool approve) const
     {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
+        const QStringList args = login(device, owner.name()) + QStringList{QStringLiteral("--device-name"), deviceName};
+        const auto refused = device.run(args);
+        const auto listed = owner.run({QStringLiteral("sign-in-requests")});
+        const auto requests = parseRequests(listed);
+        if (refused.exitCode == 0 || requests.size() != 1) {
+            qWarning("no pending sign-in: %s\n%s", qPrintable(describe(refused)), qPrintable(describe(listed)));
+            return false;
+        }
+        const auto decided = approve ? device.run(args + QStringList{QStringLiteral("--device-code"), requests[0].code})
+                                     : owner.run({QStringLiteral("sign-in-deny"), requests[0].id});
+        if (decided.exitCode != 0)
+            qWarning("sign-in not decided: %s", qPrintable(describe(decided)));
+        return decided.exitCode == 0;
     }
 
     QStringList login(const CliProfile &p, const QString &user) const
@@ -320,10 +336,6 @@ private:
         QVERIFY(request.waitForFinished(60000));
         QVERIFY2(request.exitCode() == 0, request.readAllStandardError().constData());
     }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
 };
 
 QTEST_GUILESS_MAIN(TestCliSignIn)

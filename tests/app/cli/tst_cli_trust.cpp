@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-cli end to end through a real relay: what protects a user when the relay or the account
 // changes under them (downgrade guard, uncertified devices, changed account keys, TOTP).
-#include "CliRunner.h"
-
 #include <lapis/crypto/Random.h>
 #include <lapis/protocol/Identity.h>
 #include <lapis/protocol/PreKeys.h>
+#include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/MessageStream.h>
 #include <lapis/transport/RelayClient.h>
@@ -45,17 +44,10 @@ QString oathtoolCode(const QString &secret, const QDateTime &at)
 }
 } // namespace
 
-class TestCliTrust : public QObject {
+class TestCliTrust : public lapis::test::CliTestCase {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_relay.start());
-        m_alice = profile();
-        m_bob = profile();
-        VERIFY_RUN(m_alice->registerAs(QStringLiteral("alice")));
-        VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
-    }
+    void initTestCase() { QVERIFY(startAliceAndBob()); }
 
     void uncertifiedDeviceIsNotEncryptedTo()
     {
@@ -108,7 +100,6 @@ private slots:
         callbacks.onDrained = [&] { drained = true; };
         lapis::transport::MessageStream stream((*client)->channel(), m_relay.address().toStdString(),
                                                rogue->credentials, callbacks);
-        stream.start();
 
         const auto sent =
             m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("only for bob's devices")});
@@ -117,8 +108,7 @@ private slots:
         const QString warning = QStringLiteral("warning: device %1 ignored: ").arg(rogueId);
         QVERIFY2(sent.err.contains(warning), qPrintable(describe(sent)));
 
-        const auto got = m_bob->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto got = m_bob->run(lapis::test::receiveJson(1));
         VERIFY_RUN(got);
         const auto messages = got.json();
         QVERIFY2(messages.size() == 1, qPrintable(describe(got)));
@@ -126,9 +116,10 @@ private slots:
         QCOMPARE(messages[0][QStringLiteral("text")].toString(), QStringLiteral("only for bob's devices"));
         QCOMPARE(messages[0][QStringLiteral("e2e")].toBool(), true);
 
-        // The rogue device's mailbox got nothing from Alice.
+        // The rogue device's mailbox got nothing from Alice: opened after her send, its stream has
+        // pushed everything it held once it says it is drained.
+        stream.start();
         QTRY_VERIFY_WITH_TIMEOUT(drained.load(), 10000);
-        QTest::qWait(2000);
         stream.stop();
         {
             std::lock_guard lock(mutex);
@@ -143,8 +134,7 @@ private slots:
         auto carol = profile();
         VERIFY_RUN(carol->registerAs(QStringLiteral("carol")));
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("carol"), QStringLiteral("hi carol")}));
-        const auto first = carol->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto first = carol->run(lapis::test::receiveJson(1));
         VERIFY_RUN(first);
         QVERIFY2(first.json().size() == 1 && first.json()[0][QStringLiteral("e2e")].toBool(),
                  qPrintable(describe(first)));
@@ -180,33 +170,46 @@ private slots:
         VERIFY_RUN(carolAgain->run({QStringLiteral("login"), QStringLiteral("carol"), QStringLiteral("--relay"),
                                     m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
                                     QStringLiteral("--password-file"), passwordFile(*carolAgain)}));
-        const auto queued = carolAgain->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2")});
+        const auto queued = carolAgain->run(lapis::test::receiveJson(1));
         VERIFY_RUN(queued);
         QVERIFY2(queued.json().size() == 1, qPrintable(describe(queued)));
         QCOMPARE(queued.json()[0][QStringLiteral("from")].toString(), QStringLiteral("alice"));
         QCOMPARE(queued.json()[0][QStringLiteral("text")].toString(), QStringLiteral("no secret here"));
         QCOMPARE(queued.json()[0][QStringLiteral("e2e")].toBool(), false);
-        m_carolAgain = std::move(carolAgain);
     }
 
     void changedAccountKeyIsHeld()
     {
-        // Carol's new device made a new account key (nothing to link from after the reset):
-        // Alice pinned the old one, so nothing goes to Carol until Alice accepts the change.
-        QVERIFY2(m_carolAgain, "needs downgradeGuardRefusesThenAllows");
+        // Dave's new device made a new account key (nothing to link from after the reset): Alice
+        // pinned the old one, so nothing goes to Dave until Alice accepts the change.
+        auto dave = profile();
+        VERIFY_RUN(dave->registerAs(QStringLiteral("dave")));
+        VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("dave"), QStringLiteral("hi dave")}));
+        const auto first = dave->run(lapis::test::receiveJson(1));
+        VERIFY_RUN(first);
+        QVERIFY2(first.json().size() == 1 && first.json()[0][QStringLiteral("e2e")].toBool(),
+                 qPrintable(describe(first)));
+        QString output;
+        QVERIFY2(m_relay.runAdmin({QStringLiteral("admin"), QStringLiteral("reset-account"), QStringLiteral("dave")},
+                                  &output)
+                     == 0,
+                 qPrintable(output));
+        auto daveAgain = profile();
+        VERIFY_RUN(daveAgain->run({QStringLiteral("login"), QStringLiteral("dave"), QStringLiteral("--relay"),
+                                   m_relay.address(), QStringLiteral("--relay-ca"), m_relay.certificatePath(),
+                                   QStringLiteral("--password-file"), passwordFile(*daveAgain)}));
+
         const auto held =
-            m_alice->run({QStringLiteral("send"), QStringLiteral("carol"), QStringLiteral("are you really carol?")});
+            m_alice->run({QStringLiteral("send"), QStringLiteral("dave"), QStringLiteral("are you really dave?")});
         QVERIFY2(held.exitCode != 0, qPrintable(describe(held)));
         QCOMPARE(held.err.trimmed().count(QLatin1Char('\n')), 0);
         QVERIFY2(held.err.contains(QStringLiteral("safety number")), qPrintable(describe(held)));
         // Not even with plaintext allowed: the account has end-to-end devices, just not trusted ones.
         const auto stillHeld =
-            m_alice->run({QStringLiteral("send"), QStringLiteral("carol"), QStringLiteral("are you really carol?"),
+            m_alice->run({QStringLiteral("send"), QStringLiteral("dave"), QStringLiteral("are you really dave?"),
                           QStringLiteral("--allow-plaintext")});
         QVERIFY2(stillHeld.exitCode != 0, qPrintable(describe(stillHeld)));
-        const auto nothing = m_carolAgain->run(
-            {QStringLiteral("receive"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        const auto nothing = daveAgain->run(lapis::test::receiveJson(0));
         VERIFY_RUN(nothing);
         QVERIFY2(nothing.json().empty(), qPrintable(describe(nothing)));
     }
@@ -268,21 +271,11 @@ private slots:
     }
 
 private:
-    std::unique_ptr<CliProfile> profile()
-    {
-        return std::make_unique<CliProfile>(QStringLiteral(LAPIS_CLI_BINARY), m_relay.address(),
-                                            m_relay.certificatePath());
-    }
     // Every CliProfile writes the same relay password next to its passphrase.
     static QString passwordFile(const CliProfile &p)
     {
         return QFileInfo(p.passphraseFile()).dir().filePath(QStringLiteral("password"));
     }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
-    std::unique_ptr<CliProfile> m_alice;
-    std::unique_ptr<CliProfile> m_bob;
-    std::unique_ptr<CliProfile> m_carolAgain;
 };
 
 QTEST_GUILESS_MAIN(TestCliTrust)

@@ -6,9 +6,9 @@
 // arrived. Each envelope is written durably (group commit), pushed, acked and deleted.
 // Bare path: one gRPC client stream of N 200-byte messages into a sink service over TLS with the
 // same certificate, timed until the server's answer. Each path: best of three alternating rounds.
-#include "RelayProcess.h"
 #include "bench_sink.grpc.pb.h"
 
+#include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/Channel.h>
 #include <lapis/transport/MessageStream.h>
@@ -215,7 +215,8 @@ int main(int argc, char **argv)
             senders = std::atoi(argv[++i]);
     }
     QTemporaryDir dir;
-    test::RelayProcess relay(dir.path(), {"--rate-account", "1000000/1000000", "--rate-connection", "1000000/1000000"});
+    test::RelayProcess relay(test::RelayDataDir{dir.path()},
+                             {"--rate-account", "1000000/1000000", "--rate-connection", "1000000/1000000"});
     if (!relay.start()) {
         std::fprintf(stderr, "lapis-relay did not start\n");
         return 1;

@@ -6,11 +6,14 @@
 
 #include <lapis/engine/Engine.h>
 #include <lapis/testsupport/RelayProcess.h>
+#include <lapis/testsupport/Verify.h>
 
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <future>
 #include <iterator>
@@ -29,6 +32,23 @@ inline ProfileOptions profileAt(const QString &dir)
     options.passphrase = TestPassphrase;
     options.passphraseParams = crypto::Argon2Params::minimumForTests();
     return options;
+}
+
+/// Takes what waited at the relay for `engine` (until the relay says it pushed all of it), then
+/// waits until `messages` messages (own synced copies included) arrived, `deadline` at the latest.
+/// Waits for what is expected, never "until nothing came for a while".
+inline Result<std::vector<ReceivedItem>> receiveWaiting(Engine &engine, std::size_t messages = 0,
+                                                        std::chrono::milliseconds deadline = std::chrono::seconds(30))
+{
+    return engine.receive(deadline, [messages](const std::vector<ReceivedItem> &items) {
+        return static_cast<std::size_t>(std::count_if(items.begin(), items.end(),
+                                                      [](const ReceivedItem &item) {
+                                                          return item.event.kind == IncomingEvent::Kind::Message
+                                                                 || item.event.kind
+                                                                        == IncomingEvent::Kind::SyncedMessage;
+                                                      }))
+               >= messages;
+    });
 }
 
 inline std::string fileText(const QString &path)
@@ -113,10 +133,3 @@ private:
 };
 
 } // namespace lapis::engine::test
-
-/// Fails the test with the error's own message when `expr` (a Result) is an error.
-#define VERIFY_OK(expr)                                                                                                \
-    do {                                                                                                               \
-        const auto &verifyOk_ = (expr);                                                                                \
-        QVERIFY2(verifyOk_.ok(), verifyOk_.ok() ? "" : verifyOk_.error().message.c_str());                             \
-    } while (false)

@@ -210,7 +210,7 @@ private slots:
         }
         VERIFY_OK(m_alice->sendFile(AccountId("bob"), source.toStdString(), false));
         QFile::remove(source); // the sender's own file is not what a thief of the receiver finds
-        const auto got = m_bob->receive(1500ms);
+        const auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         const auto files = attachmentsOf("alice", "");
         QCOMPARE(files.size(), std::size_t(1));
@@ -258,7 +258,7 @@ private slots:
                                         ByteView(reinterpret_cast<const std::uint8_t *>(pasted.constData()),
                                                  static_cast<std::size_t>(pasted.size())),
                                         "pasted.png", false));
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         const QByteArray needle = pasted.mid(100 * 1024, 64);
         QCOMPARE(filesContaining(QStringLiteral("/tmp"), needle, since), QStringList());
         QCOMPARE(notPrivate(m_alice->profileDirectory()), QStringList());
@@ -280,7 +280,7 @@ private slots:
             pointers.back().fileName = name;
         }
         VERIFY_OK(m_mallory.send(*m_bob, "names", pointers));
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         const auto files = attachmentsOf("mallory", "names");
         QCOMPARE(files.size(), pointers.size());
         QCOMPARE(files.front().fileName, absolute); // shown as the sender wrote it
@@ -313,13 +313,13 @@ private slots:
         const std::size_t before = filesIn(bobAttachments);
 
         VERIFY_OK(m_mallory.send(*m_bob, "a thousand", {*pointer}, 1000));
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         QVERIFY(!bobHasMessage("mallory", "a thousand"));
         QCOMPARE(filesIn(bobAttachments), before);
 
         const std::vector<protocol::AttachmentPointer> many(protocol::MaxAttachmentsPerMessage, *pointer);
         VERIFY_OK(m_mallory.send(*m_bob, "thirty-two", many));
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         const auto files = attachmentsOf("mallory", "thirty-two");
         QCOMPARE(files.size(), many.size());
         for (const auto &file : files)
@@ -343,7 +343,7 @@ private slots:
         VERIFY_OK(pointer);
         pointer->size = 1000; // the digest and key are right: only the size lies
         VERIFY_OK(m_mallory.send(*m_bob, "longer", {*pointer}));
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         auto files = attachmentsOf("mallory", "longer");
         QCOMPARE(files.size(), std::size_t(1));
         QCOMPARE(files.front().state, store::AttachmentState::Failed);
@@ -369,7 +369,7 @@ private slots:
         auto pointer = m_mallory.upload(*sealed);
         VERIFY_OK(pointer);
         VERIFY_OK(m_mallory.send(*m_bob, "large", {*pointer}));
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         auto files = attachmentsOf("mallory", "large");
         QCOMPARE(files.size(), std::size_t(1));
         QCOMPARE(files.front().state, store::AttachmentState::Remote);

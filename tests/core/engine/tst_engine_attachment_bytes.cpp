@@ -51,7 +51,7 @@ private slots:
         file.write(m_content);
         file.close();
         QVERIFY(m_alice->sendFile(AccountId("bob"), path.toStdString(), false).ok());
-        QVERIFY(m_bob->receive(1500ms).ok());
+        QVERIFY(lapis::engine::test::receiveWaiting(*m_bob).ok());
     }
 
     void receivedAttachmentComesBackInMemory()

@@ -145,7 +145,7 @@ private slots:
         QCOMPARE(fs::file_size(blob), cipherSizeOf(256 * MiB));
 
         m_bob->setAutoDownloadLimit(MaxAttachmentSize);
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         m_bob->setAutoDownloadLimit(DefaultAutoDownloadLimit);
         const auto files = newestAttachments(*m_bob, "alice");
         QCOMPARE(files.size(), std::size_t(1));
@@ -161,7 +161,7 @@ private slots:
         const QByteArray sha = writeFile(path, 256 * MiB);
         VERIFY_OK(m_alice->sendFile(AccountId("bob"), path.toStdString(), false));
         m_bob->setAutoDownloadLimit(MiB); // it waits for a "click": the download below
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         const auto files = newestAttachments(*m_bob, "alice");
         QCOMPARE(files.size(), std::size_t(1));
         QCOMPARE(files.front().state, store::AttachmentState::Remote);
@@ -220,7 +220,7 @@ private slots:
             QVERIFY(progress[i].second - progress[i - 1].second <= size / 100);
 
         m_bob->setAutoDownloadLimit(MaxAttachmentSize);
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         const auto files = newestAttachments(*m_bob, "alice");
         QCOMPARE(files.size(), std::size_t(1));
         QCOMPARE(files.front().state, store::AttachmentState::Available);

@@ -41,7 +41,7 @@ private slots:
     void roundTrip()
     {
         VERIFY_OK(m_alice->sendText(AccountId("bob"), "first words", false));
-        VERIFY_OK(m_bob->receive(std::chrono::milliseconds(500)));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         VERIFY_OK(m_bob->sendText(AccountId("alice"), "the quick pelican", false));
         // An attachment of 200 KiB: several pieces inside the backup stream.
         const auto attachmentPath = m_dir.filePath(QStringLiteral("photo.bin"));
@@ -52,7 +52,7 @@ private slots:
             f.write(reinterpret_cast<const char *>(content.data()), static_cast<qint64>(content.size()));
         }
         VERIFY_OK(m_bob->sendFile(AccountId("alice"), attachmentPath.toStdString(), false));
-        const auto got = m_alice->receive(std::chrono::milliseconds(1000));
+        const auto got = lapis::engine::test::receiveWaiting(*m_alice);
         VERIFY_OK(got);
         QVERIFY(std::any_of(got->begin(), got->end(), [](const ReceivedItem &i) { return !i.attachmentIds.empty(); }));
 
@@ -137,14 +137,14 @@ private slots:
 
         // New messages reach both the restored device and the original one.
         VERIFY_OK(m_bob->sendText(AccountId("alice"), "after the restore", false));
-        const auto fresh = engine.receive(std::chrono::milliseconds(1000));
+        const auto fresh = lapis::engine::test::receiveWaiting(engine);
         VERIFY_OK(fresh);
         const auto withText = [](const std::vector<ReceivedItem> &items, const std::string &text) {
             return std::count_if(items.begin(), items.end(),
                                  [&](const ReceivedItem &i) { return i.event.text == text && i.event.endToEnd; });
         };
         QCOMPARE(withText(*fresh, "after the restore"), 1);
-        const auto original = m_alice->receive(std::chrono::milliseconds(1000));
+        const auto original = lapis::engine::test::receiveWaiting(*m_alice);
         VERIFY_OK(original);
         QCOMPARE(withText(*original, "after the restore"), 1);
     }

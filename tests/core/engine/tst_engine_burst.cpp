@@ -94,12 +94,12 @@ private slots:
         }
         QCOMPARE(*m_alice->flushOutbox(), 0);
 
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         QCOMPARE(textsWith(*m_bob, AccountId("alice"), "burst"), texts);
         // Alice's other device stores each one from its sync transcript.
-        VERIFY_OK(m_alice2->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice2));
         QCOMPARE(textsWith(*m_alice2, AccountId("bob"), "burst"), texts);
-        VERIFY_OK(m_alice->receive(500ms)); // Bob's delivery receipts
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice)); // Bob's delivery receipts
     }
 
     void sendsWithASessionLeaveThePrekeyPool()
@@ -120,12 +120,12 @@ private slots:
             return -1;
         };
         QVERIFY(drain() >= 0);
-        VERIFY_OK(m_bob->receive(300ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         // Alice holds a session with Bob's device: her sends take none of the fresh pool.
         VERIFY_OK(m_alice->sendText(AccountId("bob"), "one", false));
         VERIFY_OK(m_alice->sendTexts(AccountId("bob"), {"two", "three"}, false));
         QCOMPARE(drain(), static_cast<int>(protocol::OneTimePreKeyTarget));
-        VERIFY_OK(m_bob->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
     }
 
     void emptyTextRefusesTheWholeBurst()
@@ -189,7 +189,7 @@ private slots:
         for (const auto &m : *own)
             QCOMPARE(m.state, store::MessageState::Sent);
         // Dave reads them in the order they were written, late ones included.
-        VERIFY_OK(dave->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*dave));
         QCOMPARE(textsWith(*dave, AccountId("carol"), "paced"), texts);
     }
 
@@ -230,9 +230,9 @@ private slots:
 
         // Both of Bob's devices read every message, in order: the first device across the gap the
         // refused envelopes left in its chain.
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         QCOMPARE(textsWith(*m_bob, AccountId("alice"), "anew"), texts);
-        VERIFY_OK(m_bob2->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob2));
         QCOMPARE(textsWith(*m_bob2, AccountId("alice"), "anew"), texts);
     }
 
@@ -274,7 +274,7 @@ private slots:
         }
         QCOMPARE(flushed, static_cast<int>(2 * texts.size())); // one envelope per device of Bob's
         // Whatever the relay still took from the abandoned stream arrives once, like the rest.
-        VERIFY_OK(m_bob->receive(1500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
         QCOMPARE(textsWith(*m_bob, AccountId("alice"), "stalled"), texts);
 #else
         QSKIP("stops the relay with SIGSTOP");
@@ -311,12 +311,23 @@ private slots:
         auto later = m_alice->sendText(AccountId("bob"), "receipt looked up", false);
         VERIFY_OK(later);
         QTRY_VERIFY_WITH_TIMEOUT(arrived("receipt looked up"), 10000);
-        QTest::qWait(1500); // the refused receipt is sent again after the next wait
+        // The refused receipt is sent again after the listener's next wait: Alice sees it delivered.
+        const auto deliveredAtAlice = [&](const MessageId &id) {
+            if (!lapis::engine::test::receiveWaiting(*m_alice).ok())
+                return false;
+            auto own = m_alice->history(AccountId("bob"), 20);
+            if (!own.ok())
+                return false;
+            return std::any_of(own->begin(), own->end(), [&id](const store::StoredMessage &m) {
+                return m.id == id && m.state == store::MessageState::Delivered;
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(deliveredAtAlice(lost->id), 10000);
         stop = true;
         listener.join();
         VERIFY_OK(listened);
 
-        VERIFY_OK(m_alice->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
         auto own = m_alice->history(AccountId("bob"), 20);
         VERIFY_OK(own);
         const auto stateOf = [&own](const MessageId &id) {
@@ -329,7 +340,7 @@ private slots:
         QCOMPARE(stateOf(lost->id), store::MessageState::Delivered);
         QCOMPARE(stateOf(later->id), store::MessageState::Delivered);
         // Alice's new device got the receipts too: it sees her messages delivered.
-        VERIFY_OK(alice3->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*alice3));
         auto atAlice3 = alice3->history(AccountId("bob"), 20);
         VERIFY_OK(atAlice3);
         int deliveredThere = 0;

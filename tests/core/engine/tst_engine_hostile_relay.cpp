@@ -60,7 +60,7 @@ private slots:
         QVERIFY(m_alice && m_bob);
         // Alice and Bob talk end to end: Bob pins Alice's account key.
         VERIFY_OK(m_alice->sendText(AccountId("bob"), "hello bob", false));
-        auto got = m_bob->receive(1000ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         QCOMPARE(got->size(), std::size_t{1});
     }
@@ -85,7 +85,7 @@ private slots:
                                       {0, QStringLiteral("alice"), alice.device.value(), true,
                                        QDateTime::currentMSecsSinceEpoch(), toQt(forged)}));
 
-        auto got = m_bob->receive(1000ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         QCOMPARE(got->size(), std::size_t{1});
         const auto &event = got->front().event;
@@ -95,7 +95,7 @@ private slots:
         VERIFY_OK(history);
         QCOMPARE(countText(*history, "send me your password"), std::size_t{0});
         // Acknowledged: it does not come again.
-        auto again = m_bob->receive(500ms);
+        auto again = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(again);
         QVERIFY(again->empty());
     }
@@ -110,7 +110,7 @@ private slots:
         const auto kept = relayOperator.mailbox(QStringLiteral("bob"), bobDevice);
         QVERIFY(kept && kept->size() == 1);
         const auto original = kept->front();
-        auto got = m_bob->receive(1000ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         QCOMPARE(got->size(), std::size_t{1});
         QCOMPARE(got->front().event.text, std::string("only once"));
@@ -130,7 +130,7 @@ private slots:
         replay.serverTimeMs += 1000;
         QVERIFY(relayOperator.deliver(QStringLiteral("bob"), bobDevice, replay));
 
-        auto replayed = m_bob->receive(1000ms);
+        auto replayed = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(replayed);
         QVERIFY2(replayed->empty(), replayed->empty() ? "" : replayed->front().event.text.c_str());
         QCOMPARE(m_bob->unreadableEnvelopes(), unreadableBefore);
@@ -150,7 +150,7 @@ private slots:
         QVERIFY(relayOperator.deliver(QStringLiteral("bob"), bobDevice,
                                       {0, QStringLiteral("alice"), m_alice->deviceId().value(), false,
                                        QDateTime::currentMSecsSinceEpoch(), QByteArray("not an envelope at all")}));
-        auto got = m_bob->receive(1000ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         QCOMPARE(countKind(*got, engine::IncomingEvent::Kind::Unreadable), std::size_t{1});
         QCOMPARE(got->front().event.from.value(), std::string("alice"));
@@ -189,7 +189,7 @@ private slots:
                 .get();
         VERIFY_OK(blocker);
         const auto unreadableBefore = m_bob->unreadableEnvelopes();
-        auto got = m_bob->receive(1000ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         QCOMPARE(countKind(*got, engine::IncomingEvent::Kind::Message), std::size_t{0});
         QCOMPARE(m_bob->unreadableEnvelopes(), unreadableBefore);
@@ -199,7 +199,7 @@ private slots:
 
         // The store takes it again: the next receive gets it.
         VERIFY_OK((*side)->transact([&](store::Transaction &tx) { return tx.conversations().remove(*blocker); }).get());
-        auto retried = m_bob->receive(1000ms);
+        auto retried = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(retried);
         QCOMPARE(retried->size(), std::size_t{1});
         QCOMPARE(retried->front().event.text, std::string("kept by the relay"));

@@ -62,8 +62,8 @@ private slots:
         auto sent = m_bob->sendText(AccountId("alice"), "Pancakes tomorrow? 🥞", false);
         VERIFY_OK(sent);
         m_bobsMessage = sent->id;
-        VERIFY_OK(m_alice->receive(800ms));
-        VERIFY_OK(m_alice2->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice2));
         QVERIFY(messageWith(*m_alice, AccountId("bob"), m_bobsMessage));
         QVERIFY(messageWith(*m_alice2, AccountId("bob"), m_bobsMessage));
     }
@@ -82,7 +82,7 @@ private slots:
         QCOMPARE(own->replyExcerpt, std::string("Pancakes tomorrow? 🥞"));
 
         // Bob sees the reply with the quote, as an event and in his store.
-        auto got = m_bob->receive(800ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         const auto *item = findKind(*got, engine::IncomingEvent::Kind::Message);
         QVERIFY(item);
@@ -98,7 +98,7 @@ private slots:
         QCOMPARE(atBob->replyExcerpt, std::string("Pancakes tomorrow? 🥞"));
 
         // Alice's second device stores the reply from the sync transcript, quote included.
-        auto synced = m_alice2->receive(800ms);
+        auto synced = lapis::engine::test::receiveWaiting(*m_alice2);
         VERIFY_OK(synced);
         const auto *copy = findKind(*synced, engine::IncomingEvent::Kind::SyncedMessage);
         QVERIFY(copy);
@@ -117,15 +117,15 @@ private slots:
             longText += "ü";
         auto sent = m_bob->sendText(AccountId("alice"), longText, false);
         VERIFY_OK(sent);
-        VERIFY_OK(m_alice->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
         auto reply = m_alice->sendReply(AccountId("bob"), sent->id, "That is long", false);
         VERIFY_OK(reply);
-        auto got = m_bob->receive(800ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         const auto *item = findKind(*got, engine::IncomingEvent::Kind::Message);
         QVERIFY(item && item->event.quote);
         QCOMPARE(item->event.quote->excerpt.size(), protocol::MaxQuoteExcerptChars * 2); // 200 two-byte ü
-        VERIFY_OK(m_alice2->receive(500ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice2));
     }
 
     void replyToUnknownOrForeignMessageRefused()
@@ -165,7 +165,7 @@ private slots:
         auto history = m_alice->history(AccountId("bob"), 100);
         QVERIFY(std::none_of(history->begin(), history->end(), [&](const auto &m) { return m.id == sent->id; }));
 
-        auto got = m_bob->receive(800ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         const auto *item = findKind(*got, engine::IncomingEvent::Kind::Reaction);
         QVERIFY(item);
@@ -173,7 +173,7 @@ private slots:
         QCOMPARE(item->event.text, std::string("👍"));
         QCOMPARE(reactionsOf(*messageWith(*m_bob, AccountId("alice"), m_bobsMessage)), thumbs);
 
-        auto synced = m_alice2->receive(800ms);
+        auto synced = lapis::engine::test::receiveWaiting(*m_alice2);
         VERIFY_OK(synced);
         QVERIFY(findKind(*synced, engine::IncomingEvent::Kind::Reaction));
         QCOMPARE(reactionsOf(*messageWith(*m_alice2, AccountId("bob"), m_bobsMessage)), thumbs);
@@ -184,9 +184,9 @@ private slots:
         VERIFY_OK(m_alice->sendReaction(AccountId("bob"), m_bobsMessage, "❤️", false));
         // Bob reacts to Alice's reply as well: reactions of two people on two messages.
         VERIFY_OK(m_bob->sendReaction(AccountId("alice"), m_alicesReply, "😂", false));
-        VERIFY_OK(m_bob->receive(800ms));
-        VERIFY_OK(m_alice->receive(800ms));
-        VERIFY_OK(m_alice2->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice2));
         const QStringList heart{QStringLiteral("❤️ by alice")};
         const QStringList laugh{QStringLiteral("😂 by bob")};
         for (auto *engine : {m_alice.get(), m_alice2.get()}) {
@@ -201,12 +201,12 @@ private slots:
     {
         VERIFY_OK(m_alice->sendReaction(AccountId("bob"), m_bobsMessage, {}, true));
         QVERIFY(messageWith(*m_alice, AccountId("bob"), m_bobsMessage)->reactions.empty());
-        auto got = m_bob->receive(800ms);
+        auto got = lapis::engine::test::receiveWaiting(*m_bob);
         VERIFY_OK(got);
         const auto *item = findKind(*got, engine::IncomingEvent::Kind::Reaction);
         QVERIFY(item && item->event.text.empty());
         QVERIFY(messageWith(*m_bob, AccountId("alice"), m_bobsMessage)->reactions.empty());
-        VERIFY_OK(m_alice2->receive(800ms));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice2));
         QVERIFY(messageWith(*m_alice2, AccountId("bob"), m_bobsMessage)->reactions.empty());
         // Bob's reaction to the reply is untouched.
         QCOMPARE(messageWith(*m_bob, AccountId("alice"), m_alicesReply)->reactions.size(), std::size_t(1));

@@ -170,7 +170,7 @@ private slots:
         VERIFY_OK((*desk)->login(withCode)); // while the laptop was not receiving
         const auto deskId = (*desk)->deviceId().value();
 
-        VERIFY_OK(m_alice->receive(std::chrono::milliseconds(1500)));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
         auto changes = m_alice->deviceChanges();
         VERIFY_OK(changes);
         QVERIFY(!changes->empty());
@@ -180,9 +180,9 @@ private slots:
         QVERIFY(changes->front().atMs > 0);
 
         VERIFY_OK(m_alice->removeDevice(DeviceId(deskId)));
-        VERIFY_OK(m_alice->receive(std::chrono::milliseconds(1500)));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
         // Received again: nothing is told twice (the events were acknowledged once kept).
-        VERIFY_OK(m_alice->receive(std::chrono::milliseconds(500)));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_alice));
         changes = m_alice->deviceChanges();
         VERIFY_OK(changes);
         QVERIFY(changes->size() >= 2);

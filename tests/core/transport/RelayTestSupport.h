@@ -2,12 +2,13 @@
 #pragma once
 // Shared by the transport tests that run against the real lapis-relay: result macros, an inbox
 // for MessageStream callbacks, and a fixture base that starts one relay per test binary.
-#include "RelayProcess.h"
 #include "Totp.h"
 #include "relay.grpc.pb.h"
 
 #include <lapis/crypto/Random.h>
 #include <lapis/proto/Limits.h>
+#include <lapis/testsupport/RelayProcess.h>
+#include <lapis/testsupport/Verify.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/Channel.h>
 #include <lapis/transport/MessageStream.h>
@@ -26,18 +27,8 @@
 
 using namespace lapis;
 using namespace lapis::transport;
+using lapis::test::RelayDataDir;
 using lapis::test::RelayProcess;
-
-#define TRY_OK(var, expr)                                                                                              \
-    auto var = (expr);                                                                                                 \
-    QVERIFY2(var.ok(), var.ok() ? "" : var.error().message.c_str())
-
-#define EXPECT_ERROR(expr, errorCode)                                                                                  \
-    do {                                                                                                               \
-        auto r_ = (expr);                                                                                              \
-        QVERIFY2(!r_.ok(), "expected a failure");                                                                      \
-        QVERIFY2(r_.error().code == (errorCode), r_.error().message.c_str());                                          \
-    } while (false)
 
 namespace lapis::test {
 

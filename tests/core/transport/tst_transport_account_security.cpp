@@ -76,7 +76,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_relay = std::make_unique<RelayProcess>(m_dir.path() + "/main");
+        m_relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + "/main"});
         QVERIFY2(m_relay->start(), "lapis-relay did not start");
     }
 
@@ -215,7 +215,7 @@ private slots:
     void wrongCodesCappedAcrossRequests()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--sign-in-wrong-codes", "6", "--rate-sign-in", "100/100"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--sign-in-wrong-codes", "6", "--rate-sign-in", "100/100"});
         QVERIFY(relay.start());
         auto owner = client(relay.endpoint());
         TRY_OK(registeredDevice, owner->registerAccount("gus", Password, "laptop"));

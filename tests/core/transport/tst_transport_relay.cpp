@@ -10,7 +10,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_relay = std::make_unique<RelayProcess>(m_dir.path() + "/main");
+        m_relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + "/main"});
         QVERIFY2(m_relay->start(), "lapis-relay did not start");
     }
 
@@ -138,7 +138,7 @@ private slots:
     void wrongCertificateRefused()
     {
         QTemporaryDir otherDir;
-        RelayProcess other(otherDir.path());
+        RelayProcess other(RelayDataDir{otherDir.path()});
         QVERIFY(other.start());
         RelayEndpoint endpoint = m_relay->endpoint();
         endpoint.pinnedCertificatePem = other.endpoint().pinnedCertificatePem;
@@ -153,7 +153,7 @@ private slots:
     void rateLimitPerAccount()
     {
         QTemporaryDir dir;
-        RelayProcess limited(dir.path(), {"--rate-account", "5/5"});
+        RelayProcess limited(RelayDataDir{dir.path()}, {"--rate-account", "5/5"});
         QVERIFY(limited.start());
         auto make = [&](const std::string &name) {
             auto c = client(limited.endpoint());
@@ -178,7 +178,7 @@ private slots:
     void queuedEnvelopesSurviveSigkill()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path());
+        RelayProcess relay(RelayDataDir{dir.path()});
         QVERIFY(relay.start());
         const RelayEndpoint before = relay.endpoint();
         auto sender = client(before);

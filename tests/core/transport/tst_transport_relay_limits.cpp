@@ -89,7 +89,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_relay = std::make_unique<RelayProcess>(m_dir.path() + "/main");
+        m_relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + "/main"});
         QVERIFY2(m_relay->start(), "lapis-relay did not start");
     }
 
@@ -97,7 +97,7 @@ private slots:
     void anonymousCallsLimitedPerAddress()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--rate-address", "0.01/6"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--rate-address", "0.01/6"});
         QVERIFY(relay.start());
         int refused = 0;
         for (int i = 0; i < 10; ++i) {
@@ -118,7 +118,7 @@ private slots:
     void registrationsLimitedPerAddress()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--rate-register", "0.001/3"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--rate-register", "0.001/3"});
         QVERIFY(relay.start());
         for (int i = 0; i < 3; ++i)
             QVERIFY(client(relay.endpoint())->registerAccount("reg" + std::to_string(i), Password, "x").ok());
@@ -134,7 +134,7 @@ private slots:
     void linkAddressesLimitedPerAddress()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--rate-link-address", "0.001/4"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--rate-link-address", "0.001/4"});
         QVERIFY(relay.start());
         for (int i = 0; i < 4; ++i)
             QVERIFY(client(relay.endpoint())->createLinkAddress().ok());
@@ -147,7 +147,7 @@ private slots:
     void passwordHashingBounded()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--password-hash-workers", "1", "--password-hash-queue", "1"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--password-hash-workers", "1", "--password-hash-queue", "1"});
         relay.useProductionArgon2();
         QVERIFY(relay.start());
         constexpr int Callers = 8;
@@ -180,7 +180,7 @@ private slots:
     void streamsPerConnectionCapped()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--max-streams-per-connection", "2"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--max-streams-per-connection", "2"});
         QVERIFY(relay.start());
         auto holder = client(relay.endpoint());
         std::vector<std::future<Result<Bytes>>> waits;
@@ -206,7 +206,7 @@ private slots:
     void senderThatStopsReadingIsCutOff()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(),
+        RelayProcess relay(RelayDataDir{dir.path()},
                            {"--send-in-flight", "64", "--send-stall-timeout", "1", "--rate-account", "1/1"});
         QVERIFY(relay.start());
         auto sender = registeredOn(relay, "flood");
@@ -272,7 +272,8 @@ private slots:
     void oneTimePreKeysLimited()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--rate-prekey-target", "0.001/5", "--rate-prekey-caller", "0.001/8"});
+        RelayProcess relay(RelayDataDir{dir.path()},
+                           {"--rate-prekey-target", "0.001/5", "--rate-prekey-caller", "0.001/8"});
         QVERIFY(relay.start());
         auto publish = [&](const std::string &name, int count) {
             auto c = registeredOn(relay, name);
@@ -321,7 +322,7 @@ private slots:
     void mailboxCapped()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--mailbox-max", "5"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--mailbox-max", "5"});
         QVERIFY(relay.start());
         auto offline = registeredOn(relay, "quiet");
         auto sender = registeredOn(relay, "loud");
@@ -349,7 +350,7 @@ private slots:
     void blobQuotaPerAccount()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--blob-quota-mb", "1"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--blob-quota-mb", "1"});
         QVERIFY(relay.start());
         auto owner = registeredOn(relay, "blobby");
         QVERIFY(owner->createUpload(700 * 1024).ok());
@@ -364,7 +365,7 @@ private slots:
     void linkBundlesBounded()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--link-bundle-memory-mb", "1"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--link-bundle-memory-mb", "1"});
         QVERIFY(relay.start());
         auto owner = registeredOn(relay, "linker");
         TRY_OK(first, client(relay.endpoint())->createLinkAddress());
@@ -382,8 +383,8 @@ private slots:
     void linkWaitsHoldNoThread()
     {
         QTemporaryDir dir;
-        RelayProcess relay(dir.path(), {"--rate-link-address", "100/1000", "--rate-address", "100/1000",
-                                        "--max-streams-per-connection", "1000"});
+        RelayProcess relay(RelayDataDir{dir.path()}, {"--rate-link-address", "100/1000", "--rate-address", "100/1000",
+                                                      "--max-streams-per-connection", "1000"});
         QVERIFY(relay.start());
         auto threads = [&relay] {
             QFile status(QStringLiteral("/proc/%1/status").arg(relay.processId()));

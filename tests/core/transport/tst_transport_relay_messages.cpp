@@ -10,7 +10,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_relay = std::make_unique<RelayProcess>(m_dir.path() + "/main");
+        m_relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + "/main"});
         QVERIFY2(m_relay->start(), "lapis-relay did not start");
     }
 
@@ -81,7 +81,8 @@ private slots:
     {
         // More than the default per-account rate allows at once.
         QTemporaryDir dir;
-        RelayProcess roomy(dir.path(), {"--rate-account", "10000/10000", "--rate-connection", "10000/10000"});
+        RelayProcess roomy(RelayDataDir{dir.path()},
+                           {"--rate-account", "10000/10000", "--rate-connection", "10000/10000"});
         QVERIFY(roomy.start());
         const auto registeredAt = [&](const std::string &name) {
             auto c = client(roomy.endpoint());
@@ -150,7 +151,7 @@ private slots:
     void packedBatchesFailOnceWhenRelayIsGone()
     {
         QTemporaryDir dir;
-        auto gone = std::make_unique<RelayProcess>(dir.path());
+        auto gone = std::make_unique<RelayProcess>(RelayDataDir{dir.path()});
         QVERIFY(gone->start());
         auto tx = client(gone->endpoint());
         auto device = tx->registerAccount("gone-tx", Password, "laptop");

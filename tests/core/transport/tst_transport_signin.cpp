@@ -74,7 +74,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_relay = std::make_unique<RelayProcess>(m_dir.path() + "/main");
+        m_relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + "/main"});
         QVERIFY2(m_relay->start(), "lapis-relay did not start");
     }
 
@@ -272,7 +272,7 @@ private slots:
     void expiredCodesAreRefused()
     {
         QTemporaryDir dir;
-        RelayProcess shortLived(dir.path(), {"--sign-in-ttl", "1"});
+        RelayProcess shortLived(RelayDataDir{dir.path()}, {"--sign-in-ttl", "1"});
         QVERIFY2(shortLived.start(), "lapis-relay did not start");
         auto laptop = client(shortLived.endpoint());
         TRY_OK(registeredDevice, laptop->registerAccount("eve", Password, "laptop"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes what the relay does with untrusted request bytes before any storage: protobuf decoding
 // of every request type, then the validators. The first byte picks the type.
+#include "../FuzzSeeds.h"
 #include "RelaySeeds.h"
 
 #include <lapis/proto/Validation.h>
@@ -96,4 +97,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     }
     return 0;
+}
+
+// The seed corpus for tests/fuzz/FuzzDriver.cpp (the driver without libFuzzer).
+std::vector<lapis::Bytes> lapisFuzzSeeds()
+{
+    std::vector<lapis::Bytes> seeds;
+    for (const auto &seed : lapis::fuzz::relaySeeds())
+        seeds.emplace_back(seed.begin(), seed.end());
+    return seeds;
 }

@@ -284,6 +284,12 @@ public:
     /// Attachments up to the auto-download limit are downloaded, checked against their digest and
     /// kept encrypted; larger ones wait for downloadAttachment().
     Result<std::vector<ReceivedItem>> receive(std::chrono::milliseconds idle);
+    /// Asked by receive(deadline, enough) with what arrived so far: true when that is all it waits for.
+    using ReceivedEnough = std::function<bool(const std::vector<ReceivedItem> &)>;
+    /// Takes every pending message (until the relay says its backlog for this device is pushed),
+    /// then new ones until `enough` says so or `deadline` passes: a script or a test that knows
+    /// what it expects stops as soon as it arrived, without an idle wait at the end.
+    Result<std::vector<ReceivedItem>> receive(std::chrono::milliseconds deadline, const ReceivedEnough &enough);
     /// Received attachments larger than this wait for downloadAttachment() (default 100 MiB).
     void setAutoDownloadLimit(std::uint64_t bytes) { m_autoDownloadLimit = bytes; }
     /// Downloads an attachment that waited (too large, or failed before), resuming after what an
@@ -439,6 +445,8 @@ private:
         std::chrono::milliseconds wait{100};
         std::function<void(ReceivedItem)> onItem;
         std::function<void(bool online)> onConnection;
+        /// The relay has pushed the backlog that waited for this device (once per connection).
+        std::function<void()> onDrained;
         /// Asked after each item and after each wait that brought nothing (`waitedInVain`).
         std::function<bool(bool waitedInVain)> done;
     };

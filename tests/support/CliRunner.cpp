@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CliRunner.h"
+#include <lapis/testsupport/CliRunner.h>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -26,6 +26,15 @@ CliProfile::CliProfile(QString binary, QString relayAddress, QString relayCa)
     QFile password(m_secrets.filePath(QStringLiteral("password")));
     password.open(QIODevice::WriteOnly);
     password.write("relay password 123\n");
+}
+
+CliProfile::CliProfile(const RelayProcess &relay)
+    : CliProfile(builtBinary(), relay.address(), relay.certificatePath())
+{}
+
+QString CliProfile::builtBinary()
+{
+    return QStringLiteral(LAPIS_BUILT_CLI_BINARY);
 }
 
 CliRun CliProfile::run(const QStringList &args, int timeoutMs) const
@@ -58,6 +67,35 @@ CliRun CliProfile::registerAs(const QString &name, bool plaintextOnly)
     if (plaintextOnly)
         args << QStringLiteral("--plaintext");
     return run(args);
+}
+
+QStringList receiveJson(int count, int deadlineSeconds)
+{
+    return {QStringLiteral("receive"), QStringLiteral("--json"),    QStringLiteral("--count"),
+            QString::number(count),    QStringLiteral("--timeout"), QString::number(deadlineSeconds)};
+}
+
+QStringList receiveWaiting(int deadlineSeconds)
+{
+    return {QStringLiteral("receive"), QStringLiteral("--count"), QStringLiteral("0"), QStringLiteral("--timeout"),
+            QString::number(deadlineSeconds)};
+}
+
+bool CliTestCase::startAliceAndBob()
+{
+    if (!m_relay.start())
+        return false;
+    m_alice = profile();
+    m_bob = profile();
+    for (auto *person : {m_alice.get(), m_bob.get()}) {
+        const auto name = person == m_alice.get() ? QStringLiteral("alice") : QStringLiteral("bob");
+        const auto registered = person->registerAs(name);
+        if (registered.exitCode != 0) {
+            qWarning("register %s: %s", qPrintable(name), qPrintable(describe(registered)));
+            return false;
+        }
+    }
+    return true;
 }
 
 QString describe(const CliRun &run)
