@@ -131,8 +131,10 @@ private slots:
         session()->openConversation(QStringLiteral("bob"));
         QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
         QVERIFY(conversation()->endToEnd());
+        // No session yet, and Bob's device offers an ML-KEM prekey: the first message can only
+        // set up PQXDH, so the header says so before it is sent.
         QCOMPARE(findItem(m_alice->window(), QStringLiteral("encryptionStatus"))->property("text").toString(),
-                 QStringLiteral("End-to-end encrypted"));
+                 QStringLiteral("End-to-end encrypted, post-quantum"));
 
         bool endToEnd = false;
         const auto id = sendAndWait(QStringLiteral("Hello Bob, this is end to end"), false, &endToEnd);
@@ -758,9 +760,8 @@ private slots:
     // Issue 21: the session with Bob was set up with PQXDH, and the lock header says so.
     void postQuantumSessionShowsInTheHeader()
     {
-        // Known gap (issue 21 stays open): in the merged tree the desktop's conversation with
-        // Bob (a lapis-cli peer) does not report postQuantum within 10 s; not yet diagnosed.
-        QSKIP("the desktop's post-quantum header is not yet shown for this session (issue 21, open)");
+        // Bob's device is the one he signed in with after the reset: no session yet, but its bundle
+        // offers an ML-KEM prekey, so the first message can only set up PQXDH.
         session()->openConversation(QStringLiteral("bob"));
         QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(conversation()->postQuantum(), 10000);

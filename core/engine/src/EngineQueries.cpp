@@ -140,12 +140,14 @@ Result<ContactTrust> Engine::contactTrust(const AccountId &peer, bool askRelay)
             .get();
     };
     ContactTrust trust;
+    std::optional<Directory> directory;
     if (askRelay && m_relay && hasAccount() && !m_plaintextOnly) {
-        auto directory = resolve(peer, false);
-        if (directory.ok()) {
+        auto resolved = resolve(peer, DirectoryUse::Lookup);
+        if (resolved.ok()) {
             trust.relayAnswered = true;
-            trust.certifiedDevices = directory.value().selection.accepted.size();
-        } else if (directory.error().code == ErrorCode::PermissionDenied) {
+            trust.certifiedDevices = resolved.value().selection.accepted.size();
+            directory = std::move(resolved).value();
+        } else if (resolved.error().code == ErrorCode::PermissionDenied) {
             trust.relayAnswered = true; // the changed key, recorded by resolve() in the contact
         }
     }
@@ -157,8 +159,21 @@ Result<ContactTrust> Engine::contactTrust(const AccountId &peer, bool askRelay)
     }
     if (m_identity) {
         LAPIS_TRY_ASSIGN(const auto sessions, postQuantumSessions(peer));
-        trust.postQuantum =
-            !sessions.empty() && std::all_of(sessions.begin(), sessions.end(), [](const auto &s) { return s.second; });
+        if (directory) {
+            // The devices a message goes to now: sessions with devices the account no longer
+            // certifies say nothing, and a device without a session is reached as its bundle says.
+            const auto &accepted = directory->selection.accepted;
+            trust.postQuantum = !accepted.empty() && std::all_of(accepted.begin(), accepted.end(), [&](const auto &c) {
+                const auto bundle = directory->bundles.find(c.device.device);
+                return reachedWithPqxdh(sessions, c.device.device,
+                                        bundle != directory->bundles.end() ? bundle->second.kemPreKey
+                                                                           : std::optional<transport::KemPreKey>());
+            });
+        } else {
+            trust.postQuantum = !sessions.empty() && std::all_of(sessions.begin(), sessions.end(), [](const auto &s) {
+                return s.second;
+            });
+        }
     }
     if (trust.relayAnswered) {
         trust.endToEnd = !trust.keyChanged && trust.certifiedDevices > 0 && !m_plaintextOnly;
@@ -167,6 +182,15 @@ Result<ContactTrust> Engine::contactTrust(const AccountId &peer, bool askRelay)
         trust.endToEnd = trust.everHadEndToEnd && !m_plaintextOnly;
     }
     return trust;
+}
+
+bool Engine::reachedWithPqxdh(const std::map<DeviceId, bool> &sessions, DeviceId device,
+                              const std::optional<transport::KemPreKey> &offered)
+{
+    // Without a session the next one is PQXDH exactly when the bundle offers an ML-KEM prekey: a
+    // bundle stripped of one fails to verify (PROTOCOL.md §3), so "classical" is never a downgrade.
+    const auto session = sessions.find(device);
+    return session != sessions.end() ? session->second : offered.has_value();
 }
 
 Result<std::map<DeviceId, bool>> Engine::postQuantumSessions(const AccountId &account)

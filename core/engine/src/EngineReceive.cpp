@@ -496,21 +496,11 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
     if (m_identity) {
         LAPIS_TRY_ASSIGN(sessions, postQuantumSessions(whose));
     }
-    // Without a session the next one is PQXDH exactly when the bundle offers an ML-KEM prekey: a
-    // bundle stripped of one fails to verify (PROTOCOL.md §3), so "classical" is never a downgrade.
-    auto reachedWithPqxdh = [&](std::uint32_t device, const std::optional<transport::KemPreKey> &offered) {
-        const auto session = sessions.find(DeviceId(device));
-        return session != sessions.end() ? session->second : offered.has_value();
-    };
     if (whose == m_account) {
         LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
-        // Every own device named as one we have a session with: the relay then takes no one-time
-        // key from their pools and still hands out the last-resort ML-KEM prekey.
+        // A lookup: the relay takes no one-time key from their pools and still hands out the
+        // last-resort ML-KEM prekey.
         std::optional<transport::PreKeyBundles> bundles;
-        std::vector<std::uint32_t> all;
-        for (const auto &d : own)
-            if (all.size() < proto::limits::MaxEnvelopesPerBatch)
-                all.push_back(d.deviceId);
         for (auto &d : own) {
             if (d.deviceId == m_deviceId.value()) {
                 LAPIS_TRY_ASSIGN(d.postQuantum, m_store
@@ -524,7 +514,7 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
             if (!m_identity || !d.hasKeys)
                 continue;
             if (sessions.count(DeviceId(d.deviceId)) == 0 && !bundles) {
-                LAPIS_TRY_ASSIGN(bundles, m_relay->fetchPreKeyBundles(m_account.value(), all));
+                LAPIS_TRY_ASSIGN(bundles, m_relay->fetchPreKeyBundles(m_account.value(), {}, true));
             }
             std::optional<transport::KemPreKey> offered;
             if (bundles) {
@@ -532,17 +522,17 @@ Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<A
                     if (bundle.deviceId == d.deviceId)
                         offered = bundle.kemPreKey;
             }
-            d.postQuantum = reachedWithPqxdh(d.deviceId, offered);
+            d.postQuantum = reachedWithPqxdh(sessions, DeviceId(d.deviceId), offered);
         }
         return own;
     }
-    LAPIS_TRY_ASSIGN(auto directory, resolve(*account, true));
+    LAPIS_TRY_ASSIGN(auto directory, resolve(*account, DirectoryUse::Lookup));
     std::vector<transport::DeviceInfo> out;
     for (const auto &cert : directory.selection.accepted) {
         transport::DeviceInfo info{cert.device.device.value(), cert.serialize(), {}, cert.createdAt * 1000, true};
         const auto bundle = directory.bundles.find(cert.device.device);
-        info.postQuantum =
-            reachedWithPqxdh(info.deviceId, bundle != directory.bundles.end() ? bundle->second.kemPreKey
+        info.postQuantum = reachedWithPqxdh(sessions, cert.device.device,
+                                            bundle != directory.bundles.end() ? bundle->second.kemPreKey
                                                                               : std::optional<transport::KemPreKey>());
         out.push_back(std::move(info));
     }
@@ -555,7 +545,7 @@ Result<std::string> Engine::acceptNewAccountKey(const AccountId &peer)
         return fail(ErrorCode::Unsupported, "A plaintext-only account has no safety numbers");
     if (peer == m_account)
         return fail(ErrorCode::InvalidArgument, "Your own account key cannot be replaced from here");
-    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(peer.value()));
+    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(peer.value(), {}, true));
     LAPIS_TRY_ASSIGN(auto key, crypto::Ed25519PublicKey::fromBytes(fetched.accountKey));
     const auto now = nowMs();
     LAPIS_TRY(m_store
@@ -587,7 +577,7 @@ Result<std::string> Engine::safetyNumber(const AccountId &peer)
     };
     LAPIS_TRY_ASSIGN(auto key, pinned());
     if (!key) {
-        LAPIS_TRY(resolve(peer, true)); // pins the key on first contact
+        LAPIS_TRY(resolve(peer, DirectoryUse::Lookup)); // pins the key on first contact
         LAPIS_TRY_ASSIGN(key, pinned());
         if (!key)
             return fail(ErrorCode::NotFound, peer.value() + " has no end-to-end identity");

@@ -32,7 +32,7 @@ std::optional<std::string> Engine::textProblem(const std::string &text)
     return std::nullopt;
 }
 
-Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetchBundles*/)
+Result<Engine::Directory> Engine::resolve(const AccountId &account, DirectoryUse use)
 {
     // A device we hold a session with needs no one-time prekey: taking one anyway, on every send,
     // would use up the pool that other senders' first messages need.
@@ -51,7 +51,8 @@ Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetch
             && std::find(withSession.begin(), withSession.end(), m_deviceId.value()) == withSession.end())
             withSession.push_back(m_deviceId.value());
     }
-    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(account.value(), withSession));
+    LAPIS_TRY_ASSIGN(auto fetched,
+                     m_relay->fetchPreKeyBundles(account.value(), withSession, use == DirectoryUse::Lookup));
     Directory directory;
     directory.plaintextOnly = fetched.plaintextOnly;
     std::vector<ListedDevice> listed;
@@ -117,7 +118,7 @@ Result<Engine::Directory> Engine::resolve(const AccountId &account, bool /*fetch
 Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored,
                                        bool withOwnDevices)
 {
-    LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
+    LAPIS_TRY_ASSIGN(auto recipient, resolve(to, DirectoryUse::Send));
     LAPIS_TRY_ASSIGN(auto everEndToEnd, m_store
                                             ->transact([&](store::Transaction &tx) -> Result<bool> {
                                                 LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(to));
@@ -149,7 +150,7 @@ Result<SendTargets> Engine::targetsFor(const AccountId &to, bool allowPlaintext,
         targets.recipientDevices = recipient.listedDevices;
     }
     if (m_identity && !(to == m_account) && withOwnDevices) {
-        LAPIS_TRY_ASSIGN(auto own, resolve(m_account, true));
+        LAPIS_TRY_ASSIGN(auto own, resolve(m_account, DirectoryUse::Send));
         for (const auto &cert : own.selection.accepted) {
             if (cert.device.device == m_identity->address().device)
                 continue;
@@ -193,7 +194,7 @@ Result<SendTargets> Engine::sendTargets(const AccountId &to, bool allowPlaintext
     SendTargets targets;
     if (m_plaintextOnly) {
         // A plaintext-only account has no keys to encrypt with.
-        LAPIS_TRY_ASSIGN(auto recipient, resolve(to, true));
+        LAPIS_TRY_ASSIGN(auto recipient, resolve(to, DirectoryUse::Send));
         targets.route = Route::Plaintext;
         targets.recipientDevices = recipient.listedDevices;
     } else {

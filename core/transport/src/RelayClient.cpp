@@ -246,10 +246,12 @@ Result<void> RelayClient::publishKeys(ByteView accountKey, ByteView certificate,
 }
 
 Result<PreKeyBundles> RelayClient::fetchPreKeyBundles(const std::string &account,
-                                                      const std::vector<std::uint32_t> &devicesWithSession)
+                                                      const std::vector<std::uint32_t> &devicesWithSession,
+                                                      bool lookupOnly)
 {
     v1::PreKeyBundlesRequest request;
     request.set_account(account);
+    request.set_lookup_only(lookupOnly);
     for (const auto device : devicesWithSession)
         request.add_devices_with_session(device);
     LAPIS_TRY(proto::validate(request));

@@ -92,6 +92,17 @@ private slots:
         QCOMPARE(before.size(), std::size_t{100});
         const auto handedOut = before.front(); // the relay hands out the lowest id first
 
+        // Opening the conversation (trust, device list) looks without taking a one-time key, and
+        // already says post-quantum: carl's device offers an ML-KEM prekey, so the first message
+        // can only set up PQXDH.
+        auto looked = alice->contactTrust(AccountId("carl"), true);
+        VERIFY_OK(looked);
+        QVERIFY(looked->relayAnswered && looked->endToEnd && looked->postQuantum);
+        auto listed = alice->devices(AccountId("carl"));
+        VERIFY_OK(listed);
+        QVERIFY(listed->size() == 1 && listed->front().postQuantum);
+        QCOMPARE(kemIdsOnRelay(op, "carl", false).size(), std::size_t{100});
+
         VERIFY_OK(alice->sendText(AccountId("carl"), "hello over pqxdh", false));
         const auto after = kemIdsOnRelay(op, "carl", false);
         QCOMPARE(after.size(), std::size_t{99});
@@ -429,6 +440,10 @@ private slots:
         auto started = tia->postQuantumSessions(AccountId("sam"));
         VERIFY_OK(started);
         QVERIFY(started->size() == 1 && !started->begin()->second);
+        auto classicalTrust = tia->contactTrust(AccountId("sam"), true);
+        VERIFY_OK(classicalTrust);
+        QVERIFY2(classicalTrust->relayAnswered && !classicalTrust->postQuantum,
+                 "a classical session is shown as post-quantum");
 
         // Sam upgrades: the +KEM signed prekey, and the ML-KEM keys its next start publishes.
         QVERIFY(
@@ -447,6 +462,9 @@ private slots:
         QCOMPARE(messagesIn(*got).front().event.text, std::string("after the upgrade"));
         QVERIFY(allPostQuantum(*tia, "sam"));
         QVERIFY(allPostQuantum(*sam, "tia"));
+        auto pqTrust = tia->contactTrust(AccountId("sam"), true);
+        VERIFY_OK(pqTrust);
+        QVERIFY(pqTrust->postQuantum);
     }
 
 private:

@@ -152,8 +152,10 @@ struct ContactTrust {
     bool downgraded = false; ///< had end-to-end devices, offers none now: ask before each plaintext send
     bool keyChanged = false; ///< the account key changed: blocked until the user accepts it
     bool verified = false;
-    /// Every session we hold with the peer's devices (at least one) was set up with PQXDH: an
-    /// ML-KEM-768 secret is in its keys (PROTOCOL.md §3).
+    /// Every device a message goes to (at least one) is reached with PQXDH: its session has an
+    /// ML-KEM-768 secret in its keys, or, without a session yet, its bundle offers an ML-KEM prekey
+    /// so that the first message can only set one up that way (PROTOCOL.md §3). Offline: every
+    /// session held with the peer's devices (at least one) was set up with PQXDH.
     bool postQuantum = false;
 };
 
@@ -417,7 +419,13 @@ private:
         std::map<DeviceId, transport::PreKeyBundle> bundles;
         std::vector<DeviceId> listedDevices;
     };
-    Result<Directory> resolve(const AccountId &account, bool fetchBundles);
+    /// A send may start sessions and takes one-time prekeys for devices without one; a lookup
+    /// (trust, device lists, pinning) takes none.
+    enum class DirectoryUse { Lookup, Send };
+    Result<Directory> resolve(const AccountId &account, DirectoryUse use);
+    /// Whether `device` is (or, without a session, will be) reached with PQXDH.
+    static bool reachedWithPqxdh(const std::map<DeviceId, bool> &sessions, DeviceId device,
+                                 const std::optional<transport::KemPreKey> &offered);
     /// Without `withOwnDevices` (receipts), our other devices are not looked up.
     Result<SendTargets> targetsFor(const AccountId &to, bool allowPlaintext, std::vector<RejectedDevice> &ignored,
                                    bool withOwnDevices = true);

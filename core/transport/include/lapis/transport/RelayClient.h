@@ -78,9 +78,11 @@ public:
                              const std::vector<OneTimePreKey> &oneTime, const KemPreKeyUpload &kem = {});
     /// One bundle per device of `account`; each one-time prekey is handed out once. The devices in
     /// `devicesWithSession` (we hold a session with them) come without one, so that an ordinary
-    /// send leaves their pool to the senders that need it.
+    /// send leaves their pool to the senders that need it. `lookupOnly`: no bundle comes with a
+    /// one-time prekey (a look at the directory, not a session start).
     Result<PreKeyBundles> fetchPreKeyBundles(const std::string &account,
-                                             const std::vector<std::uint32_t> &devicesWithSession = {});
+                                             const std::vector<std::uint32_t> &devicesWithSession = {},
+                                             bool lookupOnly = false);
     Result<std::uint32_t> preKeyCount();
     /// The one-time X25519 and ML-KEM prekeys waiting on the relay, and whether it has a
     /// last-resort ML-KEM prekey of this device.
