@@ -1,29 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: opening a profile, registering and logging in.
+// Opening a profile: its folder made private, its store opened, its account loaded.
 #include <lapis/common/Log.h>
 #include <lapis/engine/Engine.h>
 #include <lapis/engine/ProfileKey.h>
-#include <lapis/engine/ProtocolStores.h>
-#include <lapis/engine/WireKeys.h>
-#include <lapis/protocol/Limits.h>
-#include <lapis/protocol/PreKeyManager.h>
-
-#include <chrono>
 
 namespace lapis::engine {
 
 namespace fs = std::filesystem;
 
 Engine::Engine(fs::path profile, std::unique_ptr<store::Store> store)
-    : m_profile(std::move(profile))
-    , m_store(std::move(store))
-    , m_rng(crypto::systemRandom())
+    : m_ctx(std::move(profile), std::move(store))
 {}
 
 Engine::~Engine()
 {
     // What "Open" decrypted lives only as long as the app that opened it.
-    if (auto cleared = clearOpenedAttachments(); !cleared.ok())
+    if (auto cleared = m_downloads.clearOpenedAttachments(); !cleared.ok())
         qCWarning(lcEngine) << cleared.error().message.c_str();
 }
 
@@ -54,12 +46,6 @@ Result<void> makePrivate(const fs::path &profile)
 }
 } // namespace
 
-std::int64_t Engine::nowMs() const
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
 {
     std::error_code ec;
@@ -72,128 +58,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
     LAPIS_TRY_ASSIGN(auto store, openProfileStore(options));
     LAPIS_TRY(makePrivate(options.directory)); // the store's files, created with the umask's mode
     std::unique_ptr<Engine> engine(new Engine(options.directory, std::move(store)));
-    LAPIS_TRY(engine->clearOpenedAttachments()); // the app may have ended without closing
+    LAPIS_TRY(engine->m_downloads.clearOpenedAttachments()); // the app may have ended without closing
 
-    engine->m_backupParams = options.passphraseParams;
-    LAPIS_TRY(engine->loadAccount());
+    engine->m_ctx.backupParams = options.passphraseParams;
+    LAPIS_TRY(engine->m_accounts.loadAccount());
     return engine;
-}
-
-Result<void> Engine::loadAccount()
-{
-    LAPIS_TRY_ASSIGN(auto own, m_store->transact([](store::Transaction &tx) { return tx.accounts().load(); }).get());
-    if (!own)
-        return {};
-    LAPIS_TRY_ASSIGN(auto login, RelayLogin::deserialize(own->deviceCredentials.view()));
-    m_account = own->account;
-    m_deviceId = own->device;
-    m_plaintextOnly = login.plaintextOnly;
-    // Signed in by a code from another device, not linked yet: no account key (EngineSignIn.cpp).
-    m_awaitingKeys = !login.plaintextOnly && own->identityKeyPair.size() == 0;
-    if (!login.plaintextOnly && !m_awaitingKeys) {
-        LAPIS_TRY_ASSIGN(auto identity, LocalIdentity::deserialize(own->identityKeyPair.view()));
-        m_identity = std::make_unique<LocalIdentity>(std::move(identity));
-    }
-    LAPIS_TRY(connect(own->relayAddress, login.certificatePem));
-    m_relay->setCredentials(
-        transport::DeviceCredentials{own->account.value(), own->device.value(),
-                                     Bytes(login.credential.view().begin(), login.credential.view().end())});
-    return {};
-}
-
-Result<void> Engine::connect(const std::string &relayAddress, const std::string &pem)
-{
-    LAPIS_TRY_ASSIGN(m_relay, transport::RelayClient::create(transport::RelayEndpoint{relayAddress, pem, {}}));
-    return {};
-}
-
-Result<void> Engine::saveAccount(const transport::RegisteredDevice &device, const AccountSetup &setup)
-{
-    RelayLogin login{setup.relayCertificatePem, SecureBytes::copyOf(device.credentials.credential),
-                     device.plaintextOnly};
-    store::OwnAccount own;
-    own.account = AccountId(device.credentials.account);
-    own.relayAddress = setup.relayAddress;
-    own.device = DeviceId(device.credentials.deviceId);
-    own.deviceCredentials = login.serialize();
-    own.createdAtMs = nowMs();
-    if (m_identity) {
-        const auto serialized = m_identity->serialize();
-        own.identityKeyPair = SecureBytes::copyOf(serialized.view());
-        const auto key = m_identity->device().accountKey.bytes();
-        own.identityPublicKey.assign(key.begin(), key.end());
-    }
-    m_account = own.account;
-    m_deviceId = own.device;
-    m_plaintextOnly = device.plaintextOnly;
-    m_relay->setCredentials(device.credentials);
-    return m_store->transact([&own](store::Transaction &tx) { return tx.accounts().save(own); }).get();
-}
-
-Result<void> Engine::registerAccount(const AccountSetup &setup)
-{
-    if (hasAccount())
-        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
-    LAPIS_TRY(connect(setup.relayAddress, setup.relayCertificatePem));
-    LAPIS_TRY_ASSIGN(auto device,
-                     m_relay->registerAccount(setup.username, setup.password, setup.deviceName, setup.plaintextOnly));
-    if (!setup.plaintextOnly)
-        m_identity = std::make_unique<LocalIdentity>(LocalIdentity::create(
-            AccountId(device.credentials.account), DeviceId(device.credentials.deviceId), nowMs() / 1000, m_rng));
-    LAPIS_TRY(saveAccount(device, setup));
-    if (!setup.plaintextOnly)
-        LAPIS_TRY(publishKeys());
-    qCInfo(lcEngine) << "Registered a new account, device" << device.credentials.deviceId;
-    return {};
-}
-
-// Engine::login is in EngineSignIn.cpp.
-
-// Engine::publishKeys and Engine::maintainKeys are in EngineKeys.cpp.
-
-Result<void> Engine::pruneProcessedEnvelopes()
-{
-    // Three times the relay's default envelope lifetime (30 days): a relay that keeps envelopes
-    // longer still loses nothing, as a redelivery older than this fails to decrypt (its key was
-    // used up) and is dropped instead of shown twice.
-    constexpr std::int64_t ProcessedEnvelopeRetentionMs = 90LL * 24 * 60 * 60 * 1000;
-    const auto cutoff = nowMs() - ProcessedEnvelopeRetentionMs;
-    return m_store
-        ->transact([cutoff](store::Transaction &tx) -> Result<void> {
-            LAPIS_TRY(tx.processedEnvelopes().pruneOlderThan(cutoff));
-            return {};
-        })
-        .get();
-}
-
-Result<std::string> Engine::enableTotp()
-{
-    if (!hasAccount())
-        return fail(ErrorCode::NotFound, "This profile has no account yet");
-    LAPIS_TRY_ASSIGN(auto enrollment, m_relay->enrollTotp());
-    return enrollment.otpauthUri;
-}
-
-Result<void> Engine::confirmTotp(const std::string &code)
-{
-    if (!hasAccount())
-        return fail(ErrorCode::NotFound, "This profile has no account yet");
-    return m_relay->confirmTotp(code);
-}
-
-Result<void> Engine::changeAccountPassword(const std::string &oldPassword, const std::string &newPassword,
-                                           const std::string &totpCode)
-{
-    if (!hasAccount())
-        return fail(ErrorCode::NotFound, "This profile has no account yet");
-    return m_relay->changePassword(oldPassword, newPassword, totpCode);
-}
-
-Result<void> Engine::allowSignIns()
-{
-    if (!hasAccount())
-        return fail(ErrorCode::NotFound, "This profile has no account yet");
-    return m_relay->allowSignIns();
 }
 
 } // namespace lapis::engine

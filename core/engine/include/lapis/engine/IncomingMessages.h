@@ -51,6 +51,14 @@ struct IncomingEvent {
     std::optional<protocol::Quote> quote;
 };
 
+/// A message taken by receive(), for the CLI and the views.
+struct ReceivedItem {
+    IncomingEvent event;
+    /// For each of event.attachments, in order: its id in the store (0 when it has none). Nothing
+    /// is decrypted on arrival; decryptAttachment / saveAttachmentIn make plaintext when asked.
+    std::vector<std::int64_t> attachmentIds;
+};
+
 /// The event that reports an envelope from `from` that could not be read, and why.
 IncomingEvent unreadableEvent(AccountId from, DeviceId device, std::string reason);
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <lapis/engine/Engine.h>
+#include <lapis/engine/ProfileOptions.h>
+#include <lapis/store/Store.h>
 
 #include <cstddef>
 #include <functional>

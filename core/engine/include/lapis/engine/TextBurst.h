@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <lapis/engine/Engine.h>
 #include <lapis/engine/OutgoingMessages.h>
+#include <lapis/engine/sending/Sender.h>
 #include <lapis/protocol/Limits.h>
 #include <lapis/transport/BatchSender.h>
 

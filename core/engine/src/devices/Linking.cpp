@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: linking a new device to an account by QR code (both sides).
+// Linking a new device to an account by QR code (both sides).
 #include <lapis/common/Log.h>
-#include <lapis/engine/Engine.h>
 #include <lapis/engine/LinkBundle.h>
+#include <lapis/engine/account/Accounts.h>
+#include <lapis/engine/devices/Linking.h>
+#include <lapis/engine/keys/KeyMaintenance.h>
 #include <lapis/proto/Limits.h>
 #include <lapis/protocol/LinkCipher.h>
 
 #include <algorithm>
 
 namespace lapis::engine {
+
+namespace fs = std::filesystem;
 
 namespace {
 constexpr int RecentMessagesPerConversation = 100;
@@ -23,30 +27,30 @@ std::string normalisedCode(std::string code)
 }
 } // namespace
 
-std::string Engine::comparisonCode(const LinkUri &uri)
+std::string Linking::comparisonCode(const LinkUri &uri)
 {
     return protocol::LinkCipher::comparisonCode(uri.publicKey);
 }
 
-Result<PendingLink> Engine::requestLink(const std::string &relayAddress, const std::string &relayCertificatePem)
+Result<PendingLink> Linking::requestLink(const std::string &relayAddress, const std::string &relayCertificatePem)
 {
-    if (hasAccount() && !m_awaitingKeys)
-        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
+    if (m_ctx.hasAccount() && !m_ctx.awaitingKeys)
+        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_ctx.account.value() + ")");
     // A device signed in by a code (EngineSignIn.cpp) keeps its credential, to retire that device
     // once the linked one exists.
-    const auto signedIn = m_awaitingKeys ? m_relay->credentials() : std::nullopt;
-    if (m_awaitingKeys && relayAddress.empty()) {
+    const auto signedIn = m_ctx.awaitingKeys ? m_ctx.relay->credentials() : std::nullopt;
+    if (m_ctx.awaitingKeys && relayAddress.empty()) {
         // Linking resumed after a restart: the relay is the one this device signed in to.
-        const auto endpoint = m_relay->endpoint();
+        const auto endpoint = m_ctx.relay->endpoint();
         return requestLink(endpoint.address, endpoint.pinnedCertificatePem);
     }
-    LAPIS_TRY(connect(relayAddress, relayCertificatePem));
+    LAPIS_TRY(m_ctx.connect(relayAddress, relayCertificatePem));
     if (signedIn)
-        m_relay->setCredentials(*signedIn);
-    LAPIS_TRY_ASSIGN(auto address, m_relay->createLinkAddress());
+        m_ctx.relay->setCredentials(*signedIn);
+    LAPIS_TRY_ASSIGN(auto address, m_ctx.relay->createLinkAddress());
     PendingLink pending{LinkUri{relayAddress, address.address, {}},
                         {},
-                        crypto::X25519KeyPair::generate(m_rng),
+                        crypto::X25519KeyPair::generate(m_ctx.rng),
                         address.ttl,
                         relayCertificatePem};
     pending.uri.publicKey = pending.ephemeral.publicKey();
@@ -54,37 +58,38 @@ Result<PendingLink> Engine::requestLink(const std::string &relayAddress, const s
     return pending;
 }
 
-Result<void> Engine::completeLink(const PendingLink &pending, const std::string &deviceName,
-                                  const std::function<bool()> &interrupted)
+Result<void> Linking::completeLink(const PendingLink &pending, const std::string &deviceName,
+                                   const std::function<bool()> &interrupted)
 {
     LAPIS_TRY_ASSIGN(auto sealed,
-                     m_relay->waitForLink(pending.uri.address,
-                                          std::chrono::duration_cast<std::chrono::milliseconds>(pending.lifetime),
-                                          interrupted));
+                     m_ctx.relay->waitForLink(pending.uri.address,
+                                              std::chrono::duration_cast<std::chrono::milliseconds>(pending.lifetime),
+                                              interrupted));
     LAPIS_TRY_ASSIGN(auto opened, protocol::LinkCipher::open(pending.ephemeral, sealed));
     LAPIS_TRY_ASSIGN(auto bundle, LinkBundle::deserialize(opened.view()));
     LAPIS_TRY_ASSIGN(auto accountKey, protocol::AccountIdentity::fromSeed(bundle.accountKeySeed.view()));
-    LAPIS_TRY_ASSIGN(auto device, m_relay->registerLinkedDevice(bundle.account.value(), bundle.linkToken, deviceName));
-    if (m_awaitingKeys) {
+    LAPIS_TRY_ASSIGN(auto device,
+                     m_ctx.relay->registerLinkedDevice(bundle.account.value(), bundle.linkToken, deviceName));
+    if (m_ctx.awaitingKeys) {
         // The keyless device this profile was signed in as gives way to the linked one.
-        if (m_account != AccountId(device.credentials.account))
+        if (m_ctx.account != AccountId(device.credentials.account))
             return fail(ErrorCode::InvalidArgument, "The link came from another account than this profile's");
-        if (auto retired = m_relay->removeDevice(m_deviceId.value()); !retired.ok())
+        if (auto retired = m_ctx.relay->removeDevice(m_ctx.deviceId.value()); !retired.ok())
             qCInfo(lcEngine) << "The signed-in device was not removed:" << retired.error().message.c_str();
-        m_awaitingKeys = false;
+        m_ctx.awaitingKeys = false;
     }
-    m_identity = std::make_unique<LocalIdentity>(LocalIdentity::forLinkedDevice(
+    m_ctx.identity = std::make_unique<LocalIdentity>(LocalIdentity::forLinkedDevice(
         std::move(accountKey), AccountId(device.credentials.account), DeviceId(device.credentials.deviceId),
-        protocol::DeviceKeys::generate(m_rng), nowMs() / 1000));
+        protocol::DeviceKeys::generate(m_ctx.rng), m_ctx.nowMs() / 1000));
     AccountSetup setup;
     setup.relayAddress = pending.uri.relay;
     setup.relayCertificatePem = pending.relayCertificatePem;
     setup.deviceName = deviceName;
-    LAPIS_TRY(saveAccount(device, setup));
-    LAPIS_TRY(publishKeys());
+    LAPIS_TRY(m_accounts.saveAccount(device, setup));
+    LAPIS_TRY(m_keys.publishKeys());
 
-    const auto now = nowMs();
-    return m_store
+    const auto now = m_ctx.nowMs();
+    return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<void> {
             for (const auto &c : bundle.contacts) {
                 store::Contact contact;
@@ -120,22 +125,22 @@ Result<void> Engine::completeLink(const PendingLink &pending, const std::string 
         .get();
 }
 
-Result<void> Engine::approveLink(const LinkUri &uri, const std::optional<std::string> &expectedCode)
+Result<void> Linking::approveLink(const LinkUri &uri, const std::optional<std::string> &expectedCode)
 {
-    if (!m_identity)
+    if (!m_ctx.identity)
         return fail(ErrorCode::NotFound, "This profile has no end-to-end account to link a device to");
     if (expectedCode && normalisedCode(*expectedCode) != normalisedCode(comparisonCode(uri)))
         return fail(ErrorCode::AuthenticationFailed,
                     "The codes differ: the QR code may have been swapped. Nothing was sent.");
-    if (uri.relay != m_relay->endpoint().address)
+    if (uri.relay != m_ctx.relay->endpoint().address)
         return fail(ErrorCode::InvalidArgument, "The new device uses another relay (" + uri.relay + ") than this one");
-    LAPIS_TRY_ASSIGN(auto token, m_relay->createLinkToken());
+    LAPIS_TRY_ASSIGN(auto token, m_ctx.relay->createLinkToken());
 
     LinkBundle bundle;
-    bundle.account = m_account;
-    bundle.accountKeySeed = SecretArray<32>::fromView(m_identity->accountIdentity().seed());
+    bundle.account = m_ctx.account;
+    bundle.accountKeySeed = SecretArray<32>::fromView(m_ctx.identity->accountIdentity().seed());
     bundle.linkToken = token.token;
-    LAPIS_TRY(m_store
+    LAPIS_TRY(m_ctx.store
                   ->transact([&](store::Transaction &tx) -> Result<void> {
                       LAPIS_TRY_ASSIGN(auto contacts, tx.contacts().list());
                       for (const auto &c : contacts)
@@ -173,8 +178,8 @@ Result<void> Engine::approveLink(const LinkUri &uri, const std::optional<std::st
                   })
                   .get());
     const auto plain = bundle.serialize();
-    LAPIS_TRY_ASSIGN(auto sealed, protocol::LinkCipher::seal(uri.publicKey, plain.view(), m_rng));
-    LAPIS_TRY(m_relay->postLinkBundle(uri.address, sealed));
+    LAPIS_TRY_ASSIGN(auto sealed, protocol::LinkCipher::seal(uri.publicKey, plain.view(), m_ctx.rng));
+    LAPIS_TRY(m_ctx.relay->postLinkBundle(uri.address, sealed));
     qCInfo(lcEngine) << "Sent the link bundle:" << bundle.contacts.size() << "contacts," << bundle.recentMessages.size()
                      << "messages";
     return {};

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: logging a new device in by password and a second factor (a six-digit code that the
+// Logging a new device in by password and a second factor (a six-digit code that the
 // account's other devices show, or TOTP), and the trusted device's side of those sign-ins.
 #include "SignInHistory.h"
 
 #include <lapis/common/Log.h>
-#include <lapis/engine/Engine.h>
+#include <lapis/engine/account/Accounts.h>
+#include <lapis/engine/devices/Devices.h>
+#include <lapis/engine/keys/KeyMaintenance.h>
 
 #include <algorithm>
 #include <sstream>
@@ -57,21 +59,22 @@ bool requestIsOver(const Error &error)
 
 } // namespace
 
-Result<void> Engine::login(const AccountSetup &setup)
+Result<void> Accounts::login(const AccountSetup &setup)
 {
-    if (hasAccount())
-        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_account.value() + ")");
+    if (m_ctx.hasAccount())
+        return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_ctx.account.value() + ")");
     auto readPending = [this]() -> Result<std::optional<PendingSignIn>> {
         LAPIS_TRY_ASSIGN(auto stored,
-                         m_store->transact([](store::Transaction &tx) { return tx.meta().get(PendingKey); }).get());
+                         m_ctx.store->transact([](store::Transaction &tx) { return tx.meta().get(PendingKey); }).get());
         return parsePending(stored);
     };
     auto writePending = [this](const transport::SignInPending &made) {
-        return m_store->transact([&](store::Transaction &tx) { return tx.meta().set(PendingKey, formatPending(made)); })
+        return m_ctx.store
+            ->transact([&](store::Transaction &tx) { return tx.meta().set(PendingKey, formatPending(made)); })
             .get();
     };
     auto forgetPending = [this] {
-        (void)m_store->transact([](store::Transaction &tx) { return tx.meta().remove(PendingKey); }).get();
+        (void)m_ctx.store->transact([](store::Transaction &tx) { return tx.meta().remove(PendingKey); }).get();
     };
     transport::LoginRequest request{setup.username, setup.password, setup.deviceName, setup.totpCode, {}, {}};
     if (!setup.deviceCode.empty()) {
@@ -82,13 +85,13 @@ Result<void> Engine::login(const AccountSetup &setup)
         request.deviceCode = setup.deviceCode;
         request.signInId = pending->id;
     }
-    LAPIS_TRY(connect(setup.relayAddress, setup.relayCertificatePem));
+    LAPIS_TRY(m_ctx.connect(setup.relayAddress, setup.relayCertificatePem));
     std::optional<transport::SignInPending> made;
-    auto device = m_relay->loginDevice(request, &made);
+    auto device = m_ctx.relay->loginDevice(request, &made);
     if (!device.ok()) {
         if (made) {
             LAPIS_TRY(writePending(*made));
-            const auto minutes = std::max<std::int64_t>(1, (made->expiresMs - nowMs() + 59'999) / 60'000);
+            const auto minutes = std::max<std::int64_t>(1, (made->expiresMs - m_ctx.nowMs() + 59'999) / 60'000);
             return fail(ErrorCode::PermissionDenied, ErrorReason::SignInCodeRequired,
                         "A code from another device is needed: the account's other devices now show a six-digit "
                         "sign-in code for \""
@@ -105,34 +108,35 @@ Result<void> Engine::login(const AccountSetup &setup)
     forgetPending();
 
     if (!device->plaintextOnly) {
-        m_relay->setCredentials(device->credentials);
-        LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
+        m_ctx.relay->setCredentials(device->credentials);
+        LAPIS_TRY_ASSIGN(auto own, m_ctx.relay->listDevices());
         bool othersHaveKeys = false;
         for (const auto &other : own)
             othersHaveKeys = othersHaveKeys || (other.deviceId != device->credentials.deviceId && other.hasKeys);
         if (othersHaveKeys) {
             // The account key exists only on the other devices and never passes through the relay:
             // this device is signed in, and receives the key when it is linked from one of them.
-            m_awaitingKeys = true;
+            m_ctx.awaitingKeys = true;
             qCInfo(lcEngine) << "Signed in by a second factor; end-to-end keys wait for linking";
         } else {
             // No device holds an account key (all lost, or the operator reset the account): this
             // device starts one, and contacts are warned that the safety number changed.
-            m_identity = std::make_unique<LocalIdentity>(LocalIdentity::create(
-                AccountId(device->credentials.account), DeviceId(device->credentials.deviceId), nowMs() / 1000, m_rng));
+            m_ctx.identity = std::make_unique<LocalIdentity>(
+                LocalIdentity::create(AccountId(device->credentials.account), DeviceId(device->credentials.deviceId),
+                                      m_ctx.nowMs() / 1000, m_ctx.rng));
         }
     }
     LAPIS_TRY(saveAccount(*device, setup));
-    if (m_identity)
-        LAPIS_TRY(publishKeys());
+    if (m_ctx.identity)
+        LAPIS_TRY(m_keys.publishKeys());
     return {};
 }
 
-Result<std::vector<SignInRequest>> Engine::signInRequests()
+Result<std::vector<SignInRequest>> Accounts::signInRequests()
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
-    LAPIS_TRY_ASSIGN(auto listed, m_relay->signInRequests());
+    LAPIS_TRY_ASSIGN(auto listed, m_ctx.relay->signInRequests());
     std::vector<SignInRequest> out;
     out.reserve(listed.size());
     for (const auto &r : listed)
@@ -140,11 +144,11 @@ Result<std::vector<SignInRequest>> Engine::signInRequests()
     return out;
 }
 
-Result<void> Engine::denySignIn(const std::string &id)
+Result<void> Accounts::denySignIn(const std::string &id)
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
-    auto denied = m_relay->denySignIn(id);
+    auto denied = m_ctx.relay->denySignIn(id);
     if (!denied.ok() && denied.error().code == ErrorCode::InvalidArgument)
         return fail(ErrorCode::InvalidArgument, "No sign-in request has the id " + id);
     if (!denied.ok() && denied.error().code == ErrorCode::NotFound)
@@ -152,29 +156,29 @@ Result<void> Engine::denySignIn(const std::string &id)
     return denied;
 }
 
-void Engine::setSignInListener(std::function<void(const SignInRequest &, bool pending)> listener)
+void Accounts::setSignInListener(std::function<void(const SignInRequest &, bool pending)> listener)
 {
-    std::lock_guard lock(m_signInMutex);
-    m_signInListener = std::move(listener);
+    std::lock_guard lock(m_ctx.signInMutex);
+    m_ctx.signInListener = std::move(listener);
 }
 
-Result<std::vector<SignInRequest>> Engine::signInHistory()
+Result<std::vector<SignInRequest>> Accounts::signInHistory()
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     LAPIS_TRY_ASSIGN(
         auto stored,
-        m_store->transact([](store::Transaction &tx) { return tx.meta().get(sign_in_history::MetaKey); }).get());
+        m_ctx.store->transact([](store::Transaction &tx) { return tx.meta().get(sign_in_history::MetaKey); }).get());
     return sign_in_history::decode(stored);
 }
 
-bool Engine::onAccountEvent(const transport::AccountEvent &event)
+bool Accounts::onAccountEvent(const transport::AccountEvent &event)
 {
     using Kind = transport::AccountEvent::Kind;
     // Sends need no news of devices (each one asks the relay for the current devices and checks
     // their certificates), but the user does: kept and told, then acknowledged.
     if (event.kind == Kind::DeviceAdded || event.kind == Kind::DeviceRemoved)
-        return onDeviceChange(event);
+        return m_devices.onDeviceChange(event);
     if (event.kind != Kind::SignInRequested && event.kind != Kind::SignInApproved && event.kind != Kind::SignInDenied)
         return false;
     auto request = fromTransport(event.signIn);
@@ -182,13 +186,13 @@ bool Engine::onAccountEvent(const transport::AccountEvent &event)
         request.deviceName = event.deviceName;
     std::function<void(const SignInRequest &, bool)> listener;
     {
-        std::lock_guard lock(m_signInMutex);
-        listener = m_signInListener;
+        std::lock_guard lock(m_ctx.signInMutex);
+        listener = m_ctx.signInListener;
     }
     if (event.kind == Kind::SignInRequested) {
         // A request's event stays in the mailbox until acknowledged: one that expired meanwhile
         // is no longer worth showing, and one nobody can show waits for a device that can.
-        if (request.expiresAtMs <= nowMs())
+        if (request.expiresAtMs <= m_ctx.nowMs())
             return true;
         if (!listener)
             return false;
@@ -199,7 +203,7 @@ bool Engine::onAccountEvent(const transport::AccountEvent &event)
     // open to show it (lapis-cli receive, a locked screen).
     request.state = event.kind == Kind::SignInApproved ? SignInRequest::State::Approved : SignInRequest::State::Denied;
     request.decidedAtMs = event.serverTimeMs;
-    const auto kept = m_store
+    const auto kept = m_ctx.store
                           ->transact([&request](store::Transaction &tx) -> Result<void> {
                               LAPIS_TRY_ASSIGN(auto stored, tx.meta().get(sign_in_history::MetaKey));
                               auto history = sign_in_history::decode(stored);

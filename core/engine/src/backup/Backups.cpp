@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: encrypted backups (export, and restore into an empty profile as a new device).
+// Encrypted backups (export, and restore into an empty profile as a new device).
 #include "BackupFile.h"
 #include "BackupRecords.h"
 
 #include <lapis/common/Log.h>
-#include <lapis/engine/Engine.h>
 #include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/RelayLogin.h>
+#include <lapis/engine/account/Accounts.h>
+#include <lapis/engine/backup/Backups.h>
+#include <lapis/engine/devices/Devices.h>
+#include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/keys/KeyMaintenance.h>
 
 #include <QSysInfo>
 
@@ -53,11 +57,12 @@ struct RemoveUnlessKept {
 
 } // namespace
 
-Result<std::string> Engine::exportBackup(const fs::path &file, const std::function<void(double)> &progress)
+Result<std::string> Backups::exportBackup(const fs::path &file, const std::function<void(double)> &progress)
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account to back up");
-    LAPIS_TRY_ASSIGN(auto snapshot, m_store->transact([](store::Transaction &tx) { return takeSnapshot(tx); }).get());
+    LAPIS_TRY_ASSIGN(auto snapshot,
+                     m_ctx.store->transact([](store::Transaction &tx) { return takeSnapshot(tx); }).get());
     LAPIS_TRY_ASSIGN(auto login, RelayLogin::deserialize(snapshot.own.deviceCredentials.view()));
 
     const double total = static_cast<double>(1 + snapshot.devices.size() + snapshot.contacts.size()
@@ -70,8 +75,8 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
             progress(std::min(done / total, 1.0));
     };
 
-    const auto code = generateRecoveryCode(m_rng);
-    RemoveUnlessKept partial{besideWithSuffix(file, ".partial-", m_rng)};
+    const auto code = generateRecoveryCode(m_ctx.rng);
+    RemoveUnlessKept partial{besideWithSuffix(file, ".partial-", m_ctx.rng)};
     std::ofstream out(partial.path, std::ios::binary | std::ios::trunc);
     if (!out)
         return fail(ErrorCode::Io, "Cannot write the backup file " + file.string());
@@ -79,18 +84,18 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
     std::error_code permissionsError;
     fs::permissions(partial.path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
                     permissionsError);
-    LAPIS_TRY_ASSIGN(auto writer, BackupWriter::start(out, code, m_backupParams, m_rng));
+    LAPIS_TRY_ASSIGN(auto writer, BackupWriter::start(out, code, m_ctx.backupParams, m_ctx.rng));
 
     backup::Record record;
     auto &account = *record.mutable_account();
-    account.set_account_id(m_account.value());
+    account.set_account_id(m_ctx.account.value());
     account.set_relay_address(snapshot.own.relayAddress);
     account.set_relay_certificate_pem(login.certificatePem);
     account.set_relay_credential(toString(login.credential.view()));
-    account.set_device_id(m_deviceId.value());
-    if (m_identity)
-        account.set_account_key_seed(toString(m_identity->accountIdentity().seed()));
-    account.set_plaintext_only(m_plaintextOnly);
+    account.set_device_id(m_ctx.deviceId.value());
+    if (m_ctx.identity)
+        account.set_account_key_seed(toString(m_ctx.identity->accountIdentity().seed()));
+    account.set_plaintext_only(m_ctx.plaintextOnly);
     account.set_created_at_ms(snapshot.own.createdAtMs);
     account.set_device_name(QSysInfo::machineHostName().toStdString());
     const auto written = writer.write(record);
@@ -175,7 +180,7 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
             // blob) are secretstreams under the key in the row, like AttachmentFiles' files.
             if (a.localFile.find('/') != std::string::npos || a.localFile == "..")
                 return fail(ErrorCode::Corrupt, "The attachment " + a.fileName + " is damaged in this profile");
-            std::ifstream cipher(m_store->paths().attachments / a.localFile, std::ios::binary);
+            std::ifstream cipher(m_ctx.store->paths().attachments / a.localFile, std::ios::binary);
             if (!cipher)
                 return fail(ErrorCode::NotFound, "The attachment " + a.fileName + " is missing from this profile");
             LAPIS_TRY_ASSIGN(const auto size, crypto::decryptStream(cipher, plain, a.localKey.view()));
@@ -207,8 +212,8 @@ Result<std::string> Engine::exportBackup(const fs::path &file, const std::functi
     return code;
 }
 
-Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &file, const std::string &recoveryCode,
-                                  const std::function<void(double)> &progress)
+Result<void> Backups::importBackup(const ProfileOptions &target, const fs::path &file, const std::string &recoveryCode,
+                                   const std::function<void(double)> &progress)
 {
     std::error_code ec;
     const fs::path directory = fs::absolute(target.directory, ec);
@@ -263,14 +268,14 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
     ProfileOptions finalOptions = target;
     finalOptions.directory = directory;
     LAPIS_TRY_ASSIGN(auto store, createStagedProfileStore(finalOptions, staging.path, keychainKey));
-    std::unique_ptr<Engine> engine(new Engine(staging.path, std::move(store)));
-    engine->m_backupParams = target.passphraseParams;
+    auto restored = std::make_unique<EngineContext>(staging.path, std::move(store));
+    restored->backupParams = target.passphraseParams;
 
     // Contacts, conversations, messages and attachments, record by record.
     std::map<std::string, std::int64_t> conversationIds;
     std::uint64_t contacts = 0, conversations = 0, messages = 0, attachments = 0;
-    const auto files = engine->m_store->attachmentFiles();
-    const auto now = engine->nowMs();
+    const auto files = restored->store->attachmentFiles();
+    const auto now = restored->nowMs();
     std::optional<MessageId> lastMessage;
     for (;;) {
         LAPIS_TRY_ASSIGN(auto record, reader.next());
@@ -312,7 +317,7 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
                 a.localKey = std::move(encrypted->key);
                 a.state = store::AttachmentState::Available;
             }
-            LAPIS_TRY(engine->m_store
+            LAPIS_TRY(restored->store
                           ->transact([&](store::Transaction &tx) -> Result<void> {
                               LAPIS_TRY(tx.attachments().add(a));
                               return {};
@@ -322,7 +327,7 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
             continue;
         }
         LAPIS_TRY(
-            engine->m_store
+            restored->store
                 ->transact([&](store::Transaction &tx) { return restoreRecord(tx, record, conversationIds, now); })
                 .get());
         switch (record.kind_case()) {
@@ -345,39 +350,43 @@ Result<void> Engine::importBackup(const ProfileOptions &target, const fs::path &
     // sessions are not copied (two devices sharing them would fork them). The old device's
     // credential is used once, for a one-use link token; the new device's keys are certified
     // with the backed-up account key, exactly as linking does.
-    LAPIS_TRY(engine->connect(account.relay_address(), account.relay_certificate_pem()));
-    engine->m_relay->setCredentials(
+    LAPIS_TRY(restored->connect(account.relay_address(), account.relay_certificate_pem()));
+    restored->relay->setCredentials(
         transport::DeviceCredentials{account.account_id(), account.device_id(), toBytes(account.relay_credential())});
-    auto token = engine->m_relay->createLinkToken();
+    auto token = restored->relay->createLinkToken();
     if (!token.ok())
         return fail(token.error().code, "The relay did not let the backup's account add a device ("
                                             + token.error().message
                                             + "). Was the backed-up device removed from the account?");
     const auto deviceName = QSysInfo::machineHostName().toStdString() + " (restored)";
     LAPIS_TRY_ASSIGN(auto device,
-                     engine->m_relay->registerLinkedDevice(account.account_id(), token->token, deviceName));
+                     restored->relay->registerLinkedDevice(account.account_id(), token->token, deviceName));
     auto registered = [&]() -> Result<void> {
         if (accountKey)
-            engine->m_identity = std::make_unique<LocalIdentity>(LocalIdentity::forLinkedDevice(
+            restored->identity = std::make_unique<LocalIdentity>(LocalIdentity::forLinkedDevice(
                 std::move(*accountKey), AccountId(device.credentials.account), DeviceId(device.credentials.deviceId),
-                protocol::DeviceKeys::generate(engine->m_rng), now / 1000));
+                protocol::DeviceKeys::generate(restored->rng), now / 1000));
+        DeviceDirectory deviceDirectory(*restored);
+        KeyMaintenance keys(*restored);
+        Devices devices(*restored, deviceDirectory);
+        Accounts accounts(*restored, keys, devices);
         AccountSetup setup;
         setup.relayAddress = account.relay_address();
         setup.relayCertificatePem = account.relay_certificate_pem();
         setup.deviceName = deviceName;
-        LAPIS_TRY(engine->saveAccount(device, setup));
-        if (engine->m_identity)
-            LAPIS_TRY(engine->publishKeys());
+        LAPIS_TRY(accounts.saveAccount(device, setup));
+        if (restored->identity)
+            LAPIS_TRY(keys.publishKeys());
         if (!keychainKey.empty())
             LAPIS_TRY(saveProfileKeyToKeychain(directory, keychainKey.view()));
         return {};
     }();
     if (!registered.ok()) {
-        engine->m_relay->setCredentials(device.credentials);
-        (void)engine->m_relay->removeDevice(device.credentials.deviceId);
+        restored->relay->setCredentials(device.credentials);
+        (void)restored->relay->removeDevice(device.credentials.deviceId);
         return registered;
     }
-    engine.reset(); // closes the store before its folder moves
+    restored.reset(); // closes the store before its folder moves
 
     // rename() replaces an empty folder atomically; a missing one is simply created.
     fs::rename(staging.path, directory, ec);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: replies (a message quoting another) and reactions, sent through sendData like a text.
-#include <lapis/engine/Engine.h>
+// Replies (a message quoting another) and reactions, sent through sendData like a text.
+#include <lapis/engine/sending/Sender.h>
 #include <lapis/protocol/Limits.h>
 
 namespace lapis::engine {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -22,14 +24,14 @@ Result<store::StoredMessage> messageOfConversation(store::Transaction &tx, const
 
 } // namespace
 
-Result<SendReport> Engine::sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
+Result<SendReport> Sender::sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
                                      bool allowPlaintext)
 {
     if (auto problem = textProblem(text))
         return fail(ErrorCode::InvalidArgument, "The message " + *problem);
     LAPIS_TRY_ASSIGN(
         auto quoted,
-        m_store->transact([&](store::Transaction &tx) { return messageOfConversation(tx, to, replyTo); }).get());
+        m_ctx.store->transact([&](store::Transaction &tx) { return messageOfConversation(tx, to, replyTo); }).get());
     protocol::DataMessage message;
     message.text = text;
     // A deleted message is still quoted by reference and author, but its words are gone.
@@ -38,14 +40,14 @@ Result<SendReport> Engine::sendReply(const AccountId &to, const MessageId &reply
     return sendData(to, std::move(message), allowPlaintext);
 }
 
-Result<SendReport> Engine::sendReaction(const AccountId &to, const MessageId &target, const std::string &emoji,
+Result<SendReport> Sender::sendReaction(const AccountId &to, const MessageId &target, const std::string &emoji,
                                         bool remove, bool allowPlaintext)
 {
     if (!remove && emoji.empty())
         return fail(ErrorCode::InvalidArgument, "The reaction has no emoji");
     if (emoji.size() > protocol::MaxReactionEmojiSize)
         return fail(ErrorCode::InvalidArgument, "A reaction is one emoji, not text");
-    LAPIS_TRY(m_store
+    LAPIS_TRY(m_ctx.store
                   ->transact([&](store::Transaction &tx) -> Result<void> {
                       LAPIS_TRY(messageOfConversation(tx, to, target));
                       return {};

@@ -2,12 +2,14 @@
 // Engine::attachmentBytes: an attachment decrypted into memory for display (issue 22, and issue 16
 // item 6: nothing decrypted on disk).
 #include <lapis/crypto/SecretStream.h>
-#include <lapis/engine/Engine.h>
+#include <lapis/engine/attachments/AttachmentDownloads.h>
 
 #include <fstream>
 #include <streambuf>
 
 namespace lapis::engine {
+
+namespace fs = std::filesystem;
 
 namespace {
 /// An output stream buffer into memory that refuses to grow past a cap: a copy altered to be
@@ -46,18 +48,18 @@ private:
 };
 } // namespace
 
-Result<Bytes> Engine::attachmentBytes(std::int64_t attachmentId, std::uint64_t maxSize)
+Result<Bytes> AttachmentDownloads::attachmentBytes(std::int64_t attachmentId, std::uint64_t maxSize)
 {
     LAPIS_TRY_ASSIGN(
         auto found,
-        m_store->transact([&](store::Transaction &tx) { return tx.attachments().find(attachmentId); }).get());
+        m_ctx.store->transact([&](store::Transaction &tx) { return tx.attachments().find(attachmentId); }).get());
     if (!found)
         return fail(ErrorCode::NotFound, "No such attachment");
     if (found->state != store::AttachmentState::Available || found->localFile.empty())
         return fail(ErrorCode::NotFound, "The attachment has not been downloaded");
     if (found->size > maxSize)
         return fail(ErrorCode::LimitExceeded, "The attachment is too large to show");
-    std::ifstream in(m_store->paths().attachments / found->localFile, std::ios::binary);
+    std::ifstream in(m_ctx.store->paths().attachments / found->localFile, std::ios::binary);
     if (!in)
         return fail(ErrorCode::Io, "The attachment's encrypted copy cannot be read");
     Bytes plaintext;

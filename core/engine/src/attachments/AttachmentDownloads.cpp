@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: received attachments. They are kept only as the sender's ciphertext (the relay's blob,
+// Received attachments. They are kept only as the sender's ciphertext (the relay's blob,
 // checked against its digest), under the key the encrypted store holds; plaintext is made only
 // when the user asks for it: decrypted into memory, into a file they chose, or into the private
 // folder "Open" uses, which is emptied when the engine closes and when a profile opens.
 #include <lapis/common/Log.h>
 #include <lapis/crypto/Sodium.h>
 #include <lapis/engine/Attachments.h>
-#include <lapis/engine/Engine.h>
+#include <lapis/engine/attachments/AttachmentDownloads.h>
 
 #include <set>
 
@@ -30,7 +30,7 @@ bool resumable(const Error &error)
 }
 } // namespace
 
-Result<ReceivedItem> Engine::fetchAttachments(IncomingEvent event)
+Result<ReceivedItem> AttachmentDownloads::fetchAttachments(IncomingEvent event)
 {
     ReceivedItem item;
     if (event.attachments.empty()) {
@@ -39,7 +39,8 @@ Result<ReceivedItem> Engine::fetchAttachments(IncomingEvent event)
     }
     LAPIS_TRY_ASSIGN(
         auto rows,
-        m_store->transact([&](store::Transaction &tx) { return tx.attachments().forMessage(event.messageId); }).get());
+        m_ctx.store->transact([&](store::Transaction &tx) { return tx.attachments().forMessage(event.messageId); })
+            .get());
     for (std::size_t i = 0; i < event.attachments.size(); ++i)
         item.attachmentIds.push_back(rows.size() == event.attachments.size() ? rows[i].id : 0);
     // A message may name one blob many times: it is fetched once and the copy shared.
@@ -47,7 +48,7 @@ Result<ReceivedItem> Engine::fetchAttachments(IncomingEvent event)
     for (const auto &row : rows) {
         if (row.state == store::AttachmentState::Available || !fetched.insert(row.blobId).second)
             continue;
-        if (row.size > m_autoDownloadLimit)
+        if (row.size > m_ctx.autoDownloadLimit)
             continue; // waits for downloadAttachment(): the user decides to spend the bytes
         std::vector<const store::StoredAttachment *> sameBlob;
         for (const auto &other : rows)
@@ -60,20 +61,20 @@ Result<ReceivedItem> Engine::fetchAttachments(IncomingEvent event)
     return item;
 }
 
-Result<void> Engine::fetchAttachment(const store::StoredAttachment &row,
-                                     const std::vector<const store::StoredAttachment *> &sameBlob,
-                                     const transport::ProgressCallback &progress)
+Result<void> AttachmentDownloads::fetchAttachment(const store::StoredAttachment &row,
+                                                  const std::vector<const store::StoredAttachment *> &sameBlob,
+                                                  const transport::ProgressCallback &progress)
 {
-    const fs::path folder = m_store->paths().attachments;
+    const fs::path folder = m_ctx.store->paths().attachments;
     std::error_code ec;
     fs::create_directories(folder, ec);
     // A download that stopped continues into its file; a failed one starts over in a new one.
     std::string name = row.localFile;
     if (name.empty() || row.state == store::AttachmentState::Failed)
-        name = "in-" + toHex(m_rng.bytes(16)) + ".bin";
+        name = "in-" + toHex(m_ctx.rng.bytes(16)) + ".bin";
     LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(folder, name));
     const auto id = row.id;
-    LAPIS_TRY(m_store
+    LAPIS_TRY(m_ctx.store
                   ->transact([&](store::Transaction &tx) -> Result<void> {
                       LAPIS_TRY(tx.attachments().setLocalFile(id, name, row.remoteKey.view()));
                       return tx.attachments().setState(id, store::AttachmentState::Downloading);
@@ -86,7 +87,7 @@ Result<void> Engine::fetchAttachment(const store::StoredAttachment &row,
     Result<void> outcome = hashFileInto(file, hash);
     const auto hashArriving = [&hash](ByteView bytes) { hash.update(bytes); };
     if (outcome.ok()) {
-        auto downloaded = m_relay->download(row.blobId, file, progress, expected, hashArriving);
+        auto downloaded = m_ctx.relay->download(row.blobId, file, progress, expected, hashArriving);
         if (!downloaded.ok())
             outcome = std::move(downloaded).error();
         else if (*downloaded != expected)
@@ -99,14 +100,14 @@ Result<void> Engine::fetchAttachment(const store::StoredAttachment &row,
         if (resumable(outcome.error()))
             return outcome;
         fs::remove(file, ec);
-        LAPIS_TRY(m_store
+        LAPIS_TRY(m_ctx.store
                       ->transact([&](store::Transaction &tx) {
                           return tx.attachments().setState(id, store::AttachmentState::Failed);
                       })
                       .get());
         return outcome;
     }
-    return m_store
+    return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<void> {
             LAPIS_TRY(tx.attachments().setState(id, store::AttachmentState::Available));
             // The same bytes under the same digest and key: the same attachment, one copy.
@@ -123,19 +124,22 @@ Result<void> Engine::fetchAttachment(const store::StoredAttachment &row,
         .get();
 }
 
-Result<void> Engine::downloadAttachment(std::int64_t attachmentId, const transport::ProgressCallback &progress)
+Result<void> AttachmentDownloads::downloadAttachment(std::int64_t attachmentId,
+                                                     const transport::ProgressCallback &progress)
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     LAPIS_TRY_ASSIGN(
-        auto row, m_store->transact([&](store::Transaction &tx) { return tx.attachments().find(attachmentId); }).get());
+        auto row,
+        m_ctx.store->transact([&](store::Transaction &tx) { return tx.attachments().find(attachmentId); }).get());
     if (!row)
         return fail(ErrorCode::NotFound, "No such attachment");
     if (row->state == store::AttachmentState::Available)
         return {};
     LAPIS_TRY_ASSIGN(
         auto siblings,
-        m_store->transact([&](store::Transaction &tx) { return tx.attachments().forMessage(row->messageId); }).get());
+        m_ctx.store->transact([&](store::Transaction &tx) { return tx.attachments().forMessage(row->messageId); })
+            .get());
     std::vector<const store::StoredAttachment *> sameBlob;
     for (const auto &other : siblings)
         if (other.blobId == row->blobId && other.id != row->id && other.state != store::AttachmentState::Available)
@@ -143,10 +147,11 @@ Result<void> Engine::downloadAttachment(std::int64_t attachmentId, const transpo
     return fetchAttachment(*row, sameBlob, progress);
 }
 
-Result<store::StoredAttachment> Engine::downloadedAttachment(std::int64_t attachmentId)
+Result<store::StoredAttachment> AttachmentDownloads::downloadedAttachment(std::int64_t attachmentId)
 {
     LAPIS_TRY_ASSIGN(
-        auto row, m_store->transact([&](store::Transaction &tx) { return tx.attachments().find(attachmentId); }).get());
+        auto row,
+        m_ctx.store->transact([&](store::Transaction &tx) { return tx.attachments().find(attachmentId); }).get());
     if (!row)
         return fail(ErrorCode::NotFound, "No such attachment");
     if (row->state != store::AttachmentState::Available || row->localFile.empty())
@@ -154,36 +159,37 @@ Result<store::StoredAttachment> Engine::downloadedAttachment(std::int64_t attach
     return std::move(*row);
 }
 
-Result<std::uint64_t> Engine::decryptAttachment(std::int64_t attachmentId, const PlaintextSink &sink)
+Result<std::uint64_t> AttachmentDownloads::decryptAttachment(std::int64_t attachmentId, const PlaintextSink &sink)
 {
     LAPIS_TRY_ASSIGN(const auto row, downloadedAttachment(attachmentId));
-    LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(m_store->paths().attachments, row.localFile));
+    LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(m_ctx.store->paths().attachments, row.localFile));
     return decryptAttachmentFile(file, row.localKey.view(), row.size, sink);
 }
 
-Result<void> Engine::decryptAttachmentTo(std::int64_t attachmentId, const fs::path &destination)
+Result<void> AttachmentDownloads::decryptAttachmentTo(std::int64_t attachmentId, const fs::path &destination)
 {
     LAPIS_TRY_ASSIGN(const auto row, downloadedAttachment(attachmentId));
-    LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(m_store->paths().attachments, row.localFile));
+    LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(m_ctx.store->paths().attachments, row.localFile));
     LAPIS_TRY(writeDecrypted(file, row.localKey.view(), row.size, destination, false));
     return {};
 }
 
-Result<fs::path> Engine::saveAttachmentIn(std::int64_t attachmentId, const fs::path &folder, const PlaintextSink &tee)
+Result<fs::path> AttachmentDownloads::saveAttachmentIn(std::int64_t attachmentId, const fs::path &folder,
+                                                       const PlaintextSink &tee)
 {
     LAPIS_TRY_ASSIGN(const auto row, downloadedAttachment(attachmentId));
-    LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(m_store->paths().attachments, row.localFile));
+    LAPIS_TRY_ASSIGN(const fs::path file, localPathOf(m_ctx.store->paths().attachments, row.localFile));
     LAPIS_TRY_ASSIGN(const fs::path target, createUniqueFile(folder, row.fileName));
     LAPIS_TRY(writeDecrypted(file, row.localKey.view(), row.size, target, true, tee));
     return target;
 }
 
-fs::path Engine::openedFolder() const
+fs::path AttachmentDownloads::openedFolder() const
 {
-    return m_profile / "opened";
+    return m_ctx.profile / "opened";
 }
 
-Result<fs::path> Engine::openAttachmentCopy(std::int64_t attachmentId)
+Result<fs::path> AttachmentDownloads::openAttachmentCopy(std::int64_t attachmentId)
 {
     const fs::path folder = openedFolder();
     std::error_code ec;
@@ -194,7 +200,7 @@ Result<fs::path> Engine::openAttachmentCopy(std::int64_t attachmentId)
     return saveAttachmentIn(attachmentId, folder);
 }
 
-Result<void> Engine::clearOpenedAttachments()
+Result<void> AttachmentDownloads::clearOpenedAttachments()
 {
     std::error_code ec;
     fs::remove_all(openedFolder(), ec);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <lapis/engine/Engine.h>
+#include <lapis/engine/devices/Devices.h>
 
 #include <optional>
 #include <string>

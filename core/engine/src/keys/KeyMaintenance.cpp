@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: publishing this device's prekeys (X25519 and ML-KEM) and keeping the relay's pools full.
+// This device's prekeys on the relay: published at registration, rotated and topped up later.
 #include <lapis/common/Log.h>
-#include <lapis/engine/Engine.h>
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/engine/WireKeys.h>
+#include <lapis/engine/keys/KeyMaintenance.h>
 #include <lapis/protocol/KemPreKeyManager.h>
 #include <lapis/protocol/Limits.h>
 #include <lapis/protocol/PreKeyManager.h>
 
 namespace lapis::engine {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -30,9 +32,9 @@ void addKemOneTime(transport::KemPreKeyUpload &upload, const std::vector<protoco
 
 } // namespace
 
-Result<void> Engine::publishKeys()
+Result<void> KeyMaintenance::publishKeys()
 {
-    const auto now = nowMs();
+    const auto now = m_ctx.nowMs();
     struct Fresh {
         protocol::SignedPreKeyRecord signedPreKey;
         std::vector<protocol::OneTimePreKeyRecord> oneTime;
@@ -41,11 +43,11 @@ Result<void> Engine::publishKeys()
     // Every device publishes ML-KEM prekeys (PQXDH), and its signed prekey is signed saying so:
     // a bundle stripped of its ML-KEM prekey then fails at the initiator (PROTOCOL.md §3).
     LAPIS_TRY_ASSIGN(auto fresh,
-                     m_store
+                     m_ctx.store
                          ->transact([&](store::Transaction &tx) -> Result<Fresh> {
-                             ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
-                             protocol::PreKeyManager manager(m_identity->device().keys, stores, stores, m_rng);
-                             protocol::KemPreKeyManager kemManager(m_identity->device().keys, stores, m_rng);
+                             ProtocolStores stores(tx, m_ctx.account, m_ctx.identity->device().accountKey, now);
+                             protocol::PreKeyManager manager(m_ctx.identity->device().keys, stores, stores, m_ctx.rng);
+                             protocol::KemPreKeyManager kemManager(m_ctx.identity->device().keys, stores, m_ctx.rng);
                              Fresh f;
                              LAPIS_TRY_ASSIGN(f.signedPreKey, manager.rotateSignedPreKey(now / 1000, true));
                              LAPIS_TRY_ASSIGN(f.oneTime, manager.replenishOneTimePreKeys());
@@ -58,30 +60,30 @@ Result<void> Engine::publishKeys()
                              return f;
                          })
                          .get());
-    const auto accountKey = m_identity->device().accountKey.bytes();
-    return m_relay->publishKeys(
-        Bytes(accountKey.begin(), accountKey.end()), m_identity->device().certificate.serialize(),
+    const auto accountKey = m_ctx.identity->device().accountKey.bytes();
+    return m_ctx.relay->publishKeys(
+        Bytes(accountKey.begin(), accountKey.end()), m_ctx.identity->device().certificate.serialize(),
         encodeSignedPreKeyForRelay(fresh.signedPreKey), oneTimeForRelay(fresh.oneTime), fresh.kem);
 }
 
-Result<void> Engine::maintainKeys()
+Result<void> KeyMaintenance::maintainKeys()
 {
-    if (!m_identity)
+    if (!m_ctx.identity)
         return {};
-    LAPIS_TRY_ASSIGN(const auto onRelay, m_relay->preKeyCounts());
-    const auto now = nowMs();
+    LAPIS_TRY_ASSIGN(const auto onRelay, m_ctx.relay->preKeyCounts());
+    const auto now = m_ctx.nowMs();
     struct Changes {
         std::optional<protocol::SignedPreKeyRecord> signedPreKey;
         std::vector<protocol::OneTimePreKeyRecord> oneTime;
         transport::KemPreKeyUpload kem;
     };
     LAPIS_TRY_ASSIGN(auto changes,
-                     m_store
+                     m_ctx.store
                          ->transact([&](store::Transaction &tx) -> Result<Changes> {
                              Changes c;
-                             ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
-                             protocol::PreKeyManager manager(m_identity->device().keys, stores, stores, m_rng);
-                             protocol::KemPreKeyManager kemManager(m_identity->device().keys, stores, m_rng);
+                             ProtocolStores stores(tx, m_ctx.account, m_ctx.identity->device().accountKey, now);
+                             protocol::PreKeyManager manager(m_ctx.identity->device().keys, stores, stores, m_ctx.rng);
+                             protocol::KemPreKeyManager kemManager(m_ctx.identity->device().keys, stores, m_ctx.rng);
                              // A profile from before ML-KEM (store schema 9) gets its first ML-KEM keys here, and a
                              // signed prekey signed anew to say it has them.
                              LAPIS_TRY_ASSIGN(auto current, manager.rotateSignedPreKey(now / 1000, true));
@@ -114,9 +116,9 @@ Result<void> Engine::maintainKeys()
     qCInfo(lcEngine) << "Publishing" << changes.oneTime.size() << "one-time prekeys," << changes.kem.oneTime.size()
                      << "one-time ML-KEM prekeys" << (changes.signedPreKey ? "and a new signed prekey" : "")
                      << (changes.kem.lastResort ? "and the last-resort ML-KEM prekey" : "");
-    return m_relay->publishKeys({}, {},
-                                changes.signedPreKey ? encodeSignedPreKeyForRelay(*changes.signedPreKey) : Bytes{},
-                                oneTimeForRelay(changes.oneTime), changes.kem);
+    return m_ctx.relay->publishKeys({}, {},
+                                    changes.signedPreKey ? encodeSignedPreKeyForRelay(*changes.signedPreKey) : Bytes{},
+                                    oneTimeForRelay(changes.oneTime), changes.kem);
 }
 
 } // namespace lapis::engine

@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Engine: the receive loop, attachments on arrival, history, search, devices, safety numbers.
+// Receiving: the relay's stream, decrypting and storing what arrives, delivery and read receipts,
+// and the outbox retried on every connection.
 #include <lapis/common/Log.h>
-#include <lapis/engine/Engine.h>
 #include <lapis/engine/ProtocolStores.h>
+#include <lapis/engine/account/Accounts.h>
+#include <lapis/engine/attachments/AttachmentDownloads.h>
+#include <lapis/engine/attachments/AttachmentUploads.h>
+#include <lapis/engine/conversations/ConversationViews.h>
+#include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/keys/KeyMaintenance.h>
+#include <lapis/engine/receiving/Receiver.h>
+#include <lapis/engine/sending/Sender.h>
 #include <lapis/proto/Limits.h>
 #include <lapis/protocol/SafetyNumber.h>
 #include <lapis/protocol/SessionBuilder.h>
@@ -17,11 +25,24 @@
 
 namespace lapis::engine {
 
+namespace fs = std::filesystem;
+
+Receiver::Receiver(EngineContext &context, const Collaborators &with)
+    : m_ctx(context)
+    , m_directory(with.directory)
+    , m_sender(with.sender)
+    , m_uploads(with.uploads)
+    , m_downloads(with.downloads)
+    , m_keys(with.keys)
+    , m_accounts(with.accounts)
+    , m_views(with.views)
+{}
+
 /// Delivery receipts on the live stream: over a BatchSender of their own, so that the next batch
 /// does not wait for the relay's answer, and to the devices a directory lookup found the first
 /// time, so that a receipt per batch costs no lookup. A refusal (the device list changed) forgets
 /// the account's devices, and the refused receipt waits to be sent once more after a new lookup.
-struct Engine::ReceiptChannel {
+struct Receiver::ReceiptChannel {
     struct Refused {
         AccountId to;
         protocol::Receipt::Type type;
@@ -153,7 +174,7 @@ private:
 
 } // namespace
 
-Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle)
+Result<std::vector<ReceivedItem>> Receiver::receive(std::chrono::milliseconds idle)
 {
     std::vector<ReceivedItem> received;
     StreamLoop loop;
@@ -164,7 +185,7 @@ Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds idle
     return received;
 }
 
-Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds deadline, const ReceivedEnough &enough)
+Result<std::vector<ReceivedItem>> Receiver::receive(std::chrono::milliseconds deadline, const ReceivedEnough &enough)
 {
     using Clock = std::chrono::steady_clock;
     const auto end = Clock::now() + deadline;
@@ -179,7 +200,7 @@ Result<std::vector<ReceivedItem>> Engine::receive(std::chrono::milliseconds dead
     return received;
 }
 
-Result<void> Engine::listen(const ListenCallbacks &callbacks, const std::function<bool()> &interrupted)
+Result<void> Receiver::listen(const ListenCallbacks &callbacks, const std::function<bool()> &interrupted)
 {
     using Clock = std::chrono::steady_clock;
     // The outbox is retried on every reconnection and on this timer while connected: a relay that
@@ -213,12 +234,12 @@ Result<void> Engine::listen(const ListenCallbacks &callbacks, const std::functio
     return runStream(loop);
 }
 
-Result<void> Engine::runStream(const StreamLoop &loop)
+Result<void> Receiver::runStream(const StreamLoop &loop)
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     (void)flushOutbox(); // offline sends go out first; a failure here is retried next time
-    if (auto kept = maintainKeys(); !kept.ok())
+    if (auto kept = m_keys.maintainKeys(); !kept.ok())
         qCInfo(lcEngine) << "Prekeys not refreshed:" << kept.error().message.c_str();
     if (auto pruned = pruneProcessedEnvelopes(); !pruned.ok())
         qCInfo(lcEngine) << "Old envelope ids not pruned:" << pruned.error().message.c_str();
@@ -238,15 +259,15 @@ Result<void> Engine::runStream(const StreamLoop &loop)
     // Account events (sign-ins, devices) are handled in EngineSignIn.cpp, then acknowledged.
     transport::MessageStream *signInAcks = nullptr;
     callbacks.onEvent = [this, &signInAcks](const transport::AccountEvent &event) {
-        if (onAccountEvent(event) && signInAcks)
+        if (m_accounts.onAccountEvent(event) && signInAcks)
             signInAcks->ack(event.id);
     };
-    auto credentials = m_relay->credentials();
+    auto credentials = m_ctx.relay->credentials();
     if (!credentials)
         return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
-    transport::MessageStream stream(m_relay->channel(), m_relay->endpoint().address, *credentials, callbacks);
+    transport::MessageStream stream(m_ctx.relay->channel(), m_ctx.relay->endpoint().address, *credentials, callbacks);
     signInAcks = &stream;
-    ReceiptChannel receipts{{}, {}, {}, {m_relay->channel(), m_relay->endpoint().address, *credentials}};
+    ReceiptChannel receipts{{}, {}, {}, {m_ctx.relay->channel(), m_ctx.relay->endpoint().address, *credentials}};
     // Before it closes, what is in flight gets a moment to be answered.
     struct AwaitReceipts {
         transport::BatchSender &sender;
@@ -254,7 +275,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
     } awaitReceipts{receipts.stream};
     stream.start();
 
-    IncomingMessages incoming(selfAddress(), m_identity.get(), m_rng);
+    IncomingMessages incoming(m_ctx.selfAddress(), m_ctx.identity.get(), m_ctx.rng);
     bool searchBacklog = true; // what was stored before (sends, a restore) may wait too
     for (;;) {
         auto next = inbox.next(loop.wait);
@@ -270,7 +291,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
                 break;
             if (searchBacklog) {
                 // Nothing new from the relay: a chunk of the search index's backlog meanwhile.
-                auto indexed = indexSearchBacklog(SearchIndexChunk);
+                auto indexed = m_views.indexSearchBacklog(SearchIndexChunk);
                 if (!indexed.ok())
                     qCInfo(lcEngine) << "Search index not brought up to date:" << indexed.error().message.c_str();
                 searchBacklog = indexed.ok() && *indexed == SearchIndexChunk;
@@ -304,7 +325,7 @@ Result<void> Engine::runStream(const StreamLoop &loop)
             if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids), &receipts); !r.ok())
                 qCInfo(lcEngine) << "Delivery receipt not sent:" << r.error().message.c_str();
         for (auto &event : events) {
-            auto item = fetchAttachments(std::move(event));
+            auto item = m_downloads.fetchAttachments(std::move(event));
             if (!item.ok()) {
                 stream.stop();
                 return std::move(item).error();
@@ -318,18 +339,18 @@ Result<void> Engine::runStream(const StreamLoop &loop)
     return {};
 }
 
-std::vector<IncomingEvent> Engine::storeDeliveries(IncomingMessages &incoming,
-                                                   const std::vector<transport::ReceivedEnvelope> &batch,
-                                                   transport::MessageStream &stream)
+std::vector<IncomingEvent> Receiver::storeDeliveries(IncomingMessages &incoming,
+                                                     const std::vector<transport::ReceivedEnvelope> &batch,
+                                                     transport::MessageStream &stream)
 {
     auto deliveryOf = [](const transport::ReceivedEnvelope &e) {
         return RelayDelivery{e.payload, AccountId(e.senderAccount), DeviceId(e.senderDevice), e.plaintext,
                              e.serverTimeMs};
     };
     std::vector<IncomingEvent> events;
-    const auto now = nowMs();
+    const auto now = m_ctx.nowMs();
     if (batch.size() > 1) {
-        auto all = m_store
+        auto all = m_ctx.store
                        ->transact([&](store::Transaction &tx) -> Result<std::vector<IncomingEvent>> {
                            std::vector<IncomingEvent> out;
                            for (const auto &envelope : batch) {
@@ -351,13 +372,14 @@ std::vector<IncomingEvent> Engine::storeDeliveries(IncomingMessages &incoming,
     }
     for (const auto &envelope : batch) {
         auto processed =
-            m_store->transact([&](store::Transaction &tx) { return incoming.process(tx, deliveryOf(envelope), now); })
+            m_ctx.store
+                ->transact([&](store::Transaction &tx) { return incoming.process(tx, deliveryOf(envelope), now); })
                 .get();
         if (!processed.ok()) {
             if (incoming.lastFailureUnreadable()) { // never readable: acknowledged, counted and shown
                 qCWarning(lcEngine) << "Dropped an envelope that cannot be read:" << processed.error().message.c_str();
                 stream.ack(envelope.id);
-                ++m_unreadableEnvelopes;
+                ++m_ctx.unreadableEnvelopes;
                 events.push_back(unreadableEvent(AccountId(envelope.senderAccount), DeviceId(envelope.senderDevice),
                                                  processed.error().message));
             } else if (processed.error().code == ErrorCode::PermissionDenied) {
@@ -376,9 +398,9 @@ std::vector<IncomingEvent> Engine::storeDeliveries(IncomingMessages &incoming,
     return events;
 }
 
-Result<int> Engine::markRead(const AccountId &peer)
+Result<int> Receiver::markRead(const AccountId &peer)
 {
-    if (!hasAccount())
+    if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     struct Unread {
         std::vector<MessageId> endToEnd;
@@ -388,7 +410,7 @@ Result<int> Engine::markRead(const AccountId &peer)
     constexpr int pageSize = 200;
     constexpr int maxPages = 10;
     LAPIS_TRY_ASSIGN(auto unread,
-                     m_store
+                     m_ctx.store
                          ->transact([&](store::Transaction &tx) -> Result<Unread> {
                              Unread out;
                              LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));
@@ -418,7 +440,7 @@ Result<int> Engine::markRead(const AccountId &peer)
                              return out;
                          })
                          .get());
-    if (!unread.endToEnd.empty() && m_identity) {
+    if (!unread.endToEnd.empty() && m_ctx.identity) {
         // A receipt may name many messages; the relay's envelope limit caps one at a few hundred ids.
         constexpr std::size_t perReceipt = 100;
         for (std::size_t i = 0; i < unread.endToEnd.size(); i += perReceipt) {
@@ -432,158 +454,96 @@ Result<int> Engine::markRead(const AccountId &peer)
     return unread.count;
 }
 
-Result<void> Engine::sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages,
-                                 ReceiptChannel *channel, bool retry)
+Result<void> Receiver::sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages,
+                                   ReceiptChannel *channel, bool retry)
 {
     protocol::Content content;
-    content.messageId = protocol::newContentMessageId(nowMs(), m_rng);
-    content.receipt = protocol::Receipt{type, std::move(messages), static_cast<std::uint64_t>(nowMs())};
+    content.messageId = protocol::newContentMessageId(m_ctx.nowMs(), m_ctx.rng);
+    content.receipt = protocol::Receipt{type, std::move(messages), static_cast<std::uint64_t>(m_ctx.nowMs())};
     std::optional<SendTargets> targets;
     if (channel)
         targets = channel->known(to);
     if (!targets) {
         std::vector<RejectedDevice> ignored;
-        LAPIS_TRY_ASSIGN(targets, targetsFor(to, false, ignored, false));
+        LAPIS_TRY_ASSIGN(targets, m_directory.targetsFor(to, false, ignored, false));
         if (targets->route != Route::EndToEnd)
             return {};
         if (channel)
             channel->remember(to, *targets);
     }
-    OutgoingMessages outgoing(selfAddress(), m_identity.get(), m_rng);
-    const auto now = nowMs();
-    LAPIS_TRY_ASSIGN(auto envelopes, m_store
+    OutgoingMessages outgoing(m_ctx.selfAddress(), m_ctx.identity.get(), m_ctx.rng);
+    const auto now = m_ctx.nowMs();
+    LAPIS_TRY_ASSIGN(auto envelopes, m_ctx.store
                                          ->transact([&](store::Transaction &tx) {
                                              return outgoing.prepareControl(tx, to, content, *targets, now);
                                          })
                                          .get());
     if (!channel) {
-        LAPIS_TRY(deliver(to, envelopes, false));
+        LAPIS_TRY(m_sender.deliver(to, envelopes, false));
         return {};
     }
     return channel->send(to, envelopes, *content.receipt, retry);
 }
 
-Result<std::vector<store::StoredMessage>> Engine::history(const AccountId &peer, int limit)
+Result<int> Receiver::flushOutbox()
 {
-    return m_store
-        ->transact([&](store::Transaction &tx) -> Result<std::vector<store::StoredMessage>> {
-            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));
-            if (!conversation)
-                return std::vector<store::StoredMessage>{};
-            LAPIS_TRY_ASSIGN(auto page, tx.messages().page(conversation->id, limit));
-            std::reverse(page.messages.begin(), page.messages.end()); // oldest first, as people read
-            return std::move(page.messages);
+    if (!m_ctx.hasAccount())
+        return 0;
+    if (auto resumed = m_uploads.resumeUploads(); !resumed.ok())
+        qCInfo(lcEngine) << "Uploads not resumed:" << resumed.error().message.c_str();
+    const auto now = m_ctx.nowMs();
+    LAPIS_TRY_ASSIGN(auto due,
+                     m_ctx.store->transact([&](store::Transaction &tx) { return tx.outbox().due(now, 500); }).get());
+    // One batch per recipient account and message, as they were encrypted together.
+    std::map<std::pair<std::string, std::string>, std::vector<store::OutboxEntry>> batches;
+    for (auto &entry : due)
+        batches[{entry.recipient.value(), entry.messageId.toHex()}].push_back(std::move(entry));
+    int sent = 0;
+    for (const auto &batch : batches) {
+        const auto &entries = batch.second; // a plain reference: lambdas below capture it
+        std::vector<OutgoingEnvelope> envelopes;
+        for (const auto &e : entries) {
+            auto parsed = protocol::Envelope::deserialize(e.payload);
+            envelopes.push_back({e.recipient, e.recipientDevice, e.payload,
+                                 parsed.ok() && parsed->type == protocol::Envelope::Type::Plaintext});
+        }
+        auto accepted = m_sender.deliver(entries.front().recipient, envelopes, envelopes.front().plaintext);
+        if (!accepted.ok())
+            return std::move(accepted).error();
+        const auto messageId = entries.front().messageId;
+        const bool toPeer = !(entries.front().recipient == m_ctx.account);
+        LAPIS_TRY(m_ctx.store
+                      ->transact([&](store::Transaction &tx) -> Result<void> {
+                          for (const auto &e : entries)
+                              LAPIS_TRY(tx.outbox().remove(e.id));
+                          if (toPeer) {
+                              auto changed = tx.messages().advanceState(
+                                  messageId, *accepted ? store::MessageState::Sent : store::MessageState::Failed);
+                              if (!changed.ok() && changed.error().code != ErrorCode::NotFound)
+                                  return std::move(changed).error();
+                          }
+                          return {};
+                      })
+                      .get());
+        if (*accepted)
+            sent += static_cast<int>(entries.size());
+    }
+    return sent;
+}
+
+Result<void> Receiver::pruneProcessedEnvelopes()
+{
+    // Three times the relay's default envelope lifetime (30 days): a relay that keeps envelopes
+    // longer still loses nothing, as a redelivery older than this fails to decrypt (its key was
+    // used up) and is dropped instead of shown twice.
+    constexpr std::int64_t ProcessedEnvelopeRetentionMs = 90LL * 24 * 60 * 60 * 1000;
+    const auto cutoff = m_ctx.nowMs() - ProcessedEnvelopeRetentionMs;
+    return m_ctx.store
+        ->transact([cutoff](store::Transaction &tx) -> Result<void> {
+            LAPIS_TRY(tx.processedEnvelopes().pruneOlderThan(cutoff));
+            return {};
         })
         .get();
-}
-
-Result<std::vector<store::StoredMessage>> Engine::search(const std::string &text, int limit)
-{
-    return m_store->transact([&](store::Transaction &tx) { return tx.messages().search(text, limit); }).get();
-}
-
-Result<std::size_t> Engine::indexSearchBacklog(std::size_t limit)
-{
-    return m_store->transact([&](store::Transaction &tx) { return tx.messages().indexSearchBacklog(limit); }).get();
-}
-
-Result<std::vector<transport::DeviceInfo>> Engine::devices(const std::optional<AccountId> &account)
-{
-    if (!hasAccount())
-        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
-    const AccountId whose = account ? *account : m_account;
-    std::map<DeviceId, bool> sessions;
-    if (m_identity) {
-        LAPIS_TRY_ASSIGN(sessions, postQuantumSessions(whose));
-    }
-    if (whose == m_account) {
-        LAPIS_TRY_ASSIGN(auto own, m_relay->listDevices());
-        // A lookup: the relay takes no one-time key from their pools and still hands out the
-        // last-resort ML-KEM prekey.
-        std::optional<transport::PreKeyBundles> bundles;
-        for (auto &d : own) {
-            if (d.deviceId == m_deviceId.value()) {
-                LAPIS_TRY_ASSIGN(d.postQuantum, m_store
-                                                    ->transact([](store::Transaction &tx) -> Result<bool> {
-                                                        LAPIS_TRY_ASSIGN(auto ids, tx.preKeys().kemPreKeyIds(true));
-                                                        return !ids.empty();
-                                                    })
-                                                    .get());
-                continue;
-            }
-            if (!m_identity || !d.hasKeys)
-                continue;
-            if (sessions.count(DeviceId(d.deviceId)) == 0 && !bundles) {
-                LAPIS_TRY_ASSIGN(bundles, m_relay->fetchPreKeyBundles(m_account.value(), {}, true));
-            }
-            std::optional<transport::KemPreKey> offered;
-            if (bundles) {
-                for (const auto &bundle : bundles->bundles)
-                    if (bundle.deviceId == d.deviceId)
-                        offered = bundle.kemPreKey;
-            }
-            d.postQuantum = reachedWithPqxdh(sessions, DeviceId(d.deviceId), offered);
-        }
-        return own;
-    }
-    LAPIS_TRY_ASSIGN(auto directory, resolve(*account, DirectoryUse::Lookup));
-    std::vector<transport::DeviceInfo> out;
-    for (const auto &cert : directory.selection.accepted) {
-        transport::DeviceInfo info{cert.device.device.value(), cert.serialize(), {}, cert.createdAt * 1000, true};
-        const auto bundle = directory.bundles.find(cert.device.device);
-        info.postQuantum = reachedWithPqxdh(sessions, cert.device.device,
-                                            bundle != directory.bundles.end() ? bundle->second.kemPreKey
-                                                                              : std::optional<transport::KemPreKey>());
-        out.push_back(std::move(info));
-    }
-    return out;
-}
-
-Result<std::string> Engine::acceptNewAccountKey(const AccountId &peer)
-{
-    if (!m_identity)
-        return fail(ErrorCode::Unsupported, "A plaintext-only account has no safety numbers");
-    if (peer == m_account)
-        return fail(ErrorCode::InvalidArgument, "Your own account key cannot be replaced from here");
-    LAPIS_TRY_ASSIGN(auto fetched, m_relay->fetchPreKeyBundles(peer.value(), {}, true));
-    LAPIS_TRY_ASSIGN(auto key, crypto::Ed25519PublicKey::fromBytes(fetched.accountKey));
-    const auto now = nowMs();
-    LAPIS_TRY(m_store
-                  ->transact([&](store::Transaction &tx) -> Result<void> {
-                      ProtocolStores stores(tx, m_account, m_identity->device().accountKey, now);
-                      LAPIS_TRY(protocol::acceptAccountKey(stores, peer, key));
-                      if (stores.readError())
-                          return *stores.readError();
-                      // Sessions made under the old key end here; the next message starts anew.
-                      return tx.sessions().removeAll(peer);
-                  })
-                  .get());
-    return protocol::SafetyNumber::compute(m_account, m_identity->device().accountKey, peer, key).displayString();
-}
-
-Result<std::string> Engine::safetyNumber(const AccountId &peer)
-{
-    if (!m_identity)
-        return fail(ErrorCode::Unsupported, "A plaintext-only account has no safety numbers");
-    auto pinned = [&]() {
-        return m_store
-            ->transact([&](store::Transaction &tx) -> Result<std::optional<Bytes>> {
-                LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(peer));
-                if (!contact || contact->pinnedAccountKey.empty())
-                    return std::optional<Bytes>();
-                return std::optional(contact->pinnedAccountKey);
-            })
-            .get();
-    };
-    LAPIS_TRY_ASSIGN(auto key, pinned());
-    if (!key) {
-        LAPIS_TRY(resolve(peer, DirectoryUse::Lookup)); // pins the key on first contact
-        LAPIS_TRY_ASSIGN(key, pinned());
-        if (!key)
-            return fail(ErrorCode::NotFound, peer.value() + " has no end-to-end identity");
-    }
-    LAPIS_TRY_ASSIGN(auto theirs, crypto::Ed25519PublicKey::fromBytes(*key));
-    return protocol::SafetyNumber::compute(m_account, m_identity->device().accountKey, peer, theirs).displayString();
 }
 
 } // namespace lapis::engine

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <lapis/engine/EngineContext.h>
+
+#include <chrono>
+
+namespace lapis::engine {
+
+EngineContext::EngineContext(std::filesystem::path profileDirectory, std::unique_ptr<store::Store> profileStore)
+    : profile(std::move(profileDirectory))
+    , store(std::move(profileStore))
+    , rng(crypto::systemRandom())
+    , clock([] {
+        using namespace std::chrono;
+        return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    })
+{}
+
+protocol::Address EngineContext::selfAddress() const
+{
+    return identity ? identity->address() : protocol::Address{account, deviceId};
+}
+
+Result<void> EngineContext::connect(const std::string &relayAddress, const std::string &pem)
+{
+    LAPIS_TRY_ASSIGN(relay, transport::RelayClient::create(transport::RelayEndpoint{relayAddress, pem, {}}));
+    return {};
+}
+
+Result<void> EngineContext::checkCanSend() const
+{
+    if (!hasAccount())
+        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    if (awaitingKeys)
+        return fail(ErrorCode::PermissionDenied, "This device has no end-to-end keys yet: link it from another device "
+                                                 "of the account (link-request here, link-approve there)");
+    return {};
+}
+
+} // namespace lapis::engine
