@@ -27,7 +27,7 @@ Result<void> Accounts::loadAccount()
     m_ctx.account = own->account;
     m_ctx.deviceId = own->device;
     m_ctx.plaintextOnly = login.plaintextOnly;
-    // Signed in by a code from another device, not linked yet: no account key (EngineSignIn.cpp).
+    // Signed in by a code from another device, not linked yet: no account key (see Accounts::login).
     m_ctx.awaitingKeys = !login.plaintextOnly && own->identityKeyPair.size() == 0;
     if (!login.plaintextOnly && !m_ctx.awaitingKeys) {
         LAPIS_TRY_ASSIGN(auto identity, LocalIdentity::deserialize(own->identityKeyPair.view()));

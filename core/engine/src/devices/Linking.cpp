@@ -36,7 +36,7 @@ Result<PendingLink> Linking::requestLink(const std::string &relayAddress, const 
 {
     if (m_ctx.hasAccount() && !m_ctx.awaitingKeys)
         return fail(ErrorCode::AlreadyExists, "This profile already has an account (" + m_ctx.account.value() + ")");
-    // A device signed in by a code (EngineSignIn.cpp) keeps its credential, to retire that device
+    // A device signed in by a code (Accounts::login) keeps its credential, to retire that device
     // once the linked one exists.
     const auto signedIn = m_ctx.awaitingKeys ? m_ctx.relay->credentials() : std::nullopt;
     if (m_ctx.awaitingKeys && relayAddress.empty()) {

@@ -256,7 +256,7 @@ Result<void> Receiver::runStream(const StreamLoop &loop)
         else if (state == transport::MessageStream::State::Waiting)
             inbox.connection(false);
     };
-    // Account events (sign-ins, devices) are handled in EngineSignIn.cpp, then acknowledged.
+    // Account events (sign-ins, devices) are handled by Accounts::onAccountEvent, then acknowledged.
     transport::MessageStream *signInAcks = nullptr;
     callbacks.onEvent = [this, &signInAcks](const transport::AccountEvent &event) {
         if (m_accounts.onAccountEvent(event) && signInAcks)

@@ -53,7 +53,7 @@ public:
     Result<void> removeSignedPreKey(PreKeyId id) override;
     [[nodiscard]] std::vector<protocol::SignedPreKeyRecord> allSignedPreKeys() const override;
 
-    // KemPreKeyStore (ProtocolStoresKem.cpp). A one-time key is removed in this transaction, so
+    // KemPreKeyStore. A one-time key is removed in this transaction, so
     // with the one-time X25519 prekey and the session it made, or not at all.
     [[nodiscard]] std::optional<protocol::KemPreKeyRecord> loadKemPreKey(PreKeyId id) const override;
     Result<void> storeKemPreKey(const protocol::KemPreKeyRecord &record) override;
