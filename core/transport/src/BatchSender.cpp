@@ -4,8 +4,8 @@
 #include <lapis/proto/Limits.h>
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/BatchSender.h>
-#include <lapis/transport/Channel.h>
-#include <lapis/transport/StatusMapping.h>
+#include "Channel.h"
+#include "StatusMapping.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/proto/Limits.h>
-#include <lapis/transport/Channel.h>
+#include "Channel.h"
 
 namespace lapis::transport {
 

@@ -3,9 +3,9 @@
 
 #include <lapis/common/Log.h>
 #include <lapis/proto/Limits.h>
-#include <lapis/transport/Channel.h>
+#include "Channel.h"
 #include <lapis/transport/MessageStream.h>
-#include <lapis/transport/StatusMapping.h>
+#include "StatusMapping.h"
 
 #include <algorithm>
 #include <random>

@@ -2,9 +2,9 @@
 #include "RelayClientStubs.h"
 
 #include <lapis/proto/Validation.h>
-#include <lapis/transport/Channel.h>
+#include "Channel.h"
 #include <lapis/transport/LoginAnswer.h>
-#include <lapis/transport/StatusMapping.h>
+#include "StatusMapping.h"
 
 #include <condition_variable>
 #include <mutex>

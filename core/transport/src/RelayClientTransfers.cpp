@@ -5,7 +5,7 @@
 #include <lapis/common/PosixFile.h>
 #include <lapis/proto/Limits.h>
 #include <lapis/proto/Validation.h>
-#include <lapis/transport/StatusMapping.h>
+#include "StatusMapping.h"
 
 #include <algorithm>
 #include <cerrno>

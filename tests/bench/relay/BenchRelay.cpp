@@ -10,7 +10,7 @@
 
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/transport/BatchSender.h>
-#include <lapis/transport/Channel.h>
+#include "Channel.h" // transport-internal: these tests make raw gRPC calls
 #include <lapis/transport/MessageStream.h>
 #include <lapis/transport/RelayClient.h>
 

@@ -6,7 +6,7 @@
 // bounded in count and time and goes to 127.0.0.1 only.
 #include "RelayTestSupport.h"
 
-#include <lapis/transport/Channel.h>
+#include "Channel.h" // transport-internal: these tests make raw gRPC calls
 
 #include <QElapsedTimer>
 

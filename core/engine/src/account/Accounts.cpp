@@ -2,16 +2,9 @@
 // The profile's account: loading it, registering, saving a new device's credential, TOTP and
 // the account password.
 #include <lapis/common/Log.h>
-#include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/RelayLogin.h>
-#include <lapis/engine/ProtocolStores.h>
-#include <lapis/engine/WireKeys.h>
 #include <lapis/engine/account/Accounts.h>
 #include <lapis/engine/keys/KeyMaintenance.h>
-#include <lapis/protocol/Limits.h>
-#include <lapis/protocol/PreKeyManager.h>
-
-#include <chrono>
 
 namespace lapis::engine {
 

@@ -2,23 +2,12 @@
 // Sending files: encrypted as a stream, uploaded with resume, and the message sent once the
 // relay holds the whole blob.
 #include <lapis/common/Log.h>
-#include <lapis/engine/Attachments.h>
-#include <lapis/engine/ProtocolStores.h>
-#include <lapis/engine/TextBurst.h>
-#include <lapis/engine/WireKeys.h>
 #include <lapis/engine/attachments/AttachmentUploads.h>
-#include <lapis/engine/sending/Sender.h>
-#include <lapis/proto/Limits.h>
-#include <lapis/protocol/Envelope.h>
-#include <lapis/protocol/SessionBuilder.h>
-#include <lapis/transport/BatchSender.h>
 
 #include <condition_variable>
 #include <fcntl.h>
 #include <future>
-#include <map>
 #include <mutex>
-#include <set>
 #include <unistd.h>
 
 namespace lapis::engine {

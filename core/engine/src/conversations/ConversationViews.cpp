@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the views are built from: the conversation list, pages of messages, history and search.
-#include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/conversations/ConversationViews.h>
-#include <lapis/protocol/SessionRecord.h>
 
 #include <algorithm>
 

@@ -2,26 +2,13 @@
 // Where a message goes: the relay's device list judged against the pinned account key, and
 // whether each device is (or will be) reached with PQXDH.
 #include <lapis/common/Log.h>
-#include <lapis/engine/Attachments.h>
-#include <lapis/engine/ProfileKey.h>
-#include <lapis/engine/ProtocolStores.h>
-#include <lapis/engine/TextBurst.h>
 #include <lapis/engine/WireKeys.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/proto/Limits.h>
-#include <lapis/protocol/Envelope.h>
-#include <lapis/protocol/SessionBuilder.h>
 #include <lapis/protocol/SessionRecord.h>
-#include <lapis/transport/BatchSender.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <fcntl.h>
-#include <future>
 #include <map>
-#include <mutex>
-#include <set>
-#include <unistd.h>
 
 namespace lapis::engine {
 

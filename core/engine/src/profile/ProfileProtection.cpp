@@ -2,9 +2,8 @@
 // How the profile's store key is protected: a passphrase or the OS keychain, and switching.
 #include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/profile/ProfileProtection.h>
-#include <lapis/protocol/SessionRecord.h>
 
-#include <algorithm>
+#include <filesystem>
 
 namespace lapis::engine {
 

@@ -2,24 +2,10 @@
 // Sending messages: one, or a burst, encrypted for every certified device of the recipient and
 // of our own account, kept in the outbox until the relay accepts them.
 #include <lapis/common/Log.h>
-#include <lapis/engine/Attachments.h>
-#include <lapis/engine/ProtocolStores.h>
 #include <lapis/engine/TextBurst.h>
-#include <lapis/engine/WireKeys.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/engine/sending/Sender.h>
-#include <lapis/proto/Limits.h>
-#include <lapis/protocol/Envelope.h>
-#include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/BatchSender.h>
-
-#include <condition_variable>
-#include <fcntl.h>
-#include <future>
-#include <map>
-#include <mutex>
-#include <set>
-#include <unistd.h>
 
 namespace lapis::engine {
 

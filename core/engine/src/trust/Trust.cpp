@@ -1,24 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Trust in a contact: what the header and banners say, safety numbers, verification, and
 // accepting a changed account key.
-#include <lapis/common/Log.h>
-#include <lapis/engine/ProfileKey.h>
 #include <lapis/engine/ProtocolStores.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/engine/trust/Trust.h>
-#include <lapis/proto/Limits.h>
 #include <lapis/protocol/SafetyNumber.h>
 #include <lapis/protocol/SessionBuilder.h>
-#include <lapis/protocol/SessionRecord.h>
-#include <lapis/transport/BatchSender.h>
-#include <lapis/transport/MessageStream.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <map>
-#include <mutex>
-#include <variant>
+#include <optional>
 
 namespace lapis::engine {
 
