@@ -398,10 +398,10 @@ private slots:
     {
         DeviceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        std::vector<transport::DeviceInfo> devices(3);
-        devices[0] = {1, {}, "laptop", 1000, true};
-        devices[1] = {2, {}, "", 3000, true};
-        devices[2] = {3, {}, "phone", 2000, false};
+        std::vector<engine::DeviceSummary> devices(3);
+        devices[0] = {1, "laptop", 1000, true, false};
+        devices[1] = {2, "", 3000, true, true};
+        devices[2] = {3, "phone", 2000, false, false};
         model.setDevices(devices, 2);
         QCOMPARE(model.rowCount(), 3);
         const auto at = [&](int row, int role) { return model.data(model.index(row), role); };

@@ -180,7 +180,7 @@ bool SettingsController::hasCamera() const
 void SettingsController::refreshDevices()
 {
     struct Devices {
-        Result<std::vector<transport::DeviceInfo>> list;
+        Result<std::vector<engine::DeviceSummary>> list;
         quint32 self = 0;
     };
     m_worker->run<Devices>(

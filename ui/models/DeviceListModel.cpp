@@ -12,7 +12,7 @@ DeviceListModel::DeviceListModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
 
-void DeviceListModel::setDevices(std::vector<transport::DeviceInfo> devices, quint32 thisDevice)
+void DeviceListModel::setDevices(std::vector<engine::DeviceSummary> devices, quint32 thisDevice)
 {
     // This device first, the others by link date.
     std::stable_sort(devices.begin(), devices.end(), [thisDevice](const auto &a, const auto &b) {

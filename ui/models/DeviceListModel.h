@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <lapis/transport/Types.h>
+#include <lapis/engine/devices/Devices.h>
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -29,7 +29,7 @@ public:
 
     explicit DeviceListModel(QObject *parent = nullptr);
 
-    void setDevices(std::vector<transport::DeviceInfo> devices, quint32 thisDevice);
+    void setDevices(std::vector<engine::DeviceSummary> devices, quint32 thisDevice);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -39,7 +39,7 @@ signals:
     void countChanged();
 
 private:
-    std::vector<transport::DeviceInfo> m_devices;
+    std::vector<engine::DeviceSummary> m_devices;
     quint32 m_thisDevice = 0;
 };
 

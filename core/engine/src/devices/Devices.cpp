@@ -23,7 +23,7 @@ namespace lapis::engine {
 
 namespace fs = std::filesystem;
 
-Result<std::vector<transport::DeviceInfo>> Devices::devices(const std::optional<AccountId> &account)
+Result<std::vector<DeviceSummary>> Devices::devices(const std::optional<AccountId> &account)
 {
     if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
@@ -33,7 +33,10 @@ Result<std::vector<transport::DeviceInfo>> Devices::devices(const std::optional<
         LAPIS_TRY_ASSIGN(sessions, m_directory.postQuantumSessions(whose));
     }
     if (whose == m_ctx.account) {
-        LAPIS_TRY_ASSIGN(auto own, m_ctx.relay->listDevices());
+        LAPIS_TRY_ASSIGN(auto listed, m_ctx.relay->listDevices());
+        std::vector<DeviceSummary> own;
+        for (const auto &d : listed)
+            own.push_back({d.deviceId, d.name, d.createdMs, d.hasKeys, false});
         // A lookup: the relay takes no one-time key from their pools and still hands out the
         // last-resort ML-KEM prekey.
         std::optional<transport::PreKeyBundles> bundles;
@@ -63,9 +66,9 @@ Result<std::vector<transport::DeviceInfo>> Devices::devices(const std::optional<
         return own;
     }
     LAPIS_TRY_ASSIGN(auto directory, m_directory.resolve(*account, DirectoryUse::Lookup));
-    std::vector<transport::DeviceInfo> out;
+    std::vector<DeviceSummary> out;
     for (const auto &cert : directory.selection.accepted) {
-        transport::DeviceInfo info{cert.device.device.value(), cert.serialize(), {}, cert.createdAt * 1000, true};
+        DeviceSummary info{cert.device.device.value(), {}, cert.createdAt * 1000, true, false};
         const auto bundle = directory.bundles.find(cert.device.device);
         info.postQuantum = DeviceDirectory::reachedWithPqxdh(
             sessions, cert.device.device,

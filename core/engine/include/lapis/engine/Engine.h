@@ -69,7 +69,7 @@ public:
     Result<void> allowSignIns() { return m_accounts.allowSignIns(); }
 
     // Devices and linking (Devices, Linking).
-    Result<std::vector<transport::DeviceInfo>> devices(const std::optional<AccountId> &account)
+    Result<std::vector<DeviceSummary>> devices(const std::optional<AccountId> &account)
     {
         return m_devices.devices(account);
     }

@@ -43,8 +43,6 @@ struct DeviceInfo {
     std::string name;
     std::int64_t createdMs = 0;
     bool hasKeys = false;
-    /// Filled in by the engine (Engine::devices), not the relay: reached with PQXDH.
-    bool postQuantum = false;
 };
 
 struct OneTimePreKey {

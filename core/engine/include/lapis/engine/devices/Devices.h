@@ -25,6 +25,18 @@ struct DeviceChange {
     std::uint64_t eventId = 0;
 };
 
+/// A device as the views and the CLI list it.
+struct DeviceSummary {
+    std::uint32_t deviceId = 0;
+    std::string name; ///< the device's own choice, only for our own devices: display text only
+    std::int64_t createdMs = 0;
+    bool hasKeys = false; ///< end to end; false for a plaintext-only account's devices
+    /// Reached with PQXDH: the session we hold with it was set up with PQXDH or, with none yet,
+    /// its bundle offers an ML-KEM prekey (so the next one will be); for this device, that it
+    /// publishes ML-KEM prekeys.
+    bool postQuantum = false;
+};
+
 /// The account's devices and a contact's: listed with how each is reached, removed, and the
 /// changes to our own kept and told.
 class Devices {
@@ -34,10 +46,8 @@ public:
         , m_directory(directory)
     {}
 
-    /// Our own devices, or `account`'s certified devices. `postQuantum` per device: the session
-    /// we hold with it was set up with PQXDH or, with none yet, its bundle offers an ML-KEM
-    /// prekey (so the next one will be); for this device, that it publishes ML-KEM prekeys.
-    Result<std::vector<transport::DeviceInfo>> devices(const std::optional<AccountId> &account);
+    /// Our own devices as the relay lists them, or `account`'s certified devices.
+    Result<std::vector<DeviceSummary>> devices(const std::optional<AccountId> &account);
     /// Unlinks one of our other devices.
     Result<void> removeDevice(const DeviceId &device);
     /// Devices added to or removed from the account since this device joined it, newest first.
