@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../KeptHistory.h"
 #include "SignInHistory.h"
 
 #include <lapis/common/Bytes.h>
-
-#include <algorithm>
-#include <sstream>
 
 namespace lapis::engine::sign_in_history {
 
@@ -26,13 +24,7 @@ bool sameSignIn(const SignInRequest &a, const SignInRequest &b)
 
 std::vector<SignInRequest> decode(const std::optional<std::string> &stored)
 {
-    std::vector<SignInRequest> history;
-    if (!stored)
-        return history;
-    std::istringstream lines(*stored);
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::istringstream in(line);
+    return kept_history::decode<SignInRequest>(stored, [](std::istringstream &in) -> std::optional<SignInRequest> {
         int version = 0;
         std::string id;
         std::string outcome;
@@ -40,42 +32,33 @@ std::vector<SignInRequest> decode(const std::optional<std::string> &stored)
         SignInRequest entry;
         if (!(in >> version >> id >> outcome >> entry.createdAtMs >> entry.decidedAtMs) || version != Version
             || (outcome != "A" && outcome != "D"))
-            continue;
+            return std::nullopt;
         in >> nameHex; // an empty name leaves nothing to read
         auto name = fromHex(nameHex);
         if (!name.ok())
-            continue;
+            return std::nullopt;
         entry.id = id == "-" ? std::string() : id;
         entry.state = outcome == "A" ? SignInRequest::State::Approved : SignInRequest::State::Denied;
         entry.deviceName = toString(name.value());
         entry.expiresAtMs = entry.createdAtMs;
-        history.push_back(std::move(entry));
-    }
-    return history;
+        return entry;
+    });
 }
 
 std::string encode(const std::vector<SignInRequest> &history)
 {
-    std::string out;
-    for (const auto &entry : history) {
+    return kept_history::encode(history, [](const SignInRequest &entry) -> std::optional<std::string> {
         if (entry.state == SignInRequest::State::Pending)
-            continue;
-        out += std::to_string(Version) + ' ' + (entry.id.empty() ? std::string("-") : entry.id) + ' '
+            return std::nullopt;
+        return std::to_string(Version) + ' ' + (entry.id.empty() ? std::string("-") : entry.id) + ' '
                + (entry.state == SignInRequest::State::Approved ? "A" : "D") + ' ' + std::to_string(entry.createdAtMs)
-               + ' ' + std::to_string(entry.decidedAtMs) + ' ' + toHex(asBytes(entry.deviceName)) + '\n';
-    }
-    return out;
+               + ' ' + std::to_string(entry.decidedAtMs) + ' ' + toHex(asBytes(entry.deviceName));
+    });
 }
 
 bool record(std::vector<SignInRequest> &history, const SignInRequest &decided)
 {
-    if (std::any_of(history.begin(), history.end(),
-                    [&](const SignInRequest &known) { return sameSignIn(known, decided); }))
-        return false;
-    history.insert(history.begin(), decided);
-    if (history.size() > MaxEntries)
-        history.resize(MaxEntries);
-    return true;
+    return kept_history::record(history, decided, MaxEntries, sameSignIn);
 }
 
 } // namespace lapis::engine::sign_in_history
