@@ -19,7 +19,7 @@ struct GroupCommitWriter::Pending {
     std::condition_variable finished;
 };
 
-GroupCommitWriter::GroupCommitWriter(SqliteConnection connection)
+GroupCommitWriter::GroupCommitWriter(std::unique_ptr<StoreTx> connection)
     : m_connection(std::move(connection))
     , m_thread([this] { loop(); })
 {}
@@ -70,26 +70,26 @@ void GroupCommitWriter::loop()
 
         std::vector<Result<void>> results;
         results.reserve(batch.size());
-        Result<void> commit = m_connection.exec("BEGIN IMMEDIATE");
+        Result<void> commit = m_connection->begin();
         if (commit.ok()) {
             for (Pending *p : batch) {
-                Result<void> r = m_connection.exec("SAVEPOINT job");
+                Result<void> r = m_connection->control("SAVEPOINT job");
                 if (r.ok()) {
                     try {
-                        r = p->job(m_connection);
+                        r = p->job(*m_connection);
                     } catch (const std::exception &e) {
                         // Nothing may escape this thread; a throwing job is a bug, reported as one.
                         r = fail(ErrorCode::Internal, std::string("A database job failed: ") + e.what());
                     }
                     if (!r.ok())
-                        (void)m_connection.exec("ROLLBACK TO job");
-                    (void)m_connection.exec("RELEASE job");
+                        (void)m_connection->control("ROLLBACK TO job");
+                    (void)m_connection->control("RELEASE job");
                 }
                 results.push_back(std::move(r));
             }
-            commit = m_connection.exec("COMMIT");
+            commit = m_connection->control("COMMIT");
             if (!commit.ok())
-                (void)m_connection.exec("ROLLBACK");
+                (void)m_connection->control("ROLLBACK");
         }
 
         std::lock_guard lock(m_mutex);

@@ -1,24 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "SqliteConnection.h"
+#include "StoreBackend.h"
 
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 namespace lapis::relay {
 
-/// The single writer of the relay database. Callers hand it a job and block until the job's
+/// The single writer of the relay database (either backend). Callers hand it a job and block until the job's
 /// transaction is durable. Jobs that arrive together share one transaction, and so one fsync:
 /// each runs inside its own savepoint, so a job that fails rolls back alone.
 class GroupCommitWriter {
 public:
-    using Job = std::function<Result<void>(SqliteConnection &)>;
+    using Job = StoreBackend::Job;
 
-    explicit GroupCommitWriter(SqliteConnection connection);
+    explicit GroupCommitWriter(std::unique_ptr<StoreTx> connection);
     ~GroupCommitWriter();
     GroupCommitWriter(const GroupCommitWriter &) = delete;
     GroupCommitWriter &operator=(const GroupCommitWriter &) = delete;
@@ -33,7 +34,7 @@ private:
     struct Pending;
     void loop();
 
-    SqliteConnection m_connection;
+    std::unique_ptr<StoreTx> m_connection;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Pending *> m_queue;

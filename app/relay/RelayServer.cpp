@@ -7,7 +7,7 @@
 #include "RelayServer.h"
 #include "SelfSignedCertificate.h"
 #include "ServiceSupport.h"
-#include "SqliteStorage.h"
+#include "SqliteBackend.h"
 
 #include <lapis/common/Log.h>
 #include <lapis/proto/Limits.h>
@@ -16,6 +16,7 @@
 #include <grpcpp/security/server_credentials.h>
 
 #include <filesystem>
+#include <iostream>
 
 namespace lapis::relay {
 
@@ -43,7 +44,10 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
     LAPIS_TRY_ASSIGN(std::string keyPem, readTextFile(keyFile));
 
     std::unique_ptr<RelayServer> relay(new RelayServer);
-    LAPIS_TRY_ASSIGN(relay->m_storage, SqliteStorage::open(config.dataDir + "/relay.db"));
+    LAPIS_TRY_ASSIGN(auto storage, openSqliteStorage(config.dataDir + "/relay.db"));
+    // Scripts and operators read which backend and schema the relay runs on.
+    std::cerr << "lapis-relay: storage " << storage->backend().description() << std::endl;
+    relay->m_storage = std::move(storage);
     LAPIS_TRY_ASSIGN(auto sealer, SecretSealer::open(config.dataDir + "/secrets.key"));
     relay->m_context = std::make_unique<RelayContext>(std::move(config), *relay->m_storage);
     RelayContext &ctx = *relay->m_context;

@@ -17,7 +17,7 @@ class Server;
 
 namespace lapis::relay {
 
-class SqliteStorage;
+class RelayStorage;
 class AccountsService;
 class KeysService;
 class MessagesService;
@@ -41,7 +41,7 @@ private:
     RelayServer() = default;
     void janitor();
 
-    std::unique_ptr<SqliteStorage> m_storage;
+    std::unique_ptr<RelayStorage> m_storage;
     std::unique_ptr<RelayContext> m_context;
     std::unique_ptr<AccountsService> m_accounts;
     std::unique_ptr<KeysService> m_keys;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libFuzzer target over the relay's sign-in event encoding (app/relay SqliteStorageSignIns): the
+// libFuzzer target over the relay's sign-in event encoding (app/relay RelayRulesSignIns): the
 // payload a SIGN_IN_* mailbox event keeps in relay.db ("ID CODE CREATED EXPIRES", "-" for an
 // empty field), read back for every push. Whatever the bytes, decoding must not crash, and what
 // it decodes must encode and decode again to the same fields. Built with -fsanitize=fuzzer
 // under Clang, or linked with FuzzDriver.cpp otherwise. See tests/fuzz/README.md.
 
 #include "FuzzSeeds.h"
-#include "SqliteStorage.h"
+#include "RelayRules.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -42,11 +42,11 @@ std::vector<Bytes> lapisFuzzSeeds()
     pending.code = "042133";
     pending.createdMs = 1'800'000'000'000;
     pending.expiresMs = 1'800'000'600'000;
-    seeds.push_back(sqlite_detail::encodeSignInEvent(pending, true));
-    seeds.push_back(sqlite_detail::encodeSignInEvent(pending, false));
+    seeds.push_back(rules::encodeSignInEvent(pending, true));
+    seeds.push_back(rules::encodeSignInEvent(pending, false));
     SignInRecord byTotp = pending;
     byTotp.id.clear();
-    seeds.push_back(sqlite_detail::encodeSignInEvent(byTotp, false));
+    seeds.push_back(rules::encodeSignInEvent(byTotp, false));
     seeds.push_back(toBytes(std::string("- - -1 9223372036854775807")));
     return seeds;
 }
@@ -55,11 +55,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     MailboxItem first;
     first.payload.assign(data, data + size);
-    sqlite_detail::decodeSignInEvent(ByteView(data, size), first);
+    rules::decodeSignInEvent(ByteView(data, size), first);
     if (!first.payload.empty())
         die("the payload was kept");
     MailboxItem second;
-    sqlite_detail::decodeSignInEvent(sqlite_detail::encodeSignInEvent(recordOf(first), true), second);
+    rules::decodeSignInEvent(rules::encodeSignInEvent(recordOf(first), true), second);
     if (second.signInId != first.signInId || second.signInCode != first.signInCode
         || second.signInCreatedMs != first.signInCreatedMs || second.signInExpiresMs != first.signInExpiresMs)
         die("decode(encode(decode(x))) differs from decode(x)");

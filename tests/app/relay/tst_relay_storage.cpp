@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SqliteStorage.h"
+#include "SqliteBackend.h"
 
 #include <lapis/protocol/Identity.h>
 
@@ -20,7 +20,7 @@ private slots:
     void concurrentWritesShareCommits()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("rx", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -50,7 +50,7 @@ private slots:
     void failedJobRollsBackAlone()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -67,14 +67,14 @@ private slots:
         QTemporaryDir dir;
         const std::string path = dir.filePath("relay.db").toStdString();
         {
-            auto storage = SqliteStorage::open(path);
+            auto storage = openSqliteStorage(path);
             QVERIFY(storage.ok());
             QVERIFY((*storage)->createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
             QVERIFY((*storage)->createAccount("b", "hash", false, "d", Bytes(32, 1), 1).ok());
             SendRequest r{"b", 1, "a", {{1, toBytes("kept"), false}}, false, 5};
             QVERIFY((*storage)->storeBatch(r).ok());
         }
-        auto reopened = SqliteStorage::open(path);
+        auto reopened = openSqliteStorage(path);
         QVERIFY(reopened.ok());
         auto items = (*reopened)->fetchMailbox("a", 1, 0, 10);
         QVERIFY(items.ok());
@@ -87,7 +87,7 @@ private slots:
     void expiredEnvelopesPurged()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 0).ok());
@@ -104,7 +104,7 @@ private slots:
     void batchesSkipDevicesTheAccountKeyDidNotCertify()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -155,7 +155,7 @@ private slots:
     void signInIsConsumedOnceAndToldToEveryDevice()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("si", "hash", false, "laptop", Bytes(32, 1), 1).ok());
@@ -197,7 +197,7 @@ private slots:
     void wrongCodesCloseAndDenialEnds()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("wc", "hash", false, "laptop", Bytes(32, 1), 1).ok());
@@ -243,7 +243,7 @@ private slots:
                              "DEFAULT x''); PRAGMA user_version=1")
                         .ok());
         }
-        auto storage = SqliteStorage::open(path);
+        auto storage = openSqliteStorage(path);
         QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
         QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
         SignInRecord r{"cccccccccccccccc", "old", "222222", "phone", 10, 610, 0, SignInRecord::State::Pending, {}};
@@ -274,7 +274,7 @@ private slots:
                              "CAST('dddddddddddddddd 314159 10 99999999999999' AS BLOB)); PRAGMA user_version=3")
                         .ok());
         }
-        auto storage = SqliteStorage::open(path);
+        auto storage = openSqliteStorage(path);
         QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
         auto kept = (*storage)->findSignIn("v3", "dddddddddddddddd");
         QVERIFY(kept.ok() && kept->has_value());
@@ -298,7 +298,7 @@ private slots:
         QTemporaryDir dir;
         const std::string path = dir.filePath("relay.db").toStdString();
         {
-            auto storage = SqliteStorage::open(path);
+            auto storage = openSqliteStorage(path);
             QVERIFY(storage.ok());
             QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
             QVERIFY((*storage)
@@ -311,7 +311,7 @@ private slots:
             QVERIFY(db.ok());
             QVERIFY(db->exec("DROP TABLE kem_prekeys; PRAGMA user_version=4").ok());
         }
-        auto storage = SqliteStorage::open(path);
+        auto storage = openSqliteStorage(path);
         QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
         auto &s = **storage;
         {
@@ -374,7 +374,7 @@ private slots:
     void kemPreKeyPoolIsCapped()
     {
         QTemporaryDir dir;
-        auto storage = SqliteStorage::open(dir.filePath("relay.db").toStdString());
+        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("cap", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -401,7 +401,7 @@ private slots:
             QVERIFY(db.ok());
             QVERIFY(db->exec("PRAGMA user_version=99").ok());
         }
-        auto storage = SqliteStorage::open(path);
+        auto storage = openSqliteStorage(path);
         QVERIFY(!storage.ok());
         QCOMPARE(storage.error().code, ErrorCode::Unsupported);
     }

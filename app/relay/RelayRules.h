@@ -2,25 +2,24 @@
 #pragma once
 
 #include "CertificateVerdicts.h"
-#include "GroupCommitWriter.h"
 #include "RelayStorage.h"
-#include "SqliteConnection.h"
+#include "StoreBackend.h"
 
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <vector>
 
 namespace lapis::relay {
 
-/// The embedded storage: one plain SQLite file (never SQLCipher: the relay holds nothing it
-/// could read anyway) in WAL mode. Writes go through one GroupCommitWriter; reads use a small
-/// pool of connections that run beside it.
-class SqliteStorage final : public RelayStorage {
+/// The relay's rules over whichever backend stores its data: the lock-out schedule, batch
+/// completeness against the certified device list, plaintext rules, account-key pinning, prekey
+/// pool caps, sign-in events and device-added notices. The same code runs over SQLite and over
+/// PostgreSQL; a backend (StoreTx) only stores and queries.
+class RelayRules final : public RelayStorage {
 public:
-    /// Opens (creating and migrating as needed) the database at `path`.
-    static Result<std::unique_ptr<SqliteStorage>> open(const std::string &path);
-    ~SqliteStorage() override;
+    explicit RelayRules(std::unique_ptr<StoreBackend> backend);
+    ~RelayRules() override;
+
+    [[nodiscard]] StoreBackend &backend() { return *m_backend; }
 
     Result<DeviceAdded> createAccount(const std::string &username, const std::string &passwordHash, bool plaintextOnly,
                                       const std::string &deviceName, ByteView credentialHash,
@@ -78,15 +77,13 @@ public:
     Result<std::vector<std::string>> purgeExpired(std::int64_t nowMs, std::int64_t envelopeMaxAgeMs) override;
 
 private:
-    explicit SqliteStorage(std::string path, SqliteConnection writer);
-
-    /// Runs `f(db)` as one job of the group commit and returns its result once durable.
+    /// Runs `f(tx)` in a write transaction and returns its result once durable.
     template<typename T, typename F>
     Result<T> write(F &&f)
     {
         std::optional<Result<T>> out;
-        Result<void> committed = m_writer->run([&](SqliteConnection &db) -> Result<void> {
-            out.emplace(f(db));
+        Result<void> committed = m_backend->write([&](StoreTx &tx) -> Result<void> {
+            out.emplace(f(tx));
             if (out->ok())
                 return {};
             return out->error();
@@ -96,41 +93,37 @@ private:
         return std::move(*out);
     }
 
-    /// Runs `f(db)` on a pooled read connection.
     template<typename T, typename F>
     Result<T> read(F &&f)
     {
-        auto connection = acquireReader();
-        if (!connection.ok())
-            return std::move(connection).error();
-        Result<T> r = f(*connection.value());
-        releaseReader(std::move(connection).value());
-        return r;
+        std::optional<Result<T>> out;
+        Result<void> done = m_backend->read([&](StoreTx &tx) -> Result<void> {
+            out.emplace(f(tx));
+            return {};
+        });
+        if (!done.ok())
+            return std::move(done).error();
+        return std::move(*out);
     }
 
-    Result<std::unique_ptr<SqliteConnection>> acquireReader();
-    void releaseReader(std::unique_ptr<SqliteConnection> connection);
+    Result<SendOutcome> storeBatchIn(StoreTx &tx, const SendRequest &request);
 
-    std::string m_path;
-    std::unique_ptr<GroupCommitWriter> m_writer;
+    std::unique_ptr<StoreBackend> m_backend;
     CertificateVerdicts m_certificateVerdicts;
-    std::mutex m_readersMutex;
-    std::vector<std::unique_ptr<SqliteConnection>> m_readers;
 };
 
-/// Helpers shared by SqliteStorage's translation units (they all run inside a write job).
-namespace sqlite_detail {
-Result<std::optional<AccountRecord>> loadAccount(SqliteConnection &db, const std::string &username);
-Result<std::vector<DeviceRecord>> loadDevices(SqliteConnection &db, const std::string &username);
-Result<void> insertEvent(SqliteConnection &db, const std::string &username, std::uint32_t toDevice, int kind,
+/// Rules shared by RelayRules' translation units (they run inside a write transaction).
+namespace rules {
+Error noAccount();
+Result<void> insertEvent(StoreTx &tx, const std::string &username, std::uint32_t toDevice, int kind,
                          std::uint32_t eventDevice, const std::string &eventName, std::int64_t nowMs,
                          ByteView payload = {});
 /// Inserts a device and tells the account's other devices; the core of every way to add one.
-Result<DeviceAdded> insertDevice(SqliteConnection &db, const AccountRecord &account, const std::string &name,
+Result<DeviceAdded> insertDevice(StoreTx &tx, const AccountRecord &account, const std::string &name,
                                  ByteView credentialHash, std::int64_t nowMs);
 /// A sign-in event's payload: "ID CODE CREATED EXPIRES" (CODE "-" once the request is decided).
 Bytes encodeSignInEvent(const SignInRecord &record, bool withCode);
 void decodeSignInEvent(ByteView payload, MailboxItem &item);
-} // namespace sqlite_detail
+} // namespace rules
 
 } // namespace lapis::relay
