@@ -18,6 +18,9 @@ packages=(
   libsodium-dev libsqlcipher-dev sqlcipher libsqlite3-dev
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libssl-dev
   libqrencode-dev libzxing-dev qtkeychain-qt6-dev
+  # the relay's PostgreSQL backend (libpq) and the throwaway server its tests start
+  # (tests/support PostgresServer: initdb/pg_ctl run as `nobody` via setpriv from util-linux)
+  libpq-dev postgresql-15 postgresql-client-15 util-linux
   # the image decoder's sandbox (lapis-decoder: seccomp-bpf filter)
   libseccomp-dev
   # tests and benchmarks

@@ -137,6 +137,7 @@ std::string usage()
 {
     return "Usage:\n"
            "  lapis-relay --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
+           "              [--database postgresql://...] [--blobs DIR]\n"
            "  lapis-relay --data DIR admin reset-account USER\n"
            "  lapis-relay --version | --help\n"
            "\n"
@@ -144,6 +145,9 @@ std::string usage()
            "device-link channel, over gRPC with TLS. It stores only what it cannot read.\n"
            "\n"
            "  --data DIR            data folder (DIR/relay.db, DIR/blobs, DIR/tls)\n"
+           "  --database URI        keep everything in PostgreSQL (a libpq URI) instead of DIR/relay.db;\n"
+           "                        several relays may share one database (README \"Running several relays\")\n"
+           "  --blobs DIR           attachment folder (default DIR/blobs); shared by relays on one database\n"
            "  --listen HOST:PORT    address to listen on (default 127.0.0.1:7443; port 0 picks one)\n"
            "  --tls-cert FILE       PEM certificate chain; with --tls-key. Without both, a self-signed\n"
            "  --tls-key FILE        P-256 certificate is made at DIR/tls/{cert,key}.pem and reused\n"
@@ -222,6 +226,14 @@ Result<Command> parseCommandLine(const std::vector<std::string> &args)
         }
         if (arg == "--data") {
             LAPIS_TRY_ASSIGN(c.dataDir, value());
+        } else if (arg == "--database") {
+            LAPIS_TRY_ASSIGN(c.databaseUri, value());
+            if (c.databaseUri.empty())
+                return usageError("--database takes a PostgreSQL connection URI, e.g. postgresql://relay@db/lapis");
+        } else if (arg == "--blobs") {
+            LAPIS_TRY_ASSIGN(c.blobsDir, value());
+            if (c.blobsDir.empty())
+                return usageError("--blobs takes a folder");
         } else if (arg == "--listen") {
             LAPIS_TRY_ASSIGN(std::string text, value());
             LAPIS_TRY_ASSIGN(auto hostPort, parseHostPort(text));

@@ -12,6 +12,7 @@ namespace lapis::relay {
 
 /// What `lapis-relay ARGS...` asks for. The documented interface is fixed (scripts depend on it):
 ///   lapis-relay --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
+///               [--database URI] [--blobs DIR]
 ///   lapis-relay --data DIR admin reset-account USER
 ///   lapis-relay --version | --help
 struct Command {

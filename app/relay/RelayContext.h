@@ -22,6 +22,12 @@ namespace lapis::relay {
 /// Everything an operator (or a test) can set; defaults are the production values.
 struct RelayConfig {
     std::string dataDir;
+    /// A libpq connection URI (--database): the PostgreSQL backend, shared by several relays.
+    /// Empty: the SQLite file DATA/relay.db.
+    std::string databaseUri;
+    /// Where attachment files live (--blobs); empty: DATA/blobs. Relays sharing a database share
+    /// this folder too (a network file system or a common disk).
+    std::string blobsDir;
     std::string listenHost = "127.0.0.1";
     int listenPort = 7443;
     std::string tlsCertFile;
@@ -77,6 +83,7 @@ struct RelayConfig {
     std::size_t linkBundleBytes = std::size_t(256) << 20;
 
     static std::size_t defaultHashWorkers();
+    [[nodiscard]] std::string blobFolder() const { return blobsDir.empty() ? dataDir + "/blobs" : blobsDir; }
 };
 
 /// The state the services share. Owned by RelayServer; services hold a reference.
@@ -115,7 +122,7 @@ struct RelayContext {
     LinkChannel link;
     std::atomic<bool> stopping{false};
 
-    [[nodiscard]] std::string blobPath(const std::string &blobId) const { return config.dataDir + "/blobs/" + blobId; }
+    [[nodiscard]] std::string blobPath(const std::string &blobId) const { return config.blobFolder() + "/" + blobId; }
 };
 
 } // namespace lapis::relay

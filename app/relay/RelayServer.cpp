@@ -4,10 +4,10 @@
 #include "KeysService.h"
 #include "LinkService.h"
 #include "MessagesService.h"
+#include "OpenStorage.h"
 #include "RelayServer.h"
 #include "SelfSignedCertificate.h"
 #include "ServiceSupport.h"
-#include "SqliteBackend.h"
 
 #include <lapis/common/Log.h>
 #include <lapis/proto/Limits.h>
@@ -29,9 +29,9 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
-    fs::create_directories(config.dataDir + "/blobs", ec);
+    fs::create_directories(config.blobFolder(), ec);
     if (ec)
-        return fail(ErrorCode::Io, "Cannot create the data folder " + config.dataDir + ": " + ec.message());
+        return fail(ErrorCode::Io, "Cannot create the data folder " + config.blobFolder() + ": " + ec.message());
 
     std::string certFile = config.tlsCertFile;
     std::string keyFile = config.tlsKeyFile;
@@ -44,7 +44,7 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
     LAPIS_TRY_ASSIGN(std::string keyPem, readTextFile(keyFile));
 
     std::unique_ptr<RelayServer> relay(new RelayServer);
-    LAPIS_TRY_ASSIGN(auto storage, openSqliteStorage(config.dataDir + "/relay.db"));
+    LAPIS_TRY_ASSIGN(auto storage, openRelayStorage(config.dataDir, config.databaseUri));
     // Scripts and operators read which backend and schema the relay runs on.
     std::cerr << "lapis-relay: storage " << storage->backend().description() << std::endl;
     relay->m_storage = std::move(storage);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-relay: parses the command line, then serves until SIGTERM, or runs an admin command.
 #include "CommandLine.h"
+#include "OpenStorage.h"
 #include "RelayServer.h"
-#include "SqliteBackend.h"
 
 #include <lapis/crypto/Sodium.h>
 #include <lapis/proto/Validation.h>
@@ -25,7 +25,7 @@ int resetAccount(const Command &command)
     }
     // The same file in WAL mode as the running relay: SQLite's locking makes this safe, and the
     // relay notices the removed devices at their next call (open streams within seconds).
-    auto storage = openSqliteStorage(command.config.dataDir + "/relay.db");
+    auto storage = openRelayStorage(command.config.dataDir, command.config.databaseUri);
     if (!storage.ok()) {
         std::cerr << "lapis-relay: " << storage.error().message << "\n";
         return 1;

@@ -38,6 +38,8 @@ bool RelayProcess::start(int timeoutMs)
     QStringList args{QStringLiteral("--data"), dataPath(), QStringLiteral("--listen"), m_listen};
     if (!m_productionArgon2)
         args << QStringLiteral("--argon2-test-params");
+    if (!m_database.isEmpty())
+        args << QStringLiteral("--database") << m_database;
     args << m_extraArgs;
     m_process->start(m_binary, args);
     if (!m_process->waitForStarted(timeoutMs)) {
@@ -109,7 +111,10 @@ transport::RelayEndpoint RelayProcess::endpoint() const
 int RelayProcess::runAdmin(const QStringList &args, QString *output) const
 {
     QProcess admin;
-    admin.start(m_binary, QStringList{QStringLiteral("--data"), dataPath()} + args);
+    QStringList standard{QStringLiteral("--data"), dataPath()};
+    if (!m_database.isEmpty())
+        standard << QStringLiteral("--database") << m_database;
+    admin.start(m_binary, standard + args);
     if (!admin.waitForFinished(30000))
         return -1;
     if (output)

@@ -29,6 +29,20 @@ private slots:
         QCOMPARE(c->config.tlsKeyFile, std::string("k.pem"));
     }
 
+    void databaseAndBlobs()
+    {
+        auto defaults = parseCommandLine({"--data", "/srv/relay"});
+        QVERIFY(defaults.ok());
+        QVERIFY(defaults->config.databaseUri.empty());
+        QCOMPARE(defaults->config.blobFolder(), std::string("/srv/relay/blobs"));
+        auto c = parseCommandLine({"--data", "d", "--database", "postgresql://relay@db/lapis", "--blobs", "/shared/b"});
+        QVERIFY(c.ok());
+        QCOMPARE(c->config.databaseUri, std::string("postgresql://relay@db/lapis"));
+        QCOMPARE(c->config.blobFolder(), std::string("/shared/b"));
+        QVERIFY(!parseCommandLine({"--data", "d", "--database"}).ok());
+        QVERIFY(!parseCommandLine({"--data", "d", "--database", ""}).ok());
+    }
+
     void signInOptions()
     {
         auto defaults = parseCommandLine({"--data", "d"});

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// RelayStorage (RelayRules over a backend), one suite run against both backends: the SQLite file
+// and a throwaway PostgreSQL server (tests/support PostgresServer). The SQLite file's upgrades
+// from older schemas are in tst_relay_storage_upgrades.
+#include "OpenStorage.h"
 #include "SqliteBackend.h"
 
 #include <lapis/protocol/Identity.h>
+#include <lapis/testsupport/PostgresServer.h>
 
-#include <QFile>
+#include <QCoreApplication>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,14 +19,53 @@
 using namespace lapis;
 using namespace lapis::relay;
 
+namespace {
+constexpr std::int64_t Minute = 60'000;
+}
+
 class TestRelayStorage : public QObject {
     Q_OBJECT
 
+public:
+    /// `postgres`: the server whose fresh databases the tests use; null: SQLite files.
+    explicit TestRelayStorage(test::PostgresServer *postgres)
+        : m_postgres(postgres)
+    {}
+
+private:
+    /// Opens the storage at this test's place (a fresh database or file per test; the same one
+    /// again when a test opens it twice).
+    Result<std::unique_ptr<RelayRules>> open()
+    {
+        if (m_postgres)
+            return openRelayStorage({}, m_postgres->uri(m_database).toStdString());
+        return openRelayStorage(m_dir.filePath(m_database).toStdString(), {});
+    }
+
+    test::PostgresServer *m_postgres;
+    QTemporaryDir m_dir;
+    QString m_database;
+    int m_tests = 0;
+
 private slots:
+    void initTestCase()
+    {
+        qInfo("backend: %s", m_postgres ? "postgresql" : "sqlite");
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_database = QStringLiteral("relay%1").arg(++m_tests);
+        if (m_postgres)
+            QVERIFY(m_postgres->createDatabase(m_database));
+        else
+            QVERIFY(QDir(m_dir.path()).mkpath(m_database));
+    }
+
     void concurrentWritesShareCommits()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("rx", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -49,8 +94,7 @@ private slots:
 
     void failedJobRollsBackAlone()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -64,17 +108,15 @@ private slots:
 
     void dataSurvivesReopen()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("relay.db").toStdString();
         {
-            auto storage = openSqliteStorage(path);
+            auto storage = open();
             QVERIFY(storage.ok());
             QVERIFY((*storage)->createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
             QVERIFY((*storage)->createAccount("b", "hash", false, "d", Bytes(32, 1), 1).ok());
             SendRequest r{"b", 1, "a", {{1, toBytes("kept"), false}}, false, 5};
             QVERIFY((*storage)->storeBatch(r).ok());
         }
-        auto reopened = openSqliteStorage(path);
+        auto reopened = open();
         QVERIFY(reopened.ok());
         auto items = (*reopened)->fetchMailbox("a", 1, 0, 10);
         QVERIFY(items.ok());
@@ -86,8 +128,7 @@ private slots:
 
     void expiredEnvelopesPurged()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 0).ok());
@@ -103,8 +144,7 @@ private slots:
 
     void batchesSkipDevicesTheAccountKeyDidNotCertify()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -154,8 +194,7 @@ private slots:
 
     void signInIsConsumedOnceAndToldToEveryDevice()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("si", "hash", false, "laptop", Bytes(32, 1), 1).ok());
@@ -196,8 +235,7 @@ private slots:
 
     void wrongCodesCloseAndDenialEnds()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("wc", "hash", false, "laptop", Bytes(32, 1), 1).ok());
@@ -228,153 +266,9 @@ private slots:
         QVERIFY(!s.findSignIn("wc", d.id)->has_value());
     }
 
-    void versionOneDatabaseGainsSignIns()
-    {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("relay.db").toStdString();
-        {
-            auto db = SqliteConnection::open(path);
-            QVERIFY(db.ok());
-            QVERIFY(db->exec("CREATE TABLE accounts(username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, "
-                             "plaintext_only INTEGER NOT NULL, created_ms INTEGER NOT NULL, totp_enabled INTEGER "
-                             "NOT NULL DEFAULT 0, totp_secret BLOB, totp_pending BLOB, totp_last_step INTEGER NOT "
-                             "NULL DEFAULT -1, failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until_ms INTEGER "
-                             "NOT NULL DEFAULT 0, next_device INTEGER NOT NULL DEFAULT 1, account_key BLOB NOT NULL "
-                             "DEFAULT x''); PRAGMA user_version=1")
-                        .ok());
-        }
-        auto storage = openSqliteStorage(path);
-        QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
-        QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
-        SignInRecord r{"cccccccccccccccc", "old", "222222", "phone", 10, 610, 0, SignInRecord::State::Pending, {}};
-        QVERIFY((*storage)->createSignIn(r).ok());
-    }
-
-    // Issue 16 item 17: codes kept in the clear by schema 3 do not survive the upgrade, and their
-    // requests cannot be completed any more.
-    void versionThreeSignInCodesAreErased()
-    {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("relay.db").toStdString();
-        {
-            auto db = SqliteConnection::open(path);
-            QVERIFY(db.ok());
-            QVERIFY(db->exec("CREATE TABLE sign_ins(id TEXT PRIMARY KEY, username TEXT NOT NULL, code TEXT NOT "
-                             "NULL, device_name TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT "
-                             "NULL, wrong_codes INTEGER NOT NULL DEFAULT 0, state INTEGER NOT NULL DEFAULT 0); "
-                             "CREATE TABLE mailbox(id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL, "
-                             "device_id INTEGER NOT NULL, kind INTEGER NOT NULL, sender_account TEXT NOT NULL, "
-                             "sender_device INTEGER NOT NULL, plaintext INTEGER NOT NULL, server_time_ms INTEGER "
-                             "NOT NULL, payload BLOB NOT NULL, event_device INTEGER NOT NULL DEFAULT 0, event_name "
-                             "TEXT NOT NULL DEFAULT ''); "
-                             "INSERT INTO sign_ins VALUES('dddddddddddddddd', 'v3', '314159', 'phone', 10, "
-                             "99999999999999, 0, 0); "
-                             "INSERT INTO mailbox(username, device_id, kind, sender_account, sender_device, "
-                             "plaintext, server_time_ms, payload) VALUES('v3', 1, 3, 'v3', 0, 0, 10, "
-                             "CAST('dddddddddddddddd 314159 10 99999999999999' AS BLOB)); PRAGMA user_version=3")
-                        .ok());
-        }
-        auto storage = openSqliteStorage(path);
-        QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
-        auto kept = (*storage)->findSignIn("v3", "dddddddddddddddd");
-        QVERIFY(kept.ok() && kept->has_value());
-        QVERIFY((*kept)->code.empty());
-        QCOMPARE((*kept)->state, SignInRecord::State::Closed);
-        QVERIFY((*storage)->pendingSignIns("v3", 20)->empty());
-        auto items = (*storage)->fetchMailbox("v3", 1, 0, 100);
-        QVERIFY(items.ok());
-        QVERIFY(items->empty());
-        QFile file(QString::fromStdString(path));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        storage.value().reset(); // checkpointed and closed before the scan
-        const QByteArray bytes = file.readAll();
-        QVERIFY2(!bytes.contains("314159"), "an old sign-in code is still in relay.db");
-    }
-
-    // Schema 4 -> 5 (issue 21): a relay.db from before ML-KEM prekeys opens with its accounts,
-    // devices and prekeys kept, and gains kem_prekeys.
-    void versionFourDatabaseGainsKemPreKeys()
-    {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("relay.db").toStdString();
-        {
-            auto storage = openSqliteStorage(path);
-            QVERIFY(storage.ok());
-            QVERIFY((*storage)->createAccount("old", "hash", false, "laptop", Bytes(32, 1), 1).ok());
-            QVERIFY((*storage)
-                        ->publishKeys("old", 1, Bytes(32, 7), toBytes("cert"), toBytes("spk"), {{5, Bytes(32, 5)}})
-                        .ok());
-        }
-        {
-            // As lapis-relay at schema 4 left it.
-            auto db = SqliteConnection::open(path);
-            QVERIFY(db.ok());
-            QVERIFY(db->exec("DROP TABLE kem_prekeys; PRAGMA user_version=4").ok());
-        }
-        auto storage = openSqliteStorage(path);
-        QVERIFY2(storage.ok(), storage.ok() ? "" : storage.error().message.c_str());
-        auto &s = **storage;
-        {
-            auto db = SqliteConnection::open(path);
-            QVERIFY(db.ok());
-            auto version = db->prepare("PRAGMA user_version");
-            QVERIFY(version.ok() && *version->step());
-            QCOMPARE(version->int64(0), std::int64_t(5));
-        }
-        auto counts = s.preKeyCount("old", 1);
-        QVERIFY(counts.ok());
-        QCOMPARE(counts->oneTime, 1u);
-        QCOMPARE(counts->kemOneTime, 0u);
-        QVERIFY(!counts->kemLastResort);
-        // An old device has no ML-KEM prekey: its bundle carries none (and its signed prekey,
-        // signed the old way, says so).
-        auto bundles = s.takePreKeyBundles("old", {});
-        QVERIFY(bundles.ok() && bundles->size() == 1);
-        QVERIFY(bundles->front().oneTimePreKey && !bundles->front().kemPreKey);
-        QCOMPARE(bundles->front().device.signedPreKey, toBytes("spk"));
-
-        // It publishes them at its next start; the relay hands them out one-time first, each
-        // once, then the last-resort one, which stays.
-        KemPreKeyUpload kem;
-        kem.lastResort = KemPreKeyWireRecord{100, Bytes(1184, 1), Bytes(64, 1)};
-        kem.oneTime = {{7, Bytes(1184, 7), Bytes(64, 7)}, {8, Bytes(1184, 8), Bytes(64, 8)}};
-        QVERIFY(s.publishKeys("old", 1, {}, {}, toBytes("spk+kem"), {}, kem).ok());
-        counts = s.preKeyCount("old", 1);
-        QCOMPARE(counts->kemOneTime, 2u);
-        QVERIFY(counts->kemLastResort);
-        // A caller with a session (or over its limit) gets the last-resort key and takes nothing.
-        bundles = s.takePreKeyBundles("old", {1});
-        QVERIFY(bundles.ok() && bundles->front().kemPreKey);
-        QCOMPARE(bundles->front().kemPreKey->id, 100u);
-        std::vector<std::uint32_t> handedOut;
-        for (int i = 0; i < 4; ++i) {
-            bundles = s.takePreKeyBundles("old", {});
-            QVERIFY(bundles.ok() && bundles->front().kemPreKey);
-            handedOut.push_back(bundles->front().kemPreKey->id);
-            QCOMPARE(bundles->front().kemPreKey->publicKey.size(), std::size_t{1184});
-        }
-        QCOMPARE(handedOut, (std::vector<std::uint32_t>{7, 8, 100, 100}));
-        counts = s.preKeyCount("old", 1);
-        QCOMPARE(counts->kemOneTime, 0u);
-        QVERIFY(counts->kemLastResort);
-        // A new last-resort key replaces the old one; removing the device removes its keys.
-        kem.lastResort->id = 101;
-        kem.oneTime.clear();
-        QVERIFY(s.publishKeys("old", 1, {}, {}, {}, {}, kem).ok());
-        bundles = s.takePreKeyBundles("old", {});
-        QCOMPARE(bundles->front().kemPreKey->id, 101u);
-        QVERIFY(s.resetAccount("old").ok());
-        QVERIFY(s.createAccount("fresh", "hash", false, "d", Bytes(32, 2), 1).ok());
-        auto db = SqliteConnection::open(path);
-        auto left = db->prepare("SELECT count(*) FROM kem_prekeys");
-        QVERIFY(left.ok() && *left->step());
-        QCOMPARE(left->int64(0), std::int64_t(0));
-    }
-
     void kemPreKeyPoolIsCapped()
     {
-        QTemporaryDir dir;
-        auto storage = openSqliteStorage(dir.filePath("relay.db").toStdString());
+        auto storage = open();
         QVERIFY(storage.ok());
         auto &s = **storage;
         QVERIFY(s.createAccount("cap", "hash", false, "d", Bytes(32, 1), 1).ok());
@@ -394,18 +288,172 @@ private slots:
 
     void newerSchemaRefused()
     {
-        QTemporaryDir dir;
-        const std::string path = dir.filePath("relay.db").toStdString();
         {
-            auto db = SqliteConnection::open(path);
+            auto storage = open();
+            QVERIFY(storage.ok());
+        }
+        if (m_postgres) {
+            bool ok = false;
+            m_postgres->psql(m_database, QStringLiteral("UPDATE relay_schema SET version=99"), &ok);
+            QVERIFY(ok);
+        } else {
+            auto db = SqliteConnection::open(m_dir.filePath(m_database + QStringLiteral("/relay.db")).toStdString());
             QVERIFY(db.ok());
             QVERIFY(db->exec("PRAGMA user_version=99").ok());
         }
-        auto storage = openSqliteStorage(path);
+        auto storage = open();
         QVERIFY(!storage.ok());
         QCOMPARE(storage.error().code, ErrorCode::Unsupported);
+        QVERIFY2(storage.error().message.find("newer lapis-relay (schema 99") != std::string::npos,
+                 storage.error().message.c_str());
+    }
+
+    // The account identity key is set once; another is refused until an operator reset.
+    void accountKeyIsPinned()
+    {
+        auto storage = open();
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("pin", "hash", false, "d", Bytes(32, 1), 1).ok());
+        QVERIFY(s.publishKeys("pin", 1, Bytes(32, 7), {}, {}, {}).ok());
+        QVERIFY(s.publishKeys("pin", 1, Bytes(32, 7), {}, {}, {}).ok());
+        auto swapped = s.publishKeys("pin", 1, Bytes(32, 8), {}, {}, {});
+        QVERIFY(!swapped.ok());
+        QCOMPARE(swapped.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(s.findAccount("pin")->value().accountKey, Bytes(32, 7));
+        QVERIFY(s.resetAccount("pin").ok());
+        QVERIFY(s.publishKeys("pin", 1, Bytes(32, 8), {}, {}, {}).ok());
+        QCOMPARE(s.findAccount("pin")->value().accountKey, Bytes(32, 8));
+    }
+
+    // Four free failures, then 30 s doubling per failure; a success clears it.
+    void lockOutScheduleDoubles()
+    {
+        auto storage = open();
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("lock", "hash", false, "d", Bytes(32, 1), 1).ok());
+        const std::int64_t now = 1'000'000;
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(*s.recordLoginFailure("lock", now), std::int64_t{0});
+        QCOMPARE(*s.recordLoginFailure("lock", now), now + 30'000);
+        QCOMPARE(*s.recordLoginFailure("lock", now), now + 60'000);
+        for (int i = 0; i < 20; ++i)
+            (void)s.recordLoginFailure("lock", now);
+        QCOMPARE(*s.recordLoginFailure("lock", now), now + 3'600'000);
+        QCOMPARE(s.findAccount("lock")->value().failedAttempts, std::int64_t{27});
+        QVERIFY(s.clearLoginFailures("lock").ok());
+        QCOMPARE(s.findAccount("lock")->value().lockedUntilMs, std::int64_t{0});
+        QCOMPARE(*s.recordLoginFailure("nobody", now), std::int64_t{0});
+    }
+
+    // A TOTP step and a link token each work once.
+    void totpStepsAndLinkTokensAreUsedOnce()
+    {
+        auto storage = open();
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("once", "hash", false, "d", Bytes(32, 1), 1).ok());
+        QVERIFY(s.setTotpPending("once", Bytes(20, 3)).ok());
+        QVERIFY(s.confirmTotp("once", 100).ok());
+        QCOMPARE(s.findAccount("once")->value().totpSecret, Bytes(20, 3));
+        QCOMPARE(s.addDevice("once", "d2", Bytes(32, 2), 100, 1).error().code, ErrorCode::Duplicate);
+        QCOMPARE(s.addDevice("once", "d2", Bytes(32, 2), 99, 1).error().code, ErrorCode::Duplicate);
+        QVERIFY(s.addDevice("once", "d2", Bytes(32, 2), 101, 1).ok());
+
+        QVERIFY(s.createLinkToken("once", Bytes(32, 9), 10 * Minute).ok());
+        QCOMPARE(s.addLinkedDevice("other", Bytes(32, 9), "d3", Bytes(32, 3), Minute).error().code,
+                 ErrorCode::NotFound);
+        auto linked = s.addLinkedDevice("once", Bytes(32, 9), "d3", Bytes(32, 3), Minute);
+        QVERIFY(linked.ok());
+        QCOMPARE(linked->deviceId, 3u);
+        QCOMPARE(linked->notified, (std::vector<std::uint32_t>{1, 2}));
+        QCOMPARE(s.addLinkedDevice("once", Bytes(32, 9), "d4", Bytes(32, 4), Minute).error().code, ErrorCode::NotFound);
+        QVERIFY(s.createLinkToken("once", Bytes(32, 10), Minute).ok());
+        QCOMPARE(s.addLinkedDevice("once", Bytes(32, 10), "d4", Bytes(32, 4), Minute).error().code,
+                 ErrorCode::NotFound); // expired at its deadline
+    }
+
+    // Plaintext needs the sender's allowance (or a plaintext-only account); a full mailbox
+    // refuses the batch whole.
+    void plaintextAndMailboxLimits()
+    {
+        auto storage = open();
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("e2e", "hash", false, "d", Bytes(32, 1), 1).ok());
+        QVERIFY(s.createAccount("plain", "hash", true, "d", Bytes(32, 2), 1).ok());
+        SendRequest clear{"plain", 1, "e2e", {{1, toBytes("hi"), true}}, false, 5};
+        QCOMPARE(s.storeBatch(clear).error().code, ErrorCode::PermissionDenied);
+        clear.allowPlaintext = true;
+        QVERIFY(s.storeBatch(clear)->stored);
+        SendRequest toPlain{"e2e", 1, "plain", {{1, toBytes("hi"), true}}, false, 5};
+        QVERIFY(s.storeBatch(toPlain)->stored);
+        QCOMPARE(s.publishKeys("plain", 1, Bytes(32, 7), {}, {}, {}).error().code, ErrorCode::PermissionDenied);
+
+        SendRequest full{"plain", 1, "e2e", {{1, toBytes("x"), false}}, false, 5, 2};
+        QVERIFY(s.storeBatch(full)->stored); // the mailbox holds "hi" and this
+        QCOMPARE(s.storeBatch(full).error().code, ErrorCode::LimitExceeded);
+        QCOMPARE(s.fetchMailbox("e2e", 1, 0, 10)->size(), 2u);
+    }
+
+    // Every bundle of a device with ML-KEM prekeys carries one: one-time keys first, each once,
+    // then the last-resort key, which stays; a caller with a session takes none.
+    void kemPreKeysOneTimeFirstThenLastResort()
+    {
+        auto storage = open();
+        QVERIFY(storage.ok());
+        auto &s = **storage;
+        QVERIFY(s.createAccount("kem", "hash", false, "d", Bytes(32, 1), 1).ok());
+        KemPreKeyUpload kem;
+        kem.lastResort = KemPreKeyWireRecord{100, Bytes(1184, 1), Bytes(64, 1)};
+        kem.oneTime = {{7, Bytes(1184, 7), Bytes(64, 7)}, {8, Bytes(1184, 8), Bytes(64, 8)}};
+        QVERIFY(s.publishKeys("kem", 1, {}, {}, toBytes("spk"), {{5, Bytes(32, 5)}}, kem).ok());
+        auto counts = s.preKeyCount("kem", 1);
+        QCOMPARE(counts->oneTime, 1u);
+        QCOMPARE(counts->kemOneTime, 2u);
+        QVERIFY(counts->kemLastResort);
+        auto bundles = s.takePreKeyBundles("kem", {1});
+        QVERIFY(bundles.ok() && bundles->front().kemPreKey && !bundles->front().oneTimePreKey);
+        QCOMPARE(bundles->front().kemPreKey->id, 100u);
+        std::vector<std::uint32_t> handedOut;
+        for (int i = 0; i < 4; ++i) {
+            bundles = s.takePreKeyBundles("kem", {});
+            QVERIFY(bundles.ok() && bundles->front().kemPreKey);
+            handedOut.push_back(bundles->front().kemPreKey->id);
+            const auto fill = handedOut.back() == 100 ? 1 : handedOut.back(); // the last-resort key is all 1s
+            QCOMPARE(bundles->front().kemPreKey->publicKey, Bytes(1184, static_cast<std::uint8_t>(fill)));
+            QCOMPARE(bundles->front().kemPreKey->signature.size(), std::size_t{64});
+        }
+        QCOMPARE(handedOut, (std::vector<std::uint32_t>{7, 8, 100, 100}));
+        QCOMPARE(s.preKeyCount("kem", 1)->oneTime, 0u);
+        kem.lastResort->id = 101;
+        kem.oneTime.clear();
+        QVERIFY(s.publishKeys("kem", 1, {}, {}, {}, {}, kem).ok());
+        QCOMPARE(s.takePreKeyBundles("kem", {})->front().kemPreKey->id, 101u);
+        QVERIFY(s.removeDevice("kem", 1, 2).ok());
+        QCOMPARE(s.preKeyCount("kem", 1)->kemLastResort, false);
     }
 };
 
-QTEST_GUILESS_MAIN(TestRelayStorage)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int failed = 0;
+    {
+        TestRelayStorage sqlite(nullptr);
+        failed += QTest::qExec(&sqlite, argc, argv);
+    }
+    test::PostgresServer postgres;
+    if (!postgres.start()) {
+        qCritical("The throwaway PostgreSQL server did not start: the PostgreSQL backend is untested");
+        return 1;
+    }
+    {
+        TestRelayStorage pg(&postgres);
+        failed += QTest::qExec(&pg, argc, argv);
+    }
+    return failed;
+}
+
 #include "tst_relay_storage.moc"

@@ -48,6 +48,10 @@ public:
     bool restart(int timeoutMs = 20000);
     /// Before start(): the relay's real Argon2id costs instead of the minimal test ones.
     void useProductionArgon2() { m_productionArgon2 = true; }
+    /// Before start(): keep everything in the PostgreSQL database at `uri` (--database), for
+    /// serving and for runAdmin(). Relays on one database may share one data folder (RelayDataDir):
+    /// the same certificate, sealing key and attachment folder.
+    void useDatabase(QString uri) { m_database = std::move(uri); }
 
     [[nodiscard]] QString address() const { return m_address; }
     [[nodiscard]] QString certificatePath() const { return dataPath() + QStringLiteral("/tls/cert.pem"); }
@@ -72,6 +76,7 @@ private:
     QString m_listen = QStringLiteral("127.0.0.1:0");
     QString m_address;
     bool m_productionArgon2 = false;
+    QString m_database;
     std::unique_ptr<QProcess> m_process;
 };
 
