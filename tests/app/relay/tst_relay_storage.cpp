@@ -14,6 +14,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 using namespace lapis;
@@ -306,6 +308,51 @@ private slots:
         QCOMPARE(storage.error().code, ErrorCode::Unsupported);
         QVERIFY2(storage.error().message.find("newer lapis-relay (schema 99") != std::string::npos,
                  storage.error().message.c_str());
+    }
+
+    // Two relays on one database (two storages on one file or database here): each one-time
+    // prekey is handed out once, and every failed log-in counts, however the calls spread.
+    void twoRelaysShareOneTimeKeysAndCounters()
+    {
+        auto first = open();
+        auto second = open();
+        QVERIFY(first.ok() && second.ok());
+        QVERIFY((*first)->createAccount("shared", "hash", false, "d", Bytes(32, 1), 1).ok());
+        std::vector<OneTimePreKeyRecord> keys;
+        for (std::uint32_t id = 1; id <= 150; ++id)
+            keys.push_back({id, Bytes(32, static_cast<std::uint8_t>(id))});
+        QVERIFY((*first)->publishKeys("shared", 1, {}, {}, toBytes("spk"), keys).ok());
+        constexpr int Threads = 4;
+        constexpr int Calls = 50;
+        std::mutex mutex;
+        std::vector<std::uint32_t> taken;
+        std::atomic<int> errors{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < Threads; ++t) {
+            RelayRules &relay = t % 2 ? **second : **first;
+            threads.emplace_back([&] {
+                for (int i = 0; i < Calls; ++i) {
+                    auto bundles = relay.takePreKeyBundles("shared", {});
+                    auto counted = relay.recordLoginFailure("shared", 1'000);
+                    if (!bundles.ok() || !counted.ok()) {
+                        ++errors;
+                        continue;
+                    }
+                    if (bundles->front().oneTimePreKey) {
+                        std::lock_guard lock(mutex);
+                        taken.push_back(bundles->front().oneTimePreKey->id);
+                    }
+                }
+            });
+        }
+        for (auto &thread : threads)
+            thread.join();
+        QCOMPARE(errors.load(), 0);
+        std::sort(taken.begin(), taken.end());
+        QVERIFY2(std::adjacent_find(taken.begin(), taken.end()) == taken.end(),
+                 "a one-time prekey was handed out twice");
+        QCOMPARE(taken.size(), keys.size());
+        QCOMPARE((*second)->findAccount("shared")->value().failedAttempts, std::int64_t{Threads * Calls});
     }
 
     // The account identity key is set once; another is refused until an operator reset.

@@ -3,7 +3,7 @@
 // reading a mailbox, dropping an envelope of its making into one, replaying an old one with a new
 // time, changing what the directory answers. relay.db is plain SQLite; the sqlcipher shell
 // (Debian package sqlcipher, see packaging/install-deps.sh) opens it without a key, and links no
-// second SQLite library into the test.
+// second SQLite library into the test. A relay on PostgreSQL (--database) is edited with psql.
 #pragma once
 
 #include <QByteArray>
@@ -32,18 +32,30 @@ public:
     explicit RelayOperator(const QString &dataPath)
         : m_database(dataPath + QStringLiteral("/relay.db"))
     {}
+    /// A relay on PostgreSQL: `psql` is the server's client (PostgresServer::binDir()), `uri` the
+    /// database the relay was given.
+    RelayOperator(QString psql, QString uri)
+        : m_database(std::move(uri))
+        , m_psql(std::move(psql))
+    {}
 
     /// Runs `sql` while the relay runs (waiting out its locks); the rows it prints, one per line,
     /// columns separated by '|'. nullopt, with a warning, when the shell fails.
     [[nodiscard]] std::optional<QStringList> sql(const QString &sql) const
     {
         QProcess shell;
-        shell.start(QStringLiteral("sqlcipher"), {QStringLiteral("-batch"), m_database});
+        if (m_psql.isEmpty())
+            shell.start(QStringLiteral("sqlcipher"), {QStringLiteral("-batch"), m_database});
+        else
+            shell.start(m_psql,
+                        {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("-A"),
+                         QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), m_database});
         if (!shell.waitForStarted(10000)) {
-            qWarning("the sqlcipher shell did not start");
+            qWarning("the database shell did not start");
             return std::nullopt;
         }
-        shell.write((QStringLiteral(".timeout 10000\n") + sql + QStringLiteral(";\n")).toUtf8());
+        shell.write(((m_psql.isEmpty() ? QStringLiteral(".timeout 10000\n") : QString()) + sql + QStringLiteral(";\n"))
+                        .toUtf8());
         shell.closeWriteChannel();
         if (!shell.waitForFinished(30000) || shell.exitCode() != 0) {
             qWarning("sqlcipher failed on %s: %s", qPrintable(sql), shell.readAllStandardError().constData());
@@ -64,11 +76,13 @@ public:
     /// What waits in `user`'s mailbox for `device`, oldest first.
     [[nodiscard]] std::optional<std::vector<MailboxRow>> mailbox(const QString &user, quint32 device) const
     {
-        const auto rows = sql(QStringLiteral("SELECT id, sender_account, sender_device, plaintext, server_time_ms, "
-                                             "hex(payload) FROM mailbox WHERE kind = 0 AND username = '%1' AND "
-                                             "device_id = %2 ORDER BY id")
-                                  .arg(user)
-                                  .arg(device));
+        const auto rows =
+            sql(QStringLiteral("SELECT id, sender_account, sender_device, plaintext, server_time_ms, "
+                               "%3 FROM mailbox WHERE kind = 0 AND username = '%1' AND "
+                               "device_id = %2 ORDER BY id")
+                    .arg(user)
+                    .arg(device)
+                    .arg(m_psql.isEmpty() ? QStringLiteral("hex(payload)") : QStringLiteral("encode(payload, 'hex')")));
         if (!rows)
             return std::nullopt;
         std::vector<MailboxRow> out;
@@ -87,19 +101,27 @@ public:
     [[nodiscard]] bool deliver(const QString &user, quint32 device, const MailboxRow &row) const
     {
         return sql(QStringLiteral("INSERT INTO mailbox(username, device_id, kind, sender_account, sender_device, "
-                                  "plaintext, server_time_ms, payload) VALUES('%1', %2, 0, '%3', %4, %5, %6, X'%7')")
+                                  "plaintext, server_time_ms, payload) VALUES('%1', %2, 0, '%3', %4, %5, %6, %7)")
                        .arg(user)
                        .arg(device)
                        .arg(row.senderAccount)
                        .arg(row.senderDevice)
                        .arg(row.plaintext ? 1 : 0)
                        .arg(row.serverTimeMs)
-                       .arg(QString::fromLatin1(row.payload.toHex())))
+                       .arg(blob(row.payload)))
             .has_value();
+    }
+
+    /// A blob literal in the database's dialect.
+    [[nodiscard]] QString blob(const QByteArray &bytes) const
+    {
+        const QString hex = QString::fromLatin1(bytes.toHex());
+        return m_psql.isEmpty() ? QStringLiteral("X'%1'").arg(hex) : QStringLiteral("'\\x%1'::bytea").arg(hex);
     }
 
 private:
     QString m_database;
+    QString m_psql;
 };
 
 } // namespace lapis::test

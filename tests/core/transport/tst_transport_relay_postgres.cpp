@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole lapis-relay on PostgreSQL (--database), over gRPC and TLS with real clients: two
+// relays on one database serving one community, the database stopped and started again under a
+// running relay, a database that is down or newer than the relay at start, and the operator's
+// look at what the database holds. The server is a throwaway one (tests/support PostgresServer).
+#include "RelayTestSupport.h"
+
+#include <lapis/testsupport/PostgresServer.h>
+#include <lapis/testsupport/RelayOperator.h>
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+
+using lapis::test::PostgresServer;
+using lapis::test::RelayOperator;
+
+namespace {
+
+std::int64_t totpStepNow()
+{
+    return static_cast<std::int64_t>(std::time(nullptr)) / 30;
+}
+
+/// Runs lapis-relay serving `args` until it exits (it should, at once); its exit code and output.
+int runRelay(const QStringList &args, QString &output)
+{
+    QProcess relay;
+    relay.setProcessChannelMode(QProcess::MergedChannels);
+    relay.start(RelayProcess::builtBinary(), args);
+    if (!relay.waitForFinished(30000)) {
+        relay.kill();
+        relay.waitForFinished();
+        output = QStringLiteral("(still running)");
+        return -1;
+    }
+    output = QString::fromUtf8(relay.readAll());
+    return relay.exitStatus() == QProcess::NormalExit ? relay.exitCode() : -1;
+}
+
+} // namespace
+
+class TestTransportRelayPostgres : public RelayTestBase {
+    Q_OBJECT
+
+    PostgresServer m_postgres;
+    std::unique_ptr<RelayProcess> m_second;
+
+    /// A relay on `database`, sharing the test's data folder (certificate, sealing key, blobs).
+    std::unique_ptr<RelayProcess> relayOn(const QString &database, const QString &folder = QStringLiteral("shared"))
+    {
+        auto relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + QLatin1Char('/') + folder});
+        relay->useDatabase(m_postgres.uri(database));
+        return relay;
+    }
+
+    std::unique_ptr<RelayClient> registeredOn(RelayProcess &relay, const std::string &name)
+    {
+        auto c = client(relay.endpoint());
+        auto device = c->registerAccount(name, Password, "laptop");
+        if (!device.ok())
+            qWarning("register %s: %s", name.c_str(), device.error().message.c_str());
+        else
+            c->setCredentials(device->credentials);
+        return c;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_postgres.start(), "the throwaway PostgreSQL server did not start");
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("community")));
+        m_relay = relayOn(QStringLiteral("community"));
+        QVERIFY2(m_relay->start(), "lapis-relay on PostgreSQL did not start");
+        m_second = relayOn(QStringLiteral("community"));
+        QVERIFY2(m_second->start(), "a second lapis-relay on the same database did not start");
+    }
+
+    void cleanupTestCase()
+    {
+        QCOMPARE(m_second->terminate(), 0);
+        QCOMPARE(m_relay->terminate(), 0);
+    }
+
+    // One relay on PostgreSQL is a whole relay: accounts, device lists, batches, streams, acks,
+    // and nothing of it in a SQLite file.
+    void relayServesClientsFromPostgres()
+    {
+        auto alice = registeredOn(*m_relay, "pg-alice");
+        auto bob = registeredOn(*m_relay, "pg-bob");
+        TRY_OK(partial, alice->sendBatch("pg-bob", {envelope(2, "wrong device")}));
+        QVERIFY(!partial->accepted);
+        QCOMPARE(partial->currentDevices.size(), 1u);
+        TRY_OK(sent, alice->sendBatch("pg-bob", {envelope(1, "hello over postgres")}));
+        QVERIFY(sent->accepted);
+        {
+            Inbox inbox;
+            auto stream = openStream(*bob, inbox);
+            QVERIFY(inbox.waitFor([&] { return inbox.envelopes.size() == 1; }));
+            QCOMPARE(inbox.envelopes[0].senderAccount, std::string("pg-alice"));
+            QCOMPARE(toString(inbox.envelopes[0].payload), std::string("hello over postgres"));
+            stream->ack(inbox.envelopes[0].id);
+            // Acked means deleted from the database: the operator finds the mailbox empty.
+            const RelayOperator relayOperator(PostgresServer::binDir() + QStringLiteral("/psql"),
+                                              m_postgres.uri(QStringLiteral("community")));
+            QDeadlineTimer deadline(10000);
+            std::optional<std::vector<RelayOperator::MailboxRow>> left;
+            do {
+                left = relayOperator.mailbox(QStringLiteral("pg-bob"), 1);
+                QVERIFY(left);
+            } while (!left->empty() && !deadline.hasExpired() && (QTest::qWait(20), true));
+            QVERIFY(left->empty());
+        }
+        QVERIFY(!QFile::exists(m_relay->dataDir() + QStringLiteral("/relay.db")));
+        bool ok = false;
+        const QString accounts = m_postgres.psql(QStringLiteral("community"),
+                                                 QStringLiteral("SELECT count(*) FROM accounts WHERE username LIKE "
+                                                                "'pg-%'"),
+                                                 &ok);
+        QVERIFY(ok);
+        QCOMPARE(accounts, QStringLiteral("2"));
+        // The operator's reset works on the database while the relays run.
+        QString output;
+        QCOMPARE(m_relay->runAdmin(
+                     {QStringLiteral("admin"), QStringLiteral("reset-account"), QStringLiteral("pg-alice")}, &output),
+                 0);
+        QVERIFY2(output.contains(QStringLiteral("removed 1 devices")), qPrintable(output));
+        EXPECT_ERROR(alice->listDevices(), ErrorCode::AuthenticationFailed);
+    }
+
+    // Alice on relay A, Bob on relay B: what one stores the other serves, both ways. (Wake-ups
+    // across relays are the next stage: here the reader's stream opens after the send.)
+    void messagesCrossRelaysBothWays()
+    {
+        auto alice = registeredOn(*m_relay, "x-alice");
+        auto bob = registeredOn(*m_second, "x-bob");
+        TRY_OK(toBob, alice->sendBatch("x-bob", {envelope(1, "from A")}));
+        QVERIFY(toBob->accepted);
+        TRY_OK(toAlice, bob->sendBatch("x-alice", {envelope(1, "from B")}));
+        QVERIFY(toAlice->accepted);
+        Inbox bobInbox;
+        auto bobStream = openStream(*bob, bobInbox);
+        QVERIFY(bobInbox.waitFor([&] { return bobInbox.envelopes.size() == 1; }));
+        QCOMPARE(toString(bobInbox.envelopes[0].payload), std::string("from A"));
+        QCOMPARE(bobInbox.envelopes[0].senderAccount, std::string("x-alice"));
+        Inbox aliceInbox;
+        auto aliceStream = openStream(*alice, aliceInbox);
+        QVERIFY(aliceInbox.waitFor([&] { return aliceInbox.envelopes.size() == 1; }));
+        QCOMPARE(toString(aliceInbox.envelopes[0].payload), std::string("from B"));
+    }
+
+    // A sign-in code asked for on relay A is shown to the account's device on relay B and signs
+    // the new device in on A; a link token made on A adds a device on B; an attachment uploaded
+    // through A downloads through B.
+    void signInLinkAndAttachmentAcrossRelays()
+    {
+        auto owner = registeredOn(*m_second, "x-owner");
+        auto phone = client(m_relay->endpoint());
+        LoginRequest login{"x-owner", Password, "phone", {}, {}, {}};
+        std::optional<SignInPending> pending;
+        QVERIFY(!phone->loginDevice(login, &pending).ok());
+        QVERIFY(pending);
+        TRY_OK(requests, owner->signInRequests());
+        QCOMPARE(requests->size(), 1u);
+        QCOMPARE(requests->front().id, pending->id);
+        login.deviceCode = requests->front().code;
+        login.signInId = pending->id;
+        TRY_OK(joined, phone->loginDevice(login));
+        QCOMPARE(joined->credentials.deviceId, 2u);
+        TRY_OK(devices, owner->listDevices());
+        QCOMPARE(devices->size(), 2u);
+
+        TRY_OK(token, owner->createLinkToken());
+        auto desktop = client(m_second->endpoint());
+        TRY_OK(linked, desktop->registerLinkedDevice("x-owner", token->token, "desktop"));
+        QCOMPARE(linked->credentials.deviceId, 3u);
+        EXPECT_ERROR(client(m_relay->endpoint())->registerLinkedDevice("x-owner", token->token, "again"),
+                     ErrorCode::NotFound);
+
+        const QString source = m_dir.path() + QStringLiteral("/cross-upload.bin");
+        const Bytes data = crypto::randomBytes(300 * 1024 + 7);
+        {
+            std::ofstream out(source.toStdString(), std::ios::binary);
+            out.write(reinterpret_cast<const char *>(data.data()), static_cast<std::streamsize>(data.size()));
+        }
+        TRY_OK(info, owner->createUpload(data.size()));
+        TRY_OK(done, owner->upload(info->blobId, source.toStdString()));
+        QVERIFY(done->complete);
+        auto reader = registeredOn(*m_relay, "x-reader");
+        const QString target = m_dir.path() + QStringLiteral("/cross-download.bin");
+        TRY_OK(size, reader->download(info->blobId, target.toStdString()));
+        QCOMPARE(*size, static_cast<std::uint64_t>(data.size()));
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() == QByteArray(reinterpret_cast<const char *>(data.data()), qsizetype(data.size())));
+    }
+
+    // Issue 16 item 17 on PostgreSQL: the operator reading the database finds no TOTP secret and
+    // no sign-in code in the clear (the sealing key is DATA/secrets.key, not in the database).
+    void secretsSealedInPostgres()
+    {
+        auto owner = registeredOn(*m_relay, "x-sealed");
+        TRY_OK(enrollment, owner->enrollTotp());
+        QVERIFY(owner->confirmTotp(totpAt(enrollment->secret, totpStepNow() - 1)).ok());
+        auto thief = client(m_second->endpoint());
+        LoginRequest login{"x-sealed", Password, "thief", totpAt(enrollment->secret, totpStepNow()), {}, {}};
+        TRY_OK(byTotp, thief->loginDevice(login)); // opened by the other relay: the same key
+        QCOMPARE(byTotp->credentials.deviceId, 2u);
+
+        auto other = registeredOn(*m_relay, "x-codes");
+        auto phone = client(m_second->endpoint());
+        std::optional<SignInPending> pending;
+        QVERIFY(!phone->loginDevice(LoginRequest{"x-codes", Password, "phone", {}, {}, {}}, &pending).ok());
+        QVERIFY(pending);
+        TRY_OK(requests, other->signInRequests());
+        const std::string code = requests->front().code;
+        QCOMPARE(code.size(), 6u);
+
+        const QString database = QStringLiteral("community");
+        bool ok = false;
+        const QString secret = m_postgres.psql(
+            database, QStringLiteral("SELECT encode(totp_secret, 'hex') FROM accounts WHERE username='x-sealed'"), &ok);
+        QVERIFY(ok && !secret.isEmpty());
+        const QString clear = QString::fromLatin1(
+            QByteArray(reinterpret_cast<const char *>(enrollment->secret.data()), qsizetype(enrollment->secret.size()))
+                .toHex());
+        QVERIFY2(!secret.contains(clear), "the TOTP secret lies in the database as it is");
+        const QString rows = m_postgres.psql(database,
+                                             QStringLiteral("SELECT code, code_hash FROM sign_ins WHERE "
+                                                            "username='x-codes'; SELECT encode(payload, 'escape') "
+                                                            "FROM mailbox WHERE username='x-codes'"),
+                                             &ok);
+        QVERIFY(ok && !rows.isEmpty());
+        const QRegularExpression alone(
+            QStringLiteral("(^|[^0-9a-f])%1($|[^0-9a-f])").arg(QString::fromStdString(code)));
+        QVERIFY2(!alone.match(rows).hasMatch(), "a sign-in code lies in the database as it is");
+    }
+
+    // The database stopped under a running relay: a send fails with UNAVAILABLE and is not
+    // stored (no acknowledgement without a commit); when the database is back the relay serves
+    // again by itself, without a restart.
+    void databaseAwayAndBack()
+    {
+        PostgresServer own; // a server of its own: stopping it leaves the other tests' alone
+        QVERIFY(own.start());
+        QVERIFY(own.createDatabase(QStringLiteral("flaky")));
+        RelayProcess relay(RelayDataDir{m_dir.path() + QStringLiteral("/flaky")});
+        relay.useDatabase(own.uri(QStringLiteral("flaky")));
+        QVERIFY(relay.start());
+        auto alice = registeredOn(relay, "f-alice");
+        auto bob = registeredOn(relay, "f-bob");
+        TRY_OK(before, alice->sendBatch("f-bob", {envelope(1, "before")}));
+        QVERIFY(before->accepted);
+
+        QVERIFY(own.stop());
+        for (const char *text : {"during 1", "during 2"}) {
+            auto during = alice->sendBatch("f-bob", {envelope(1, text)});
+            QVERIFY2(!during.ok(), "a send was acknowledged while the database was down");
+            QCOMPARE(during.error().code, ErrorCode::Unavailable);
+        }
+        EXPECT_ERROR(client(relay.endpoint())->registerAccount("f-carol", Password, "laptop"), ErrorCode::Unavailable);
+
+        QVERIFY(own.start());
+        Result<SendOutcome> after = fail(ErrorCode::Unavailable, "not sent yet");
+        QDeadlineTimer deadline(15000);
+        while (!after.ok() && !deadline.hasExpired()) {
+            after = alice->sendBatch("f-bob", {envelope(1, "after")});
+            if (!after.ok())
+                QTest::qWait(100);
+        }
+        QVERIFY2(after.ok() && after->accepted, "the relay did not recover when the database came back");
+        Inbox inbox;
+        auto stream = openStream(*bob, inbox);
+        QVERIFY(inbox.waitFor([&] { return inbox.envelopes.size() >= 2 && inbox.drained > 0; }));
+        QCOMPARE(inbox.envelopes.size(), 2u);
+        QCOMPARE(toString(inbox.envelopes[0].payload), std::string("before"));
+        QCOMPARE(toString(inbox.envelopes[1].payload), std::string("after"));
+        stream.reset();
+        QCOMPARE(relay.terminate(), 0);
+    }
+
+    // No database at start: a clear error and exit code 1, not a relay that cannot store.
+    void databaseDownAtStart()
+    {
+        QString output;
+        const int code =
+            runRelay({QStringLiteral("--data"), m_dir.path() + QStringLiteral("/down"), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"),
+                      QStringLiteral("postgresql:///none?host=%1/no-server&user=lapis").arg(m_dir.path())},
+                     output);
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(QStringLiteral("Cannot reach the PostgreSQL database")), qPrintable(output));
+        QVERIFY(!output.contains(QStringLiteral("listening on")));
+    }
+
+    // A database a newer relay migrated is refused, and left as it is.
+    void newerSchemaRefusedAtStart()
+    {
+        const QString database = QStringLiteral("future");
+        QVERIFY(m_postgres.createDatabase(database));
+        {
+            auto relay = relayOn(database, database);
+            QVERIFY(relay->start());
+            QVERIFY(registeredOn(*relay, "kept")->credentials());
+            QCOMPARE(relay->terminate(), 0);
+        }
+        bool ok = false;
+        m_postgres.psql(database, QStringLiteral("UPDATE relay_schema SET version=99"), &ok);
+        QVERIFY(ok);
+        QString output;
+        const int code =
+            runRelay({QStringLiteral("--data"), m_dir.path() + QLatin1Char('/') + database, QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), m_postgres.uri(database)},
+                     output);
+        QCOMPARE(code, 1);
+        QVERIFY2(output.contains(QStringLiteral("newer lapis-relay (schema 99; this one knows up to 5)")),
+                 qPrintable(output));
+        QCOMPARE(m_postgres.psql(database, QStringLiteral("SELECT version FROM relay_schema")), QStringLiteral("99"));
+        QCOMPARE(m_postgres.psql(database, QStringLiteral("SELECT count(*) FROM accounts")), QStringLiteral("1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTransportRelayPostgres)
+#include "tst_transport_relay_postgres.moc"
