@@ -158,6 +158,7 @@ std::string usage()
            "  --max-attachment-bytes N   largest attachment accepted (default 2147483648)\n"
            "  --rate-account R/B         per-account requests per second / burst (default 50/200)\n"
            "  --rate-connection R/B      per-connection requests per second / burst (default 100/400)\n"
+           "  --stream-poll-ms N         an open stream looks at its mailbox at least this often (1000)\n"
            "  --link-ttl SECONDS         lifetime of link addresses and tokens (default 600)\n"
            "  --sign-in-ttl SECONDS      how long a sign-in code from a trusted device is valid (default 600)\n"
            "  --rate-sign-in R/B         new sign-in requests per account per second / burst (default 0.0167/5)\n"
@@ -234,6 +235,12 @@ Result<Command> parseCommandLine(const std::vector<std::string> &args)
             LAPIS_TRY_ASSIGN(c.blobsDir, value());
             if (c.blobsDir.empty())
                 return usageError("--blobs takes a folder");
+        } else if (arg == "--stream-poll-ms") {
+            LAPIS_TRY_ASSIGN(std::string text, value());
+            long ms = 0;
+            if (!parseNumber(text, ms) || ms < 10 || ms > 600'000)
+                return usageError("--stream-poll-ms takes 10 to 600000 milliseconds");
+            c.streamPoll = std::chrono::milliseconds(ms);
         } else if (arg == "--listen") {
             LAPIS_TRY_ASSIGN(std::string text, value());
             LAPIS_TRY_ASSIGN(auto hostPort, parseHostPort(text));

@@ -417,7 +417,7 @@ grpc::Status MessagesService::Stream(grpc::ServerContext *context,
                 break;
             }
         }
-        if (!subscription->wait(std::chrono::seconds(1))) {
+        if (!subscription->wait(m_relay.config.streamPoll)) {
             // Closed: the device was removed, or a newer stream of it took over.
             auto still = m_relay.storage.credentialHash(caller.account, caller.device);
             result = still.ok() && !still.value()

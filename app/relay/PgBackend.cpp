@@ -62,6 +62,12 @@ static_assert(Migrations[std::size(Migrations) - 1].version == RelaySchemaVersio
 
 // Relays starting together on one database migrate one at a time.
 constexpr const char *MigrationLock = "SELECT pg_advisory_xact_lock(7305941716412297216)";
+// Every write transaction of every relay takes this lock first, so that they commit one at a
+// time: mailbox ids (a sequence) then become visible in the order they were taken, and a
+// stream's cursor never passes an item that commits later; and no two relays' transactions can
+// deadlock on rows. Each transaction carries a whole group of jobs, so the cost is one commit at
+// a time, not one job.
+constexpr const char *WriteLock = "SELECT pg_advisory_xact_lock(7305941716412297217)";
 
 Result<void> migrate(PgConnection &db)
 {
@@ -96,7 +102,11 @@ Result<void> migrate(PgConnection &db)
 Result<void> PgTx::begin()
 {
     LAPIS_TRY(m_db->ensureConnected());
-    return m_db->exec("BEGIN");
+    LAPIS_TRY(m_db->exec("BEGIN"));
+    auto locked = m_db->exec(WriteLock);
+    if (!locked.ok())
+        (void)m_db->exec("ROLLBACK");
+    return locked;
 }
 
 Result<void> PgTx::control(std::string_view sql)
@@ -157,6 +167,13 @@ Result<void> PgBackend::read(const Job &job)
     if (m_readers.size() < 16)
         m_readers.push_back(std::move(reader));
     return r;
+}
+
+void PgBackend::watchMailboxes(MailboxRing ring)
+{
+    m_listener.reset(); // joins its thread: no ring of the old one runs after this
+    if (ring)
+        m_listener = std::make_unique<PgMailboxListener>(m_uri, std::move(ring));
 }
 
 std::string PgBackend::description() const

@@ -3,6 +3,7 @@
 
 #include "GroupCommitWriter.h"
 #include "PgConnection.h"
+#include "PgMailboxListener.h"
 #include "RelayRules.h"
 #include "StoreBackend.h"
 
@@ -103,6 +104,7 @@ public:
 
     Result<void> write(Job job) override;
     Result<void> read(const Job &job) override;
+    void watchMailboxes(MailboxRing ring) override;
     [[nodiscard]] std::string description() const override;
 
 private:
@@ -113,6 +115,7 @@ private:
     std::unique_ptr<GroupCommitWriter> m_writer;
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<PgTx>> m_readers;
+    std::unique_ptr<PgMailboxListener> m_listener;
 };
 
 /// The relay's storage (its rules over the PostgreSQL backend) in the database at `uri`.

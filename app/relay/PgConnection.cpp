@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstring>
 #include <libpq-fe.h>
+#include <poll.h>
 
 namespace lapis::relay {
 
@@ -143,6 +144,24 @@ Result<void> PgConnection::ensureConnected()
         return fail(ErrorCode::Unavailable,
                     "The PostgreSQL database is unreachable: " + firstLine(PQerrorMessage(m_conn)));
     return {};
+}
+
+Result<std::vector<std::string>> PgConnection::waitForNotifications(std::chrono::milliseconds timeout)
+{
+    std::vector<std::string> payloads;
+    pollfd socket{PQsocket(m_conn), POLLIN, 0};
+    if (socket.fd < 0)
+        return fail(ErrorCode::Unavailable, "The PostgreSQL connection is closed");
+    if (::poll(&socket, 1, static_cast<int>(timeout.count())) < 0)
+        return payloads; // interrupted: the caller simply waits again
+    if (PQconsumeInput(m_conn) == 0 || PQstatus(m_conn) != CONNECTION_OK)
+        return fail(ErrorCode::Unavailable,
+                    "The PostgreSQL database is unreachable: " + firstLine(PQerrorMessage(m_conn)));
+    while (PGnotify *notice = PQnotifies(m_conn)) {
+        payloads.emplace_back(notice->extra ? notice->extra : "");
+        PQfreemem(notice);
+    }
+    return payloads;
 }
 
 std::string PgConnection::where() const

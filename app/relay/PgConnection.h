@@ -4,6 +4,7 @@
 #include <lapis/common/Bytes.h>
 #include <lapis/common/Result.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -63,6 +64,9 @@ public:
     Result<PgResult> query(const std::string &sql, const PgParams &params = {});
     /// Whether the connection is usable; a broken one is opened again (Unavailable if it cannot be).
     Result<void> ensureConnected();
+    /// Waits up to `timeout` for NOTIFY messages (after LISTEN) and returns their payloads;
+    /// Unavailable once the connection broke.
+    Result<std::vector<std::string>> waitForNotifications(std::chrono::milliseconds timeout);
     /// "HOST/DATABASE" (or "SOCKET-FOLDER/DATABASE"), for the log; never the password.
     [[nodiscard]] std::string where() const;
 

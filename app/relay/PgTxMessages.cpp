@@ -121,6 +121,10 @@ Result<void> PgTx::insertMailbox(const MailboxRow &row)
                       .addBytes(row.payload)
                       .add(row.eventDevice)
                       .add(row.eventName)));
+    // Delivered at COMMIT to every relay LISTENing (PgMailboxListener), this one included;
+    // PostgreSQL sends a payload repeated within one transaction once.
+    LAPIS_TRY(run("SELECT pg_notify($1, $2)",
+                  PgParams().add(PgMailboxListener::Channel).add(row.username + ' ' + std::to_string(row.deviceId))));
     return {};
 }
 

@@ -28,6 +28,10 @@ struct RelayConfig {
     /// Where attachment files live (--blobs); empty: DATA/blobs. Relays sharing a database share
     /// this folder too (a network file system or a common disk).
     std::string blobsDir;
+    /// How often an open stream looks at its mailbox without a wake-up (--stream-poll-ms): what
+    /// another relay stored reaches it at once through the database's notifications, and by this
+    /// look at the latest should one be lost.
+    std::chrono::milliseconds streamPoll = std::chrono::seconds(1);
     std::string listenHost = "127.0.0.1";
     int listenPort = 7443;
     std::string tlsCertFile;

@@ -47,11 +47,15 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
     LAPIS_TRY_ASSIGN(auto storage, openRelayStorage(config.dataDir, config.databaseUri));
     // Scripts and operators read which backend and schema the relay runs on.
     std::cerr << "lapis-relay: storage " << storage->backend().description() << std::endl;
+    relay->m_rules = storage.get();
     relay->m_storage = std::move(storage);
     LAPIS_TRY_ASSIGN(auto sealer, SecretSealer::open(config.dataDir + "/secrets.key"));
     relay->m_context = std::make_unique<RelayContext>(std::move(config), *relay->m_storage);
     RelayContext &ctx = *relay->m_context;
     ctx.sealer = std::move(sealer);
+    // Mail stored through another relay on the same database wakes this relay's streams.
+    relay->m_rules->backend().watchMailboxes(
+        [&ctx](const std::string &account, std::uint32_t device) { ctx.hub.notify(account, device); });
     relay->m_accounts = std::make_unique<AccountsService>(ctx);
     relay->m_keys = std::make_unique<KeysService>(ctx);
     relay->m_messages = std::make_unique<MessagesService>(ctx);
@@ -100,6 +104,8 @@ void RelayServer::shutdown()
         m_stopped = true;
     }
     m_janitorWake.notify_all();
+    if (m_rules)
+        m_rules->backend().watchMailboxes({}); // before the hub it rings goes away
     if (m_context) {
         m_context->stopping = true;
         m_context->hub.closeAll();

@@ -18,6 +18,7 @@ class Server;
 namespace lapis::relay {
 
 class RelayStorage;
+class RelayRules;
 class AccountsService;
 class KeysService;
 class MessagesService;
@@ -42,6 +43,8 @@ private:
     void janitor();
 
     std::unique_ptr<RelayStorage> m_storage;
+    /// m_storage as the rules over its backend (whose wake-ups ring m_context's hub).
+    RelayRules *m_rules = nullptr;
     std::unique_ptr<RelayContext> m_context;
     std::unique_ptr<AccountsService> m_accounts;
     std::unique_ptr<KeysService> m_keys;

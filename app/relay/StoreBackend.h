@@ -147,6 +147,11 @@ public:
     virtual Result<void> write(Job job) = 0;
     /// Runs `job` on a reader (no transaction of its own; what it sees is committed).
     virtual Result<void> read(const Job &job) = 0;
+    /// Calls `ring(account, device)` whenever a mailbox received something through another relay
+    /// on the same database (from a thread of the backend's), until the backend is destroyed.
+    /// An empty `ring` stops watching. The embedded backend has no other relays: nothing to watch.
+    using MailboxRing = std::function<void(const std::string &account, std::uint32_t device)>;
+    virtual void watchMailboxes(MailboxRing ring) { (void)ring; }
     /// For the log: "sqlite FILE, schema N" or "postgresql HOST/DB, schema N".
     [[nodiscard]] virtual std::string description() const = 0;
 };

@@ -41,6 +41,11 @@ private slots:
         QCOMPARE(c->config.blobFolder(), std::string("/shared/b"));
         QVERIFY(!parseCommandLine({"--data", "d", "--database"}).ok());
         QVERIFY(!parseCommandLine({"--data", "d", "--database", ""}).ok());
+        QCOMPARE(defaults->config.streamPoll, std::chrono::milliseconds(1000));
+        auto poll = parseCommandLine({"--data", "d", "--stream-poll-ms", "250"});
+        QVERIFY(poll.ok());
+        QCOMPARE(poll->config.streamPoll, std::chrono::milliseconds(250));
+        QVERIFY(!parseCommandLine({"--data", "d", "--stream-poll-ms", "5"}).ok());
     }
 
     void signInOptions()

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace lapis;
@@ -353,6 +354,49 @@ private slots:
                  "a one-time prekey was handed out twice");
         QCOMPARE(taken.size(), keys.size());
         QCOMPARE((*second)->findAccount("shared")->value().failedAttempts, std::int64_t{Threads * Calls});
+    }
+
+    // A stream reads its mailbox with a cursor (the last id it pushed): with two relays writing
+    // at once, no item may become visible below a cursor that has already passed it.
+    void cursorReaderSkipsNothingWhileTwoRelaysWrite()
+    {
+        auto first = open();
+        auto second = open();
+        QVERIFY(first.ok() && second.ok());
+        QVERIFY((*first)->createAccount("rx", "hash", false, "d", Bytes(32, 1), 1).ok());
+        QVERIFY((*first)->createAccount("tx", "hash", false, "d", Bytes(32, 2), 1).ok());
+        constexpr int PerWriter = 100;
+        std::atomic<int> writersLeft{4};
+        std::atomic<int> errors{0};
+        std::vector<std::thread> writers;
+        for (int w = 0; w < 4; ++w) {
+            RelayRules &relay = w % 2 ? **second : **first;
+            writers.emplace_back([&, w] {
+                for (int i = 0; i < PerWriter; ++i) {
+                    SendRequest r{"tx", 1, "rx", {{1, toBytes(std::to_string(w * 1000 + i)), false}}, false, 2};
+                    auto stored = relay.storeBatch(r);
+                    if (!stored.ok() || !stored->stored)
+                        ++errors;
+                }
+                --writersLeft;
+            });
+        }
+        std::set<std::string> seen;
+        std::uint64_t cursor = 0;
+        for (bool last = false; !last;) {
+            last = writersLeft == 0;
+            auto items = (*first)->fetchMailbox("rx", 1, cursor, 1000);
+            QVERIFY(items.ok());
+            for (const auto &item : *items) {
+                seen.insert(toString(item.payload));
+                cursor = item.id;
+            }
+        }
+        for (auto &writer : writers)
+            writer.join();
+        QCOMPARE(errors.load(), 0);
+        QCOMPARE((*first)->fetchMailbox("rx", 1, 0, 1000)->size(), std::size_t{4 * PerWriter});
+        QCOMPARE(seen.size(), std::size_t{4 * PerWriter});
     }
 
     // The account identity key is set once; another is refused until an operator reset.

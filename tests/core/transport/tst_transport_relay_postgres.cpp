@@ -48,9 +48,13 @@ class TestTransportRelayPostgres : public RelayTestBase {
     std::unique_ptr<RelayProcess> m_second;
 
     /// A relay on `database`, sharing the test's data folder (certificate, sealing key, blobs).
+    /// Its streams look at an idle mailbox by themselves only every ten minutes, so what reaches
+    /// them sooner was woken by the database's notifications.
     std::unique_ptr<RelayProcess> relayOn(const QString &database, const QString &folder = QStringLiteral("shared"))
     {
-        auto relay = std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + QLatin1Char('/') + folder});
+        auto relay =
+            std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + QLatin1Char('/') + folder},
+                                           QStringList{QStringLiteral("--stream-poll-ms"), QStringLiteral("600000")});
         relay->useDatabase(m_postgres.uri(database));
         return relay;
     }
@@ -130,8 +134,8 @@ private slots:
         EXPECT_ERROR(alice->listDevices(), ErrorCode::AuthenticationFailed);
     }
 
-    // Alice on relay A, Bob on relay B: what one stores the other serves, both ways. (Wake-ups
-    // across relays are the next stage: here the reader's stream opens after the send.)
+    // Alice on relay A, Bob on relay B: what one stores the other serves, both ways (to streams
+    // opened afterwards; streams open before are woken: streamOnOneRelayWokenByTheOther).
     void messagesCrossRelaysBothWays()
     {
         auto alice = registeredOn(*m_relay, "x-alice");
@@ -149,6 +153,28 @@ private slots:
         auto aliceStream = openStream(*alice, aliceInbox);
         QVERIFY(aliceInbox.waitFor([&] { return aliceInbox.envelopes.size() == 1; }));
         QCOMPARE(toString(aliceInbox.envelopes[0].payload), std::string("from B"));
+    }
+
+    // A device streaming from relay B is woken at once by what is stored through relay A: an
+    // envelope, and the event of a device added through A (LISTEN/NOTIFY).
+    void streamOnOneRelayWokenByTheOther()
+    {
+        auto alice = registeredOn(*m_relay, "w-alice");
+        auto bob = registeredOn(*m_second, "w-bob");
+        Inbox inbox;
+        auto stream = openStream(*bob, inbox);
+        QVERIFY(inbox.waitFor([&] { return inbox.drained > 0; }));
+        TRY_OK(sent, alice->sendBatch("w-bob", {envelope(1, "wake up")}));
+        QVERIFY(sent->accepted);
+        QVERIFY2(inbox.waitFor([&] { return inbox.envelopes.size() == 1; }), "relay B's stream was not woken");
+        QCOMPARE(toString(inbox.envelopes[0].payload), std::string("wake up"));
+        TRY_OK(token, bob->createLinkToken());
+        TRY_OK(linked, client(m_relay->endpoint())->registerLinkedDevice("w-bob", token->token, "tablet"));
+        QVERIFY(inbox.waitFor([&] {
+            return std::any_of(inbox.events.begin(), inbox.events.end(), [&](const AccountEvent &e) {
+                return e.kind == AccountEvent::Kind::DeviceAdded && e.deviceId == linked->credentials.deviceId;
+            });
+        }));
     }
 
     // A sign-in code asked for on relay A is shown to the account's device on relay B and signs
