@@ -139,6 +139,7 @@ std::string usage()
            "  lapis-relay --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]\n"
            "              [--database postgresql://...] [--blobs DIR]\n"
            "  lapis-relay --data DIR admin reset-account USER\n"
+           "  lapis-relay --data DIR admin migrate-to postgresql://...\n"
            "  lapis-relay --version | --help\n"
            "\n"
            "The Lapis relay: accounts, device directory, prekeys, mailboxes, attachments and the\n"
@@ -153,6 +154,8 @@ std::string usage()
            "  --tls-key FILE        P-256 certificate is made at DIR/tls/{cert,key}.pem and reused\n"
            "  admin reset-account USER\n"
            "                        remove USER's devices, keys and mailboxes (works while the relay runs)\n"
+           "  admin migrate-to URI  copy DIR/relay.db into an empty PostgreSQL database (stop the relay\n"
+           "                        first; then run it with --database URI on the same DIR)\n"
            "\n"
            "Tuning (optional):\n"
            "  --max-attachment-bytes N   largest attachment accepted (default 2147483648)\n"
@@ -298,7 +301,12 @@ Result<Command> parseCommandLine(const std::vector<std::string> &args)
         command.username = positional[2];
         return command;
     }
-    return usageError("Unknown command; the only one is: admin reset-account USER");
+    if (positional.size() == 3 && positional[0] == "admin" && positional[1] == "migrate-to" && !positional[2].empty()) {
+        command.kind = Command::Kind::MigrateTo;
+        command.target = positional[2];
+        return command;
+    }
+    return usageError("Unknown command; the commands are: admin reset-account USER, admin migrate-to URI");
 }
 
 } // namespace lapis::relay

@@ -14,12 +14,15 @@ namespace lapis::relay {
 ///   lapis-relay --data DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE]
 ///               [--database URI] [--blobs DIR]
 ///   lapis-relay --data DIR admin reset-account USER
+///   lapis-relay --data DIR admin migrate-to URI
 ///   lapis-relay --version | --help
 struct Command {
-    enum class Kind { Serve, ResetAccount, Help, Version };
+    enum class Kind { Serve, ResetAccount, MigrateTo, Help, Version };
     Kind kind = Kind::Serve;
     RelayConfig config;
     std::string username;
+    /// For MigrateTo: the PostgreSQL connection URI to copy into.
+    std::string target;
 };
 
 Result<Command> parseCommandLine(const std::vector<std::string> &args);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-relay: parses the command line, then serves until SIGTERM, or runs an admin command.
 #include "CommandLine.h"
+#include "MigrateToPostgres.h"
 #include "OpenStorage.h"
 #include "RelayServer.h"
 
@@ -39,6 +40,21 @@ int resetAccount(const Command &command)
               << "mailboxes\n";
     std::cout << "reset-account " << command.username << ": TOTP turned off and pending sign-ins cleared; the "
               << "password stays\n";
+    return 0;
+}
+
+int migrateTo(const Command &command)
+{
+    auto counts = migrateToPostgres(command.config.dataDir + "/relay.db", command.target);
+    if (!counts.ok()) {
+        std::cerr << "lapis-relay: migrate-to: " << counts.error().message << "\n";
+        return 1;
+    }
+    std::cout << "migrate-to: copied " << counts->accounts << " accounts, " << counts->devices << " devices, "
+              << counts->mailboxItems << " mailbox items and " << counts->blobs << " attachments (" << counts->rows
+              << " rows); attachment files stay in " << command.config.blobFolder() << "\n";
+    std::cout << "migrate-to: run the relay with --database and the same --data; " << command.config.dataDir
+              << "/relay.db is left as it was\n";
     return 0;
 }
 
@@ -86,6 +102,8 @@ int main(int argc, char **argv)
         return 0;
     case Command::Kind::ResetAccount:
         return resetAccount(*command);
+    case Command::Kind::MigrateTo:
+        return migrateTo(*command);
     case Command::Kind::Serve:
         break;
     }

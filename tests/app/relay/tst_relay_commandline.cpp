@@ -46,6 +46,11 @@ private slots:
         QVERIFY(poll.ok());
         QCOMPARE(poll->config.streamPoll, std::chrono::milliseconds(250));
         QVERIFY(!parseCommandLine({"--data", "d", "--stream-poll-ms", "5"}).ok());
+        auto migrate = parseCommandLine({"--data", "d", "admin", "migrate-to", "postgresql:///lapis"});
+        QVERIFY(migrate.ok());
+        QCOMPARE(migrate->kind, Command::Kind::MigrateTo);
+        QCOMPARE(migrate->target, std::string("postgresql:///lapis"));
+        QVERIFY(!parseCommandLine({"--data", "d", "admin", "migrate-to"}).ok());
     }
 
     void signInOptions()

@@ -307,6 +307,60 @@ private slots:
         QCOMPARE(relay.terminate(), 0);
     }
 
+    // Moving up: a SQLite relay copied into PostgreSQL with admin migrate-to; its devices keep
+    // working without doing anything (same credentials, same certificate), what waited in a
+    // mailbox is still delivered, a TOTP secret still opens, new mail flows.
+    void migrateToKeepsDevicesWorking()
+    {
+        const QString folder = m_dir.path() + QStringLiteral("/moving");
+        std::optional<DeviceCredentials> aliceDevice;
+        std::optional<DeviceCredentials> bobDevice;
+        Bytes totpSecret;
+        {
+            RelayProcess sqlite(RelayDataDir{folder});
+            QVERIFY(sqlite.start());
+            auto alice = registeredOn(sqlite, "m-alice");
+            auto bob = registeredOn(sqlite, "m-bob");
+            TRY_OK(sent, alice->sendBatch("m-bob", {envelope(1, "waiting")}));
+            QVERIFY(sent->accepted);
+            TRY_OK(enrollment, alice->enrollTotp());
+            QVERIFY(alice->confirmTotp(totpAt(enrollment->secret, totpStepNow() - 1)).ok());
+            totpSecret = enrollment->secret;
+            aliceDevice = alice->credentials();
+            bobDevice = bob->credentials();
+            QCOMPARE(sqlite.terminate(), 0);
+        }
+        const QString database = QStringLiteral("moved");
+        QVERIFY(m_postgres.createDatabase(database));
+        RelayProcess moved(RelayDataDir{folder}, {QStringLiteral("--database"), m_postgres.uri(database)});
+        QString output;
+        const QStringList migrate{QStringLiteral("admin"), QStringLiteral("migrate-to"), m_postgres.uri(database)};
+        QCOMPARE(moved.runAdmin(migrate, &output), 0);
+        QVERIFY2(output.contains(QStringLiteral("copied 2 accounts, 2 devices, 1 mailbox items")), qPrintable(output));
+        // Into a database that holds accounts already: refused, nothing changed.
+        QCOMPARE(moved.runAdmin(migrate, &output), 1);
+        QVERIFY2(output.contains(QStringLiteral("holds accounts already")), qPrintable(output));
+
+        QVERIFY(moved.start());
+        auto alice = client(moved.endpoint());
+        alice->setCredentials(*aliceDevice);
+        auto bob = client(moved.endpoint());
+        bob->setCredentials(*bobDevice);
+        Inbox inbox;
+        auto stream = openStream(*bob, inbox);
+        QVERIFY(inbox.waitFor([&] { return inbox.envelopes.size() == 1; }));
+        QCOMPARE(toString(inbox.envelopes[0].payload), std::string("waiting"));
+        TRY_OK(after, alice->sendBatch("m-bob", {envelope(1, "after the move")}));
+        QVERIFY(after->accepted);
+        QVERIFY(inbox.waitFor([&] { return inbox.envelopes.size() == 2; }));
+        QVERIFY(inbox.envelopes[1].id > inbox.envelopes[0].id);
+        auto phone = client(moved.endpoint());
+        TRY_OK(byTotp, phone->loginDevice("m-alice", Password, "phone", totpAt(totpSecret, totpStepNow())));
+        QCOMPARE(byTotp->credentials.deviceId, 2u);
+        stream.reset();
+        QCOMPARE(moved.terminate(), 0);
+    }
+
     // No database at start: a clear error and exit code 1, not a relay that cannot store.
     void databaseDownAtStart()
     {
