@@ -199,10 +199,11 @@ private slots:
         QCOMPARE(devices->size(), 2u);
 
         TRY_OK(token, owner->createLinkToken());
-        auto desktop = client(m_second->endpoint());
+        // Made through B, used through A, and then spent on both.
+        auto desktop = client(m_relay->endpoint());
         TRY_OK(linked, desktop->registerLinkedDevice("x-owner", token->token, "desktop"));
         QCOMPARE(linked->credentials.deviceId, 3u);
-        EXPECT_ERROR(client(m_relay->endpoint())->registerLinkedDevice("x-owner", token->token, "again"),
+        EXPECT_ERROR(client(m_second->endpoint())->registerLinkedDevice("x-owner", token->token, "again"),
                      ErrorCode::NotFound);
 
         const QString source = m_dir.path() + QStringLiteral("/cross-upload.bin");
