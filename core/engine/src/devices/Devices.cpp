@@ -4,20 +4,10 @@
 #include "DeviceChangeHistory.h"
 
 #include <lapis/common/Log.h>
-#include <lapis/engine/ProtocolStores.h>
 #include <lapis/engine/devices/Devices.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
-#include <lapis/proto/Limits.h>
-#include <lapis/protocol/SafetyNumber.h>
-#include <lapis/protocol/SessionBuilder.h>
-#include <lapis/transport/BatchSender.h>
-#include <lapis/transport/MessageStream.h>
 
-#include <condition_variable>
-#include <deque>
 #include <map>
-#include <mutex>
-#include <variant>
 
 namespace lapis::engine {
 

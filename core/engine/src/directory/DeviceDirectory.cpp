@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 Result<Directory> DeviceDirectory::resolve(const AccountId &account, DirectoryUse use)
 {
     // A device we hold a session with needs no one-time prekey: taking one anyway, on every send,
-    // would use up the pool that other senders' first messages need.
+    // would use up the pool that other senders' first messages need. A lookup takes none at all.
     std::vector<std::uint32_t> withSession;
-    if (m_ctx.identity) {
+    if (m_ctx.identity && use == DirectoryUse::Send) {
         LAPIS_TRY_ASSIGN(
             auto devices,
             m_ctx.store->transact([&](store::Transaction &tx) { return tx.sessions().devicesWithSessions(account); })

@@ -12,8 +12,6 @@
 #include <lapis/engine/receiving/Receiver.h>
 #include <lapis/engine/sending/Sender.h>
 #include <lapis/proto/Limits.h>
-#include <lapis/protocol/SafetyNumber.h>
-#include <lapis/protocol/SessionBuilder.h>
 #include <lapis/transport/BatchSender.h>
 #include <lapis/transport/MessageStream.h>
 
