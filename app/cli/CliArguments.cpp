@@ -5,8 +5,8 @@ namespace lapis::cli {
 
 namespace {
 /// Options that stand alone (no value), for every command.
-const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json",  "--reactions",
-                                     "--help",      "--version",         "--remove"};
+const std::set<std::string> Flags = {"--plaintext", "--allow-plaintext", "--json",   "--reactions",   "--help",
+                                     "--version",   "--remove",          "--events", "--for-everyone"};
 /// Options with a value that a command may take.
 const std::set<std::string> ValueOptions = {"--relay",
                                             "--relay-ca",
@@ -99,13 +99,22 @@ std::string usage()
            "                                  each non-empty line of FILE is one message, sent in order\n"
            "                                  as one burst; prints a line per message as send does\n"
            "  send-file USER PATH [--allow-plaintext]\n"
-           "  receive [--timeout SECONDS] [--count N] [--json [--reactions]] [--save-dir DIR]\n"
+           "  edit USER MESSAGE-ID TEXT       your message's new text (within 24 hours of sending)\n"
+           "  delete USER MESSAGE-ID [--for-everyone]\n"
+           "                                  from this device; --for-everyone: your message, within\n"
+           "                                  24 hours, on every device of both sides\n"
+           "  disappearing USER SECONDS|off   messages sent from now on disappear after SECONDS (at\n"
+           "                                  most 2419200, four weeks), counted from sending for the\n"
+           "                                  sender and from reading for the recipient\n"
+           "  receive [--timeout SECONDS] [--count N] [--json [--reactions] [--events]] [--save-dir DIR]\n"
            "                                  waits until nothing new came for --timeout (5) seconds;\n"
            "                                  with --count, returns once everything waiting at the relay\n"
            "                                  and N messages (lines) arrived, --timeout then being the\n"
            "                                  deadline of the whole wait\n"
            "                                  attachments stay encrypted in the profile; with --save-dir\n"
            "                                  each is decrypted into DIR under a safe, unique name\n"
+           "                                  --events adds objects for edits, deletes, timer changes,\n"
+           "                                  typing and expiry: {\"event\":\"edited\",\"id\":...,\"text\":...}\n"
            "  history USER [--limit N]\n"
            "  search TEXT\n"
            "  devices [USER]                  ID NAME CREATED e2e|plaintext pq|classical (pq: PQXDH)\n"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliBackup.h"
 #include "CliCommands.h"
+#include "CliConversation.h"
+#include "CliShared.h"
 #include "CliSignIn.h"
 #include "CliTestHooks.h"
 
@@ -73,13 +75,6 @@ Result<std::unique_ptr<Engine>> openEngine(const CliArguments &args)
     return Engine::open(options);
 }
 
-Result<std::string> needPositional(const CliArguments &args, std::size_t i, const char *what)
-{
-    if (i >= args.positional.size() || args.positional[i].empty())
-        return fail(ErrorCode::InvalidArgument, args.command + " needs " + what);
-    return args.positional[i];
-}
-
 Result<engine::AccountSetup> accountSetup(const CliArguments &args)
 {
     engine::AccountSetup setup;
@@ -100,11 +95,6 @@ Result<engine::AccountSetup> accountSetup(const CliArguments &args)
     return setup;
 }
 
-std::string timeText(std::int64_t ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toStdString();
-}
-
 const char *stateName(store::MessageState state)
 {
     switch (state) {
@@ -120,26 +110,6 @@ const char *stateName(store::MessageState state)
         return "failed";
     }
     return "unknown";
-}
-
-void printSendReport(const engine::SendReport &report, std::ostream &out)
-{
-    for (const auto &ignored : report.ignoredDevices)
-        std::cerr << "warning: device " << ignored.device.value() << " ignored: " << ignored.reason << "\n";
-    out << (report.acceptedByRelay ? "sent " : "queued ") << report.id.toHex()
-        << (report.endToEnd ? " e2e" : " plaintext")
-        << (report.acceptedByRelay ? "" : " (the relay did not answer; kept in the outbox)") << "\n";
-}
-
-/// A message id as send and receive --json print it: 32 hex digits.
-Result<MessageId> parseMessageId(const std::string &hex)
-{
-    auto bytes = fromHex(hex);
-    if (bytes.ok()) {
-        if (auto id = MessageId::fromBytes(*bytes); id.ok())
-            return *id;
-    }
-    return fail(ErrorCode::InvalidArgument, "\"" + hex + "\" is not a message id (32 hex digits, as send prints it)");
 }
 
 /// What receive reports of an attachment: its plaintext's SHA-256, and where --save-dir put it.
@@ -181,17 +151,23 @@ std::vector<ReceivedFile> receivedFiles(Engine &engine, const engine::ReceivedIt
 }
 
 /// Whether printReceived() writes a line on stdout for `item` (what receive --count counts).
-bool printsLine(const engine::ReceivedItem &item, bool json, bool reactions)
+bool printsLine(const engine::ReceivedItem &item, bool json, bool reactions, bool events)
 {
     const auto kind = item.event.kind;
     return kind == engine::IncomingEvent::Kind::Message || kind == engine::IncomingEvent::Kind::SyncedMessage
-           || (json && reactions && kind == engine::IncomingEvent::Kind::Reaction);
+           || (json && reactions && kind == engine::IncomingEvent::Kind::Reaction)
+           || (json && events && isPrintedEvent(item));
 }
 
 void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedFile> &files, bool json, bool reactions,
-                   std::ostream &out)
+                   bool events, std::ostream &out)
 {
     const auto &e = item.event;
+    if (json && events && isPrintedEvent(item)) {
+        // Only when asked for (--json --events): without it, one object per message as before.
+        printEvent(item, out);
+        return;
+    }
     // Warnings go to stderr in both formats: stdout stays one line (or object) per message.
     if (e.kind == engine::IncomingEvent::Kind::PlaintextRefused) {
         std::cerr << "warning: the relay tried to deliver an unencrypted message in the name of " << e.from.value()
@@ -443,6 +419,7 @@ const std::map<std::string, Handler> &handlers()
                  [](const engine::DeviceChange &c) { printDeviceChangeNotice(c, std::cerr); });
              const bool json = args.has("--json");
              const bool reactions = args.has("--reactions");
+             const bool events = args.has("--events");
              const auto wait = std::chrono::milliseconds(static_cast<long>(seconds * 1000));
              std::vector<engine::ReceivedItem> items;
              if (auto c = args.option("--count")) {
@@ -453,14 +430,14 @@ const std::map<std::string, Handler> &handlers()
                  // --timeout is then the deadline of the whole wait, not an idle time.
                  LAPIS_TRY_ASSIGN(items, engine.receive(wait, [&](const std::vector<engine::ReceivedItem> &so_far) {
                      return std::count_if(so_far.begin(), so_far.end(),
-                                          [&](const auto &item) { return printsLine(item, json, reactions); })
+                                          [&](const auto &item) { return printsLine(item, json, reactions, events); })
                             >= count;
                  }));
              } else {
                  LAPIS_TRY_ASSIGN(items, engine.receive(wait));
              }
              for (const auto &item : items)
-                 printReceived(item, receivedFiles(engine, item, saveDir), json, reactions, out);
+                 printReceived(item, receivedFiles(engine, item, saveDir), json, reactions, events, out);
              return {};
          }},
         {"history",
@@ -474,8 +451,13 @@ const std::map<std::string, Handler> &handlers()
              }
              LAPIS_TRY_ASSIGN(auto messages, engine.history(AccountId(user), limit));
              for (const auto &m : messages) {
-                 out << timeText(m.sentAtMs) << " " << m.sender.value() << (m.endToEnd ? " [e2e] " : " [plaintext] ")
-                     << (m.deleted ? "(deleted)" : m.text) << " (" << stateName(m.state) << ")";
+                 out << timeText(m.sentAtMs) << " " << m.sender.value() << (m.endToEnd ? " [e2e] " : " [plaintext] ");
+                 if (m.kind == store::MessageKind::TimerChanged)
+                     out << "(timer "
+                         << (m.expireTimerSeconds ? std::to_string(m.expireTimerSeconds) : std::string("off")) << ")";
+                 else
+                     out << (m.deleted ? "(deleted)" : m.text) << (m.editedAtMs && !m.deleted ? " (edited)" : "");
+                 out << " (" << stateName(m.state) << ")";
                  // Appended only to replies and to messages with reactions: other lines stay as they were.
                  if (m.replyTo)
                      out << " (reply to " << m.replyTo->toHex() << ")";
@@ -523,6 +505,9 @@ const std::map<std::string, Handler> &handlers()
              return {};
          }},
         {"backup-export", backupExport},
+        {"edit", editCommand},
+        {"delete", deleteCommand},
+        {"disappearing", disappearingCommand},
         {"safety-number",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // lapis-cli: sign-ins approved by a code from a trusted device (issue 9).
+#include "CliShared.h"
 #include "CliSignIn.h"
 
 #include <lapis/engine/Engine.h>
@@ -9,13 +10,6 @@
 #include <ostream>
 
 namespace lapis::cli {
-
-namespace {
-std::string timeText(std::int64_t ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toStdString();
-}
-} // namespace
 
 Result<void> signInRequests(engine::Engine &engine, const CliArguments &, std::ostream &out)
 {

@@ -62,6 +62,9 @@ Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
 
     engine->m_ctx.backupParams = options.passphraseParams;
     LAPIS_TRY(engine->m_accounts.loadAccount());
+    LAPIS_TRY(engine->m_privacy.load());
+    // What expired while the profile was closed goes before anything is shown.
+    LAPIS_TRY(engine::eraseExpiredMessages(engine->m_ctx));
     return engine;
 }
 

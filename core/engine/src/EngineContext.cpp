@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <lapis/common/Log.h>
 #include <lapis/engine/EngineContext.h>
 
 #include <chrono>
@@ -34,6 +35,23 @@ Result<void> EngineContext::checkCanSend() const
         return fail(ErrorCode::PermissionDenied, "This device has no end-to-end keys yet: link it from another device "
                                                  "of the account (link-request here, link-approve there)");
     return {};
+}
+
+void EngineContext::removeAttachmentFiles(const std::vector<std::string> &files) const
+{
+    const auto &folder = store->paths().attachments;
+    for (const auto &file : files) {
+        // One plain name under the attachments folder, as the rows hold them; nothing else.
+        if (file.empty() || file == "." || file == ".." || file.find_first_of("/\\") != std::string::npos) {
+            qCWarning(lcEngine) << "An erased attachment's row named no plain file; nothing removed";
+            continue;
+        }
+        std::error_code ec;
+        std::filesystem::remove(folder / file, ec);
+        if (ec)
+            qCWarning(lcEngine) << "An erased attachment's file stays (unreadable without its key):"
+                                << ec.message().c_str();
+    }
 }
 
 } // namespace lapis::engine

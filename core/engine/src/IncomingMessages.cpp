@@ -160,8 +160,10 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
     }
     if (content.receipt) {
         event.kind = IncomingEvent::Kind::Receipt;
-        event.receiptState = content.receipt->type == protocol::Receipt::Type::Read ? store::MessageState::Read
-                                                                                    : store::MessageState::Delivered;
+        // With read receipts off, a peer's read receipt shows as delivered (neither sent nor shown).
+        const bool read = content.receipt->type == protocol::Receipt::Type::Read;
+        event.receiptState = read && (m_showsReadReceipts || fromOwnAccount) ? store::MessageState::Read
+                                                                             : store::MessageState::Delivered;
         for (const auto &id : content.receipt->messageIds) {
             // A receipt counts only from the person the message went to (or our own devices).
             LAPIS_TRY_ASSIGN(const bool ours, belongsTo(tx, id, event.from));
@@ -176,6 +178,7 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
     }
     if (content.typing) {
         event.kind = IncomingEvent::Kind::Typing;
+        event.typingStarted = content.typing->started;
         return event;
     }
     if (!content.data)
@@ -199,36 +202,9 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
 {
     LAPIS_TRY_ASSIGN(const auto conversationId, ConversationActivity::of(tx).conversationWith(tx, peer, nowMs));
     event.conversationId = conversationId;
+    if (data.reaction || data.edit || data.deletion)
+        return applyChange(tx, data, std::move(event), conversationId, nowMs);
     const auto sentAt = data.timestamp ? static_cast<std::int64_t>(data.timestamp) : nowMs;
-
-    if (data.reaction || data.edit || data.deletion) {
-        const MessageId target =
-            data.reaction ? data.reaction->target : (data.edit ? data.edit->target : data.deletion->target);
-        // Changes apply only to messages of this conversation; edits and deletes only to the
-        // changer's own messages.
-        LAPIS_TRY_ASSIGN(auto message, tx.messages().find(target));
-        if (!message || message->conversationId != conversationId)
-            return unreadable(
-                Error{ErrorCode::NotFound, "The message this change refers to is not in the conversation"});
-        event.messageId = target;
-        if (data.reaction) {
-            event.kind = IncomingEvent::Kind::Reaction;
-            event.text = data.reaction->remove ? std::string() : data.reaction->emoji;
-            LAPIS_TRY(tx.messages().setReaction(target, store::Reaction{event.from, event.text, sentAt}));
-            return event;
-        }
-        if (!(message->sender == event.from))
-            return unreadable(Error{ErrorCode::PermissionDenied, "Only its author can change a message"});
-        if (data.edit) {
-            event.kind = IncomingEvent::Kind::Edit;
-            event.text = data.edit->newText;
-            LAPIS_TRY(tx.messages().edit(target, data.edit->newText, sentAt));
-            return event;
-        }
-        event.kind = IncomingEvent::Kind::Delete;
-        LAPIS_TRY(tx.messages().markDeleted(target));
-        return event;
-    }
 
     store::StoredMessage message;
     message.id = event.messageId;
@@ -236,12 +212,28 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
     message.sender = event.from;
     message.senderDevice = event.fromDevice;
     message.direction = direction;
-    message.text = data.text;
     message.sentAtMs = sentAt;
     message.receivedAtMs = nowMs;
     message.state =
         direction == store::MessageDirection::Incoming ? store::MessageState::Delivered : store::MessageState::Sent;
     message.endToEnd = event.endToEnd;
+    message.expireTimerSeconds = data.expireTimer;
+    event.expireTimerSeconds = data.expireTimer;
+    if (data.timerUpdate) {
+        // Either side may set the timer; the last change to arrive holds. What was sent before
+        // keeps the timer it carries.
+        LAPIS_TRY(tx.conversations().setExpireTimer(conversationId, data.expireTimer));
+        message.kind = store::MessageKind::TimerChanged;
+        LAPIS_TRY(tx.messages().insert(message));
+        ConversationActivity::of(tx).record(conversationId, sentAt, 0);
+        event.kind = IncomingEvent::Kind::TimerChanged;
+        return event;
+    }
+    message.text = data.text;
+    // Our own message (sent from another of our devices) counts down from sending, someone
+    // else's from when it is read here.
+    if (direction == store::MessageDirection::Outgoing && data.expireTimer > 0)
+        message.expiresAtMs = sentAt + static_cast<std::int64_t>(data.expireTimer) * 1000;
     if (data.quote) {
         // Kept as the reply carried it: the quoted message may never have reached this device.
         message.replyTo = data.quote->target;
@@ -255,7 +247,108 @@ Result<IncomingEvent> IncomingMessages::storeDataMessage(store::Transaction &tx,
     ConversationActivity::of(tx).record(conversationId, sentAt, direction == store::MessageDirection::Incoming ? 1 : 0);
     event.text = data.text;
     event.attachments = data.attachments;
+    LAPIS_TRY(applyEarlyChanges(tx, message, event));
     return event;
+}
+
+Result<IncomingEvent> IncomingMessages::applyChange(store::Transaction &tx, const protocol::DataMessage &data,
+                                                    IncomingEvent event, std::int64_t conversationId,
+                                                    std::int64_t nowMs)
+{
+    const auto sentAt = data.timestamp ? static_cast<std::int64_t>(data.timestamp) : nowMs;
+    const MessageId target =
+        data.reaction ? data.reaction->target : (data.edit ? data.edit->target : data.deletion->target);
+    event.messageId = target;
+    const auto kind = data.edit ? store::EarlyChange::Kind::Edit : store::EarlyChange::Kind::Delete;
+    const std::string newText = data.edit ? data.edit->newText : std::string();
+    LAPIS_TRY_ASSIGN(auto message, tx.messages().find(target));
+    if (!message && !data.reaction) {
+        // The relay may hand over an edit or a delete before its message: kept, and checked and
+        // applied when the message comes (applyEarlyChanges).
+        LAPIS_TRY(tx.messages().keepEarlyChange(store::EarlyChange{target, event.from, kind, newText, sentAt, nowMs}));
+        event.kind = data.edit ? IncomingEvent::Kind::Edit : IncomingEvent::Kind::Delete;
+        event.text = newText;
+        return event;
+    }
+    // Changes apply only to messages of this conversation; edits and deletes only to the
+    // changer's own messages.
+    if (!message || message->conversationId != conversationId)
+        return unreadable(Error{ErrorCode::NotFound, "The message this change refers to is not in the conversation"});
+    if (data.reaction) {
+        event.kind = IncomingEvent::Kind::Reaction;
+        event.text = data.reaction->remove ? std::string() : data.reaction->emoji;
+        LAPIS_TRY(tx.messages().setReaction(target, store::Reaction{event.from, event.text, sentAt}));
+        return event;
+    }
+    LAPIS_TRY(changeMessage(tx, *message, event.from, kind, newText, sentAt, event));
+    return event;
+}
+
+Result<void> IncomingMessages::changeMessage(store::Transaction &tx, const store::StoredMessage &message,
+                                             const AccountId &author, store::EarlyChange::Kind kind,
+                                             const std::string &text, std::int64_t changedAtMs, IncomingEvent &event)
+{
+    if (!(message.sender == author))
+        return unreadable(Error{ErrorCode::PermissionDenied, "Only its author can change a message"});
+    if (message.kind != store::MessageKind::Text)
+        return unreadable(Error{ErrorCode::PermissionDenied, "A notice cannot be changed"});
+    if (changedAtMs - message.sentAtMs > MessageChangeWindowMs)
+        return unreadable(Error{ErrorCode::PermissionDenied,
+                                "A message can be edited or deleted for everyone only within 24 hours of sending"});
+    if (kind == store::EarlyChange::Kind::Edit) {
+        if (message.deleted)
+            return unreadable(Error{ErrorCode::NotFound, "The edited message was deleted"});
+        if (text.empty())
+            return unreadable(Error{ErrorCode::InvalidArgument, "An edit has no text"});
+        LAPIS_TRY_ASSIGN(const bool current, tx.messages().edit(message.id, text, changedAtMs));
+        event.kind = IncomingEvent::Kind::Edit;
+        event.text = current ? text : message.text;
+        return {};
+    }
+    LAPIS_TRY_ASSIGN(auto erased, tx.messages().erase(message.id, store::Erasure::LeaveNotice));
+    if (erased.wasIndexed)
+        LAPIS_TRY(tx.messages().compactSearchIndex());
+    event.kind = IncomingEvent::Kind::Delete;
+    event.text.clear();
+    event.attachments.clear();
+    event.erasedFiles = std::move(erased.files);
+    return {};
+}
+
+Result<void> IncomingMessages::applyEarlyChanges(store::Transaction &tx, const store::StoredMessage &message,
+                                                 IncomingEvent &event)
+{
+    LAPIS_TRY_ASSIGN(auto changes, tx.messages().takeEarlyChanges(message.id));
+    if (changes.empty())
+        return {};
+    const auto kind = event.kind;
+    for (const auto &change : changes) {
+        LAPIS_TRY_ASSIGN(auto current, tx.messages().find(message.id));
+        if (!current)
+            break;
+        IncomingEvent changed = event;
+        // A change that does not hold (another author, too late) is dropped; the message stays.
+        m_lastFailureUnreadable = false;
+        auto applied =
+            changeMessage(tx, *current, change.author, change.kind, change.text, change.changedAtMs, changed);
+        if (!applied.ok()) {
+            const bool refused = m_lastFailureUnreadable;
+            m_lastFailureUnreadable = false;
+            if (!refused)
+                return applied; // the store failed: the whole delivery is tried again
+            continue;
+        }
+        if (changed.kind == IncomingEvent::Kind::Delete) {
+            event.kind = IncomingEvent::Kind::Delete;
+            event.text.clear();
+            event.attachments.clear();
+            event.erasedFiles = std::move(changed.erasedFiles);
+            return {};
+        }
+        event.text = changed.text;
+    }
+    event.kind = kind;
+    return {};
 }
 
 } // namespace lapis::engine

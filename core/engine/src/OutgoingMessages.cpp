@@ -85,13 +85,24 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
     prepared.id = protocol::newContentMessageId(nowMs, m_rng);
     LAPIS_TRY_ASSIGN(prepared.conversationId, ConversationActivity::of(tx).conversationWith(tx, to, nowMs));
 
+    // The message as it travels: a message someone writes carries the conversation's timer.
+    protocol::DataMessage sent = message;
     if (message.reaction) {
         // A reaction is no message of its own: it becomes (or withdraws) our reaction to its
-        // target, as a received one would. The outbox still tracks it under its own id.
+        // target, as a received one would. The outbox still tracks it under its own id. So do
+        // edits and deletes for everyone, applied here as the receiving devices apply them.
         const auto &reaction = *message.reaction;
         LAPIS_TRY(tx.messages().setReaction(
             reaction.target, store::Reaction{self.account, reaction.remove ? std::string() : reaction.emoji,
                                              static_cast<std::int64_t>(message.timestamp)}));
+    } else if (message.edit) {
+        LAPIS_TRY(tx.messages().edit(message.edit->target, message.edit->newText,
+                                     static_cast<std::int64_t>(message.timestamp)));
+    } else if (message.deletion) {
+        LAPIS_TRY_ASSIGN(auto erased, tx.messages().erase(message.deletion->target, store::Erasure::LeaveNotice));
+        if (erased.wasIndexed)
+            LAPIS_TRY(tx.messages().compactSearchIndex());
+        prepared.erasedFiles = std::move(erased.files);
     } else {
         store::StoredMessage row;
         row.id = prepared.id;
@@ -103,6 +114,17 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
         row.sentAtMs = static_cast<std::int64_t>(message.timestamp);
         row.state = store::MessageState::Pending;
         row.endToEnd = !plaintextRoute;
+        if (message.timerUpdate) {
+            row.kind = store::MessageKind::TimerChanged;
+            LAPIS_TRY(tx.conversations().setExpireTimer(prepared.conversationId, message.expireTimer));
+        } else {
+            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().find(prepared.conversationId));
+            sent.expireTimer = conversation ? conversation->expireTimerSeconds : 0;
+            // Our own copy counts down from sending.
+            if (sent.expireTimer > 0)
+                row.expiresAtMs = row.sentAtMs + static_cast<std::int64_t>(sent.expireTimer) * 1000;
+        }
+        row.expireTimerSeconds = sent.expireTimer;
         if (message.quote) {
             row.replyTo = message.quote->target;
             row.replyAuthor = message.quote->author;
@@ -114,7 +136,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
 
     protocol::Content content;
     content.messageId = prepared.id;
-    content.data = message;
+    content.data = sent;
     LAPIS_TRY_ASSIGN(auto body, content.serialize());
     LAPIS_TRY_ASSIGN(prepared.toRecipient,
                      encryptTo(tx, to, targets.recipientDevices, body.view(), plaintextRoute, targets, nowMs));
@@ -122,7 +144,7 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
     if (!targets.ownOtherDevices.empty()) {
         protocol::Content sync;
         sync.messageId = prepared.id;
-        sync.sync = protocol::SyncTranscript{to, prepared.id, message.timestamp, message};
+        sync.sync = protocol::SyncTranscript{to, prepared.id, sent.timestamp, sent};
         LAPIS_TRY_ASSIGN(auto syncBody, sync.serialize());
         // Our own devices are always reached end to end.
         LAPIS_TRY_ASSIGN(prepared.toOwnDevices,
@@ -144,6 +166,12 @@ Result<std::vector<OutgoingEnvelope>> OutgoingMessages::reencrypt(store::Transac
     protocol::Content content;
     content.messageId = id;
     content.data = message;
+    // The same timer as the first time: the one its stored row was sent under.
+    if (!message.timerUpdate) {
+        LAPIS_TRY_ASSIGN(auto row, tx.messages().find(id));
+        if (row)
+            content.data->expireTimer = row->expireTimerSeconds;
+    }
     LAPIS_TRY_ASSIGN(auto body, content.serialize());
     LAPIS_TRY_ASSIGN(auto envelopes, encryptTo(tx, to, targets.recipientDevices, body.view(),
                                                targets.route == Route::Plaintext, targets, nowMs));

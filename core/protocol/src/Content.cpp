@@ -138,6 +138,8 @@ void writeData(const DataMessage &d, pb::DataMessage &out)
         q->set_author_account(d.quote->author.value());
         q->set_excerpt(d.quote->excerpt);
     }
+    out.set_expire_timer(d.expireTimer);
+    out.set_timer_update(d.timerUpdate);
 }
 
 /// Empty when `d` may be encoded; a sender must not emit what a receiver would refuse.
@@ -151,6 +153,8 @@ const char *dataProblem(const DataMessage &d)
         return "a reaction's emoji is too long";
     if (d.attachments.size() > MaxAttachmentsPerMessage)
         return "a message carries more attachments than allowed";
+    if (d.expireTimer > MaxExpireTimerSeconds)
+        return "a message's disappearing timer is longer than allowed";
     return nullptr;
 }
 
@@ -203,6 +207,10 @@ Result<DataMessage> readData(const pb::DataMessage &in)
             return corrupt(problem);
         d.quote = std::move(q);
     }
+    d.expireTimer = in.expire_timer();
+    if (d.expireTimer > MaxExpireTimerSeconds)
+        return corrupt("a message's disappearing timer is longer than allowed");
+    d.timerUpdate = in.timer_update();
     return d;
 }
 

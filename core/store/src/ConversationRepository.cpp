@@ -8,7 +8,7 @@ namespace lapis::store {
 namespace {
 
 constexpr std::string_view SelectConversation = "SELECT id, peer_account_id, title, created_at, last_activity_at, "
-                                                "unread_count, archived FROM conversations ";
+                                                "unread_count, archived, expire_timer FROM conversations ";
 
 Conversation readConversation(const Statement &stmt)
 {
@@ -20,6 +20,7 @@ Conversation readConversation(const Statement &stmt)
     c.lastActivityAtMs = stmt.integer(4);
     c.unreadCount = static_cast<int>(stmt.integer(5));
     c.archived = stmt.integer(6) != 0;
+    c.expireTimerSeconds = static_cast<std::uint32_t>(stmt.integer(7));
     return c;
 }
 
@@ -113,6 +114,13 @@ Result<void> ConversationRepository::setTitle(std::int64_t id, std::string_view 
     stmt.bindAll(title, id);
     LAPIS_TRY(stmt.run());
     return requireChanged(m_db);
+}
+
+Result<void> ConversationRepository::setExpireTimer(std::int64_t id, std::uint32_t seconds)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE conversations SET expire_timer = ? WHERE id = ?"));
+    stmt.bindAll(static_cast<std::int64_t>(seconds), id);
+    return stmt.run();
 }
 
 Result<void> ConversationRepository::setArchived(std::int64_t id, bool archived)

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view Columns = "seq, id, conversation_id, sender_account_id, sender_device_id, direction, body, "
                                      "sent_at, received_at, state, end_to_end, edited_at, deleted, reply_to, "
-                                     "reply_author, reply_excerpt ";
+                                     "reply_author, reply_excerpt, kind, expire_timer, expires_at ";
 
 Result<StoredMessage> readMessage(const Statement &stmt)
 {
@@ -38,6 +38,9 @@ Result<StoredMessage> readMessage(const Statement &stmt)
         m.replyAuthor = AccountId(stmt.text(14));
     if (!stmt.isNull(15))
         m.replyExcerpt = stmt.text(15);
+    m.kind = static_cast<MessageKind>(stmt.integer(16));
+    m.expireTimerSeconds = static_cast<std::uint32_t>(stmt.integer(17));
+    m.expiresAtMs = stmt.optionalInteger(18);
     return m;
 }
 
@@ -73,12 +76,13 @@ Result<void> MessageRepository::insert(const StoredMessage &m)
 {
     // The new seq lies above every row the search index may have seen, even when the newest rows
     // were deleted since (see migration 8): the index takes it in later, in bulk.
-    LAPIS_TRY_ASSIGN(auto stmt,
-                     m_db.prepare("INSERT INTO messages(seq, id, conversation_id, sender_account_id, "
-                                  "sender_device_id, direction, body, sent_at, received_at, state, end_to_end, "
-                                  "edited_at, deleted, reply_to, reply_author, reply_excerpt) VALUES ("
-                                  "(SELECT max(coalesce((SELECT max(seq) FROM messages), 0), indexed_through) + 1 "
-                                  "FROM search_progress), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    LAPIS_TRY_ASSIGN(
+        auto stmt,
+        m_db.prepare("INSERT INTO messages(seq, id, conversation_id, sender_account_id, "
+                     "sender_device_id, direction, body, sent_at, received_at, state, end_to_end, "
+                     "edited_at, deleted, reply_to, reply_author, reply_excerpt, kind, expire_timer, expires_at) "
+                     "VALUES ((SELECT max(coalesce((SELECT max(seq) FROM messages), 0), indexed_through) "
+                     "+ 1 FROM search_progress), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     std::optional<ByteView> replyTo;
     std::optional<std::string> replyAuthor;
     std::optional<std::string> replyExcerpt;
@@ -89,7 +93,7 @@ Result<void> MessageRepository::insert(const StoredMessage &m)
     }
     stmt.bindAll(m.id.bytes(), m.conversationId, m.sender.value(), m.senderDevice.value(), m.direction, m.text,
                  m.sentAtMs, m.receivedAtMs, m.state, m.endToEnd, m.editedAtMs, m.deleted, replyTo, replyAuthor,
-                 replyExcerpt);
+                 replyExcerpt, m.kind, static_cast<std::int64_t>(m.expireTimerSeconds), m.expiresAtMs);
     auto ran = stmt.run();
     if (!ran.ok() && ran.error().code == ErrorCode::AlreadyExists)
         return fail(ErrorCode::Duplicate, "A message with this id is stored already");
@@ -113,9 +117,9 @@ Result<std::size_t> MessageRepository::indexSearchBacklog(std::size_t limit)
         through = last.integer(0);
         limit = static_cast<std::size_t>(last.integer(1));
     }
-    // FTS4 and FTS5 both take `rowid`.
-    LAPIS_TRY_ASSIGN(auto index, m_db.prepare("INSERT INTO message_search(rowid, body) "
-                                              "SELECT seq, body FROM messages WHERE seq > ? AND seq <= ?"));
+    // FTS4 and FTS5 both take `rowid`. Messages under a disappearing timer stay out (schema 11).
+    LAPIS_TRY_ASSIGN(auto index, m_db.prepare("INSERT INTO message_search(rowid, body) SELECT seq, body FROM "
+                                              "messages WHERE seq > ? AND seq <= ? AND expire_timer = 0"));
     index.bindAll(from, through);
     LAPIS_TRY(index.run());
     LAPIS_TRY_ASSIGN(auto progress, m_db.prepare("UPDATE search_progress SET indexed_through = ?"));
@@ -240,38 +244,6 @@ Result<bool> MessageRepository::advanceState(const MessageId &id, MessageState s
         return true;
     LAPIS_TRY(sequenceOf(id));
     return false;
-}
-
-Result<void> MessageRepository::edit(const MessageId &id, std::string_view newText, std::int64_t editedAtMs)
-{
-    LAPIS_TRY_ASSIGN(auto stmt,
-                     m_db.prepare("UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND deleted = 0"));
-    stmt.bindAll(newText, editedAtMs, id.bytes());
-    LAPIS_TRY(stmt.run());
-    if (m_db.changes() == 0)
-        return fail(ErrorCode::NotFound, "No such message, or it was deleted");
-    return {};
-}
-
-Result<void> MessageRepository::markDeleted(const MessageId &id)
-{
-    LAPIS_TRY_ASSIGN(const std::int64_t seq, sequenceOf(id));
-    {
-        // The search triggers unindex the old text; secure_delete zeroes the freed bytes.
-        LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("UPDATE messages SET body = '', deleted = 1, reply_excerpt = "
-                                                 "CASE WHEN reply_to IS NULL THEN NULL ELSE '' END WHERE seq = ?"));
-        stmt.bindAll(seq);
-        LAPIS_TRY(stmt.run());
-    }
-    {
-        // Replies quoting it lose the quoted words too (they keep the reference and the author).
-        LAPIS_TRY_ASSIGN(auto quotes, m_db.prepare("UPDATE messages SET reply_excerpt = '' WHERE reply_to = ?"));
-        quotes.bindAll(id.bytes());
-        LAPIS_TRY(quotes.run());
-    }
-    LAPIS_TRY_ASSIGN(auto reactions, m_db.prepare("DELETE FROM reactions WHERE message_seq = ?"));
-    reactions.bindAll(seq);
-    return reactions.run();
 }
 
 Result<void> MessageRepository::setReaction(const MessageId &id, const Reaction &reaction)

@@ -30,8 +30,9 @@ Result<void> migration0007OrderedDedupe(Database &db);
 Result<void> migration0008DeferredSearchIndex(Database &db);
 Result<void> migration0009ReplayProofDedupe(Database &db);
 Result<void> migration0010KemPreKeys(Database &db);
+Result<void> migration0011EditsAndTimers(Database &db);
 
-inline constexpr std::array<Migration, 10> Migrations{{
+inline constexpr std::array<Migration, 11> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
@@ -42,6 +43,7 @@ inline constexpr std::array<Migration, 10> Migrations{{
     {8, "deferred_search_index", &migration0008DeferredSearchIndex},
     {9, "replay_proof_dedupe", &migration0009ReplayProofDedupe},
     {10, "kem_prekeys", &migration0010KemPreKeys},
+    {11, "edits_and_timers", &migration0011EditsAndTimers},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

@@ -110,7 +110,9 @@ private slots:
         QCOMPARE(search("original")->size(), std::size_t(0));
         QCOMPARE(search("edited")->size(), std::size_t(1));
 
-        QVERIFY_OK(m_store->transact([](Transaction &tx) { return tx.messages().markDeleted(messageId(1)); }).get());
+        QVERIFY_OK(
+            m_store->transact([](Transaction &tx) { return tx.messages().erase(messageId(1), Erasure::LeaveNotice); })
+                .get());
         found = m_store->transact([](Transaction &tx) { return tx.messages().find(messageId(1)); }).get();
         QVERIFY((*found)->deleted);
         QVERIFY((*found)->text.empty());
@@ -118,6 +120,79 @@ private slots:
         QCOMPARE(search("edited")->size(), std::size_t(0));
         auto edit = m_store->transact([](Transaction &tx) { return tx.messages().edit(messageId(1), "x", 70); }).get();
         QCOMPARE(edit.error().code, ErrorCode::NotFound);
+    }
+
+    // Edits that arrive out of order: the newest is the text, every other one is history.
+    void editsKeepTheirHistoryInOrder()
+    {
+        QVERIFY_OK(m_store
+                       ->transact([&](Transaction &tx) -> Result<void> {
+                           LAPIS_TRY(tx.messages().insert(message(m_conversation, 30, "first", 100)));
+                           LAPIS_TRY_ASSIGN(const bool third, tx.messages().edit(messageId(30), "third", 300));
+                           LAPIS_TRY_ASSIGN(const bool second, tx.messages().edit(messageId(30), "second", 200));
+                           if (!third || second)
+                               return fail(ErrorCode::Internal, "the older edit must not win");
+                           return {};
+                       })
+                       .get());
+        auto found = m_store->transact([](Transaction &tx) { return tx.messages().find(messageId(30)); }).get();
+        QCOMPARE((*found)->text, std::string("third"));
+        QCOMPARE((*found)->editedAtMs.value_or(0), std::int64_t(300));
+        auto versions =
+            m_store->transact([](Transaction &tx) { return tx.messages().editHistory(messageId(30)); }).get();
+        QVERIFY_OK(versions);
+        QCOMPARE(versions->size(), std::size_t(2));
+        QCOMPARE((*versions)[0].text, std::string("first"));
+        QCOMPARE((*versions)[1].text, std::string("second"));
+        // Erased, the history goes with it.
+        QVERIFY_OK(
+            m_store->transact([](Transaction &tx) { return tx.messages().erase(messageId(30), Erasure::LeaveNotice); })
+                .get());
+        versions = m_store->transact([](Transaction &tx) { return tx.messages().editHistory(messageId(30)); }).get();
+        QVERIFY(versions->empty());
+    }
+
+    // Disappearing: incoming rows count down from reading, and only those under a timer.
+    void expiryStartsOnReadAndFindsWhatIsDue()
+    {
+        auto timed = message(m_conversation, 40, "timed", 1000);
+        timed.expireTimerSeconds = 10;
+        timed.direction = MessageDirection::Incoming;
+        auto plain = message(m_conversation, 41, "plain", 1000);
+        plain.direction = MessageDirection::Incoming;
+        QVERIFY_OK(m_store
+                       ->transact([&](Transaction &tx) -> Result<void> {
+                           LAPIS_TRY(tx.messages().insert(timed));
+                           LAPIS_TRY(tx.messages().insert(plain));
+                           LAPIS_TRY_ASSIGN(auto due, tx.messages().expiredAt(1'000'000'000, 10));
+                           if (!due.empty())
+                               return fail(ErrorCode::Internal, "nothing counts down before it is read");
+                           LAPIS_TRY_ASSIGN(const int started, tx.messages().startExpiry(m_conversation, 5000));
+                           if (started != 1)
+                               return fail(ErrorCode::Internal, "only the timed message counts down");
+                           return {};
+                       })
+                       .get());
+        auto next = m_store->transact([](Transaction &tx) { return tx.messages().nextExpiry(); }).get();
+        QCOMPARE(next->value_or(0), std::int64_t(15000));
+        auto early = m_store->transact([](Transaction &tx) { return tx.messages().expiredAt(14999, 10); }).get();
+        QVERIFY(early->empty());
+        auto due = m_store->transact([](Transaction &tx) { return tx.messages().expiredAt(15000, 10); }).get();
+        QCOMPARE(due->size(), std::size_t(1));
+        QVERIFY(due->front() == messageId(40));
+    }
+
+    // An edit kept for a message that has not come, taken once.
+    void earlyChangesAreTakenOnce()
+    {
+        EarlyChange change{messageId(50), AccountId("bob"), EarlyChange::Kind::Edit, "later text", 10, 20};
+        QVERIFY_OK(m_store->transact([&](Transaction &tx) { return tx.messages().keepEarlyChange(change); }).get());
+        auto taken =
+            m_store->transact([](Transaction &tx) { return tx.messages().takeEarlyChanges(messageId(50)); }).get();
+        QCOMPARE(taken->size(), std::size_t(1));
+        QCOMPARE(taken->front().text, std::string("later text"));
+        taken = m_store->transact([](Transaction &tx) { return tx.messages().takeEarlyChanges(messageId(50)); }).get();
+        QVERIFY(taken->empty());
     }
 
     void pagesNewestFirstWithKeysetCursor()

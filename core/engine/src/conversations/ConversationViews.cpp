@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the views are built from: the conversation list, pages of messages, history and search.
 #include <lapis/engine/conversations/ConversationViews.h>
+#include <lapis/engine/conversations/MessageChanges.h>
 
 #include <algorithm>
 
@@ -40,6 +41,7 @@ Result<void> addAttachments(store::Transaction &tx, MessagePageView &view)
 
 Result<std::vector<ConversationSummary>> ConversationViews::conversations()
 {
+    LAPIS_TRY(eraseExpiredMessages(m_ctx)); // nothing is shown past its time
     return m_ctx.store
         ->transact([](store::Transaction &tx) -> Result<std::vector<ConversationSummary>> {
             LAPIS_TRY_ASSIGN(auto list, tx.conversations().list());
@@ -68,6 +70,7 @@ Result<std::vector<ConversationSummary>> ConversationViews::conversations()
 Result<MessagePageView> ConversationViews::messagePage(const AccountId &peer, int limit,
                                                        const std::optional<store::MessageCursor> &before)
 {
+    LAPIS_TRY(eraseExpiredMessages(m_ctx)); // nothing is shown past its time
     return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
             MessagePageView view;
@@ -85,6 +88,7 @@ Result<MessagePageView> ConversationViews::messagePage(const AccountId &peer, in
 Result<MessagePageView> ConversationViews::messagePageAfter(const AccountId &peer, int limit,
                                                             const store::MessageCursor &after)
 {
+    LAPIS_TRY(eraseExpiredMessages(m_ctx)); // nothing is shown past its time
     return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
             MessagePageView view;
@@ -103,6 +107,7 @@ Result<MessagePageView> ConversationViews::messagePageAfter(const AccountId &pee
 
 Result<MessagePageView> ConversationViews::messagePageAround(const AccountId &peer, const MessageId &message, int limit)
 {
+    LAPIS_TRY(eraseExpiredMessages(m_ctx)); // nothing is shown past its time
     return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<MessagePageView> {
             MessagePageView view;
@@ -130,6 +135,7 @@ Result<MessagePageView> ConversationViews::messagePageAround(const AccountId &pe
 
 Result<std::vector<store::StoredMessage>> ConversationViews::history(const AccountId &peer, int limit)
 {
+    LAPIS_TRY(eraseExpiredMessages(m_ctx)); // nothing is shown past its time
     return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<std::vector<store::StoredMessage>> {
             LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findByPeer(peer));

@@ -7,6 +7,7 @@
 #include <lapis/engine/attachments/AttachmentDownloads.h>
 #include <lapis/engine/attachments/AttachmentUploads.h>
 #include <lapis/engine/conversations/ConversationViews.h>
+#include <lapis/engine/conversations/MessageChanges.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/engine/keys/KeyMaintenance.h>
 #include <lapis/engine/receiving/Receiver.h>
@@ -275,7 +276,30 @@ Result<void> Receiver::runStream(const StreamLoop &loop)
 
     IncomingMessages incoming(m_ctx.selfAddress(), m_ctx.identity.get(), m_ctx.rng);
     bool searchBacklog = true; // what was stored before (sends, a restore) may wait too
+    // Disappearing messages go at their time while the stream is open, and are told as Expired.
+    using Clock = std::chrono::steady_clock;
+    auto nextSweep = Clock::now();
+    const auto sweepExpired = [&] {
+        if (Clock::now() < nextSweep)
+            return;
+        nextSweep = Clock::now() + std::chrono::seconds(1);
+        auto expired = eraseExpiredMessages(m_ctx);
+        if (!expired.ok()) {
+            qCInfo(lcEngine) << "Expired messages not erased yet:" << expired.error().message.c_str();
+            return;
+        }
+        for (const auto &gone : *expired) {
+            ReceivedItem item;
+            item.event.kind = IncomingEvent::Kind::Expired;
+            item.event.messageId = gone.id;
+            item.event.conversationPeer = gone.peer;
+            item.event.from = gone.peer;
+            loop.onItem(std::move(item));
+        }
+    };
     for (;;) {
+        incoming.setShowsReadReceipts(m_ctx.readReceipts.load());
+        sweepExpired();
         auto next = inbox.next(loop.wait);
         if (!next.ok()) {
             stream.stop();
@@ -323,6 +347,10 @@ Result<void> Receiver::runStream(const StreamLoop &loop)
             if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids), &receipts); !r.ok())
                 qCInfo(lcEngine) << "Delivery receipt not sent:" << r.error().message.c_str();
         for (auto &event : events) {
+            m_ctx.removeAttachmentFiles(event.erasedFiles);
+            // With typing indicators off, others' typing is not shown either.
+            if (event.kind == IncomingEvent::Kind::Typing && !m_ctx.typingIndicators.load())
+                continue;
             auto item = m_downloads.fetchAttachments(std::move(event));
             if (!item.ok()) {
                 stream.stop();
@@ -435,10 +463,12 @@ Result<int> Receiver::markRead(const AccountId &peer)
                                  cursor = chunk.next;
                              }
                              LAPIS_TRY(tx.conversations().markAllRead(conversation->id));
+                             // Their disappearing messages count down from now, when read.
+                             LAPIS_TRY(tx.messages().startExpiry(conversation->id, m_ctx.nowMs()));
                              return out;
                          })
                          .get());
-    if (!unread.endToEnd.empty() && m_ctx.identity) {
+    if (!unread.endToEnd.empty() && m_ctx.identity && m_ctx.readReceipts.load()) {
         // A receipt may name many messages; the relay's envelope limit caps one at a few hundred ids.
         constexpr std::size_t perReceipt = 100;
         for (std::size_t i = 0; i < unread.endToEnd.size(); i += perReceipt) {

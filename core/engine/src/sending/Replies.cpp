@@ -1,28 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Replies (a message quoting another) and reactions, sent through sendData like a text.
+#include "../ConversationMessages.h"
+
 #include <lapis/engine/sending/Sender.h>
 #include <lapis/protocol/Limits.h>
 
 namespace lapis::engine {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-/// The message `id` when it belongs to the conversation with `peer`; NotFound otherwise, so that
-/// nobody can quote or react to a message of another conversation.
-Result<store::StoredMessage> messageOfConversation(store::Transaction &tx, const AccountId &peer, const MessageId &id)
-{
-    LAPIS_TRY_ASSIGN(auto message, tx.messages().find(id));
-    if (message) {
-        LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().find(message->conversationId));
-        if (conversation && conversation->peer == peer)
-            return std::move(*message);
-    }
-    return fail(ErrorCode::NotFound, "The conversation with " + peer.value() + " has no message " + id.toHex());
-}
-
-} // namespace
 
 Result<SendReport> Sender::sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
                                      bool allowPlaintext)

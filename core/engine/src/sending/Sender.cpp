@@ -52,6 +52,7 @@ Result<SendReport> Sender::sendData(const AccountId &to, protocol::DataMessage m
                                                return outgoing.prepare(tx, to, message, targets, now);
                                            })
                                            .get());
+            m_ctx.removeAttachmentFiles(prepared->erasedFiles);
         } else {
             LAPIS_TRY_ASSIGN(prepared->toRecipient, m_ctx.store
                                                         ->transact([&](store::Transaction &tx) {

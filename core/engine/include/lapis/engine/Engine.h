@@ -8,10 +8,12 @@
 #include <lapis/engine/attachments/AttachmentUploads.h>
 #include <lapis/engine/backup/Backups.h>
 #include <lapis/engine/conversations/ConversationViews.h>
+#include <lapis/engine/conversations/MessageChanges.h>
 #include <lapis/engine/devices/Devices.h>
 #include <lapis/engine/devices/Linking.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/engine/keys/KeyMaintenance.h>
+#include <lapis/engine/profile/Privacy.h>
 #include <lapis/engine/profile/ProfileProtection.h>
 #include <lapis/engine/receiving/Receiver.h>
 #include <lapis/engine/sending/Sender.h>
@@ -197,6 +199,30 @@ public:
     {
         return m_views.indexSearchBacklog(limit);
     }
+    // Changing what was said (MessageChanges) and typing (Sender).
+    Result<SendReport> editMessage(const AccountId &peer, const MessageId &id, const std::string &newText)
+    {
+        return m_changes.editMessage(peer, id, newText);
+    }
+    Result<SendReport> deleteForEveryone(const AccountId &peer, const MessageId &id)
+    {
+        return m_changes.deleteForEveryone(peer, id);
+    }
+    Result<void> deleteForMe(const AccountId &peer, const MessageId &id) { return m_changes.deleteForMe(peer, id); }
+    Result<std::vector<store::MessageVersion>> editHistory(const AccountId &peer, const MessageId &id)
+    {
+        return m_changes.editHistory(peer, id);
+    }
+    Result<SendReport> setDisappearingTimer(const AccountId &peer, std::uint32_t seconds)
+    {
+        return m_changes.setDisappearingTimer(peer, seconds);
+    }
+    Result<std::uint32_t> disappearingTimer(const AccountId &peer) { return m_changes.disappearingTimer(peer); }
+    Result<std::vector<ExpiredMessage>> eraseExpiredMessages() { return engine::eraseExpiredMessages(m_ctx); }
+    Result<void> sendTyping(const AccountId &to, bool started) { return m_sender.sendTyping(to, started); }
+    // Settings → Privacy (Privacy).
+    [[nodiscard]] PrivacySettings privacy() const { return m_privacy.settings(); }
+    Result<void> setPrivacy(const PrivacySettings &settings) { return m_privacy.change(settings); }
 
     // Trust (Trust, DeviceDirectory).
     Result<ContactTrust> contactTrust(const AccountId &peer, bool askRelay)
@@ -250,6 +276,8 @@ private:
     AttachmentUploads m_uploads{m_ctx, m_sender};
     AttachmentDownloads m_downloads{m_ctx};
     ConversationViews m_views{m_ctx};
+    MessageChanges m_changes{m_ctx, m_sender};
+    Privacy m_privacy{m_ctx};
     Trust m_trust{m_ctx, m_directory};
     ProfileProtection m_protection{m_ctx};
     Backups m_backups{m_ctx};

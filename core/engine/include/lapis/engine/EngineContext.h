@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace lapis::engine {
 
@@ -47,6 +48,9 @@ struct EngineContext {
     /// Envelopes dropped since the profile opened because they can never be read.
     std::atomic<std::uint64_t> unreadableEnvelopes{0};
     std::uint64_t autoDownloadLimit = DefaultAutoDownloadLimit;
+    /// Settings → Privacy (kept in the store, loaded at open): off means neither sent nor shown.
+    std::atomic<bool> typingIndicators{true};
+    std::atomic<bool> readReceipts{true};
 
     /// The listeners are called on the relay stream's thread; set from the engine's thread.
     std::mutex signInMutex;
@@ -60,6 +64,9 @@ struct EngineContext {
     Result<void> connect(const std::string &relayAddress, const std::string &pem);
     /// NotFound without an account, PermissionDenied on a device still awaiting its keys.
     Result<void> checkCanSend() const;
+    /// Removes the attachment files of erased messages (after the transaction that erased their
+    /// rows and keys committed); a failure is logged, the file stays unreadable without its key.
+    void removeAttachmentFiles(const std::vector<std::string> &files) const;
 };
 
 } // namespace lapis::engine

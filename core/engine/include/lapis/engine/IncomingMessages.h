@@ -17,6 +17,11 @@ namespace lapis::engine {
 /// At most this many waiting envelopes are stored in one receiving transaction: one commit (one
 /// flush to disk) for what piled up, yet a short enough transaction that nothing waits long.
 inline constexpr std::size_t MaxReceiveBatch = 128;
+/// How long after sending its author may edit a message or delete it for everyone (by the
+/// author's clock, which stamps both).
+inline constexpr std::int64_t MessageChangeWindowMs = 24LL * 60 * 60 * 1000;
+/// How long an edit or delete waits for its message before it is forgotten.
+inline constexpr std::int64_t EarlyChangeRetentionMs = 30LL * 24 * 60 * 60 * 1000;
 
 /// One envelope as the relay delivered it: the relay stamps the authenticated sender itself.
 struct RelayDelivery {
@@ -34,7 +39,23 @@ struct IncomingEvent {
     /// `from` names the account, and the user is to be told.
     /// Unreadable: an envelope that can never be read (forged, malformed) was dropped; `text` says
     /// why. Counted by the engine (Engine::unreadableEnvelopes) and shown, never dropped silently.
-    enum class Kind { Message, SyncedMessage, Receipt, Reaction, Edit, Delete, Typing, PlaintextRefused, Unreadable };
+    /// Edit and Delete (for everyone) name the changed message; one that came before its message
+    /// is kept and applied when the message arrives. TimerChanged: `from` set the conversation's
+    /// disappearing timer to expireTimerSeconds (a notice row is stored). Expired: the message
+    /// `messageId` of `conversationPeer` reached its disappearing time and was erased.
+    enum class Kind {
+        Message,
+        SyncedMessage,
+        Receipt,
+        Reaction,
+        Edit,
+        Delete,
+        Typing,
+        TimerChanged,
+        Expired,
+        PlaintextRefused,
+        Unreadable
+    };
     Kind kind = Kind::Message;
     MessageId messageId;        ///< the message itself, or the one a receipt/reaction/edit/delete is about
     AccountId from;             ///< the sending account
@@ -49,6 +70,12 @@ struct IncomingEvent {
     /// A reply's quote (Message, SyncedMessage). For a Reaction, `text` is the emoji, empty when
     /// the reaction was withdrawn.
     std::optional<protocol::Quote> quote;
+    /// TimerChanged: the new timer; Message, SyncedMessage: the timer it was sent under (seconds).
+    std::uint32_t expireTimerSeconds = 0;
+    /// Typing: started (true) or stopped.
+    bool typingStarted = false;
+    /// Attachment files of an erased message, removed by the receiver once the transaction committed.
+    std::vector<std::string> erasedFiles;
 };
 
 /// A message taken by receive(), for the CLI and the views.
@@ -82,6 +109,8 @@ public:
     /// for this device, a content that can never apply): it can never be read, is acknowledged and
     /// counted. Otherwise (the store, the disk, a held key change) it stays with the relay.
     [[nodiscard]] bool lastFailureUnreadable() const { return m_lastFailureUnreadable; }
+    /// With read receipts off (Settings → Privacy) a peer's read receipt counts as delivered only.
+    void setShowsReadReceipts(bool shows) { m_showsReadReceipts = shows; }
 
 private:
     Error unreadable(Error error)
@@ -97,11 +126,22 @@ private:
                                            IncomingEvent event, const AccountId &peer,
                                            store::MessageDirection direction, std::int64_t nowMs);
     Result<bool> belongsTo(store::Transaction &tx, const MessageId &target, const AccountId &peer);
+    /// A reaction, edit or delete for everyone of a message of the conversation `conversationId`.
+    Result<IncomingEvent> applyChange(store::Transaction &tx, const protocol::DataMessage &data, IncomingEvent event,
+                                      std::int64_t conversationId, std::int64_t nowMs);
+    /// Applies the edits and deletes that arrived before `message` (just stored) to it.
+    Result<void> applyEarlyChanges(store::Transaction &tx, const store::StoredMessage &message, IncomingEvent &event);
+    /// An edit or delete for everyone of `message` by `author` at `changedAtMs`, checked (the
+    /// author's own message, within the window) and applied. Refusals are unreadable.
+    Result<void> changeMessage(store::Transaction &tx, const store::StoredMessage &message, const AccountId &author,
+                               store::EarlyChange::Kind kind, const std::string &text, std::int64_t changedAtMs,
+                               IncomingEvent &event);
 
     protocol::Address m_self;
     const LocalIdentity *m_identity;
     crypto::RandomSource &m_rng;
     bool m_lastFailureUnreadable = false;
+    bool m_showsReadReceipts = true;
 };
 
 } // namespace lapis::engine

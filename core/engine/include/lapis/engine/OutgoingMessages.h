@@ -39,6 +39,8 @@ struct PreparedMessage {
     std::int64_t conversationId = 0;
     std::vector<OutgoingEnvelope> toRecipient;
     std::vector<OutgoingEnvelope> toOwnDevices;
+    /// A delete for everyone: the erased message's attachment files, to remove after the commit.
+    std::vector<std::string> erasedFiles;
 };
 
 /// Writes and encrypts outgoing messages. No network here: the engine fetched the directory and

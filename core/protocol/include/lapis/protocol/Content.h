@@ -61,6 +61,11 @@ struct DataMessage {
     std::optional<Delete> deletion;
     std::uint64_t timestamp = 0; ///< the sender's clock, ms
     std::optional<Quote> quote;  ///< set on a reply
+    /// The disappearing-message timer it was sent under, seconds (0: none; at most
+    /// MaxExpireTimerSeconds).
+    std::uint32_t expireTimer = 0;
+    /// Only sets the conversation's timer to expireTimer; carries nothing else.
+    bool timerUpdate = false;
 };
 
 struct Receipt {

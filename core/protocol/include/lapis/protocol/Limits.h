@@ -45,6 +45,8 @@ inline constexpr std::size_t MaxReactionEmojiSize = 64;
 /// Most attachment pointers one message carries: each may be a download of up to the relay's
 /// blob limit, so a sender cannot make one message cost a receiver without bound.
 inline constexpr std::size_t MaxAttachmentsPerMessage = 32;
+/// The longest disappearing-message timer a message may carry (4 weeks, the longest offered).
+inline constexpr std::uint32_t MaxExpireTimerSeconds = 4 * 7 * 24 * 3600;
 
 /// A signed prekey older than this is replaced.
 inline constexpr std::int64_t SignedPreKeyRotation = 7 * 24 * 3600;

@@ -22,6 +22,8 @@ struct Conversation {
     std::int64_t lastActivityAtMs = 0;
     int unreadCount = 0;
     bool archived = false;
+    /// Disappearing messages: what is sent from now on disappears after this many seconds (0: off).
+    std::uint32_t expireTimerSeconds = 0;
 };
 
 class ConversationRepository {
@@ -41,6 +43,7 @@ public:
     Result<void> markAllRead(std::int64_t id);
     Result<void> setTitle(std::int64_t id, std::string_view title);
     Result<void> setArchived(std::int64_t id, bool archived);
+    Result<void> setExpireTimer(std::int64_t id, std::uint32_t seconds);
     /// Deletes the conversation with its messages, reactions and attachment rows.
     Result<void> remove(std::int64_t id);
 

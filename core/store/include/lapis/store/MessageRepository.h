@@ -25,6 +25,12 @@ enum class MessageState : int {
     Failed = 4,    ///< gave up sending; the user may retry
 };
 
+/// What a row of a conversation is.
+enum class MessageKind : int {
+    Text = 0,         ///< a message someone wrote (text, attachments, or both)
+    TimerChanged = 1, ///< a notice: the sender set the conversation's timer to expireTimerSeconds
+};
+
 struct Reaction {
     AccountId reactor;
     std::string emoji;
@@ -56,6 +62,39 @@ struct StoredMessage {
     std::vector<Reaction> reactions;
     /// The store's insertion order; ties between equal sentAtMs are broken by it.
     std::int64_t sequence = 0;
+    MessageKind kind = MessageKind::Text;
+    /// The disappearing timer it was sent under (seconds; 0: it stays). For a TimerChanged
+    /// notice, the new timer. A message under a timer is never indexed for search.
+    std::uint32_t expireTimerSeconds = 0;
+    /// When it is erased (our clock): from sending for our own messages, from reading for others'.
+    /// nullopt while its countdown has not started.
+    std::optional<std::int64_t> expiresAtMs;
+};
+
+/// An earlier text of an edited message and when it was written (sent, or edited to).
+struct MessageVersion {
+    std::string text;
+    std::int64_t writtenAtMs = 0;
+};
+
+/// An edit or a delete for everyone that arrived before the message it changes.
+struct EarlyChange {
+    enum class Kind : int { Edit = 1, Delete = 2 };
+    MessageId target;
+    AccountId author;
+    Kind kind = Kind::Edit;
+    std::string text; ///< the new text of an edit
+    std::int64_t changedAtMs = 0;
+    std::int64_t receivedAtMs = 0;
+};
+
+/// How a message is erased: "This message was deleted" stays in its place, or nothing does.
+enum class Erasure { LeaveNotice, Remove };
+
+/// What erasing a message leaves to do once the transaction committed.
+struct ErasedMessage {
+    std::vector<std::string> files; ///< its attachments' files (AttachmentFiles names) to remove
+    bool wasIndexed = false;        ///< its words were in the search index: see compactSearchIndex()
 };
 
 /// Where a page of a conversation ended; pass it back to get the next (older) page. Keyset paging
@@ -93,11 +132,36 @@ public:
     /// receipts arriving out of order do no harm. Failed is only taken from Pending. Returns
     /// whether the state changed; NotFound when there is no such message.
     Result<bool> advanceState(const MessageId &id, MessageState state);
-    /// Replaces the text of an edited message.
-    Result<void> edit(const MessageId &id, std::string_view newText, std::int64_t editedAtMs);
-    /// Marks the message deleted and erases its text (and reactions) from the store and the index,
-    /// and the excerpts that quote it from the replies to it.
-    Result<void> markDeleted(const MessageId &id);
+    /// Replaces the text of an edited message; the text it replaces joins the edit history. An
+    /// edit older than the current text (edits reordered on the way) only joins the history.
+    /// Returns whether the current text changed; NotFound for no such (or a deleted) message.
+    Result<bool> edit(const MessageId &id, std::string_view newText, std::int64_t editedAtMs);
+    /// The earlier texts of a message, oldest first (empty for one never edited).
+    Result<std::vector<MessageVersion>> editHistory(const MessageId &id);
+    /// Erases a message: its text, edit history, reactions and attachment rows, and the excerpts
+    /// that quote it in replies; with LeaveNotice the row stays, marked deleted. Returns the
+    /// attachment files to remove once the transaction committed. The search index stops finding
+    /// it at once; compactSearchIndex() makes it forget the words.
+    Result<ErasedMessage> erase(const MessageId &id, Erasure how);
+    /// Rewrites the search index without what erased rows left in its older segments (FTS keeps a
+    /// deleted row's words there, marked deleted, until segments merge). Costs a pass over the
+    /// whole index: after a user's delete, not per expired message (those are never indexed).
+    Result<void> compactSearchIndex();
+
+    /// Starts the countdown of the conversation's incoming messages under a timer that have none
+    /// yet (they were just read); returns how many started.
+    Result<int> startExpiry(std::int64_t conversationId, std::int64_t nowMs);
+    /// Up to `limit` messages whose time is up at `nowMs`, soonest first.
+    Result<std::vector<MessageId>> expiredAt(std::int64_t nowMs, int limit);
+    /// When the next message expires, if any does.
+    Result<std::optional<std::int64_t>> nextExpiry();
+
+    /// Keeps a change whose message has not arrived.
+    Result<void> keepEarlyChange(const EarlyChange &change);
+    /// The changes kept for `target` (oldest first), removed from the store.
+    Result<std::vector<EarlyChange>> takeEarlyChanges(const MessageId &target);
+    /// Forgets changes kept since before `beforeMs` (their message will not come any more).
+    Result<void> pruneEarlyChanges(std::int64_t beforeMs);
     /// Sets `reactor`'s reaction, replacing an earlier one; an empty emoji removes it.
     Result<void> setReaction(const MessageId &id, const Reaction &reaction);
 

@@ -70,6 +70,10 @@ public:
     /// its outbox entries.
     Result<SendReport> sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
                                 const std::function<Result<void>(store::Transaction &)> &withMessage = {});
+    /// Tells the peer's devices that we started (or stopped) typing to them. Best effort: nothing
+    /// is stored or retried, and nothing is sent with typing indicators off (Settings → Privacy)
+    /// or to a contact reached without end-to-end encryption (the relay would read it).
+    Result<void> sendTyping(const AccountId &to, bool started);
     /// Hands envelopes to the relay as one batch; false when the relay refused the device list.
     Result<bool> deliver(const AccountId &to, const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext);
     /// Why `text` cannot be sent as a message (empty, over MaxTextBytes), if it cannot.
