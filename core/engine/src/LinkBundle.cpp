@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/engine/LinkBundle.h>
+#include <lapis/protocol/Limits.h>
 
 #include <cstring>
 
@@ -113,9 +114,17 @@ WipedBytes LinkBundle::serialize() const
         w.raw(m.id.bytes());
         w.text(m.sender.value());
         w.u32(m.senderDevice.value());
-        w.u8(static_cast<std::uint8_t>((m.outgoing ? 1 : 0) | (m.endToEnd ? 2 : 0)));
+        w.u8(static_cast<std::uint8_t>((m.outgoing ? 1 : 0) | (m.endToEnd ? 2 : 0) | (m.timerNotice ? 4 : 0)
+                                       | (m.expiresAtMs ? 8 : 0)));
         w.i64(m.sentAtMs);
         w.text(m.text);
+        w.u32(m.expireTimerSeconds);
+        w.i64(m.expiresAtMs.value_or(0));
+    }
+    w.u32(static_cast<std::uint32_t>(timers.size()));
+    for (const auto &t : timers) {
+        w.text(t.peer.value());
+        w.u32(t.seconds);
     }
     return WipedBytes(w.take());
 }
@@ -123,7 +132,8 @@ WipedBytes LinkBundle::serialize() const
 std::size_t LinkBundle::serializedSize(const Message &m)
 {
     // As serialize() writes it: each text and byte string is a u32 length and its bytes.
-    return 4 + m.peer.value().size() + MessageId::Size + 4 + m.sender.value().size() + 4 + 1 + 8 + 4 + m.text.size();
+    return 4 + m.peer.value().size() + MessageId::Size + 4 + m.sender.value().size() + 4 + 1 + 8 + 4 + m.text.size() + 4
+           + 8;
 }
 
 std::size_t LinkBundle::serializedSize() const
@@ -134,6 +144,9 @@ std::size_t LinkBundle::serializedSize() const
     size += 4;
     for (const auto &m : recentMessages)
         size += serializedSize(m);
+    size += 4;
+    for (const auto &t : timers)
+        size += 4 + t.peer.value().size() + 4;
     return size;
 }
 
@@ -142,7 +155,8 @@ Result<LinkBundle> LinkBundle::deserialize(ByteView bytes)
     const auto damaged = fail(ErrorCode::Corrupt, "The link bundle is damaged");
     if (bytes.empty())
         return damaged;
-    if (bytes[0] != Version)
+    const std::uint8_t version = bytes[0];
+    if (version != 1 && version != Version)
         return fail(ErrorCode::Unsupported, "The link bundle is from another version of Lapis");
     Reader r(bytes.subspan(1));
     LinkBundle b;
@@ -184,7 +198,29 @@ Result<LinkBundle> LinkBundle::deserialize(ByteView bytes)
         m.endToEnd = (flags & 2) != 0;
         m.sentAtMs = r.i64();
         m.text = r.text();
+        if (version >= 2) {
+            m.timerNotice = (flags & 4) != 0;
+            m.expireTimerSeconds = r.u32();
+            const auto expiresAt = r.i64();
+            if ((flags & 8) != 0)
+                m.expiresAtMs = expiresAt;
+            if (m.expireTimerSeconds > protocol::MaxExpireTimerSeconds)
+                return damaged;
+        }
         b.recentMessages.push_back(std::move(m));
+    }
+    if (version >= 2) {
+        const auto timerCount = r.u32();
+        if (!r.ok() || timerCount > MaxContacts)
+            return damaged;
+        for (std::uint32_t i = 0; i < timerCount && r.ok(); ++i) {
+            ConversationTimer t;
+            t.peer = AccountId(r.text());
+            t.seconds = r.u32();
+            if (t.seconds > protocol::MaxExpireTimerSeconds)
+                return damaged;
+            b.timers.push_back(std::move(t));
+        }
     }
     if (!r.ok() || !r.atEnd())
         return damaged;

@@ -360,6 +360,43 @@ private slots:
         VERIFY_OK(receiveWaiting(*m_alice2, 0));
     }
 
+    // The timer and the messages under it travel in a backup and a link bundle; what is due does not.
+    void timerSurvivesBackupAndLinking()
+    {
+        VERIFY_OK(m_alice->setDisappearingTimer(AccountId("bob"), 3600));
+        auto kept = m_alice->sendText(AccountId("bob"), "an hour to live", false);
+        VERIFY_OK(kept);
+        VERIFY_OK(receiveWaiting(*m_bob, 1));
+        VERIFY_OK(receiveWaiting(*m_alice2, 1));
+        const auto sentUnder = messageWith(*m_alice, AccountId("bob"), kept->id);
+        QVERIFY(sentUnder && sentUnder->expiresAtMs);
+
+        auto linked = m_profiles.linked(*m_alice, "alice3", "alice's tablet");
+        QVERIFY(linked);
+        QCOMPARE(*linked->disappearingTimer(AccountId("bob")), 3600U);
+        auto copy = messageWith(*linked, AccountId("bob"), kept->id);
+        QVERIFY(copy);
+        QCOMPARE(copy->expireTimerSeconds, 3600U);
+        QCOMPARE(copy->expiresAtMs.value_or(0), *sentUnder->expiresAtMs);
+
+        const auto backup = m_scratch.filePath(QStringLiteral("alice.lapisbackup")).toStdString();
+        auto code = m_alice->exportBackup(backup);
+        VERIFY_OK(code);
+        auto target = profileAt(m_scratch.filePath(QStringLiteral("restored")));
+        VERIFY_OK(Engine::importBackup(target, backup, *code));
+        auto restored = Engine::open(target);
+        VERIFY_OK(restored);
+        QCOMPARE(*(*restored)->disappearingTimer(AccountId("bob")), 3600U);
+        auto fromBackup = messageWith(**restored, AccountId("bob"), kept->id);
+        QVERIFY(fromBackup);
+        QCOMPARE(fromBackup->expiresAtMs.value_or(0), *sentUnder->expiresAtMs);
+        restored->reset();
+
+        VERIFY_OK(m_alice->setDisappearingTimer(AccountId("bob"), 0));
+        VERIFY_OK(receiveWaiting(*m_bob, 0));
+        VERIFY_OK(receiveWaiting(*m_alice2, 0));
+    }
+
     void typingStartsAndStops()
     {
         VERIFY_OK(m_alice->sendTyping(AccountId("bob"), true));

@@ -19,7 +19,13 @@ LinkBundle sample()
     for (int i = 0; i < 3; ++i)
         b.recentMessages.push_back({AccountId("bob"), *MessageId::fromBytes(crypto::randomBytes(16)),
                                     AccountId(i % 2 ? "alice" : "bob"), DeviceId(1), i % 2 == 1, true,
-                                    1'800'000'000'000 + i, "message " + std::to_string(i)});
+                                    1'800'000'000'000 + i, "message " + std::to_string(i), false, 0, std::nullopt});
+    // Disappearing messages (version 2): a notice, a message under the timer, the conversation's timer.
+    b.recentMessages[0].timerNotice = true;
+    b.recentMessages[0].expireTimerSeconds = 3600;
+    b.recentMessages[1].expireTimerSeconds = 3600;
+    b.recentMessages[1].expiresAtMs = 1'800'000'003'600;
+    b.timers.push_back({AccountId("bob"), 3600});
     return b;
 }
 } // namespace
@@ -33,7 +39,7 @@ private slots:
         auto b = sample();
         QCOMPARE(b.serializedSize(), b.serialize().size());
         b.recentMessages.push_back({AccountId("carol"), MessageId{}, AccountId("carol"), DeviceId(7), false, false, 5,
-                                    std::string(1024, 'x')});
+                                    std::string(1024, 'x'), false, 0, std::nullopt});
         QCOMPARE(b.serializedSize(), b.serialize().size());
         const auto withoutLast = b.serializedSize() - LinkBundle::serializedSize(b.recentMessages.back());
         b.recentMessages.pop_back();
@@ -60,6 +66,29 @@ private slots:
         QVERIFY(back->recentMessages[1].outgoing);
         QVERIFY(back->recentMessages[2].id == b.recentMessages[2].id);
         QCOMPARE(back->recentMessages[2].sentAtMs, b.recentMessages[2].sentAtMs);
+        QVERIFY(back->recentMessages[0].timerNotice && !back->recentMessages[1].timerNotice);
+        QCOMPARE(back->recentMessages[1].expireTimerSeconds, 3600U);
+        QCOMPARE(back->recentMessages[1].expiresAtMs.value_or(0), std::int64_t{1'800'000'003'600});
+        QVERIFY(!back->recentMessages[2].expiresAtMs);
+        QCOMPARE(back->timers.size(), std::size_t{1});
+        QCOMPARE(back->timers[0].peer, AccountId("bob"));
+        QCOMPARE(back->timers[0].seconds, 3600U);
+    }
+
+    // A bundle from a device of the previous version (1: no timers after the messages) still
+    // links. Without messages, version 1's bytes are version 2's without the timer count.
+    void versionOneStillReads()
+    {
+        auto b = sample();
+        b.recentMessages.clear();
+        b.timers.clear();
+        const auto bytes = b.serialize();
+        Bytes v1(bytes.view().begin(), bytes.view().end() - 4);
+        v1[0] = 1;
+        const auto back = LinkBundle::deserialize(v1);
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(back->contacts.size(), std::size_t{2});
+        QVERIFY(back->timers.empty());
     }
 
     void everyTruncationAndExtensionRejected()
@@ -71,7 +100,7 @@ private slots:
         longer.push_back(0);
         QCOMPARE(LinkBundle::deserialize(longer).error().code, ErrorCode::Corrupt);
         longer.pop_back();
-        longer[0] = 2;
+        longer[0] = 3;
         QCOMPARE(LinkBundle::deserialize(longer).error().code, ErrorCode::Unsupported);
     }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackupRecords.h"
 
+#include <lapis/protocol/Limits.h>
+
 #include <algorithm>
 
 namespace lapis::engine {
 
-Result<Snapshot> takeSnapshot(store::Transaction &tx)
+Result<Snapshot> takeSnapshot(store::Transaction &tx, std::int64_t nowMs)
 {
     Snapshot s;
     LAPIS_TRY_ASSIGN(auto own, tx.accounts().load());
@@ -20,6 +22,8 @@ Result<Snapshot> takeSnapshot(store::Transaction &tx)
         do {
             LAPIS_TRY_ASSIGN(auto page, tx.messages().page(conversation.id, 500, cursor));
             for (auto &m : page.messages) {
+                if (m.expiresAtMs && *m.expiresAtMs <= nowMs)
+                    continue; // gone at its time: never into a backup
                 LAPIS_TRY_ASSIGN(auto attachments, tx.attachments().forMessage(m.id));
                 for (const auto &a : attachments)
                     s.attachmentBytes += a.size;
@@ -56,6 +60,10 @@ backup::Record messageRecord(const AccountId &peer, const store::StoredMessage &
         r.set_reply_author(m.replyAuthor.value());
         r.set_reply_excerpt(m.replyExcerpt);
     }
+    r.set_kind(static_cast<int>(m.kind));
+    r.set_expire_timer(m.expireTimerSeconds);
+    r.set_has_expires_at(m.expiresAtMs.has_value());
+    r.set_expires_at_ms(m.expiresAtMs.value_or(0));
     for (const auto &reaction : m.reactions) {
         auto &out = *r.add_reactions();
         out.set_reactor(reaction.reactor.value());
@@ -85,6 +93,11 @@ store::StoredMessage messageFrom(const backup::Message &r, std::int64_t conversa
     if (r.has_edited_at())
         m.editedAtMs = r.edited_at_ms();
     m.deleted = r.deleted();
+    m.kind = r.kind() == static_cast<int>(store::MessageKind::TimerChanged) ? store::MessageKind::TimerChanged
+                                                                            : store::MessageKind::Text;
+    m.expireTimerSeconds = std::min(r.expire_timer(), protocol::MaxExpireTimerSeconds);
+    if (r.has_expires_at())
+        m.expiresAtMs = r.expires_at_ms();
     return m;
 }
 
@@ -118,6 +131,8 @@ Result<void> restoreRecord(store::Transaction &tx, const backup::Record &record,
         LAPIS_TRY(tx.conversations().recordActivity(conversation.id, r.last_activity_at_ms(), r.unread_count()));
         if (r.archived())
             LAPIS_TRY(tx.conversations().setArchived(conversation.id, true));
+        LAPIS_TRY(tx.conversations().setExpireTimer(conversation.id,
+                                                    std::min(r.expire_timer(), protocol::MaxExpireTimerSeconds)));
         conversationIds[r.peer()] = conversation.id;
         return {};
     }

@@ -27,7 +27,8 @@ struct Snapshot {
     std::uint64_t attachmentBytes = 0;
 };
 
-Result<Snapshot> takeSnapshot(store::Transaction &tx);
+/// Everything to back up at `nowMs`; messages whose disappearing time has come are left out.
+Result<Snapshot> takeSnapshot(store::Transaction &tx, std::int64_t nowMs);
 backup::Record messageRecord(const AccountId &peer, const store::StoredMessage &m);
 store::StoredMessage messageFrom(const backup::Message &r, std::int64_t conversationId);
 /// Restores one record (not the account, not attachment content) into the staged store.

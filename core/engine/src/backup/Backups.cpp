@@ -8,6 +8,7 @@
 #include <lapis/engine/RelayLogin.h>
 #include <lapis/engine/account/Accounts.h>
 #include <lapis/engine/backup/Backups.h>
+#include <lapis/engine/conversations/MessageChanges.h>
 #include <lapis/engine/devices/Devices.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/engine/keys/KeyMaintenance.h>
@@ -61,8 +62,10 @@ Result<std::string> Backups::exportBackup(const fs::path &file, const std::funct
 {
     if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account to back up");
+    LAPIS_TRY(eraseExpiredMessages(m_ctx));
+    const auto now = m_ctx.nowMs();
     LAPIS_TRY_ASSIGN(auto snapshot,
-                     m_ctx.store->transact([](store::Transaction &tx) { return takeSnapshot(tx); }).get());
+                     m_ctx.store->transact([now](store::Transaction &tx) { return takeSnapshot(tx, now); }).get());
     LAPIS_TRY_ASSIGN(auto login, RelayLogin::deserialize(snapshot.own.deviceCredentials.view()));
 
     const double total = static_cast<double>(1 + snapshot.devices.size() + snapshot.contacts.size()
@@ -142,6 +145,7 @@ Result<std::string> Backups::exportBackup(const fs::path &file, const std::funct
         conversation.set_last_activity_at_ms(c.lastActivityAtMs);
         conversation.set_unread_count(c.unreadCount);
         conversation.set_archived(c.archived);
+        conversation.set_expire_timer(c.expireTimerSeconds);
         LAPIS_TRY(writer.write(r));
         advance(1);
     }

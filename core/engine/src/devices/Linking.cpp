@@ -115,10 +115,17 @@ Result<void> Linking::completeLink(const PendingLink &pending, const std::string
                 row.receivedAtMs = now;
                 row.state = m.outgoing ? store::MessageState::Sent : store::MessageState::Delivered;
                 row.endToEnd = m.endToEnd;
+                row.kind = m.timerNotice ? store::MessageKind::TimerChanged : store::MessageKind::Text;
+                row.expireTimerSeconds = m.expireTimerSeconds;
+                row.expiresAtMs = m.expiresAtMs;
                 auto inserted = tx.messages().insert(row);
                 if (!inserted.ok() && inserted.error().code != ErrorCode::Duplicate)
                     return inserted;
                 LAPIS_TRY(tx.conversations().recordActivity(conversation.id, m.sentAtMs, 0));
+            }
+            for (const auto &t : bundle.timers) {
+                LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().findOrCreate(t.peer, t.peer.value(), now));
+                LAPIS_TRY(tx.conversations().setExpireTimer(conversation.id, t.seconds));
             }
             return {};
         })
@@ -149,14 +156,19 @@ Result<void> Linking::approveLink(const LinkUri &uri, const std::optional<std::s
                                                      c.everHadEndToEnd});
                       LAPIS_TRY_ASSIGN(auto conversations, tx.conversations().list(true));
                       std::vector<LinkBundle::Message> candidates;
+                      const auto now = m_ctx.nowMs();
                       for (const auto &conversation : conversations) {
+                          if (conversation.expireTimerSeconds > 0)
+                              bundle.timers.push_back({conversation.peer, conversation.expireTimerSeconds});
                           LAPIS_TRY_ASSIGN(auto page,
                                            tx.messages().page(conversation.id, RecentMessagesPerConversation));
                           for (const auto &m : page.messages)
-                              if (!m.deleted)
+                              // Nothing deleted, nothing past its disappearing time.
+                              if (!m.deleted && !(m.expiresAtMs && *m.expiresAtMs <= now))
                                   candidates.push_back({conversation.peer, m.id, m.sender, m.senderDevice,
                                                         m.direction == store::MessageDirection::Outgoing, m.endToEnd,
-                                                        m.sentAtMs, m.text});
+                                                        m.sentAtMs, m.text, m.kind == store::MessageKind::TimerChanged,
+                                                        m.expireTimerSeconds, m.expiresAtMs});
                       }
                       // Newest first, across conversations, until the budget is spent: the new
                       // device gets each conversation's latest messages, never a bundle the relay

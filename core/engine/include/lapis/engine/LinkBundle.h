@@ -5,6 +5,7 @@
 #include <lapis/common/SecureBytes.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace lapis::engine {
 /// What an existing device hands a new one of the same account, sealed to the new device's
 /// ephemeral key (protocol::LinkCipher) and carried by the relay's link channel.
 struct LinkBundle {
-    static constexpr std::uint8_t Version = 1;
+    /// 2 adds disappearing timers (per conversation and per message); a version 1 bundle (from
+    /// an older device) still reads, without them.
+    static constexpr std::uint8_t Version = 2;
     static constexpr std::size_t MaxContacts = 10'000;
     static constexpr std::size_t MaxMessages = 50'000;
 
@@ -33,6 +36,14 @@ struct LinkBundle {
         bool endToEnd = true;
         std::int64_t sentAtMs = 0;
         std::string text;
+        bool timerNotice = false;             ///< a "timer changed" notice (to expireTimerSeconds)
+        std::uint32_t expireTimerSeconds = 0; ///< the timer it was sent under
+        std::optional<std::int64_t> expiresAtMs;
+    };
+    /// A conversation's disappearing timer (only those that are on).
+    struct ConversationTimer {
+        AccountId peer;
+        std::uint32_t seconds = 0;
     };
 
     AccountId account;
@@ -40,6 +51,7 @@ struct LinkBundle {
     Bytes linkToken;                ///< one use: registers the new device with the relay
     std::vector<Contact> contacts;
     std::vector<Message> recentMessages;
+    std::vector<ConversationTimer> timers;
 
     /// A versioned, length-prefixed binary form, in wiped memory (it holds the account key).
     [[nodiscard]] WipedBytes serialize() const;
