@@ -200,6 +200,30 @@
         <source>Cancel the reply</source>
         <translation>إلغاء الرد</translation>
     </message>
+    <message>
+        <source>Editing your message: %1</source>
+        <translation>تعديل رسالتك: %1</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>تعديل رسالتك</translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation>إلغاء التعديل</translation>
+    </message>
+    <message>
+        <source>New text of the message</source>
+        <translation>النص الجديد للرسالة</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>حفظ الرسالة المعدّلة</translation>
+    </message>
 </context>
 <context>
     <name>ContactInfoDialog</name>
@@ -433,6 +457,46 @@
         <source>End-to-end encrypted, post-quantum</source>
         <translation>مشفّر من طرف إلى طرف، مقاوم للحوسبة الكمّية</translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 يكتب…</translation>
+    </message>
+    <message>
+        <source>Messages disappear after %1. Change</source>
+        <translation>تختفي الرسائل بعد %1. تغيير</translation>
+    </message>
+    <message>
+        <source>Disappearing messages: off. Change</source>
+        <translation>الرسائل المختفية: متوقفة. تغيير</translation>
+    </message>
+    <message>
+        <source>Disappearing messages</source>
+        <translation>الرسائل المختفية</translation>
+    </message>
+    <message>
+        <source>Turn disappearing messages off</source>
+        <translation>إيقاف الرسائل المختفية</translation>
+    </message>
+    <message>
+        <source>Disappear after %1</source>
+        <translation>تختفي بعد %1</translation>
+    </message>
+    <message>
+        <source>Delete for everyone?</source>
+        <translation>حذف لدى الجميع؟</translation>
+    </message>
+    <message>
+        <source>The message is erased on your devices and on %1&apos;s. &quot;This message was deleted&quot; stays in its place.</source>
+        <translation>تُمحى الرسالة من أجهزتك ومن أجهزة %1. ويبقى مكانها «حُذفت هذه الرسالة».</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>حذف لدى الجميع</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>الاحتفاظ بها</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -563,6 +627,21 @@
     <message>
         <source>%1: &quot;%2&quot; (device %3) was removed</source>
         <translation>%1: أُزيل «%2» (الجهاز %3)</translation>
+    </message>
+</context>
+<context>
+    <name>EditHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation>سجل التعديلات</translation>
+    </message>
+    <message>
+        <source>No earlier versions are kept on this device.</source>
+        <translation>لا توجد نسخ سابقة محفوظة على هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>%1, written %2</source>
+        <translation>%1، كُتبت %2</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1148,65 @@
         <source>Save %1 as</source>
         <translation>حفظ %1 باسم</translation>
     </message>
+    <message>
+        <source>Edited: show the edit history</source>
+        <translation>معدّلة: عرض سجل التعديلات</translation>
+    </message>
+    <message>
+        <source>Disappearing message</source>
+        <translation>رسالة مختفية</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation>تعديل هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>سجل التعديلات</translation>
+    </message>
+    <message>
+        <source>Show the earlier versions of this message</source>
+        <translation>عرض النسخ السابقة من هذه الرسالة</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>حذف لديّ</translation>
+    </message>
+    <message>
+        <source>Delete this message from this device</source>
+        <translation>حذف هذه الرسالة من هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>حذف لدى الجميع</translation>
+    </message>
+    <message>
+        <source>Delete this message on every device of both sides</source>
+        <translation>حذف هذه الرسالة من كل أجهزة الطرفين</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>Typing indicators</source>
+        <translation>مؤشر الكتابة</translation>
+    </message>
+    <message>
+        <source>When off, nobody sees when you are typing, and you do not see when others are.</source>
+        <translation>عند إيقافه لا يرى أحد أنك تكتب، ولا ترى أنت متى يكتب الآخرون.</translation>
+    </message>
+    <message>
+        <source>Read receipts</source>
+        <translation>إيصالات القراءة</translation>
+    </message>
+    <message>
+        <source>When off, nobody learns that you read their messages, and you do not see when others read yours.</source>
+        <translation>عند إيقافها لا يعلم أحد أنك قرأت رسائله، ولا ترى أنت متى يقرأ الآخرون رسائلك.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1400,6 +1538,10 @@
         <source>Backups</source>
         <translation>النسخ الاحتياطية</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>الخصوصية</translation>
+    </message>
 </context>
 <context>
     <name>StoreProtectionField</name>
@@ -1414,6 +1556,60 @@
     <message>
         <source>Leave empty to keep the key in the system keychain</source>
         <translation>اتركها فارغة لإبقاء المفتاح في سلسلة مفاتيح النظام</translation>
+    </message>
+</context>
+<context>
+    <name>TimerIcon</name>
+    <message>
+        <source>Disappearing messages</source>
+        <translation>الرسائل المختفية</translation>
+    </message>
+</context>
+<context>
+    <name>TimerText</name>
+    <message>
+        <source>Off</source>
+        <translation>متوقف</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>أسبوع واحد</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 أسابيع</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>يوم واحد</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 أيام</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>ساعة واحدة</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 ساعات</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>دقيقة واحدة</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 دقائق</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>ثانية واحدة</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 ثانية</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1716,22 @@
     <message>
         <source>Yesterday</source>
         <translation>أمس</translation>
+    </message>
+    <message>
+        <source>You turned off disappearing messages</source>
+        <translation>أوقفتَ الرسائل المختفية</translation>
+    </message>
+    <message>
+        <source>%1 turned off disappearing messages</source>
+        <translation>أوقف %1 الرسائل المختفية</translation>
+    </message>
+    <message>
+        <source>You set messages to disappear after %1</source>
+        <translation>ضبطتَ الرسائل لتختفي بعد %1</translation>
+    </message>
+    <message>
+        <source>%1 set messages to disappear after %2</source>
+        <translation>ضبط %1 الرسائل لتختفي بعد %2</translation>
     </message>
 </context>
 <context>

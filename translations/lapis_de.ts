@@ -200,6 +200,30 @@
         <source>Cancel the reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
+    <message>
+        <source>Editing your message: %1</source>
+        <translation>Nachricht wird bearbeitet: %1</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation>Bearbeitung abbrechen</translation>
+    </message>
+    <message>
+        <source>New text of the message</source>
+        <translation>Neuer Text der Nachricht</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>Bearbeitete Nachricht speichern</translation>
+    </message>
 </context>
 <context>
     <name>ContactInfoDialog</name>
@@ -433,6 +457,46 @@
         <source>End-to-end encrypted, post-quantum</source>
         <translation>Ende-zu-Ende-verschlüsselt, post-quantensicher</translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <source>Messages disappear after %1. Change</source>
+        <translation>Nachrichten verschwinden nach %1. Ändern</translation>
+    </message>
+    <message>
+        <source>Disappearing messages: off. Change</source>
+        <translation>Verschwindende Nachrichten: aus. Ändern</translation>
+    </message>
+    <message>
+        <source>Disappearing messages</source>
+        <translation>Verschwindende Nachrichten</translation>
+    </message>
+    <message>
+        <source>Turn disappearing messages off</source>
+        <translation>Verschwindende Nachrichten ausschalten</translation>
+    </message>
+    <message>
+        <source>Disappear after %1</source>
+        <translation>Nach %1 verschwinden</translation>
+    </message>
+    <message>
+        <source>Delete for everyone?</source>
+        <translation>Für alle löschen?</translation>
+    </message>
+    <message>
+        <source>The message is erased on your devices and on %1&apos;s. &quot;This message was deleted&quot; stays in its place.</source>
+        <translation>Die Nachricht wird auf deinen Geräten und denen von %1 gelöscht. An ihrer Stelle steht „Diese Nachricht wurde gelöscht“.</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Für alle löschen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -563,6 +627,21 @@
     <message>
         <source>%1: &quot;%2&quot; (device %3) was removed</source>
         <translation>%1: „%2“ (Gerät %3) wurde entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>EditHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>No earlier versions are kept on this device.</source>
+        <translation>Auf diesem Gerät sind keine früheren Fassungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1, written %2</source>
+        <translation>%1, geschrieben %2</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1148,65 @@
         <source>Save %1 as</source>
         <translation>%1 speichern unter</translation>
     </message>
+    <message>
+        <source>Edited: show the edit history</source>
+        <translation>Bearbeitet: Bearbeitungsverlauf anzeigen</translation>
+    </message>
+    <message>
+        <source>Disappearing message</source>
+        <translation>Verschwindende Nachricht</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation>Diese Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>Show the earlier versions of this message</source>
+        <translation>Frühere Fassungen dieser Nachricht anzeigen</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>Für mich löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message from this device</source>
+        <translation>Diese Nachricht von diesem Gerät löschen</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Für alle löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message on every device of both sides</source>
+        <translation>Diese Nachricht auf allen Geräten beider Seiten löschen</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>Typing indicators</source>
+        <translation>Tippanzeige</translation>
+    </message>
+    <message>
+        <source>When off, nobody sees when you are typing, and you do not see when others are.</source>
+        <translation>Ausgeschaltet sieht niemand, wenn du schreibst, und du siehst nicht, wenn andere schreiben.</translation>
+    </message>
+    <message>
+        <source>Read receipts</source>
+        <translation>Lesebestätigungen</translation>
+    </message>
+    <message>
+        <source>When off, nobody learns that you read their messages, and you do not see when others read yours.</source>
+        <translation>Ausgeschaltet erfährt niemand, dass du seine Nachrichten gelesen hast, und du siehst nicht, wann andere deine lesen.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1396,6 +1534,10 @@
         <source>Backups</source>
         <translation>Sicherungen</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privatsphäre</translation>
+    </message>
 </context>
 <context>
     <name>StoreProtectionField</name>
@@ -1410,6 +1552,60 @@
     <message>
         <source>Leave empty to keep the key in the system keychain</source>
         <translation>Leer lassen, um den Schlüssel im Schlüsselbund des Systems zu behalten</translation>
+    </message>
+</context>
+<context>
+    <name>TimerIcon</name>
+    <message>
+        <source>Disappearing messages</source>
+        <translation>Verschwindende Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>TimerText</name>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1712,22 @@
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>You turned off disappearing messages</source>
+        <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1 turned off disappearing messages</source>
+        <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>You set messages to disappear after %1</source>
+        <translation>Du hast festgelegt, dass Nachrichten nach %1 verschwinden</translation>
+    </message>
+    <message>
+        <source>%1 set messages to disappear after %2</source>
+        <translation>%1 hat festgelegt, dass Nachrichten nach %2 verschwinden</translation>
     </message>
 </context>
 <context>

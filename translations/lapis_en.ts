@@ -200,6 +200,30 @@
         <source>Cancel the reply</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Editing your message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New text of the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactInfoDialog</name>
@@ -433,6 +457,46 @@
         <source>End-to-end encrypted, post-quantum</source>
         <translation>End-to-end encrypted, post-quantum</translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages disappear after %1. Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disappearing messages: off. Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disappearing messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn disappearing messages off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disappear after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is erased on your devices and on %1&apos;s. &quot;This message was deleted&quot; stays in its place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -562,6 +626,21 @@
     </message>
     <message>
         <source>%1: &quot;%2&quot; (device %3) was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier versions are kept on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, written %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,6 +1148,65 @@
         <source>Save %1 as</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edited: show the edit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disappearing message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the earlier versions of this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this message from this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this message on every device of both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>Typing indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When off, nobody sees when you are typing, and you do not see when others are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When off, nobody learns that you read their messages, and you do not see when others read yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1396,6 +1534,10 @@
         <source>Backups</source>
         <translation>Backups</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StoreProtectionField</name>
@@ -1409,6 +1551,60 @@
     </message>
     <message>
         <source>Leave empty to keep the key in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimerIcon</name>
+    <message>
+        <source>Disappearing messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimerText</name>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1516,6 +1712,22 @@
     <message>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>You turned off disappearing messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 turned off disappearing messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You set messages to disappear after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set messages to disappear after %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

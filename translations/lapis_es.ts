@@ -200,6 +200,30 @@
         <source>Cancel the reply</source>
         <translation>Cancelar la respuesta</translation>
     </message>
+    <message>
+        <source>Editing your message: %1</source>
+        <translation>Editando tu mensaje: %1</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Editando tu mensaje</translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation>Cancelar la edición</translation>
+    </message>
+    <message>
+        <source>New text of the message</source>
+        <translation>Nuevo texto del mensaje</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>Guardar el mensaje editado</translation>
+    </message>
 </context>
 <context>
     <name>ContactInfoDialog</name>
@@ -433,6 +457,46 @@
         <source>End-to-end encrypted, post-quantum</source>
         <translation>Cifrado de extremo a extremo, poscuántico</translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 está escribiendo…</translation>
+    </message>
+    <message>
+        <source>Messages disappear after %1. Change</source>
+        <translation>Los mensajes desaparecen tras %1. Cambiar</translation>
+    </message>
+    <message>
+        <source>Disappearing messages: off. Change</source>
+        <translation>Mensajes temporales: desactivados. Cambiar</translation>
+    </message>
+    <message>
+        <source>Disappearing messages</source>
+        <translation>Mensajes temporales</translation>
+    </message>
+    <message>
+        <source>Turn disappearing messages off</source>
+        <translation>Desactivar los mensajes temporales</translation>
+    </message>
+    <message>
+        <source>Disappear after %1</source>
+        <translation>Desaparecer tras %1</translation>
+    </message>
+    <message>
+        <source>Delete for everyone?</source>
+        <translation>¿Eliminar para todos?</translation>
+    </message>
+    <message>
+        <source>The message is erased on your devices and on %1&apos;s. &quot;This message was deleted&quot; stays in its place.</source>
+        <translation>El mensaje se borra en tus dispositivos y en los de %1. En su lugar queda «Este mensaje fue eliminado».</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Eliminar para todos</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
 </context>
 <context>
     <name>DevicesTab</name>
@@ -563,6 +627,21 @@
     <message>
         <source>%1: &quot;%2&quot; (device %3) was removed</source>
         <translation>%1: se quitó «%2» (dispositivo %3)</translation>
+    </message>
+</context>
+<context>
+    <name>EditHistoryDialog</name>
+    <message>
+        <source>Edit history</source>
+        <translation>Historial de ediciones</translation>
+    </message>
+    <message>
+        <source>No earlier versions are kept on this device.</source>
+        <translation>Este dispositivo no guarda versiones anteriores.</translation>
+    </message>
+    <message>
+        <source>%1, written %2</source>
+        <translation>%1, escrito %2</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1148,65 @@
         <source>Save %1 as</source>
         <translation>Guardar %1 como</translation>
     </message>
+    <message>
+        <source>Edited: show the edit history</source>
+        <translation>Editado: mostrar el historial de ediciones</translation>
+    </message>
+    <message>
+        <source>Disappearing message</source>
+        <translation>Mensaje temporal</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit this message</source>
+        <translation>Editar este mensaje</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Historial de ediciones</translation>
+    </message>
+    <message>
+        <source>Show the earlier versions of this message</source>
+        <translation>Mostrar las versiones anteriores de este mensaje</translation>
+    </message>
+    <message>
+        <source>Delete for me</source>
+        <translation>Eliminar para mí</translation>
+    </message>
+    <message>
+        <source>Delete this message from this device</source>
+        <translation>Eliminar este mensaje de este dispositivo</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Eliminar para todos</translation>
+    </message>
+    <message>
+        <source>Delete this message on every device of both sides</source>
+        <translation>Eliminar este mensaje en todos los dispositivos de ambas partes</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyTab</name>
+    <message>
+        <source>Typing indicators</source>
+        <translation>Indicador de escritura</translation>
+    </message>
+    <message>
+        <source>When off, nobody sees when you are typing, and you do not see when others are.</source>
+        <translation>Desactivado, nadie ve cuándo escribes y tú no ves cuándo escriben los demás.</translation>
+    </message>
+    <message>
+        <source>Read receipts</source>
+        <translation>Confirmaciones de lectura</translation>
+    </message>
+    <message>
+        <source>When off, nobody learns that you read their messages, and you do not see when others read yours.</source>
+        <translation>Desactivado, nadie sabe que leíste sus mensajes y tú no ves cuándo leen los tuyos.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1396,6 +1534,10 @@
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
     </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
 </context>
 <context>
     <name>StoreProtectionField</name>
@@ -1410,6 +1552,60 @@
     <message>
         <source>Leave empty to keep the key in the system keychain</source>
         <translation>Déjala vacía para mantener la clave en el llavero del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>TimerIcon</name>
+    <message>
+        <source>Disappearing messages</source>
+        <translation>Mensajes temporales</translation>
+    </message>
+</context>
+<context>
+    <name>TimerText</name>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 semana</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 semanas</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 horas</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutos</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 segundo</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 segundos</translation>
     </message>
 </context>
 <context>
@@ -1516,6 +1712,22 @@
     <message>
         <source>Yesterday</source>
         <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>You turned off disappearing messages</source>
+        <translation>Desactivaste los mensajes temporales</translation>
+    </message>
+    <message>
+        <source>%1 turned off disappearing messages</source>
+        <translation>%1 desactivó los mensajes temporales</translation>
+    </message>
+    <message>
+        <source>You set messages to disappear after %1</source>
+        <translation>Configuraste que los mensajes desaparezcan tras %1</translation>
+    </message>
+    <message>
+        <source>%1 set messages to disappear after %2</source>
+        <translation>%1 configuró que los mensajes desaparezcan tras %2</translation>
     </message>
 </context>
 <context>

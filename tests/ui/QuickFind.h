@@ -2,10 +2,12 @@
 #pragma once
 // Finding QML items by objectName in a loaded window, for the UI tests and the UI benchmark.
 
+#include <QDir>
 #include <QObject>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QString>
+#include <QTest>
 
 namespace lapis::test {
 
@@ -41,6 +43,18 @@ inline QQuickItem *findItem(QQuickWindow *window, const QString &name)
 inline bool shown(QQuickItem *item)
 {
     return item && item->isVisible() && item->width() > 0 && item->height() > 0;
+}
+
+/// With LAPIS_SCREENSHOT_DIR set, saves the window as DIR/NAME.png (after a moment for
+/// asynchronous images and layouts to settle); false only when saving failed.
+inline bool saveScreenshot(QQuickWindow *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("LAPIS_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return true;
+    QDir().mkpath(dir);
+    QTest::qWait(150);
+    return window->grabWindow().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace lapis::test

@@ -51,16 +51,7 @@ class UiEndToEndTest : public QObject {
     [[nodiscard]] SessionController *session() const { return m_alice->session(); }
     [[nodiscard]] ConversationController *conversation() const { return m_alice->session()->conversation(); }
 
-    void screenshot(UiShell &shell, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("LAPIS_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        QTest::qWait(150); // let asynchronous images and layouts settle
-        const auto image = shell.window()->grabWindow();
-        QVERIFY(image.save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
+    void screenshot(UiShell &shell, const QString &name) { QVERIFY(test::saveScreenshot(shell.window(), name)); }
 
     std::unique_ptr<UiShell> makeShell(const QString &profile)
     {

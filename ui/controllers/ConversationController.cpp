@@ -35,7 +35,14 @@ ConversationController::ConversationController(EngineWorker *worker, QObject *pa
     : QObject(parent)
     , m_worker(worker)
     , m_messages(worker)
-{}
+{
+    m_peerTypingTimeout.setSingleShot(true);
+    m_peerTypingTimeout.setInterval(8000);
+    connect(&m_peerTypingTimeout, &QTimer::timeout, this, [this] { setPeerTyping(false); });
+    m_typingPause.setSingleShot(true);
+    m_typingPause.setInterval(3000);
+    connect(&m_typingPause, &QTimer::timeout, this, [this] { sendTyping(false); });
+}
 
 QStringList ConversationController::safetyNumberGroups() const
 {
@@ -58,7 +65,12 @@ void ConversationController::open(const QString &peer)
 {
     if (peer == m_peer)
         return;
+    if (m_typingSentAtMs != 0)
+        sendTyping(false);
     m_peer = peer;
+    cancelEdit();
+    setPeerTyping(false);
+    setDisappearingSeconds(0);
     m_endToEnd = m_postQuantum = m_downgraded = m_keyChanged = m_verified = m_trustKnown = m_trustSettled = false;
     m_filesAwaitingTrust.clear();
     m_safetyNumber.clear();
@@ -71,6 +83,7 @@ void ConversationController::open(const QString &peer)
     if (peer.isEmpty())
         return;
     refreshTrust();
+    loadDisappearing();
     markRead();
 }
 
@@ -146,6 +159,8 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
         emit plaintextConfirmationNeeded(text);
         return;
     }
+    if (m_typingSentAtMs != 0)
+        sendTyping(false);
     ++m_sendsInFlight;
     emit sendingChanged();
     const QString peer = m_peer;

@@ -6,7 +6,9 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace lapis::ui {
@@ -37,6 +39,14 @@ class ConversationController : public QObject {
     Q_PROPERTY(QString replyToId READ replyToId NOTIFY replyChanged)
     Q_PROPERTY(QString replyToAuthor READ replyToAuthor NOTIFY replyChanged)
     Q_PROPERTY(QString replyToText READ replyToText NOTIFY replyChanged)
+    /// The message the composer edits (hex id; empty: none) and its text when editing began.
+    Q_PROPERTY(QString editingId READ editingId NOTIFY editingChanged)
+    Q_PROPERTY(QString editingText READ editingText NOTIFY editingChanged)
+    /// The conversation's disappearing timer in seconds (0: off), and how the header says it.
+    Q_PROPERTY(int disappearingSeconds READ disappearingSeconds NOTIFY disappearingChanged)
+    Q_PROPERTY(QString disappearingText READ disappearingText NOTIFY disappearingChanged)
+    /// The contact is typing (cleared when they stop, send, or after a few seconds of silence).
+    Q_PROPERTY(bool peerTyping READ peerTyping NOTIFY peerTypingChanged)
 public:
     explicit ConversationController(EngineWorker *worker, QObject *parent = nullptr);
 
@@ -105,6 +115,33 @@ public:
     Q_INVOKABLE void react(const QString &messageId, const QString &emoji, bool remove = false,
                            bool allowPlaintext = false);
 
+    // Edits, deletes, the disappearing timer and typing (ConversationChanges.cpp).
+    [[nodiscard]] QString editingId() const { return m_editingId; }
+    [[nodiscard]] QString editingText() const { return m_editingText; }
+    [[nodiscard]] int disappearingSeconds() const { return m_disappearingSeconds; }
+    [[nodiscard]] QString disappearingText() const;
+    [[nodiscard]] bool peerTyping() const { return m_peerTyping; }
+    /// The composer edits our loaded message `messageId` (hex); saveEdit() sends the new text.
+    Q_INVOKABLE void startEdit(const QString &messageId);
+    Q_INVOKABLE void cancelEdit();
+    Q_INVOKABLE void saveEdit(const QString &text);
+    /// Erases the message here only.
+    Q_INVOKABLE void deleteForMe(const QString &messageId);
+    /// Erases our message on every device of both sides ("This message was deleted" stays).
+    Q_INVOKABLE void deleteForEveryone(const QString &messageId);
+    /// Asks for the earlier texts of `messageId`; editHistoryLoaded answers.
+    Q_INVOKABLE void loadEditHistory(const QString &messageId);
+    /// Sets the conversation's timer (0: off) on every device of both sides.
+    Q_INVOKABLE void setDisappearing(int seconds);
+    /// The timers offered: [{seconds, text}], "Off" first.
+    Q_INVOKABLE QVariantList disappearingChoices() const;
+    /// The composer's text changed: "typing" goes out at most every few seconds, "stopped" after
+    /// a pause (and on send), when typing indicators are on.
+    Q_INVOKABLE void composerEdited(const QString &text);
+    /// Called by the session for the open conversation's events.
+    void setPeerTyping(bool typing);
+    void setDisappearingSeconds(int seconds);
+
 signals:
     void peerChanged();
     void trustChanged();
@@ -122,9 +159,18 @@ signals:
     void replyChanged();
     /// Our reaction to `messageId` went out (or was queued) and is stored.
     void reacted(const QString &messageId);
+    void editingChanged();
+    void disappearingChanged();
+    void peerTypingChanged();
+    /// The answer to loadEditHistory: [{text, time}], oldest first.
+    void editHistoryLoaded(const QString &messageId, const QVariantList &versions);
+    /// An edit or a delete went out (or was queued) and is stored (tests wait on it).
+    void messageChanged(const QString &messageId);
 
 private:
     void setError(const QString &text);
+    void sendTyping(bool started);
+    void loadDisappearing();
     void sendNextFile();
     void finishSend();
 
@@ -150,6 +196,15 @@ private:
     QString m_replyToText;
     QString m_safetyNumber;
     QString m_errorText;
+    QString m_editingId;
+    QString m_editingText;
+    int m_disappearingSeconds = 0;
+    bool m_peerTyping = false;
+    /// Clears peerTyping when no "stopped" comes (the contact closed the app).
+    QTimer m_peerTypingTimeout;
+    /// Sends "stopped" after a pause in our typing.
+    QTimer m_typingPause;
+    qint64 m_typingSentAtMs = 0; ///< when "typing" last went out (0: we are not typing)
 };
 
 } // namespace lapis::ui

@@ -487,12 +487,30 @@ void SessionController::onIncoming(const IncomingUpdate &update)
         }
         return;
     }
+    const bool open = update.peer == m_conversation.peer();
+    if (update.kind == Kind::Typing) {
+        // Nothing stored: only the open conversation's header shows it.
+        if (open && update.from == update.peer)
+            m_conversation.setPeerTyping(update.typingStarted);
+        return;
+    }
     m_conversations.reload();
-    if (update.peer == m_conversation.peer()) {
-        // A reaction may be to a loaded message older than the newest page that refreshNewest merges.
+    if (open) {
+        // Changes may be to a loaded message older than the newest page that refreshNewest merges.
+        auto *messages = m_conversation.messages();
         if (update.kind == Kind::Reaction)
-            m_conversation.messages()->applyReaction(update.messageId, update.from, update.text);
-        m_conversation.messages()->refreshNewest();
+            messages->applyReaction(update.messageId, update.from, update.text);
+        else if (update.kind == Kind::Edit)
+            messages->applyEdit(update.messageId, update.text);
+        else if (update.kind == Kind::Delete)
+            messages->applyDeletion(update.messageId);
+        else if (update.kind == Kind::Expired)
+            messages->removeMessage(update.messageId);
+        else if (update.kind == Kind::TimerChanged)
+            m_conversation.setDisappearingSeconds(update.timerSeconds);
+        if (update.kind == Kind::Message && update.from == update.peer)
+            m_conversation.setPeerTyping(false);
+        messages->refreshNewest();
         if (update.kind == Kind::Message)
             m_conversation.markRead();
     }

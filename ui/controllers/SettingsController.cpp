@@ -64,6 +64,7 @@ void SettingsController::setAccount(const QString &account)
             m_usesPassphrase = uses;
             emit usesPassphraseChanged();
         });
+    loadPrivacy();
 }
 
 void SettingsController::setError(const QString &text)

@@ -3,6 +3,8 @@
 
 #include "models/DeviceListModel.h"
 
+#include <lapis/engine/profile/Privacy.h>
+
 #include <QObject>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
@@ -38,6 +40,9 @@ class SettingsController : public QObject {
     Q_PROPERTY(bool notificationPreviews READ notificationPreviews WRITE setNotificationPreviews NOTIFY
                    notificationPreviewsChanged)
     Q_PROPERTY(int autoDownloadMiB READ autoDownloadMiB WRITE setAutoDownloadMiB NOTIFY autoDownloadMiBChanged)
+    /// Settings → Privacy, kept in the profile: off means neither sent nor shown.
+    Q_PROPERTY(bool typingIndicators READ typingIndicators WRITE setTypingIndicators NOTIFY privacyChanged)
+    Q_PROPERTY(bool readReceipts READ readReceipts WRITE setReadReceipts NOTIFY privacyChanged)
 public:
     enum Theme { FollowSystem = 0, Light = 1, Dark = 2 };
     Q_ENUM(Theme)
@@ -68,6 +73,10 @@ public:
     /// Received attachments up to this many MiB download on arrival; larger ones wait for a click.
     [[nodiscard]] int autoDownloadMiB() const { return m_autoDownloadMiB; }
     void setAutoDownloadMiB(int mebibytes);
+    [[nodiscard]] bool typingIndicators() const { return m_privacy.typingIndicators; }
+    void setTypingIndicators(bool on);
+    [[nodiscard]] bool readReceipts() const { return m_privacy.readReceipts; }
+    void setReadReceipts(bool on);
 
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE void removeDevice(int deviceId);
@@ -114,10 +123,13 @@ signals:
     void languageChanged();
     void notificationPreviewsChanged();
     void autoDownloadMiBChanged();
+    void privacyChanged();
     void linkApproved();
     void backupChanged();
 
 private:
+    void loadPrivacy();
+    void storePrivacy(engine::PrivacySettings settings);
     void setError(const QString &text);
     void setStatus(const QString &text);
     void setBusy(bool busy);
@@ -144,6 +156,7 @@ private:
     int m_theme = FollowSystem;
     QString m_language;
     int m_autoDownloadMiB = 100;
+    engine::PrivacySettings m_privacy;
     bool m_previews = true;
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConversationListModel.h"
+#include "MessageListModel.h"
 #include "worker/EngineWorker.h"
 
 #include <QDateTime>
@@ -80,6 +81,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case LastMessageRole:
         if (!row.lastMessage)
             return QString();
+        if (row.lastMessage->kind == store::MessageKind::TimerChanged)
+            return MessageListModel::noticeText(*row.lastMessage);
         if (row.lastMessage->deleted)
             return tr("This message was deleted");
         if (row.lastMessage->text.empty())

@@ -423,7 +423,16 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
+        if (m.kind == store::MessageKind::TimerChanged)
+            return noticeText(m);
         return m.deleted ? tr("This message was deleted") : QString::fromStdString(m.text);
+    case IsNoticeRole:
+        return m.kind != store::MessageKind::Text;
+    case CanChangeRole:
+        return m.direction == store::MessageDirection::Outgoing && m.kind == store::MessageKind::Text && !m.deleted
+               && QDateTime::currentMSecsSinceEpoch() - m.sentAtMs < engine::MessageChangeWindowMs;
+    case DisappearingRole:
+        return m.kind == store::MessageKind::Text && m.expireTimerSeconds > 0;
     case MessageIdRole:
         return QString::fromStdString(m.id.toHex());
     case OutgoingRole:
@@ -535,6 +544,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {ReplyToIdRole, "replyToId"},
         {ReplyAuthorRole, "replyAuthor"},
         {ReactionSummaryRole, "reactionSummary"},
+        {IsNoticeRole, "isNotice"},
+        {CanChangeRole, "canChange"},
+        {DisappearingRole, "disappearing"},
     };
 }
 

@@ -61,6 +61,9 @@ public:
         ReplyToIdRole,             ///< hex id of the message a reply quotes, empty for no reply
         ReplyAuthorRole,           ///< who wrote the quoted message
         ReactionSummaryRole,       ///< [{emoji, count, reactors: [account, ...]}], in order of first use
+        IsNoticeRole,              ///< a notice in the conversation (the timer changed), not a message
+        CanChangeRole,             ///< our own message, still editable and deletable for everyone (24 h)
+        DisappearingRole,          ///< sent under a disappearing timer
     };
     Q_ENUM(Role)
 
@@ -97,6 +100,15 @@ public:
     /// one; an empty `emoji` removes it. For rows outside the newest page, which refreshNewest
     /// does not reload; the store has the reaction already.
     void applyReaction(const QString &messageId, const QString &reactor, const QString &emoji);
+    /// The loaded message `messageId` now reads `text` (edited); for rows outside the newest page.
+    void applyEdit(const QString &messageId, const QString &text);
+    /// The loaded message `messageId` was deleted for everyone: "This message was deleted".
+    void applyDeletion(const QString &messageId);
+    /// The loaded message `messageId` is gone from this device (deleted for me, or expired).
+    void removeMessage(const QString &messageId);
+    /// A notice row's text: "alice set messages to disappear after 1 day", "You turned off
+    /// disappearing messages" (the conversation list shows it too).
+    [[nodiscard]] static QString noticeText(const store::StoredMessage &message);
 
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] bool atBeginning() const { return !m_olderCursor && m_loadedOnce; }
@@ -135,6 +147,7 @@ private:
     static Row makeRow(store::StoredMessage message, const engine::MessagePageView &view);
     [[nodiscard]] bool showsDay(int row) const;
     [[nodiscard]] QString replyText(const Row &row) const;
+
     void setLoading(bool loading);
 
     EngineWorker *m_worker;

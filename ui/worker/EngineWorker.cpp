@@ -88,6 +88,8 @@ void EngineWorker::listenOnce()
         update.endToEnd = item.event.endToEnd;
         update.attachmentCount = static_cast<int>(item.event.attachments.size());
         update.messageId = QString::fromStdString(item.event.messageId.toHex());
+        update.typingStarted = item.event.typingStarted;
+        update.timerSeconds = static_cast<int>(item.event.expireTimerSeconds);
         deliver([this, update] { emit incoming(update); });
     };
     callbacks.onConnection = [this](bool online) { deliver([this, online] { emit connectionChanged(online); }); };

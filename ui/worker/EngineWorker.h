@@ -24,7 +24,9 @@ struct IncomingUpdate {
     QString text;
     bool endToEnd = true;
     int attachmentCount = 0;
-    QString messageId; ///< hex: the message itself, or the one a reaction (receipt, edit) is about
+    QString messageId;          ///< hex: the message itself, or the one a reaction (receipt, edit) is about
+    bool typingStarted = false; ///< Typing: started or stopped
+    int timerSeconds = 0;       ///< TimerChanged: the conversation's new disappearing timer
 };
 
 /// The one thread that owns and calls the Engine. The GUI thread never calls the Engine (every

@@ -7,7 +7,8 @@ import Lapis.Ui
 
 // Writing: Enter sends, Shift+Enter starts a new line, Ctrl+V pastes images and files too.
 // Attachment chips show each file's progress with a cancel button. While replying, a quote bar
-// above the field shows the answered message; × or Esc cancels the reply.
+// above the field shows the answered message; × or Esc cancels the reply. While editing, an edit
+// bar shows it, the field holds the message's text, and Enter saves the new text.
 Rectangle {
     id: composer
     objectName: "composer"
@@ -16,11 +17,20 @@ Rectangle {
     implicitHeight: layout.implicitHeight + 16
 
     function focusInput() { input.forceActiveFocus() }
+    readonly property bool editing: conversation.editingId.length > 0
     function sendNow() {
         if (input.text.trim().length === 0)
             return
-        conversation.send(input.text)
+        if (composer.editing)
+            conversation.saveEdit(input.text)
+        else
+            conversation.send(input.text)
         input.text = ""
+    }
+    function stopEditing() {
+        conversation.cancelEdit()
+        input.text = ""
+        composer.focusInput()
     }
 
     Rectangle { anchors.top: parent.top; width: parent.width; height: 1; color: Theme.separator }
@@ -78,6 +88,52 @@ Rectangle {
                         conversation.cancelReply()
                         composer.focusInput()
                     }
+                }
+            }
+        }
+
+        Rectangle {
+            id: editBar
+            objectName: "editBar"
+            visible: composer.editing
+            Layout.fillWidth: true
+            implicitHeight: editRow.implicitHeight + 8
+            radius: 6
+            color: Theme.pane
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Editing your message: %1").arg(conversation.editingText)
+            Rectangle { width: 3; height: parent.height; radius: 1.5; color: Theme.blue }
+            RowLayout {
+                id: editRow
+                anchors.fill: parent
+                anchors.leftMargin: 10
+                anchors.rightMargin: 2
+                anchors.topMargin: 4
+                anchors.bottomMargin: 4
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
+                    Label {
+                        text: qsTr("Editing your message")
+                        font.bold: true
+                        font.pixelSize: 11
+                        color: Theme.secondaryText
+                    }
+                    Label {
+                        text: conversation.editingText
+                        elide: Text.ElideRight
+                        maximumLineCount: 1
+                        Layout.fillWidth: true
+                    }
+                }
+                ToolButton {
+                    objectName: "cancelEditButton"
+                    text: "×"
+                    font.pixelSize: 18
+                    Accessible.name: qsTr("Cancel the edit")
+                    ToolTip.visible: hovered
+                    ToolTip.text: Accessible.name
+                    onClicked: composer.stopEditing()
                 }
             }
         }
@@ -175,11 +231,16 @@ Rectangle {
                     placeholderText: conversation.endToEnd ? qsTr("Message (end-to-end encrypted)")
                                                            : qsTr("Message (not encrypted)")
                     wrapMode: TextEdit.Wrap
-                    Accessible.name: qsTr("Message")
+                    Accessible.name: composer.editing ? qsTr("New text of the message") : qsTr("Message")
+                    // "typing…" for the contact, throttled by the conversation (not while editing).
+                    onTextChanged: if (!composer.editing) conversation.composerEdited(text)
                     Keys.onPressed: function(event) {
                         if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                                 && !(event.modifiers & Qt.ShiftModifier)) {
                             composer.sendNow()
+                            event.accepted = true
+                        } else if (event.key === Qt.Key_Escape && composer.editing) {
+                            composer.stopEditing()
                             event.accepted = true
                         } else if (event.key === Qt.Key_Escape && conversation.replyToId.length > 0) {
                             conversation.cancelReply()
@@ -192,10 +253,10 @@ Rectangle {
             }
             Button {
                 objectName: "sendButton"
-                text: qsTr("Send")
+                text: composer.editing ? qsTr("Save") : qsTr("Send")
                 highlighted: true
                 enabled: input.text.trim().length > 0
-                Accessible.name: qsTr("Send message")
+                Accessible.name: composer.editing ? qsTr("Save the edited message") : qsTr("Send message")
                 onClicked: composer.sendNow()
             }
         }
@@ -207,6 +268,14 @@ Rectangle {
         function onReplyChanged() {
             if (conversation.replyToId.length > 0)
                 composer.focusInput()
+        }
+        // "Edit" in a message's menu: the field holds the text to change.
+        function onEditingChanged() {
+            if (composer.editing) {
+                input.text = conversation.editingText
+                input.cursorPosition = input.text.length
+                composer.focusInput()
+            }
         }
     }
 

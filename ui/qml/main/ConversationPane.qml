@@ -72,6 +72,67 @@ Item {
                         font.pixelSize: 12
                         elide: Text.ElideRight
                         Layout.fillWidth: true
+                        visible: !conversation.peerTyping
+                    }
+                    Label {
+                        // Replaces the encryption line while the contact types; the lock stays.
+                        objectName: "typingIndicator"
+                        visible: conversation.peerTyping
+                        text: qsTr("%1 is typing…").arg(conversation.peer)
+                        color: Theme.secondaryText
+                        font.pixelSize: 12
+                        font.italic: true
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                    }
+                }
+                ToolButton {
+                    // The disappearing timer: shown when on, and a menu to set it.
+                    objectName: "disappearingButton"
+                    text: conversation.disappearingText
+                    font.pixelSize: 12
+                    contentItem: Row {
+                        spacing: 4
+                        TimerIcon {
+                            width: 14
+                            height: 14
+                            anchors.verticalCenter: parent.verticalCenter
+                            color: conversation.disappearingSeconds > 0 ? Theme.blueText : Theme.secondaryText
+                        }
+                        Label {
+                            visible: conversation.disappearingSeconds > 0
+                            text: conversation.disappearingText
+                            color: Theme.blueText
+                            font.pixelSize: 12
+                            anchors.verticalCenter: parent.verticalCenter
+                        }
+                    }
+                    Accessible.name: conversation.disappearingSeconds > 0
+                                     ? qsTr("Messages disappear after %1. Change").arg(conversation.disappearingText)
+                                     : qsTr("Disappearing messages: off. Change")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Disappearing messages")
+                    onClicked: timerMenu.popup()
+                    Menu {
+                        id: timerMenu
+                        objectName: "disappearingMenu"
+                        title: qsTr("Disappearing messages")
+                        Instantiator {
+                            model: pane.hasPeer ? conversation.disappearingChoices() : []
+                            delegate: MenuItem {
+                                objectName: "disappearingChoice"
+                                text: modelData.text
+                                checkable: true
+                                checked: modelData.seconds === conversation.disappearingSeconds
+                                Accessible.name: modelData.seconds === 0 ? qsTr("Turn disappearing messages off")
+                                                                         : qsTr("Disappear after %1").arg(modelData.text)
+                                onTriggered: conversation.setDisappearing(modelData.seconds)
+                            }
+                            onObjectAdded: function(index, object) { timerMenu.insertItem(index, object) }
+                            onObjectRemoved: function(index, object) { timerMenu.removeItem(object) }
+                        }
                     }
                 }
                 ToolButton {
@@ -187,6 +248,11 @@ Item {
                     width: messageList.width - 12
                     highlighted: messageId === conversation.messages.highlightedMessageId
                     onImageOpened: function(source) { viewer.show(source) }
+                    onDeleteForEveryoneRequested: function(messageId) {
+                        deleteConfirm.messageId = messageId
+                        deleteConfirm.open()
+                    }
+                    onEditHistoryRequested: function(messageId) { conversation.loadEditHistory(messageId) }
                     onAttachmentSaveRequested: function(attachmentId, fileName) {
                         saveDialog.attachmentId = attachmentId
                         // The sender's name is only a suggestion, never a path: its last part, no leading dot.
@@ -332,6 +398,28 @@ Item {
     }
 
     ImageViewer { id: viewer }
+    EditHistoryDialog { id: editHistory }
+
+    Dialog {
+        id: deleteConfirm
+        objectName: "deleteForEveryoneConfirm"
+        property string messageId
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: 440
+        modal: true
+        title: qsTr("Delete for everyone?")
+        contentItem: Label {
+            wrapMode: Text.Wrap
+            text: qsTr("The message is erased on your devices and on %1's. \"This message was deleted\" stays in its place.").arg(conversation.peer)
+        }
+        standardButtons: Dialog.Yes | Dialog.No
+        Component.onCompleted: {
+            standardButton(Dialog.Yes).text = Qt.binding(function() { return qsTr("Delete for everyone") })
+            standardButton(Dialog.No).text = Qt.binding(function() { return qsTr("Keep it") })
+        }
+        onAccepted: conversation.deleteForEveryone(messageId)
+    }
 
     FileDialog {
         id: saveDialog
@@ -377,6 +465,7 @@ Item {
     }
     Connections {
         target: conversation
+        function onEditHistoryLoaded(messageId, versions) { editHistory.show(versions) }
         function onPlaintextConfirmationNeeded(text) {
             plaintextConfirm.pendingText = text
             plaintextConfirm.pendingFiles = []

@@ -14,6 +14,9 @@ Item {
     signal attachmentSaveRequested(var attachmentId, string fileName)
     /// The message a search hit jumped to: marked for a moment.
     property bool highlighted: false
+    /// "Delete for everyone" and "Edit history" (the conversation asks and shows, one dialog each).
+    signal deleteForEveryoneRequested(string messageId)
+    signal editHistoryRequested(string messageId)
     readonly property color bubbleColor: outgoing ? (endToEnd ? Theme.blue : Theme.green) : Theme.incomingBubble
     readonly property color textColor: outgoing ? "white" : Theme.text
     /// The reactions offered in the context menu.
@@ -74,9 +77,34 @@ Item {
             background: Rectangle { color: Theme.pane; radius: 10; anchors.topMargin: 4 }
         }
 
+        Row {
+            // A notice in the conversation (the disappearing timer changed), not a message.
+            objectName: "conversationNotice"
+            visible: isNotice
+            height: visible ? implicitHeight : 0
+            anchors.horizontalCenter: parent.horizontalCenter
+            spacing: 6
+            Accessible.role: Accessible.StaticText
+            Accessible.name: model.text
+            TimerIcon {
+                color: Theme.secondaryText
+                anchors.verticalCenter: parent.verticalCenter
+            }
+            Label {
+                text: model.text
+                width: Math.min(implicitWidth, bubble.width - 40)
+                wrapMode: Text.Wrap
+                color: Theme.secondaryText
+                font.pixelSize: 12
+                topPadding: 4
+                bottomPadding: 4
+            }
+        }
+
         Item {
+            visible: !isNotice
             width: parent.width
-            height: body.height
+            height: visible ? body.height : 0
 
             Rectangle {
                 objectName: "bubbleHighlight"
@@ -272,10 +300,29 @@ Item {
                         anchors.right: parent.right
                         spacing: 4
                         Label {
-                            visible: edited
+                            objectName: "editedMark"
+                            visible: edited && !deleted
                             text: qsTr("edited")
                             color: bubble.textColor
                             font.pixelSize: 10
+                            font.underline: editedArea.containsMouse
+                            Accessible.role: Accessible.Button
+                            Accessible.name: qsTr("Edited: show the edit history")
+                            MouseArea {
+                                id: editedArea
+                                anchors.fill: parent
+                                hoverEnabled: true
+                                cursorShape: Qt.PointingHandCursor
+                                onClicked: bubble.editHistoryRequested(messageId)
+                            }
+                        }
+                        TimerIcon {
+                            visible: disappearing
+                            width: 9
+                            height: 9
+                            anchors.verticalCenter: parent.verticalCenter
+                            color: bubble.textColor
+                            Accessible.name: qsTr("Disappearing message")
                         }
                         Label {
                             visible: !endToEnd
@@ -363,6 +410,37 @@ Item {
             }
             MenuSeparator {}
             MenuItem {
+                objectName: "editMenuItem"
+                visible: canChange && !deleted
+                height: visible ? implicitHeight : 0
+                text: qsTr("Edit")
+                Accessible.name: qsTr("Edit this message")
+                onTriggered: session.conversation.startEdit(messageId)
+            }
+            MenuItem {
+                objectName: "editHistoryMenuItem"
+                visible: edited && !deleted
+                height: visible ? implicitHeight : 0
+                text: qsTr("Edit history")
+                Accessible.name: qsTr("Show the earlier versions of this message")
+                onTriggered: bubble.editHistoryRequested(messageId)
+            }
+            MenuItem {
+                objectName: "deleteForMeMenuItem"
+                text: qsTr("Delete for me")
+                Accessible.name: qsTr("Delete this message from this device")
+                onTriggered: session.conversation.deleteForMe(messageId)
+            }
+            MenuItem {
+                objectName: "deleteForEveryoneMenuItem"
+                visible: canChange && !deleted
+                height: visible ? implicitHeight : 0
+                text: qsTr("Delete for everyone")
+                Accessible.name: qsTr("Delete this message on every device of both sides")
+                onTriggered: bubble.deleteForEveryoneRequested(messageId)
+            }
+            MenuSeparator {}
+            MenuItem {
                 objectName: "removeReactionMenuItem"
                 visible: bubble.myReaction.length > 0
                 height: visible ? implicitHeight : 0
@@ -379,8 +457,8 @@ Item {
                                                                      : qsTr("React with %1").arg(modelData)
                     onTriggered: bubble.toggleReaction(modelData)
                 }
-                // After "Reply" and the separator.
-                onObjectAdded: function(index, object) { menu.insertItem(index + 2, object) }
+                // After "Reply", the changes and the second separator.
+                onObjectAdded: function(index, object) { menu.insertItem(index + 7, object) }
                 onObjectRemoved: function(index, object) { menu.removeItem(object) }
             }
         }

@@ -27,6 +27,7 @@ Dialog {
             Layout.fillWidth: true
             PageTab { text: qsTr("Devices") }
             PageTab { text: qsTr("Security") }
+            PageTab { text: qsTr("Privacy"); objectName: "privacyTabButton" }
             PageTab { text: qsTr("Appearance") }
             PageTab { text: qsTr("Backups") }
         }
@@ -48,6 +49,7 @@ Dialog {
             Layout.fillHeight: true
             DevicesTab {}
             SecurityTab {}
+            PrivacyTab {}
             AppearanceTab {}
             BackupsTab {}
         }
