@@ -302,38 +302,38 @@ private slots:
 
     void disappearingMessagesVanishOnBothSides()
     {
-        auto set = m_alice->setDisappearingTimer(AccountId("bob"), 2);
+        auto set = m_alice->setDisappearingTimer(AccountId("bob"), 1);
         VERIFY_OK(set);
         const auto timer = receiveUntil(*m_bob, Kind::TimerChanged);
         const auto *notice = findKind(timer, Kind::TimerChanged);
         QVERIFY(notice);
-        QCOMPARE(notice->event.expireTimerSeconds, 2U);
-        QCOMPARE(*m_bob->disappearingTimer(AccountId("alice")), 2U);
+        QCOMPARE(notice->event.expireTimerSeconds, 1U);
+        QCOMPARE(*m_bob->disappearingTimer(AccountId("alice")), 1U);
         QVERIFY(findKind(receiveUntil(*m_alice2, Kind::TimerChanged), Kind::TimerChanged));
-        QCOMPARE(*m_alice2->disappearingTimer(AccountId("bob")), 2U);
+        QCOMPARE(*m_alice2->disappearingTimer(AccountId("bob")), 1U);
 
         auto sent = m_alice->sendText(AccountId("bob"), "this note burns", false);
         VERIFY_OK(sent);
         auto got = receiveWaiting(*m_bob, 1);
         VERIFY_OK(got);
-        QCOMPARE(got->back().event.expireTimerSeconds, 2U);
+        QCOMPARE(got->back().event.expireTimerSeconds, 1U);
         VERIFY_OK(receiveWaiting(*m_alice2, 1));
         // Unread, Bob's copy waits; Alice's count from sending.
-        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
         QVERIFY(!messageWith(*m_alice, AccountId("bob"), sent->id));
         QVERIFY(!messageWith(*m_alice2, AccountId("bob"), sent->id));
         QVERIFY(messageWith(*m_bob, AccountId("alice"), sent->id));
-        // Read, it goes two seconds later.
+        // Read, it goes a second later.
         VERIFY_OK(m_bob->markRead(AccountId("alice")));
         QVERIFY(messageWith(*m_bob, AccountId("alice"), sent->id));
-        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
         QVERIFY(!messageWith(*m_bob, AccountId("alice"), sent->id));
 
         // The notice stays in both histories.
         auto history = m_bob->history(AccountId("alice"), 500);
         VERIFY_OK(history);
         QVERIFY(std::any_of(history->begin(), history->end(), [](const store::StoredMessage &m) {
-            return m.kind == store::MessageKind::TimerChanged && m.expireTimerSeconds == 2;
+            return m.kind == store::MessageKind::TimerChanged && m.expireTimerSeconds == 1;
         }));
     }
 
@@ -344,7 +344,7 @@ private slots:
         VERIFY_OK(receiveWaiting(*m_bob, 1));
         VERIFY_OK(m_bob->markRead(AccountId("alice")));
         m_bob.reset();
-        std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
         // Opening the profile erases it: it is gone from the database before any view reads it.
         m_bob = reopened("bob");
         QVERIFY(m_bob);
