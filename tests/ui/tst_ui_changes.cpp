@@ -3,8 +3,8 @@
 // message menu's Edit (the composer's edit bar) and Delete for me / for everyone (with its
 // confirmation), the "edited" mark and the edit history, the header's timer picker and the
 // inline notice, "bob is typing…", and Settings → Privacy. Screenshots go to LAPIS_SCREENSHOT_DIR.
+#include "DesktopAccount.h"
 #include "QuickFind.h"
-#include "app/UiShell.h"
 
 #include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
@@ -71,18 +71,8 @@ private slots:
         m_bob = std::make_unique<CliProfile>(m_relay);
         VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
 
-        SessionOptions options;
-        options.profileDir = m_aliceProfile.path();
-        options.fastKdf = true;
-        options.defaultRelay = m_relay.address();
-        options.defaultRelayCertificate = m_relay.certificatePath();
-        m_alice = std::make_unique<UiShell>(std::move(options));
-        QVERIFY(m_alice->load());
-        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::FirstRun, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!session()->relayCertificateFingerprint().isEmpty(), 5000);
-        session()->createAccount(m_relay.address(), QStringLiteral("alice"), QStringLiteral("relay password 123"),
-                                 QStringLiteral("alice passphrase"));
-        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::Ready, 30000);
+        m_alice = test::desktopWithNewAccount(m_relay, m_aliceProfile.path(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
         session()->openConversation(QStringLiteral("bob"));
         QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown() && conversation()->endToEnd(), 10000);
 

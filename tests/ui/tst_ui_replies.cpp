@@ -2,8 +2,8 @@
 // Replies and reactions in the desktop app (offscreen) against a real lapis-relay, with Bob on
 // lapis-cli: the bubble's context menu, the composer's quote bar, quotes and reaction counts in
 // the model and in the drawn bubbles, and what Bob receives.
+#include "DesktopAccount.h"
 #include "QuickFind.h"
-#include "app/UiShell.h"
 
 #include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
@@ -77,18 +77,8 @@ private slots:
         m_bob = std::make_unique<CliProfile>(m_relay);
         VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
 
-        SessionOptions options;
-        options.profileDir = m_aliceProfile.path();
-        options.fastKdf = true;
-        options.defaultRelay = m_relay.address();
-        options.defaultRelayCertificate = m_relay.certificatePath();
-        m_alice = std::make_unique<UiShell>(std::move(options));
-        QVERIFY(m_alice->load());
-        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::FirstRun, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!session()->relayCertificateFingerprint().isEmpty(), 5000);
-        session()->createAccount(m_relay.address(), QStringLiteral("alice"), QStringLiteral("relay password 123"),
-                                 QStringLiteral("alice passphrase"));
-        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::Ready, 30000);
+        m_alice = test::desktopWithNewAccount(m_relay, m_aliceProfile.path(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
 
         session()->openConversation(QStringLiteral("bob"));
         QTRY_VERIFY_WITH_TIMEOUT(conversation()->trustKnown(), 10000);

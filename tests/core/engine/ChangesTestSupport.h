@@ -79,4 +79,40 @@ inline QByteArray decryptedDatabase(const ProfileOptions &options, const QString
     return file.readAll();
 }
 
+/// Alice with a linked laptop (alice2) and Bob on a relay of their own, one message from Bob
+/// already read by both of Alice's devices: the people of tst_engine_changes and
+/// tst_engine_disappearing. The test classes derive from it and call startPeople() first.
+class ChangesFixture : public QObject {
+protected:
+    /// Starts the relay, registers Alice and Bob and links Alice's laptop; false on a failure.
+    bool startPeople()
+    {
+        if (!m_relay.start())
+            return false;
+        m_alice = m_profiles.registered("alice");
+        m_bob = m_profiles.registered("bob");
+        if (!m_alice || !m_bob)
+            return false;
+        m_alice2 = m_profiles.linked(*m_alice, "alice2", "alice's laptop");
+        return m_alice2 && m_bob->sendText(AccountId("alice"), "hi alice", false).ok()
+               && receiveWaiting(*m_alice, 1).ok() && receiveWaiting(*m_alice2, 1).ok();
+    }
+
+    /// The profile `name` opened again (null, with a warning, when that fails).
+    [[nodiscard]] std::unique_ptr<Engine> reopened(const std::string &name) const
+    {
+        auto engine = Engine::open(m_profiles.optionsFor(name));
+        if (!engine.ok())
+            qWarning("reopening %s: %s", name.c_str(), engine.error().message.c_str());
+        return engine.ok() ? std::move(engine).value() : nullptr;
+    }
+
+    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    ProfilesOnRelay m_profiles{m_relay};
+    QTemporaryDir m_scratch;
+    std::unique_ptr<Engine> m_alice;
+    std::unique_ptr<Engine> m_alice2;
+    std::unique_ptr<Engine> m_bob;
+};
+
 } // namespace lapis::engine::test

@@ -19,22 +19,11 @@ using namespace lapis;
 using namespace lapis::engine;
 using namespace lapis::engine::test;
 
-class TestEngineChanges : public QObject {
+class TestEngineChanges : public ChangesFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_relay.start());
-        m_alice = m_profiles.registered("alice");
-        m_bob = m_profiles.registered("bob");
-        QVERIFY(m_alice && m_bob);
-        m_alice2 = m_profiles.linked(*m_alice, "alice2", "alice's laptop");
-        QVERIFY(m_alice2);
-        VERIFY_OK(m_bob->sendText(AccountId("alice"), "hi alice", false));
-        VERIFY_OK(receiveWaiting(*m_alice, 1));
-        VERIFY_OK(receiveWaiting(*m_alice2, 1));
-    }
+    void initTestCase() { QVERIFY(startPeople()); }
 
     void editReachesBothSidesAndALinkedDevice()
     {
@@ -223,22 +212,6 @@ private slots:
         // Someone else's message: deleted here, never for everyone.
         QVERIFY(!m_alice2->deleteForEveryone(AccountId("bob"), sent->id).ok());
     }
-
-private:
-    [[nodiscard]] std::unique_ptr<Engine> reopened(const std::string &name) const
-    {
-        auto engine = Engine::open(m_profiles.optionsFor(name));
-        if (!engine.ok())
-            qWarning("reopening %s: %s", name.c_str(), engine.error().message.c_str());
-        return engine.ok() ? std::move(engine).value() : nullptr;
-    }
-
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
-    ProfilesOnRelay m_profiles{m_relay};
-    QTemporaryDir m_scratch;
-    std::unique_ptr<Engine> m_alice;
-    std::unique_ptr<Engine> m_alice2;
-    std::unique_ptr<Engine> m_bob;
 };
 
 QTEST_GUILESS_MAIN(TestEngineChanges)
