@@ -199,6 +199,96 @@ private slots:
         qInfo("delivered %zu envelopes for %d messages; %d stored twice; Bob failed over %zu time(s)",
               inbox.envelopes.size(), Total, storedTwice, bob->routes()->failovers());
     }
+
+    // The database stopped and started again while three devices keep sending through "A,B":
+    // during the outage every send fails with UNAVAILABLE (never a false acknowledgement), the
+    // relays recover by themselves when it is back, and every send that was acknowledged, before,
+    // during or after, reaches the recipient.
+    void databaseRestartedUnderLoad()
+    {
+        PostgresServer own; // stopping it leaves the other tests' server alone
+        QVERIFY(own.start());
+        QVERIFY(own.createDatabase(QStringLiteral("flaky")));
+        std::vector<std::unique_ptr<RelayProcess>> relays;
+        for (int i = 0; i < 2; ++i) {
+            relays.push_back(std::make_unique<RelayProcess>(RelayDataDir{m_dir.path() + QStringLiteral("/flaky")}));
+            relays.back()->useDatabase(own.uri(QStringLiteral("flaky")));
+            QVERIFY(relays.back()->start());
+        }
+        auto endpoint = relays[0]->endpoint();
+        endpoint.address = relays[0]->address().toStdString() + "," + relays[1]->address().toStdString();
+        auto bob = registeredVia(endpoint, "r-bob");
+        std::vector<std::unique_ptr<RelayClient>> senders;
+        for (int i = 0; i < 3; ++i)
+            senders.push_back(registeredVia(endpoint, "r-sender" + std::to_string(i)));
+        QVERIFY(bob->credentials());
+
+        std::mutex mutex;
+        std::set<std::string> acknowledged;
+        std::vector<std::string> wrongErrors;
+        std::atomic<int> refused{0};
+        std::atomic<int> acceptedAfterRestart{0};
+        std::atomic<bool> restarted{false};
+        std::atomic<bool> sending{true};
+        std::vector<std::thread> threads;
+        const auto joinAll = qScopeGuard([&] {
+            sending = false;
+            for (auto &t : threads)
+                if (t.joinable())
+                    t.join();
+        });
+        for (int s = 0; s < 3; ++s)
+            threads.emplace_back([&, s] {
+                for (int i = 0; sending; ++i) {
+                    const std::string text = "s" + std::to_string(s) + "-" + std::to_string(i);
+                    auto sent = senders[static_cast<std::size_t>(s)]->sendBatch("r-bob", {envelope(1, text)});
+                    std::lock_guard lock(mutex);
+                    if (sent.ok() && sent->accepted) {
+                        acknowledged.insert(text);
+                        if (restarted)
+                            ++acceptedAfterRestart;
+                    } else if (!sent.ok() && sent.error().code == ErrorCode::Unavailable) {
+                        ++refused;
+                    } else {
+                        wrongErrors.push_back(text + ": " + (sent.ok() ? "refused" : sent.error().message));
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                }
+            });
+        QTest::qWait(500);
+        QVERIFY(own.stop());
+        QTest::qWait(1500);
+        QVERIFY(own.start());
+        restarted = true;
+        QDeadlineTimer recovered(20000);
+        while (acceptedAfterRestart < 20 && !recovered.hasExpired())
+            QTest::qWait(50);
+        sending = false;
+        for (auto &t : threads)
+            t.join();
+        QVERIFY2(acceptedAfterRestart >= 20, "the relays did not recover when the database came back");
+        QVERIFY2(refused > 0, "no send saw the database away");
+        QVERIFY2(wrongErrors.empty(), wrongErrors.empty() ? "" : wrongErrors.front().c_str());
+
+        Inbox inbox;
+        MessageStream stream(bob->routes(), *bob->credentials(), inbox.callbacks(),
+                             MessageStream::Backoff{std::chrono::milliseconds(100), std::chrono::milliseconds(500)});
+        stream.start();
+        const auto missing = [&] {
+            std::size_t left = 0;
+            std::set<std::string> got;
+            for (const auto &e : inbox.envelopes)
+                got.insert(toString(e.payload));
+            for (const auto &text : acknowledged)
+                left += got.count(text) ? 0 : 1;
+            return left;
+        };
+        const bool all = inbox.waitFor([&] { return missing() == 0; }, 20000);
+        QVERIFY2(all, ("acknowledged and never delivered: " + std::to_string(missing())).c_str());
+        qInfo("%zu sends acknowledged, %d refused with UNAVAILABLE while the database was away", acknowledged.size(),
+              refused.load());
+        stream.stop();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTransportFailover)
