@@ -830,8 +830,8 @@
         <translation>الربط بحساب موجود</translation>
     </message>
     <message>
-        <source>Relay (host:port)</source>
-        <translation>المُرحِّل (المضيف:المنفذ)</translation>
+        <source>Relay (host:port; several relays: separated by commas)</source>
+        <translation>المُرحِّل (المضيف:المنفذ؛ عدة مُرحِّلات تُفصل بفواصل)</translation>
     </message>
     <message>
         <source>relay.example.org:7443</source>

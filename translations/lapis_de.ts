@@ -830,8 +830,8 @@
         <translation>Mit einem bestehenden Konto verknüpfen</translation>
     </message>
     <message>
-        <source>Relay (host:port)</source>
-        <translation>Relay (Host:Port)</translation>
+        <source>Relay (host:port; several relays: separated by commas)</source>
+        <translation>Relay (Host:Port; mehrere Relays durch Kommas getrennt)</translation>
     </message>
     <message>
         <source>relay.example.org:7443</source>

@@ -830,8 +830,8 @@
         <translation>Link to an existing account</translation>
     </message>
     <message>
-        <source>Relay (host:port)</source>
-        <translation>Relay (host:port)</translation>
+        <source>Relay (host:port; several relays: separated by commas)</source>
+        <translation>Relay (host:port; several relays: separated by commas)</translation>
     </message>
     <message>
         <source>relay.example.org:7443</source>

@@ -830,8 +830,8 @@
         <translation>Vincular a una cuenta existente</translation>
     </message>
     <message>
-        <source>Relay (host:port)</source>
-        <translation>Relé (host:puerto)</translation>
+        <source>Relay (host:port; several relays: separated by commas)</source>
+        <translation>Relé (host:puerto; varios relés separados por comas)</translation>
     </message>
     <message>
         <source>relay.example.org:7443</source>

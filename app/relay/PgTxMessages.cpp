@@ -136,6 +136,17 @@ Result<std::size_t> PgTx::mailboxCount(const std::string &username, std::uint32_
     return static_cast<std::size_t>(q.int64(0, 0));
 }
 
+Result<std::size_t> PgTx::mailboxCountBound(const std::string &username, std::uint32_t deviceId)
+{
+    LAPIS_TRY_ASSIGN(auto q, run("SELECT (SELECT id FROM mailbox WHERE username=$1 AND device_id=$2 ORDER BY id LIMIT "
+                                 "1), (SELECT id FROM mailbox WHERE username=$1 AND device_id=$2 ORDER BY id DESC "
+                                 "LIMIT 1)",
+                                 PgParams().add(username).add(deviceId)));
+    if (q.isNull(0, 0))
+        return std::size_t{0};
+    return static_cast<std::size_t>(q.int64(0, 1) - q.int64(0, 0) + 1);
+}
+
 Result<void> PgTx::adoptAccountMailbox(const std::string &username, std::uint32_t deviceId)
 {
     LAPIS_TRY(run("UPDATE mailbox SET device_id=$1 WHERE username=$2 AND device_id=0",

@@ -65,6 +65,7 @@ public:
 
     Result<void> insertMailbox(const MailboxRow &row) override;
     Result<std::size_t> mailboxCount(const std::string &username, std::uint32_t deviceId, std::size_t limit) override;
+    Result<std::size_t> mailboxCountBound(const std::string &username, std::uint32_t deviceId) override;
     Result<void> adoptAccountMailbox(const std::string &username, std::uint32_t deviceId) override;
     Result<std::vector<MailboxItem>> mailbox(const std::string &username, std::uint32_t deviceId, std::uint64_t afterId,
                                              std::size_t limit) override;

@@ -144,6 +144,19 @@ Result<std::size_t> SqliteTx::mailboxCount(const std::string &username, std::uin
     return row ? static_cast<std::size_t>(count.int64(0)) : 0;
 }
 
+Result<std::size_t> SqliteTx::mailboxCountBound(const std::string &username, std::uint32_t deviceId)
+{
+    LAPIS_TRY_ASSIGN(auto q,
+                     m_db.prepare("SELECT (SELECT id FROM mailbox WHERE username=?1 AND device_id=?2 ORDER BY id "
+                                  "LIMIT 1), (SELECT id FROM mailbox WHERE username=?1 AND device_id=?2 ORDER "
+                                  "BY id DESC LIMIT 1)"));
+    q.bind(1, username).bind(2, deviceId);
+    LAPIS_TRY_ASSIGN(bool row, q.step());
+    if (!row || q.isNull(0))
+        return std::size_t{0};
+    return static_cast<std::size_t>(q.int64(1) - q.int64(0) + 1);
+}
+
 Result<void> SqliteTx::adoptAccountMailbox(const std::string &username, std::uint32_t deviceId)
 {
     LAPIS_TRY_ASSIGN(auto adopt, m_db.prepare("UPDATE mailbox SET device_id=? WHERE username=? AND device_id=0"));

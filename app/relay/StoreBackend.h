@@ -95,6 +95,9 @@ public:
     /// How many items wait for the device, counting at most `limit`.
     virtual Result<std::size_t> mailboxCount(const std::string &username, std::uint32_t deviceId,
                                              std::size_t limit) = 0;
+    /// At least as many as wait for the device, from two index seeks (the span of its first and
+    /// last item's ids): the mailbox limit needs the count only when this comes near it.
+    virtual Result<std::size_t> mailboxCountBound(const std::string &username, std::uint32_t deviceId) = 0;
     /// Moves what waits in the account's mailbox 0 to `deviceId`.
     virtual Result<void> adoptAccountMailbox(const std::string &username, std::uint32_t deviceId) = 0;
     /// The rows as stored (sign-in payloads still encoded), oldest first.

@@ -204,8 +204,10 @@ void SessionController::loadRelayCertificate(const QUrl &file)
     }));
 }
 
-void SessionController::fetchRelayCertificate(const QString &relayAddress)
+void SessionController::fetchRelayCertificate(const QString &relayList)
 {
+    // Relays of one deployment share one certificate: the first one's is theirs.
+    const QString relayAddress = relayList.section(QLatin1Char(','), 0, 0).trimmed();
     const int colon = relayAddress.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const auto port = colon > 0 ? relayAddress.mid(colon + 1).toUShort(&portOk) : 0;

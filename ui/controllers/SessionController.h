@@ -110,7 +110,7 @@ public:
     Q_INVOKABLE void loadRelayCertificate(const QUrl &file);
     /// Asks the relay at HOST:PORT for its certificate over TLS, to show its fingerprint for the
     /// user to accept (trust on first use of the relay).
-    Q_INVOKABLE void fetchRelayCertificate(const QString &relayAddress);
+    Q_INVOKABLE void fetchRelayCertificate(const QString &relayList);
     /// First run: creates the account on the relay. An empty `passphrase` keeps the store key in
     /// the OS keychain.
     Q_INVOKABLE void createAccount(const QString &relayAddress, const QString &username, const QString &password,

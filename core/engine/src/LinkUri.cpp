@@ -17,7 +17,7 @@ bool isAddressChar(char c)
 
 bool isRelayChar(char c)
 {
-    return isAddressChar(c) || c == '.' || c == ':' || c == '[' || c == ']';
+    return isAddressChar(c) || c == '.' || c == ':' || c == '[' || c == ']' || c == ',';
 }
 
 bool allOf(std::string_view s, bool (*pred)(char))

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Channel.h"
+#include "StatusMapping.h"
 #include "relay.grpc.pb.h"
 
 #include <lapis/proto/Limits.h>
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/BatchSender.h>
-#include "Channel.h"
-#include "StatusMapping.h"
 
 #include <optional>
 
@@ -42,13 +42,17 @@ struct BatchSender::Connection {
     std::map<std::uint64_t, Completion> pending;
     int running = 0; // completions taken out of `pending` and not yet returned
     bool broken = false;
+    RelayRoutes::Route route; // the relay this stream goes to
 };
+
+BatchSender::BatchSender(std::shared_ptr<RelayRoutes> routes, DeviceCredentials credentials)
+    : m_routes(std::move(routes))
+    , m_credentials(std::move(credentials))
+{}
 
 BatchSender::BatchSender(std::shared_ptr<grpc::Channel> channel, std::string relayAddress,
                          DeviceCredentials credentials)
-    : m_channel(std::move(channel))
-    , m_relayAddress(std::move(relayAddress))
-    , m_credentials(std::move(credentials))
+    : BatchSender(RelayRoutes::single(std::move(channel), std::move(relayAddress)), std::move(credentials))
 {}
 
 BatchSender::~BatchSender()
@@ -106,7 +110,8 @@ Result<std::shared_ptr<BatchSender::Connection>> BatchSender::connection()
     }
     auto connection = std::make_shared<Connection>();
     addCredentials(connection->context, m_credentials);
-    connection->stream = v1::Messages::NewStub(m_channel)->SendStreamPacked(&connection->context);
+    connection->route = m_routes->current();
+    connection->stream = v1::Messages::NewStub(connection->route.channel)->SendStreamPacked(&connection->context);
     m_connection = connection;
     m_readers.emplace_back([this, connection] { readLoop(connection); });
     return connection;
@@ -169,7 +174,8 @@ Result<void> BatchSender::writePack(v1::SendStreamPack &pack, std::vector<Comple
     LAPIS_TRY_ASSIGN(auto conn, connection());
     std::lock_guard lock(conn->mutex);
     if (conn->broken)
-        return fail(ErrorCode::Unavailable, "The connection to the relay at " + m_relayAddress + " broke; try again");
+        return fail(ErrorCode::Unavailable,
+                    "The connection to the relay at " + conn->route.address + " broke; try again");
     {
         std::lock_guard idLock(m_mutex);
         for (auto &request : *pack.mutable_requests())
@@ -184,7 +190,8 @@ Result<void> BatchSender::writePack(v1::SendStreamPack &pack, std::vector<Comple
             conn->pending.erase(it);
         }
         conn->broken = true;
-        return fail(ErrorCode::Unavailable, "The connection to the relay at " + m_relayAddress + " broke; try again");
+        return fail(ErrorCode::Unavailable,
+                    "The connection to the relay at " + conn->route.address + " broke; try again");
     }
     return {};
 }
@@ -216,7 +223,7 @@ void BatchSender::complete(Connection &conn, const v1::SendStreamResult &result)
     } else {
         grpc::ClientContext scratch; // per-batch results carry no trailers
         done(toError(grpc::Status(static_cast<grpc::StatusCode>(result.code()), result.message()), scratch,
-                     m_relayAddress));
+                     conn.route.address));
     }
     {
         std::lock_guard lock(conn.mutex);
@@ -233,8 +240,10 @@ void BatchSender::readLoop(std::shared_ptr<Connection> conn)
             complete(*conn, result);
     }
     const grpc::Status status = conn->stream->Finish();
+    if (status.error_code() == grpc::StatusCode::UNAVAILABLE)
+        m_routes->failed(conn->route.index);
     failAll(*conn, status.ok() ? fail(ErrorCode::Unavailable, "The relay closed the send stream")
-                               : toError(status, conn->context, m_relayAddress));
+                               : toError(status, conn->context, conn->route.address));
 }
 
 void BatchSender::failAll(Connection &conn, const Error &error)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Channel.h"
+#include "StatusMapping.h"
 #include "relay.grpc.pb.h"
 
 #include <lapis/common/Log.h>
 #include <lapis/proto/Limits.h>
-#include "Channel.h"
 #include <lapis/transport/MessageStream.h>
-#include "StatusMapping.h"
 
 #include <algorithm>
 #include <random>
@@ -22,13 +22,22 @@ struct MessageStream::Connection {
     bool writable = true;
 };
 
-MessageStream::MessageStream(std::shared_ptr<grpc::Channel> channel, std::string relayAddress,
-                             DeviceCredentials credentials, Callbacks callbacks, Backoff backoff)
-    : m_channel(std::move(channel))
-    , m_relayAddress(std::move(relayAddress))
+MessageStream::MessageStream(std::shared_ptr<RelayRoutes> routes, DeviceCredentials credentials, Callbacks callbacks,
+                             Backoff backoff)
+    : m_routes(std::move(routes))
     , m_credentials(std::move(credentials))
     , m_callbacks(std::move(callbacks))
     , m_backoff(backoff)
+{}
+
+MessageStream::MessageStream(std::shared_ptr<RelayRoutes> routes, DeviceCredentials credentials, Callbacks callbacks)
+    : MessageStream(std::move(routes), std::move(credentials), std::move(callbacks), Backoff{})
+{}
+
+MessageStream::MessageStream(std::shared_ptr<grpc::Channel> channel, std::string relayAddress,
+                             DeviceCredentials credentials, Callbacks callbacks, Backoff backoff)
+    : MessageStream(RelayRoutes::single(std::move(channel), std::move(relayAddress)), std::move(credentials),
+                    std::move(callbacks), backoff)
 {}
 
 MessageStream::MessageStream(std::shared_ptr<grpc::Channel> channel, std::string relayAddress,
@@ -122,15 +131,16 @@ void MessageStream::ackWriter()
     }
 }
 
-bool MessageStream::connectOnce(bool &receivedAny, Error &error)
+bool MessageStream::connectOnce(bool &receivedAny, bool &movedOn, Error &error)
 {
+    const auto route = m_routes->current();
     auto connection = std::make_shared<Connection>();
     addCredentials(connection->context, m_credentials);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping)
             return false;
-        connection->stream = v1::Messages::NewStub(m_channel)->Stream(&connection->context);
+        connection->stream = v1::Messages::NewStub(route.channel)->Stream(&connection->context);
         m_connection = connection;
     }
     m_wake.notify_all();
@@ -194,7 +204,11 @@ bool MessageStream::connectOnce(bool &receivedAny, Error &error)
     }
     m_wake.notify_all();
     const grpc::Status status = connection->stream->Finish();
-    error = toError(status, connection->context, m_relayAddress);
+    error = toError(status, connection->context, route.address);
+    if (status.error_code() == grpc::StatusCode::UNAVAILABLE && m_routes->size() > 1) {
+        m_routes->failed(route.index);
+        movedOn = true;
+    }
     // A refused credential does not get better by retrying.
     return status.error_code() != grpc::StatusCode::UNAUTHENTICATED;
 }
@@ -206,8 +220,9 @@ void MessageStream::run()
     for (;;) {
         setState(State::Connecting, nullptr);
         bool receivedAny = false;
+        bool movedOn = false;
         Error error;
-        const bool retry = connectOnce(receivedAny, error);
+        const bool retry = connectOnce(receivedAny, movedOn, error);
         {
             std::lock_guard lock(m_mutex);
             if (m_stopping)
@@ -224,8 +239,10 @@ void MessageStream::run()
         // Exponential backoff with full jitter, so many clients do not reconnect in step.
         const auto ceiling =
             std::min<long long>(m_backoff.maximum.count(), m_backoff.initial.count() << std::min(attempt, 16));
-        const auto delay = std::chrono::milliseconds(
-            std::uniform_int_distribution<long long>(ceiling / 2, std::max<long long>(ceiling, 1))(jitter));
+        // A relay that served this stream went away: the next one is tried at once.
+        const auto delay = movedOn && receivedAny ? std::chrono::milliseconds(0)
+                                                  : std::chrono::milliseconds(std::uniform_int_distribution<long long>(
+                                                      ceiling / 2, std::max<long long>(ceiling, 1))(jitter));
         setState(State::Waiting, &error);
         std::unique_lock lock(m_mutex);
         if (m_wake.wait_for(lock, delay, [&] { return m_stopping; }))

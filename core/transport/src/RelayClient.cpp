@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "Channel.h"
 #include "RelayClientStubs.h"
+#include "StatusMapping.h"
 
 #include <lapis/proto/Validation.h>
-#include "Channel.h"
 #include <lapis/transport/LoginAnswer.h>
-#include "StatusMapping.h"
 
 #include <condition_variable>
 #include <mutex>
@@ -21,30 +21,53 @@ DeviceInfo fromProto(const v1::DeviceInfo &d)
 
 } // namespace
 
-/// Runs one unary call: validation, context, the call, and the status mapped to an Error.
-#define LAPIS_UNARY(authenticated, stub, method, request, response)                                                    \
-    LAPIS_TRY_ASSIGN(auto ctx, context(authenticated));                                                                \
-    if (grpc::Status status = m_stubs->stub->method(ctx.get(), request, &response); !status.ok())                      \
-        return toError(status, *ctx, m_endpoint.address);
+/// Runs one unary call (see RelayClient::invoke): validation, context, the call on the current
+/// relay (and the next ones as `repeat` allows), and a failure mapped to an Error.
+#define LAPIS_UNARY(repeat, authenticated, stub, method, request, response)                                            \
+    Attempt attempt;                                                                                                   \
+    LAPIS_TRY(invoke(                                                                                                  \
+        repeat, authenticated,                                                                                         \
+        [&](Stubs &stubs, grpc::ClientContext &ctx) { return stubs.stub->method(&ctx, request, &response); },          \
+        attempt));                                                                                                     \
+    if (!attempt.status.ok())                                                                                          \
+        return toError(attempt.status, *attempt.context, attempt.address);
 
-RelayClient::RelayClient(RelayEndpoint endpoint, std::shared_ptr<grpc::Channel> channel)
+RelayClient::RelayClient(RelayEndpoint endpoint, std::shared_ptr<RelayRoutes> routes)
     : m_endpoint(std::move(endpoint))
-    , m_channel(std::move(channel))
-    , m_stubs(std::make_unique<Stubs>())
+    , m_routes(std::move(routes))
 {
-    m_stubs->accounts = v1::Accounts::NewStub(m_channel);
-    m_stubs->keys = v1::Keys::NewStub(m_channel);
-    m_stubs->messages = v1::Messages::NewStub(m_channel);
-    m_stubs->attachments = v1::Attachments::NewStub(m_channel);
-    m_stubs->link = v1::Link::NewStub(m_channel);
+    m_stubs.reserve(m_routes->size());
+    for (std::size_t i = 0; i < m_routes->size(); ++i)
+        m_stubs.emplace_back(m_routes->at(i).channel);
 }
 
 RelayClient::~RelayClient() = default;
 
 Result<std::unique_ptr<RelayClient>> RelayClient::create(RelayEndpoint endpoint)
 {
-    LAPIS_TRY_ASSIGN(auto channel, makeChannel(endpoint));
-    return std::unique_ptr<RelayClient>(new RelayClient(std::move(endpoint), std::move(channel)));
+    LAPIS_TRY_ASSIGN(auto routes, RelayRoutes::create(endpoint));
+    return std::unique_ptr<RelayClient>(new RelayClient(std::move(endpoint), std::move(routes)));
+}
+
+Result<void> RelayClient::invoke(Repeat repeat, bool authenticated,
+                                 const std::function<grpc::Status(Stubs &, grpc::ClientContext &)> &call,
+                                 Attempt &attempt, std::optional<std::chrono::milliseconds> timeout)
+{
+    for (std::size_t tries = 0; tries < m_routes->size(); ++tries) {
+        const auto route = m_routes->current();
+        // A call on a connection that is not up yet fails UNAVAILABLE without a byte reaching
+        // the relay (a relay that is gone refuses the connection): it may always go elsewhere.
+        const bool connected = route.channel->GetState(false) == GRPC_CHANNEL_READY;
+        LAPIS_TRY_ASSIGN(attempt.context, context(authenticated, timeout));
+        attempt.address = route.address;
+        attempt.status = call(m_stubs[route.index], *attempt.context);
+        if (attempt.status.error_code() != grpc::StatusCode::UNAVAILABLE)
+            return {};
+        m_routes->failed(route.index);
+        if (repeat == Repeat::IfNeverSent && connected)
+            return {};
+    }
+    return {};
 }
 
 void RelayClient::setCredentials(DeviceCredentials credentials)
@@ -83,7 +106,7 @@ Result<RegisteredDevice> RelayClient::registerAccount(const std::string &usernam
     request.set_plaintext_only(plaintextOnly);
     LAPIS_TRY(proto::validate(request));
     v1::DeviceCredential response;
-    LAPIS_UNARY(false, accounts, Register, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, false, accounts, Register, request, response);
     return parseDeviceCredential(response.SerializeAsString());
 }
 
@@ -104,12 +127,16 @@ Result<RegisteredDevice> RelayClient::loginDevice(const LoginRequest &login, std
     request.set_sign_in_id(login.signInId);
     LAPIS_TRY(proto::validate(request));
     v1::DeviceCredential response;
-    LAPIS_TRY_ASSIGN(auto ctx, context(false));
-    if (grpc::Status status = m_stubs->accounts->LoginDevice(ctx.get(), request, &response); !status.ok()) {
+    Attempt attempt;
+    LAPIS_TRY(invoke(
+        Repeat::IfNeverSent, false,
+        [&](Stubs &stubs, grpc::ClientContext &ctx) { return stubs.accounts->LoginDevice(&ctx, request, &response); },
+        attempt));
+    if (const auto &status = attempt.status; !status.ok()) {
         if (pending && status.error_code() == grpc::StatusCode::PERMISSION_DENIED)
             if (auto made = parseSignInPending(status.error_details()))
                 *pending = std::move(made);
-        return toError(status, *ctx, m_endpoint.address);
+        return toError(status, *attempt.context, attempt.address);
     }
     return parseDeviceCredential(response.SerializeAsString());
 }
@@ -118,7 +145,7 @@ Result<std::vector<SignInRequest>> RelayClient::signInRequests()
 {
     v1::ListSignInRequestsRequest request;
     v1::SignInRequests response;
-    LAPIS_UNARY(true, accounts, ListSignInRequests, request, response);
+    LAPIS_UNARY(Repeat::Always, true, accounts, ListSignInRequests, request, response);
     std::vector<SignInRequest> out;
     for (const auto &r : response.requests())
         out.push_back(SignInRequest{r.id(), r.code(), r.device_name(), r.created_ms(), r.expires_ms()});
@@ -131,7 +158,7 @@ Result<void> RelayClient::denySignIn(const std::string &id)
     request.set_id(id);
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, accounts, DenySignIn, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, accounts, DenySignIn, request, response);
     return {};
 }
 
@@ -144,7 +171,7 @@ Result<RegisteredDevice> RelayClient::registerLinkedDevice(const std::string &us
     request.set_device_name(deviceName);
     LAPIS_TRY(proto::validate(request));
     v1::DeviceCredential response;
-    LAPIS_UNARY(false, accounts, RegisterLinkedDevice, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, false, accounts, RegisterLinkedDevice, request, response);
     return parseDeviceCredential(response.SerializeAsString());
 }
 
@@ -152,7 +179,7 @@ Result<TotpEnrollment> RelayClient::enrollTotp()
 {
     v1::TotpEnrollRequest request;
     v1::TotpEnrollResponse response;
-    LAPIS_UNARY(true, accounts, TotpEnroll, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, accounts, TotpEnroll, request, response);
     return TotpEnrollment{toBytes(response.secret()), response.otpauth_uri()};
 }
 
@@ -162,7 +189,7 @@ Result<void> RelayClient::confirmTotp(const std::string &code)
     request.set_code(code);
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, accounts, TotpConfirm, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, accounts, TotpConfirm, request, response);
     return {};
 }
 
@@ -172,7 +199,7 @@ Result<void> RelayClient::disableTotp(const std::string &code)
     request.set_code(code);
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, accounts, TotpDisable, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, accounts, TotpDisable, request, response);
     return {};
 }
 
@@ -185,7 +212,7 @@ Result<void> RelayClient::changePassword(const std::string &oldPassword, const s
     request.set_totp_code(totpCode);
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, accounts, ChangePassword, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, accounts, ChangePassword, request, response);
     return {};
 }
 
@@ -193,7 +220,7 @@ Result<void> RelayClient::allowSignIns()
 {
     v1::AllowSignInsRequest request;
     v1::Empty response;
-    LAPIS_UNARY(true, accounts, AllowSignIns, request, response);
+    LAPIS_UNARY(Repeat::Always, true, accounts, AllowSignIns, request, response);
     return {};
 }
 
@@ -201,7 +228,7 @@ Result<std::vector<DeviceInfo>> RelayClient::listDevices()
 {
     v1::ListDevicesRequest request;
     v1::DeviceList response;
-    LAPIS_UNARY(true, accounts, ListDevices, request, response);
+    LAPIS_UNARY(Repeat::Always, true, accounts, ListDevices, request, response);
     std::vector<DeviceInfo> devices;
     for (const auto &d : response.devices())
         devices.push_back(fromProto(d));
@@ -214,7 +241,7 @@ Result<void> RelayClient::removeDevice(std::uint32_t deviceId)
     request.set_device_id(deviceId);
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, accounts, RemoveDevice, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, accounts, RemoveDevice, request, response);
     return {};
 }
 
@@ -241,7 +268,7 @@ Result<void> RelayClient::publishKeys(ByteView accountKey, ByteView certificate,
     }
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, keys, PublishDeviceKeys, request, response);
+    LAPIS_UNARY(Repeat::Always, true, keys, PublishDeviceKeys, request, response);
     return {};
 }
 
@@ -256,7 +283,7 @@ Result<PreKeyBundles> RelayClient::fetchPreKeyBundles(const std::string &account
         request.add_devices_with_session(device);
     LAPIS_TRY(proto::validate(request));
     v1::PreKeyBundles response;
-    LAPIS_UNARY(true, keys, GetPreKeyBundles, request, response);
+    LAPIS_UNARY(Repeat::Always, true, keys, GetPreKeyBundles, request, response);
     PreKeyBundles out{response.account(), response.plaintext_only(), {}, toBytes(response.account_key())};
     for (const auto &b : response.bundles()) {
         PreKeyBundle bundle{b.device_id(), toBytes(b.certificate()), toBytes(b.signed_prekey()), std::nullopt,
@@ -275,7 +302,7 @@ Result<std::uint32_t> RelayClient::preKeyCount()
 {
     v1::PreKeyCountRequest request;
     v1::PreKeyCount response;
-    LAPIS_UNARY(true, keys, GetPreKeyCount, request, response);
+    LAPIS_UNARY(Repeat::Always, true, keys, GetPreKeyCount, request, response);
     return response.count();
 }
 
@@ -283,7 +310,7 @@ Result<PreKeyCounts> RelayClient::preKeyCounts()
 {
     v1::PreKeyCountRequest request;
     v1::PreKeyCount response;
-    LAPIS_UNARY(true, keys, GetPreKeyCount, request, response);
+    LAPIS_UNARY(Repeat::Always, true, keys, GetPreKeyCount, request, response);
     return PreKeyCounts{response.count(), response.kem_count(), response.has_last_resort_kem_prekey()};
 }
 
@@ -300,9 +327,16 @@ Result<SendOutcome> RelayClient::sendBatch(const std::string &recipient, const s
         out->set_plaintext(e.plaintext);
     }
     LAPIS_TRY(proto::validate(request));
-    LAPIS_TRY_ASSIGN(auto ctx, context(true));
     v1::SendBatchResponse response;
-    const grpc::Status status = m_stubs->messages->SendBatch(ctx.get(), request, &response);
+    // Repeated on the next relay after UNAVAILABLE even when the first may have stored it: the
+    // envelopes are the same bytes, and the receiving device drops a second copy (by message id
+    // and ciphertext digest, IncomingMessages::isNewEnvelope).
+    Attempt attempt;
+    LAPIS_TRY(invoke(
+        Repeat::Always, true,
+        [&](Stubs &stubs, grpc::ClientContext &ctx) { return stubs.messages->SendBatch(&ctx, request, &response); },
+        attempt));
+    const grpc::Status &status = attempt.status;
     if (status.error_code() == grpc::StatusCode::FAILED_PRECONDITION) {
         v1::DeviceMismatch mismatch;
         if (mismatch.ParseFromString(status.error_details())) {
@@ -314,7 +348,7 @@ Result<SendOutcome> RelayClient::sendBatch(const std::string &recipient, const s
         }
     }
     if (!status.ok())
-        return toError(status, *ctx, m_endpoint.address);
+        return toError(status, *attempt.context, attempt.address);
     SendOutcome outcome;
     outcome.accepted = true;
     outcome.serverTimeMs = response.server_time_ms();
@@ -325,7 +359,7 @@ Result<LinkAddress> RelayClient::createLinkAddress()
 {
     v1::CreateLinkAddressRequest request;
     v1::LinkAddress response;
-    LAPIS_UNARY(false, link, CreateAddress, request, response);
+    LAPIS_UNARY(Repeat::Always, false, link, CreateAddress, request, response);
     return LinkAddress{response.address(), std::chrono::seconds(response.ttl_seconds())};
 }
 
@@ -336,6 +370,9 @@ Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::
     request.set_address(address);
     LAPIS_TRY(proto::validate(request));
     LAPIS_TRY_ASSIGN(auto ctx, context(false, timeout));
+    // The link channel lives in the memory of the relay that made the address: the wait goes to
+    // the current relay and is not moved (a fail-over shows as an error; linking starts again).
+    const auto route = m_routes->current();
     v1::LinkBundle response;
     // One long call, cancelled from a watcher only when the caller gives up: a call cut into
     // slices could end just as the relay hands the bundle over, and the bundle would be lost.
@@ -357,7 +394,7 @@ Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::
                 }
             }
         });
-    const grpc::Status status = m_stubs->link->Wait(ctx.get(), request, &response);
+    const grpc::Status status = m_stubs[route.index].link->Wait(ctx.get(), request, &response);
     if (watcher.joinable()) {
         {
             std::lock_guard lock(mutex);
@@ -370,8 +407,11 @@ Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::
         return fail(ErrorCode::Cancelled, "Linking was cancelled");
     if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED)
         return fail(ErrorCode::Cancelled, "Nobody approved the link request in time");
-    if (!status.ok())
-        return toError(status, *ctx, m_endpoint.address);
+    if (!status.ok()) {
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE)
+            m_routes->failed(route.index);
+        return toError(status, *ctx, route.address);
+    }
     return toBytes(response.sealed_bundle());
 }
 
@@ -379,7 +419,7 @@ Result<LinkToken> RelayClient::createLinkToken()
 {
     v1::CreateLinkTokenRequest request;
     v1::LinkToken response;
-    LAPIS_UNARY(true, link, CreateToken, request, response);
+    LAPIS_UNARY(Repeat::Always, true, link, CreateToken, request, response);
     return LinkToken{toBytes(response.token()), std::chrono::seconds(response.ttl_seconds())};
 }
 
@@ -390,7 +430,7 @@ Result<void> RelayClient::postLinkBundle(const std::string &address, ByteView se
     request.set_sealed_bundle(sealedBundle.data(), sealedBundle.size());
     LAPIS_TRY(proto::validate(request));
     v1::Empty response;
-    LAPIS_UNARY(true, link, PostBundle, request, response);
+    LAPIS_UNARY(Repeat::IfNeverSent, true, link, PostBundle, request, response);
     return {};
 }
 

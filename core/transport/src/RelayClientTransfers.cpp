@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RelayClient, continued: attachment uploads and downloads, resumable from an offset.
 #include "RelayClientStubs.h"
+#include "StatusMapping.h"
 
 #include <lapis/common/PosixFile.h>
 #include <lapis/proto/Limits.h>
 #include <lapis/proto/Validation.h>
-#include "StatusMapping.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -30,10 +30,16 @@ Result<UploadInfo> RelayClient::createUpload(std::uint64_t size)
     v1::CreateUploadRequest request;
     request.set_size(size);
     LAPIS_TRY(proto::validate(request, proto::limits::DefaultMaxAttachment));
-    LAPIS_TRY_ASSIGN(auto ctx, context(true));
     v1::UploadInfo response;
-    if (auto status = m_stubs->attachments->CreateUpload(ctx.get(), request, &response); !status.ok())
-        return toError(status, *ctx, m_endpoint.address);
+    Attempt attempt;
+    LAPIS_TRY(invoke(
+        Repeat::Always, true,
+        [&](Stubs &stubs, grpc::ClientContext &ctx) {
+            return stubs.attachments->CreateUpload(&ctx, request, &response);
+        },
+        attempt));
+    if (!attempt.status.ok())
+        return toError(attempt.status, *attempt.context, attempt.address);
     return fromProto(response);
 }
 
@@ -42,10 +48,16 @@ Result<UploadInfo> RelayClient::uploadStatus(const std::string &blobId)
     v1::UploadStatusRequest request;
     request.set_blob_id(blobId);
     LAPIS_TRY(proto::validate(request));
-    LAPIS_TRY_ASSIGN(auto ctx, context(true));
     v1::UploadInfo response;
-    if (auto status = m_stubs->attachments->UploadStatus(ctx.get(), request, &response); !status.ok())
-        return toError(status, *ctx, m_endpoint.address);
+    Attempt attempt;
+    LAPIS_TRY(invoke(
+        Repeat::Always, true,
+        [&](Stubs &stubs, grpc::ClientContext &ctx) {
+            return stubs.attachments->UploadStatus(&ctx, request, &response);
+        },
+        attempt));
+    if (!attempt.status.ok())
+        return toError(attempt.status, *attempt.context, attempt.address);
     return fromProto(response);
 }
 
@@ -72,7 +84,10 @@ Result<UploadInfo> RelayClient::upload(const std::string &blobId, const std::fil
 
     LAPIS_TRY_ASSIGN(auto ctx, context(true, std::chrono::duration_cast<std::chrono::milliseconds>(TransferTimeout)));
     v1::UploadInfo response;
-    auto writer = m_stubs->attachments->Upload(ctx.get(), &response);
+    // A transfer cut off by a relay that went away resumes on the next try, on the next relay
+    // (attachments are in the folder or database all relays share).
+    const auto route = m_routes->current();
+    auto writer = m_stubs[route.index].attachments->Upload(ctx.get(), &response);
     std::uint64_t position = info.received;
     bool paused = false;
     bool readFailed = false;
@@ -117,8 +132,11 @@ Result<UploadInfo> RelayClient::upload(const std::string &blobId, const std::fil
         return fail(ErrorCode::Io, "The file to upload could not be read to its end");
     if (paused)
         return fail(ErrorCode::Cancelled, "The upload was paused; it resumes from where the relay's copy ends");
-    if (!status.ok())
-        return toError(status, *ctx, m_endpoint.address);
+    if (!status.ok()) {
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE)
+            m_routes->failed(route.index);
+        return toError(status, *ctx, route.address);
+    }
     return fromProto(response);
 }
 
@@ -140,7 +158,8 @@ Result<std::uint64_t> RelayClient::download(const std::string &blobId, const std
     LAPIS_TRY(proto::validate(request));
 
     LAPIS_TRY_ASSIGN(auto ctx, context(true, std::chrono::duration_cast<std::chrono::milliseconds>(TransferTimeout)));
-    auto reader = m_stubs->attachments->Download(ctx.get(), request);
+    const auto route = m_routes->current();
+    auto reader = m_stubs[route.index].attachments->Download(ctx.get(), request);
     v1::DownloadChunk chunk;
     bool paused = false;
     bool corrupt = false;
@@ -179,8 +198,11 @@ Result<std::uint64_t> RelayClient::download(const std::string &blobId, const std
         return fail(ErrorCode::LimitExceeded, "The attachment is larger than its message said");
     if (paused)
         return fail(ErrorCode::Cancelled, "The download was paused; it resumes after the bytes already saved");
-    if (!status.ok())
-        return toError(status, *ctx, m_endpoint.address);
+    if (!status.ok()) {
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE)
+            m_routes->failed(route.index);
+        return toError(status, *ctx, route.address);
+    }
     return position;
 }
 

@@ -78,7 +78,7 @@ Page {
                 PageTab { objectName: "signInTab"; text: qsTr("Sign in with password") }
             }
 
-            Label { text: qsTr("Relay (host:port)") }
+            Label { text: qsTr("Relay (host:port; several relays: separated by commas)") }
             TextField {
                 id: relay
                 objectName: "relayField"

@@ -264,9 +264,9 @@ Result<void> Receiver::runStream(const StreamLoop &loop)
     auto credentials = m_ctx.relay->credentials();
     if (!credentials)
         return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
-    transport::MessageStream stream(m_ctx.relay->channel(), m_ctx.relay->endpoint().address, *credentials, callbacks);
+    transport::MessageStream stream(m_ctx.relay->routes(), *credentials, callbacks);
     signInAcks = &stream;
-    ReceiptChannel receipts{{}, {}, {}, {m_ctx.relay->channel(), m_ctx.relay->endpoint().address, *credentials}};
+    ReceiptChannel receipts{{}, {}, {}, {m_ctx.relay->routes(), *credentials}};
     // Before it closes, what is in flight gets a moment to be answered.
     struct AwaitReceipts {
         transport::BatchSender &sender;

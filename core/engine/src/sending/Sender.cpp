@@ -112,7 +112,7 @@ Result<std::vector<SendReport>> Sender::sendTexts(const AccountId &to, const std
     std::vector<RejectedDevice> ignored;
     LAPIS_TRY_ASSIGN(auto targets, m_directory.sendTargets(to, allowPlaintext, ignored));
     OutgoingMessages outgoing(m_ctx.selfAddress(), m_ctx.identity.get(), m_ctx.rng);
-    transport::BatchSender stream(m_ctx.relay->channel(), m_ctx.relay->endpoint().address, *credentials);
+    transport::BatchSender stream(m_ctx.relay->routes(), *credentials);
     TextBurst burst(*m_ctx.store, outgoing, stream, to, m_ctx.account, texts, [this] { return m_ctx.nowMs(); });
     for (int attempt = 0; attempt < DeviceDirectory::MaxAttempts; ++attempt) {
         if (attempt > 0) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <lapis/common/Result.h>
+#include <lapis/transport/RelayRoutes.h>
 #include <lapis/transport/Types.h>
 
 #include <chrono>
@@ -27,11 +28,13 @@ namespace lapis::transport {
 /// is not held to one round trip and one fsync per batch. Completions run on the sender's own
 /// thread. When the stream breaks, the batches in flight fail with Unavailable (the engine's
 /// outbox retries them; a retried batch may then arrive twice, which the receiver dedupes by
-/// message id) and the next send opens a new stream.
+/// message id) and the next send opens a new stream — on the next relay when the stream broke
+/// with UNAVAILABLE and RelayRoutes lists several.
 class BatchSender {
 public:
     using Completion = std::function<void(Result<SendOutcome>)>;
 
+    BatchSender(std::shared_ptr<RelayRoutes> routes, DeviceCredentials credentials);
     BatchSender(std::shared_ptr<grpc::Channel> channel, std::string relayAddress, DeviceCredentials credentials);
     /// Fails what is still in flight with Cancelled and joins the reader thread.
     ~BatchSender();
@@ -72,8 +75,7 @@ private:
     void complete(Connection &connection, const lapis::relay::v1::SendStreamResult &result);
     void failAll(Connection &connection, const Error &error);
 
-    std::shared_ptr<grpc::Channel> m_channel;
-    std::string m_relayAddress;
+    std::shared_ptr<RelayRoutes> m_routes;
     DeviceCredentials m_credentials;
     std::mutex m_mutex;
     std::shared_ptr<Connection> m_connection;

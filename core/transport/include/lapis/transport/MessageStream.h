@@ -2,6 +2,7 @@
 #pragma once
 
 #include <lapis/common/Result.h>
+#include <lapis/transport/RelayRoutes.h>
 #include <lapis/transport/Types.h>
 
 #include <chrono>
@@ -24,6 +25,9 @@ namespace lapis::transport {
 /// connection drops. Callbacks run on the stream's own thread, one at a time, never on the
 /// caller's; they must not block for long (hand work to the engine's worker). An envelope not
 /// acked comes again after a reconnect, so ack only after the envelope is safely stored.
+/// Over RelayRoutes with several relays, a stream that breaks with UNAVAILABLE (the relay went
+/// away) moves to the next relay at once; acks keep their ids there (the relays share one
+/// database), and what was not acked comes again from it.
 class MessageStream {
 public:
     enum class State {
@@ -47,6 +51,9 @@ public:
         std::chrono::milliseconds maximum{30'000};
     };
 
+    MessageStream(std::shared_ptr<RelayRoutes> routes, DeviceCredentials credentials, Callbacks callbacks,
+                  Backoff backoff);
+    MessageStream(std::shared_ptr<RelayRoutes> routes, DeviceCredentials credentials, Callbacks callbacks);
     MessageStream(std::shared_ptr<grpc::Channel> channel, std::string relayAddress, DeviceCredentials credentials,
                   Callbacks callbacks, Backoff backoff);
     MessageStream(std::shared_ptr<grpc::Channel> channel, std::string relayAddress, DeviceCredentials credentials,
@@ -67,11 +74,12 @@ private:
     struct Connection;
     void run();
     void ackWriter();
-    bool connectOnce(bool &receivedAny, Error &error);
+    /// One connection to the current relay until it ends; false when retrying is useless.
+    /// `movedOn`: it ended with UNAVAILABLE and another relay became current.
+    bool connectOnce(bool &receivedAny, bool &movedOn, Error &error);
     void setState(State state, const Error *error);
 
-    std::shared_ptr<grpc::Channel> m_channel;
-    std::string m_relayAddress;
+    std::shared_ptr<RelayRoutes> m_routes;
     DeviceCredentials m_credentials;
     Callbacks m_callbacks;
     Backoff m_backoff;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <lapis/common/Result.h>
+#include <lapis/transport/RelayRoutes.h>
 #include <lapis/transport/Types.h>
 
 #include <chrono>
@@ -17,6 +18,7 @@
 namespace grpc {
 class Channel;
 class ClientContext;
+class Status;
 } // namespace grpc
 
 namespace lapis::transport {
@@ -24,9 +26,16 @@ namespace lapis::transport {
 /// Typed, blocking calls to a relay. Call from a worker thread, never the GUI thread: each call
 /// waits for the network (gRPC does the I/O on its own threads). Every failure is an Error a
 /// person can read (see StatusMapping.h); nothing throws. Safe to use from several threads.
+///
+/// `endpoint.address` may list several relays of one deployment ("A:7443,B:7443", see
+/// RelayRoutes): calls go to the current one, and a call that fails with UNAVAILABLE moves the
+/// client to the next. The call is then made again there when repeating it is harmless (reads,
+/// sends: the receiver drops a second copy of an envelope by its message id and ciphertext,
+/// prekey uploads replace by id) or when it never reached the relay (its connection was not up);
+/// otherwise the error is returned and the next call goes to the next relay.
 class RelayClient {
 public:
-    /// A client for `endpoint`; fails only on an unusable address or certificate.
+    /// A client for `endpoint`; fails only on an unusable address (list) or certificate.
     static Result<std::unique_ptr<RelayClient>> create(RelayEndpoint endpoint);
     ~RelayClient();
 
@@ -34,8 +43,10 @@ public:
     void setCredentials(DeviceCredentials credentials);
     [[nodiscard]] std::optional<DeviceCredentials> credentials() const;
     [[nodiscard]] const RelayEndpoint &endpoint() const { return m_endpoint; }
-    /// The underlying channel (shared with MessageStream).
-    [[nodiscard]] std::shared_ptr<grpc::Channel> channel() const { return m_channel; }
+    /// The current relay's channel.
+    [[nodiscard]] std::shared_ptr<grpc::Channel> channel() const { return m_routes->current().channel; }
+    /// The relays and which one is current (shared with MessageStream and BatchSender).
+    [[nodiscard]] std::shared_ptr<RelayRoutes> routes() const { return m_routes; }
     /// The deadline of ordinary calls (default 30 s).
     void setCallTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
@@ -123,15 +134,26 @@ public:
     Result<void> postLinkBundle(const std::string &address, ByteView sealedBundle);
 
 private:
-    RelayClient(RelayEndpoint endpoint, std::shared_ptr<grpc::Channel> channel);
+    RelayClient(RelayEndpoint endpoint, std::shared_ptr<RelayRoutes> routes);
     /// A context with the deadline and, when `authenticated`, the device's metadata.
     Result<std::unique_ptr<grpc::ClientContext>> context(bool authenticated,
                                                          std::optional<std::chrono::milliseconds> timeout = {});
     struct Stubs;
+    struct Attempt;
+    /// Whether a call that failed with UNAVAILABLE is made again on the next relay.
+    enum class Repeat {
+        Always,      ///< repeating it is harmless
+        IfNeverSent, ///< only when it cannot have reached the relay
+    };
+    /// Runs `call` on the current relay and, after UNAVAILABLE, on the next ones as `repeat`
+    /// allows (each relay at most once); `attempt` holds the last status, context and address.
+    Result<void> invoke(Repeat repeat, bool authenticated,
+                        const std::function<grpc::Status(Stubs &, grpc::ClientContext &)> &call, Attempt &attempt,
+                        std::optional<std::chrono::milliseconds> timeout = {});
 
     RelayEndpoint m_endpoint;
-    std::shared_ptr<grpc::Channel> m_channel;
-    std::unique_ptr<Stubs> m_stubs;
+    std::shared_ptr<RelayRoutes> m_routes;
+    std::vector<Stubs> m_stubs; ///< one set per route
     mutable std::mutex m_mutex;
     std::optional<DeviceCredentials> m_credentials;
     std::chrono::milliseconds m_timeout{30'000};
