@@ -9,13 +9,6 @@ namespace lapis::protocol {
 
 namespace {
 
-bool orderedBefore(const GroupChange &a, const GroupChange &b)
-{
-    if (a.baseVersion != b.baseVersion)
-        return a.baseVersion < b.baseVersion;
-    return a.changeId < b.changeId;
-}
-
 Error refused(GroupRefusal why, GroupRefusal *out)
 {
     if (out)
@@ -60,7 +53,7 @@ const char *refusalText(GroupRefusal refusal)
     case GroupRefusal::NotAnAdmin:
         return "Only the group's admins can make this change";
     case GroupRefusal::Stale:
-        return "The change was made on an old version of the group";
+        return "The change was made on an old state of the group (replayed, or from a device that went back)";
     case GroupRefusal::Future:
         return "The change was made on a version of the group this device has not seen yet";
     case GroupRefusal::WrongGroup:
@@ -69,6 +62,8 @@ const char *refusalText(GroupRefusal refusal)
         return "The change does not apply to the group as it is";
     case GroupRefusal::Duplicate:
         return "The change was applied already";
+    case GroupRefusal::Overruled:
+        return "The change's author was removed from the group by someone who had not seen it";
     }
     return "The change was refused";
 }
@@ -159,18 +154,55 @@ Result<GroupState> applyGroupChange(const GroupState &state, const GroupChange &
 
 Result<GroupLog> GroupLog::create(const GroupChange &creation)
 {
-    if (creation.kind != GroupChange::Kind::Create)
+    if (creation.kind != GroupChange::Kind::Create || !creation.parents.empty())
         return fail(ErrorCode::InvalidArgument, "A group starts with its creation");
     LAPIS_TRY_ASSIGN(auto state, applyGroupChange(GroupState{}, creation));
     GroupLog log;
+    log.m_creation = creation;
     log.m_created = state;
     log.m_state = std::move(state);
     return log;
 }
 
-bool GroupLog::tookEffect(const MessageId &changeId) const
+GroupRefusal GroupLog::outcome(const MessageId &changeId) const
 {
-    return std::find(m_effective.begin(), m_effective.end(), changeId) != m_effective.end();
+    if (changeId == m_creation.changeId)
+        return GroupRefusal::None;
+    const auto it = m_outcomes.find(changeId);
+    return it == m_outcomes.end() ? GroupRefusal::Future : it->second;
+}
+
+std::vector<MessageId> GroupLog::heads() const
+{
+    std::set<MessageId> withChildren;
+    for (const auto &[id, change] : m_changes)
+        for (const auto &parent : change.parents)
+            withChildren.insert(parent);
+    std::vector<MessageId> out;
+    for (const auto &[id, change] : m_changes)
+        if (!withChildren.contains(id) && outcome(id) != GroupRefusal::Future)
+            out.push_back(id);
+    if (out.empty())
+        out.push_back(m_creation.changeId);
+    return out;
+}
+
+bool GroupLog::descendsFrom(const MessageId &id, const MessageId &ancestor) const
+{
+    std::vector<MessageId> todo{id};
+    std::set<MessageId> seen;
+    while (!todo.empty()) {
+        const auto next = todo.back();
+        todo.pop_back();
+        if (next == ancestor)
+            return true;
+        if (!seen.insert(next).second)
+            continue;
+        const auto it = m_changes.find(next);
+        if (it != m_changes.end())
+            todo.insert(todo.end(), it->second.parents.begin(), it->second.parents.end());
+    }
+    return false;
 }
 
 GroupRefusal GroupLog::receive(const GroupChange &change)
@@ -179,34 +211,80 @@ GroupRefusal GroupLog::receive(const GroupChange &change)
         return GroupRefusal::Invalid;
     if (!(change.group == m_state.id))
         return GroupRefusal::WrongGroup;
-    if (std::any_of(m_changes.begin(), m_changes.end(),
-                    [&](const GroupChange &c) { return c.changeId == change.changeId; }))
+    if (change.changeId == m_creation.changeId || m_changes.contains(change.changeId))
         return GroupRefusal::Duplicate;
-    if (m_changes.size() >= MaxGroupLogChanges)
+    if (m_changes.size() >= MaxGroupLogChanges || change.parents.empty()
+        || change.parents.size() > MaxGroupChangeParents)
         return GroupRefusal::Invalid;
-    m_changes.insert(std::upper_bound(m_changes.begin(), m_changes.end(), change, orderedBefore), change);
-    GroupRefusal why = GroupRefusal::None;
-    fold(&change.changeId, &why);
-    return why;
+    m_changes.emplace(change.changeId, change);
+    fold();
+    return outcome(change.changeId);
 }
 
-void GroupLog::fold(const MessageId *watched, GroupRefusal *why)
+void GroupLog::fold()
 {
-    m_state = m_created;
-    m_effective.clear();
-    for (const auto &change : m_changes) {
-        GroupRefusal refusal = GroupRefusal::None;
-        // Judged against what the fold reached at this place, the same on every device.
-        if (change.baseVersion > m_state.version) {
-            refusal = GroupRefusal::Future;
-        } else if (change.baseVersion + MaxGroupRebase < m_state.version) {
-            refusal = GroupRefusal::Stale;
-        } else if (auto next = applyGroupChange(m_state, change, &refusal); next.ok()) {
-            m_state = std::move(next).value();
-            m_effective.push_back(change.changeId);
+    // The changes whose every ancestor is here, in one topological order: of those whose parents
+    // are all placed, the smallest change id first. Everything else waits (Future).
+    std::vector<const GroupChange *> order;
+    {
+        std::set<MessageId> placed{m_creation.changeId};
+        std::set<MessageId> waiting;
+        for (const auto &[id, change] : m_changes)
+            waiting.insert(id);
+        bool progress = true;
+        while (progress) {
+            progress = false;
+            for (auto it = waiting.begin(); it != waiting.end(); ++it) {
+                const auto &change = m_changes.at(*it);
+                if (std::all_of(change.parents.begin(), change.parents.end(),
+                                [&](const MessageId &p) { return placed.contains(p); })) {
+                    order.push_back(&change);
+                    placed.insert(*it);
+                    waiting.erase(it);
+                    progress = true;
+                    break; // the smallest ready id each round
+                }
+            }
         }
-        if (watched && why && change.changeId == *watched)
-            *why = refusal;
+    }
+    // Fold; a removal overrules the removed member's changes its author had not seen, which may
+    // have been folded already: fold again without them until nothing more is overruled.
+    std::set<MessageId> overruled;
+    for (;;) {
+        m_state = m_created;
+        m_outcomes.clear();
+        for (const auto &[id, change] : m_changes)
+            m_outcomes[id] = GroupRefusal::Future;
+        std::map<AccountId, MessageId> lastOf{{m_creation.author, m_creation.changeId}};
+        std::set<MessageId> more;
+        for (const auto *change : order) {
+            auto &outcome = m_outcomes[change->changeId];
+            if (overruled.contains(change->changeId)) {
+                outcome = GroupRefusal::Overruled;
+                continue;
+            }
+            // An author sees their own changes: one made without the author's earlier one is an
+            // old state coming back (a replay, a restored device, a forgery).
+            const auto last = lastOf.find(change->author);
+            if (last != lastOf.end() && !descendsFrom(change->changeId, last->second)) {
+                outcome = GroupRefusal::Stale;
+                continue;
+            }
+            lastOf[change->author] = change->changeId;
+            auto next = applyGroupChange(m_state, *change, &outcome);
+            if (!next.ok())
+                continue;
+            m_state = std::move(next).value();
+            if (change->kind != GroupChange::Kind::Remove)
+                continue;
+            for (const auto &target : change->targets)
+                for (const auto &[id, other] : m_changes)
+                    if (other.author == target && !descendsFrom(change->changeId, id) && !overruled.contains(id))
+                        more.insert(id);
+        }
+        if (more.empty())
+            return;
+        overruled.insert(more.begin(), more.end());
     }
 }
 

@@ -6,7 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,10 @@ namespace lapis::protocol {
 inline constexpr std::size_t MaxGroupMembers = 1000;
 /// The longest group name, in UTF-8 bytes.
 inline constexpr std::size_t MaxGroupNameBytes = 128;
-/// How far behind the version it meets in the order a change may be based and still take effect
-/// (PROTOCOL.md §15): admins who change the group at the same time converge; an older base is stale.
-inline constexpr std::uint64_t MaxGroupRebase = 16;
 /// The most changes one group's log keeps (a group changes rarely; this bounds a flood).
 inline constexpr std::size_t MaxGroupLogChanges = 10'000;
+/// The most parents one change names.
+inline constexpr std::size_t MaxGroupChangeParents = 16;
 
 /// A group's id: 16 random bytes chosen by its creator. Only members' devices ever see it.
 using GroupId = MessageId;
@@ -35,7 +35,7 @@ struct GroupMember {
 struct GroupState {
     GroupId id;
     std::string name;
-    /// How many changes made it (the creation is version 1).
+    /// How many changes took effect (the creation is version 1).
     std::uint64_t version = 0;
     std::vector<GroupMember> members; ///< sorted by account
 
@@ -53,8 +53,9 @@ struct GroupChange {
     /// The content message id it travelled under: time-ordered, the same on every device.
     MessageId changeId;
     AccountId author;
-    /// The version of the group its author's device held when making it.
-    std::uint64_t baseVersion = 0;
+    /// The changes its author's device had and nothing had built on yet (GroupLog::heads()): what
+    /// it was made after. Empty only for the creation.
+    std::vector<MessageId> parents;
     Kind kind = Kind::Add;
     /// Create: the other first members; Add, Remove, Promote: whom it is about.
     std::vector<AccountId> targets;
@@ -62,16 +63,17 @@ struct GroupChange {
     std::string name;
 };
 
-/// Why a change was not taken (each is shown, and nothing changes).
+/// Why a change did not take effect (each is shown, and nothing changes).
 enum class GroupRefusal : std::uint8_t {
     None,
     NotAMember, ///< the author is not (any more) a member
     NotAnAdmin, ///< the change needs an admin
-    Stale,      ///< based on a version more than MaxGroupRebase behind
-    Future,     ///< based on a version this device has not reached: held until it has
+    Stale,      ///< made without the author's own earlier change: an old state, replayed or forged
+    Future,     ///< made after changes this device does not have yet: it waits for them
     WrongGroup, ///< the change names another group
     Invalid,    ///< nothing to do (adding a member, removing a non-member), a bad name, too many members
     Duplicate,  ///< this change was taken already
+    Overruled,  ///< its author was removed by someone who had not seen it: the removal wins
 };
 
 /// A readable sentence for a refusal.
@@ -82,37 +84,41 @@ enum class GroupRefusal : std::uint8_t {
 Result<GroupState> applyGroupChange(const GroupState &state, const GroupChange &change,
                                     GroupRefusal *refusal = nullptr);
 
-/// A group's history on one device: its creation and every change since, ordered the same way on
-/// every device (by base version, then change id) and folded into the state. The fold depends only
-/// on the set of changes, never on the order they arrived in, so every device that holds the same
-/// changes holds the same group: two admins changing it at the same time converge. A change takes
-/// effect where it falls in the order only when it is valid there, not based on a version the
-/// fold has not reached (Future: it waits, kept, for the changes before it), and not based more
-/// than MaxGroupRebase versions back (Stale). Changes without effect stay in the log (a later
-/// arrival ordered before them may give them effect) but change nothing.
+/// A group's history on one device: its creation and every change since, a graph in which each
+/// change names what its author had seen (its parents). Every device folds it the same way (a
+/// topological order, ties broken by change id), so the state depends only on the set of changes,
+/// never on the order they arrived in: concurrent changes converge. A change whose parents are
+/// missing waits (Future). A removal overrules what the removed member did that its author had not
+/// seen, so a member being removed cannot slip a change in by claiming an older view, and a
+/// change that does not descend from its author's own earlier change (an old state) is Stale.
+/// Changes without effect stay in the log (a later arrival may change the fold) but change nothing.
 class GroupLog {
 public:
     /// A log that starts with the group's creation (checked: an author, a name, members).
     static Result<GroupLog> create(const GroupChange &creation);
 
-    /// Takes a change that arrived: ordered in, the state folded anew. Returns None when it took
-    /// effect, otherwise why not (Future: waiting for the changes before it). A change for
-    /// another group, a second creation, a duplicate or one past MaxGroupLogChanges is not kept.
+    /// Takes a change that arrived and folds anew. Returns None when it took effect, otherwise
+    /// why not. A change for another group, a second creation, a duplicate, one without parents or
+    /// with too many, or one past MaxGroupLogChanges is not kept.
     GroupRefusal receive(const GroupChange &change);
 
     [[nodiscard]] const GroupState &state() const { return m_state; }
-    /// The changes since the creation, in the order folded.
-    [[nodiscard]] const std::vector<GroupChange> &changes() const { return m_changes; }
-    /// Whether `change` took effect in the fold (false: ordered in, but invalid where it fell).
-    [[nodiscard]] bool tookEffect(const MessageId &changeId) const;
+    /// What a change made on this device now names as its parents.
+    [[nodiscard]] std::vector<MessageId> heads() const;
+    /// Whether `changeId` took effect in the fold, and if not, why.
+    [[nodiscard]] GroupRefusal outcome(const MessageId &changeId) const;
+    [[nodiscard]] bool tookEffect(const MessageId &changeId) const { return outcome(changeId) == GroupRefusal::None; }
+    [[nodiscard]] std::size_t size() const { return m_changes.size(); }
 
 private:
-    /// Folds the changes into the state; the refusal of `watched` where it fell, if asked.
-    void fold(const MessageId *watched = nullptr, GroupRefusal *why = nullptr);
+    void fold();
+    /// Whether `ancestor` is `id` or reached from `id` through parents.
+    [[nodiscard]] bool descendsFrom(const MessageId &id, const MessageId &ancestor) const;
 
+    GroupChange m_creation;
     GroupState m_created;
-    std::vector<GroupChange> m_changes;
-    std::vector<MessageId> m_effective;
+    std::map<MessageId, GroupChange> m_changes;
+    std::map<MessageId, GroupRefusal> m_outcomes;
     GroupState m_state;
 };
 
