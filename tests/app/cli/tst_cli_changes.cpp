@@ -26,7 +26,8 @@ private slots:
         const auto id = sent.out.split(QLatin1Char(' '))[1];
         VERIFY_RUN(m_bob->run(lapis::test::receiveJson(1)));
 
-        const auto edited = m_alice->run({QStringLiteral("edit"), QStringLiteral("bob"), id, QStringLiteral("meet at one")});
+        const auto edited =
+            m_alice->run({QStringLiteral("edit"), QStringLiteral("bob"), id, QStringLiteral("meet at one")});
         VERIFY_RUN(edited);
         QVERIFY2(edited.out.startsWith(QStringLiteral("sent ")), qPrintable(edited.out));
         auto got = m_bob->run(lapis::test::receiveJson(1) << QStringLiteral("--events"));
@@ -45,7 +46,8 @@ private slots:
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains(QStringLiteral("your own")), qPrintable(describe(refused)));
 
-        VERIFY_RUN(m_alice->run({QStringLiteral("delete"), QStringLiteral("bob"), id, QStringLiteral("--for-everyone")}));
+        VERIFY_RUN(
+            m_alice->run({QStringLiteral("delete"), QStringLiteral("bob"), id, QStringLiteral("--for-everyone")}));
         got = m_bob->run(lapis::test::receiveJson(1) << QStringLiteral("--events"));
         VERIFY_RUN(got);
         lines = got.json();
@@ -69,8 +71,10 @@ private slots:
         const auto deleted = m_alice->run({QStringLiteral("delete"), QStringLiteral("bob"), id});
         VERIFY_RUN(deleted);
         QCOMPARE(deleted.out, QStringLiteral("deleted ") + id + QLatin1Char('\n'));
-        QVERIFY(!m_alice->run({QStringLiteral("history"), QStringLiteral("bob")}).out.contains(QStringLiteral("keep or not")));
-        QVERIFY(m_bob->run({QStringLiteral("history"), QStringLiteral("alice")}).out.contains(QStringLiteral("keep or not")));
+        QVERIFY(!m_alice->run({QStringLiteral("history"), QStringLiteral("bob")})
+                     .out.contains(QStringLiteral("keep or not")));
+        QVERIFY(m_bob->run({QStringLiteral("history"), QStringLiteral("alice")})
+                    .out.contains(QStringLiteral("keep or not")));
     }
 
     void disappearingTimer()
@@ -85,7 +89,8 @@ private slots:
         QCOMPARE(lines[0][QStringLiteral("event")].toString(), QStringLiteral("timer"));
         QCOMPARE(lines[0][QStringLiteral("from")].toString(), QStringLiteral("alice"));
         QCOMPARE(lines[0][QStringLiteral("seconds")].toInt(), 2);
-        QVERIFY(m_bob->run({QStringLiteral("history"), QStringLiteral("alice")}).out.contains(QStringLiteral("(timer 2)")));
+        QVERIFY(
+            m_bob->run({QStringLiteral("history"), QStringLiteral("alice")}).out.contains(QStringLiteral("(timer 2)")));
 
         VERIFY_RUN(m_alice->run({QStringLiteral("send"), QStringLiteral("bob"), QStringLiteral("short lived")}));
         VERIFY_RUN(m_bob->run(lapis::test::receiveJson(1)));
@@ -106,8 +111,8 @@ private slots:
         lines = got.json();
         QVERIFY2(lines.size() == 1 && lines[0][QStringLiteral("seconds")].toInt() == 0, qPrintable(describe(got)));
 
-        for (const auto &bad : {QStringLiteral("0"), QStringLiteral("-5"), QStringLiteral("soon"),
-                                QStringLiteral("2419201")}) {
+        for (const auto &bad :
+             {QStringLiteral("0"), QStringLiteral("-5"), QStringLiteral("soon"), QStringLiteral("2419201")}) {
             const auto refused = m_alice->run({QStringLiteral("disappearing"), QStringLiteral("bob"), bad});
             QVERIFY2(refused.exitCode != 0 && refused.err.contains(QStringLiteral("not a timer")),
                      qPrintable(describe(refused)));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What tst_engine_changes and tst_engine_disappearing share: waiting for an event of a kind,
-// finding a message, and the profile's database decrypted as someone holding its key would.
+// What tst_engine_changes and tst_engine_disappearing share: their people (ChangesFixture) and the
+// profile's database decrypted as someone holding its key would.
 #pragma once
 
 #include "Database.h" // the decrypted database, read with the key as a thief holding it would
@@ -12,36 +12,6 @@
 #include <QTest>
 
 namespace lapis::engine::test {
-
-using Kind = IncomingEvent::Kind;
-
-inline const ReceivedItem *findKind(const std::vector<ReceivedItem> &items, Kind kind)
-{
-    for (const auto &item : items)
-        if (item.event.kind == kind)
-            return &item;
-    return nullptr;
-}
-
-/// Receives until an item of `kind` came (or the deadline passed); everything received.
-inline std::vector<ReceivedItem> receiveUntil(Engine &engine, Kind kind,
-                                              std::chrono::milliseconds deadline = std::chrono::seconds(20))
-{
-    auto got = engine.receive(
-        deadline, [kind](const std::vector<ReceivedItem> &items) { return findKind(items, kind) != nullptr; });
-    return got.ok() ? std::move(got).value() : std::vector<ReceivedItem>{};
-}
-
-inline std::optional<store::StoredMessage> messageWith(Engine &engine, const AccountId &peer, const MessageId &id)
-{
-    auto history = engine.history(peer, 500);
-    if (!history.ok())
-        return std::nullopt;
-    for (auto &m : *history)
-        if (m.id == id)
-            return m;
-    return std::nullopt;
-}
 
 /// The profile's database decrypted into a plain SQLite file (sqlcipher_export, as someone holding
 /// the key would), its bytes: every table, the search index's segments included.

@@ -132,4 +132,35 @@ private:
     const lapis::test::RelayProcess &m_relay;
 };
 
+using Kind = IncomingEvent::Kind;
+
+/// The first received item of `kind`, or null.
+inline const ReceivedItem *findKind(const std::vector<ReceivedItem> &items, Kind kind)
+{
+    for (const auto &item : items)
+        if (item.event.kind == kind)
+            return &item;
+    return nullptr;
+}
+
+/// Receives until an item of `kind` came (or the deadline passed); everything received.
+inline std::vector<ReceivedItem> receiveUntil(Engine &engine, Kind kind,
+                                              std::chrono::milliseconds deadline = std::chrono::seconds(20))
+{
+    auto got = engine.receive(
+        deadline, [kind](const std::vector<ReceivedItem> &items) { return findKind(items, kind) != nullptr; });
+    return got.ok() ? std::move(got).value() : std::vector<ReceivedItem>{};
+}
+
+inline std::optional<store::StoredMessage> messageWith(Engine &engine, const AccountId &peer, const MessageId &id)
+{
+    auto history = engine.history(peer, 500);
+    if (!history.ok())
+        return std::nullopt;
+    for (auto &m : *history)
+        if (m.id == id)
+            return m;
+    return std::nullopt;
+}
+
 } // namespace lapis::engine::test

@@ -13,26 +13,10 @@
 
 using namespace lapis;
 using namespace std::chrono_literals;
+using lapis::engine::test::findKind;
+using lapis::engine::test::messageWith;
 
 namespace {
-
-const engine::ReceivedItem *findKind(const std::vector<engine::ReceivedItem> &items, engine::IncomingEvent::Kind kind)
-{
-    const auto it =
-        std::find_if(items.begin(), items.end(), [kind](const auto &item) { return item.event.kind == kind; });
-    return it == items.end() ? nullptr : &*it;
-}
-
-std::optional<store::StoredMessage> messageWith(engine::Engine &engine, const AccountId &peer, const MessageId &id)
-{
-    auto history = engine.history(peer, 100);
-    if (!history.ok())
-        return std::nullopt;
-    for (auto &m : *history)
-        if (m.id == id)
-            return m;
-    return std::nullopt;
-}
 
 /// "emoji by reactor" of each reaction, for compact comparisons.
 QStringList reactionsOf(const store::StoredMessage &m)
