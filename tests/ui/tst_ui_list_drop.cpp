@@ -3,8 +3,8 @@
 // after the same checks as a drop in the conversation itself: a contact whose relay account lost
 // its end-to-end devices asks before anything goes out in plaintext. The desktop app in-process
 // (offscreen) against a real lapis-relay; Bob and Dave are lapis-cli profiles.
+#include "DesktopAccount.h"
 #include "QuickFind.h"
-#include "app/UiShell.h"
 
 #include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
@@ -97,17 +97,9 @@ private slots:
         VERIFY_RUN(m_bob->registerAs(QStringLiteral("bob")));
         VERIFY_RUN(m_dave->registerAs(QStringLiteral("dave")));
 
-        SessionOptions options;
-        options.profileDir = m_profile.path();
-        options.fastKdf = true;
-        options.defaultRelay = m_relay.address();
-        options.defaultRelayCertificate = m_relay.certificatePath();
-        m_alice = std::make_unique<UiShell>(std::move(options));
-        QVERIFY(m_alice->load());
-        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::FirstRun, 10000);
-        session()->createAccount(m_relay.address(), QStringLiteral("alice"), QStringLiteral("relay password 123"),
-                                 QStringLiteral("alice passphrase"));
-        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), SessionController::State::Ready, 30000);
+        // The certificate the app reads from its file must be in before the account is made.
+        m_alice = test::desktopWithNewAccount(m_relay, m_profile.path(), QStringLiteral("alice"));
+        QVERIFY(m_alice);
 
         // Two blue conversations in the list: Dave's, then Bob's (open).
         for (const auto *peer : {"dave", "bob"}) {
