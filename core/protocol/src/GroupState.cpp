@@ -279,7 +279,10 @@ void GroupLog::fold()
                 continue;
             for (const auto &target : change->targets)
                 for (const auto &[id, other] : m_changes)
-                    if (other.author == target && !descendsFrom(change->changeId, id) && !overruled.contains(id))
+                    // Concurrent with the removal: neither seen by it nor made after it (a member
+                    // added again later acts anew).
+                    if (other.author == target && !descendsFrom(change->changeId, id)
+                        && !descendsFrom(id, change->changeId) && !overruled.contains(id))
                         more.insert(id);
         }
         if (more.empty())

@@ -156,6 +156,17 @@ private slots:
         QCOMPARE(bob2.outcome(slipped.changeId), GroupRefusal::Overruled);
     }
 
+    void memberAddedAgainActsAnew()
+    {
+        auto log = created();
+        QCOMPARE(log.receive(change(log, "alice", Kind::Remove, {AccountId("carol")})), GroupRefusal::None);
+        QCOMPARE(log.receive(change(log, "alice", Kind::Add, {AccountId("carol")})), GroupRefusal::None);
+        QCOMPARE(log.receive(change(log, "alice", Kind::Promote, {AccountId("carol")})), GroupRefusal::None);
+        // Made after the removal (it descends from it): not overruled by it.
+        QCOMPARE(log.receive(change(log, "carol", Kind::Rename, {}, "Carol's turn")), GroupRefusal::None);
+        QCOMPARE(log.state().name, std::string("Carol's turn"));
+    }
+
     void lastAdminLeavingHandsOver()
     {
         auto log = created();
