@@ -2,6 +2,7 @@
 #pragma once
 // Shared by the transport tests that run against the real lapis-relay: result macros, an inbox
 // for MessageStream callbacks, and a fixture base that starts one relay per test binary.
+#include "Channel.h" // transport-internal: these tests make raw gRPC calls
 #include "Totp.h"
 #include "relay.grpc.pb.h"
 
@@ -10,7 +11,6 @@
 #include <lapis/testsupport/RelayProcess.h>
 #include <lapis/testsupport/Verify.h>
 #include <lapis/transport/BatchSender.h>
-#include "Channel.h" // transport-internal: these tests make raw gRPC calls
 #include <lapis/transport/MessageStream.h>
 #include <lapis/transport/RelayClient.h>
 
@@ -117,7 +117,13 @@ protected:
     /// A new account with one device, its client carrying the device's credential.
     std::unique_ptr<RelayClient> registered(const std::string &name, bool plaintextOnly = false)
     {
-        auto c = client();
+        return registeredVia(m_relay->endpoint(), name, plaintextOnly);
+    }
+    /// The same through `endpoint` (another relay of the deployment, or a list of them).
+    std::unique_ptr<RelayClient> registeredVia(const RelayEndpoint &endpoint, const std::string &name,
+                                               bool plaintextOnly = false)
+    {
+        auto c = client(endpoint);
         auto device = c->registerAccount(name, Password, "laptop", plaintextOnly);
         if (!device.ok())
             qWarning("register %s: %s", name.c_str(), device.error().message.c_str());

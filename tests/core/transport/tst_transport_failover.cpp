@@ -37,17 +37,6 @@ class TestTransportFailover : public RelayTestBase {
         return endpoint;
     }
 
-    std::unique_ptr<RelayClient> registeredVia(const RelayEndpoint &endpoint, const std::string &name)
-    {
-        auto c = client(endpoint);
-        auto device = c->registerAccount(name, Password, "laptop");
-        if (!device.ok())
-            qWarning("register %s: %s", name.c_str(), device.error().message.c_str());
-        else
-            c->setCredentials(device->credentials);
-        return c;
-    }
-
 private slots:
     void initTestCase()
     {

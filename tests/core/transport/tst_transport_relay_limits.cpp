@@ -4,9 +4,8 @@
 // hashing, streams per connection, a sender that stops reading, send streams of a removed
 // device, one-time prekey draining, and the owner check on upload status. Every flood here is
 // bounded in count and time and goes to 127.0.0.1 only.
-#include "RelayTestSupport.h"
-
 #include "Channel.h" // transport-internal: these tests make raw gRPC calls
+#include "RelayTestSupport.h"
 
 #include <QElapsedTimer>
 

@@ -59,17 +59,6 @@ class TestTransportRelayPostgres : public RelayTestBase {
         return relay;
     }
 
-    std::unique_ptr<RelayClient> registeredOn(RelayProcess &relay, const std::string &name)
-    {
-        auto c = client(relay.endpoint());
-        auto device = c->registerAccount(name, Password, "laptop");
-        if (!device.ok())
-            qWarning("register %s: %s", name.c_str(), device.error().message.c_str());
-        else
-            c->setCredentials(device->credentials);
-        return c;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -92,8 +81,8 @@ private slots:
     // and nothing of it in a SQLite file.
     void relayServesClientsFromPostgres()
     {
-        auto alice = registeredOn(*m_relay, "pg-alice");
-        auto bob = registeredOn(*m_relay, "pg-bob");
+        auto alice = registered("pg-alice");
+        auto bob = registered("pg-bob");
         TRY_OK(partial, alice->sendBatch("pg-bob", {envelope(2, "wrong device")}));
         QVERIFY(!partial->accepted);
         QCOMPARE(partial->currentDevices.size(), 1u);
@@ -138,8 +127,8 @@ private slots:
     // opened afterwards; streams open before are woken: streamOnOneRelayWokenByTheOther).
     void messagesCrossRelaysBothWays()
     {
-        auto alice = registeredOn(*m_relay, "x-alice");
-        auto bob = registeredOn(*m_second, "x-bob");
+        auto alice = registered("x-alice");
+        auto bob = registeredVia(m_second->endpoint(), "x-bob");
         TRY_OK(toBob, alice->sendBatch("x-bob", {envelope(1, "from A")}));
         QVERIFY(toBob->accepted);
         TRY_OK(toAlice, bob->sendBatch("x-alice", {envelope(1, "from B")}));
@@ -159,8 +148,8 @@ private slots:
     // envelope, and the event of a device added through A (LISTEN/NOTIFY).
     void streamOnOneRelayWokenByTheOther()
     {
-        auto alice = registeredOn(*m_relay, "w-alice");
-        auto bob = registeredOn(*m_second, "w-bob");
+        auto alice = registered("w-alice");
+        auto bob = registeredVia(m_second->endpoint(), "w-bob");
         Inbox inbox;
         auto stream = openStream(*bob, inbox);
         QVERIFY(inbox.waitFor([&] { return inbox.drained > 0; }));
@@ -182,7 +171,7 @@ private slots:
     // through A downloads through B.
     void signInLinkAndAttachmentAcrossRelays()
     {
-        auto owner = registeredOn(*m_second, "x-owner");
+        auto owner = registeredVia(m_second->endpoint(), "x-owner");
         auto phone = client(m_relay->endpoint());
         LoginRequest login{"x-owner", Password, "phone", {}, {}, {}};
         std::optional<SignInPending> pending;
@@ -215,7 +204,7 @@ private slots:
         TRY_OK(info, owner->createUpload(data.size()));
         TRY_OK(done, owner->upload(info->blobId, source.toStdString()));
         QVERIFY(done->complete);
-        auto reader = registeredOn(*m_relay, "x-reader");
+        auto reader = registered("x-reader");
         const QString target = m_dir.path() + QStringLiteral("/cross-download.bin");
         TRY_OK(size, reader->download(info->blobId, target.toStdString()));
         QCOMPARE(*size, static_cast<std::uint64_t>(data.size()));
@@ -228,7 +217,7 @@ private slots:
     // no sign-in code in the clear (the sealing key is DATA/secrets.key, not in the database).
     void secretsSealedInPostgres()
     {
-        auto owner = registeredOn(*m_relay, "x-sealed");
+        auto owner = registered("x-sealed");
         TRY_OK(enrollment, owner->enrollTotp());
         QVERIFY(owner->confirmTotp(totpAt(enrollment->secret, totpStepNow() - 1)).ok());
         auto thief = client(m_second->endpoint());
@@ -236,7 +225,7 @@ private slots:
         TRY_OK(byTotp, thief->loginDevice(login)); // opened by the other relay: the same key
         QCOMPARE(byTotp->credentials.deviceId, 2u);
 
-        auto other = registeredOn(*m_relay, "x-codes");
+        auto other = registered("x-codes");
         auto phone = client(m_second->endpoint());
         std::optional<SignInPending> pending;
         QVERIFY(!phone->loginDevice(LoginRequest{"x-codes", Password, "phone", {}, {}, {}}, &pending).ok());
@@ -276,8 +265,8 @@ private slots:
         RelayProcess relay(RelayDataDir{m_dir.path() + QStringLiteral("/flaky")});
         relay.useDatabase(own.uri(QStringLiteral("flaky")));
         QVERIFY(relay.start());
-        auto alice = registeredOn(relay, "f-alice");
-        auto bob = registeredOn(relay, "f-bob");
+        auto alice = registeredVia(relay.endpoint(), "f-alice");
+        auto bob = registeredVia(relay.endpoint(), "f-bob");
         TRY_OK(before, alice->sendBatch("f-bob", {envelope(1, "before")}));
         QVERIFY(before->accepted);
 
@@ -320,8 +309,8 @@ private slots:
         {
             RelayProcess sqlite(RelayDataDir{folder});
             QVERIFY(sqlite.start());
-            auto alice = registeredOn(sqlite, "m-alice");
-            auto bob = registeredOn(sqlite, "m-bob");
+            auto alice = registeredVia(sqlite.endpoint(), "m-alice");
+            auto bob = registeredVia(sqlite.endpoint(), "m-bob");
             TRY_OK(sent, alice->sendBatch("m-bob", {envelope(1, "waiting")}));
             QVERIFY(sent->accepted);
             TRY_OK(enrollment, alice->enrollTotp());
@@ -384,7 +373,7 @@ private slots:
         {
             auto relay = relayOn(database, database);
             QVERIFY(relay->start());
-            QVERIFY(registeredOn(*relay, "kept")->credentials());
+            QVERIFY(registeredVia(relay->endpoint(), "kept")->credentials());
             QCOMPARE(relay->terminate(), 0);
         }
         bool ok = false;

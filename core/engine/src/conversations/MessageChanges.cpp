@@ -124,8 +124,6 @@ Result<std::vector<ExpiredMessage>> eraseExpiredMessages(EngineContext &context)
                                      files.insert(files.end(), gone.files.begin(), gone.files.end());
                                      out.push_back({id, conversation ? conversation->peer : AccountId()});
                                  }
-                                 if (ids.size() < static_cast<std::size_t>(chunk))
-                                     LAPIS_TRY(tx.messages().pruneEarlyChanges(now - EarlyChangeRetentionMs));
                                  return out;
                              })
                              .get());

@@ -565,11 +565,12 @@ Result<void> Receiver::pruneProcessedEnvelopes()
     // longer still loses nothing, as a redelivery older than this fails to decrypt (its key was
     // used up) and is dropped instead of shown twice.
     constexpr std::int64_t ProcessedEnvelopeRetentionMs = 90LL * 24 * 60 * 60 * 1000;
-    const auto cutoff = m_ctx.nowMs() - ProcessedEnvelopeRetentionMs;
+    const auto now = m_ctx.nowMs();
     return m_ctx.store
-        ->transact([cutoff](store::Transaction &tx) -> Result<void> {
-            LAPIS_TRY(tx.processedEnvelopes().pruneOlderThan(cutoff));
-            return {};
+        ->transact([now](store::Transaction &tx) -> Result<void> {
+            LAPIS_TRY(tx.processedEnvelopes().pruneOlderThan(now - ProcessedEnvelopeRetentionMs));
+            // Edits and deletes still waiting for their message after this long never get one.
+            return tx.messages().pruneEarlyChanges(now - EarlyChangeRetentionMs);
         })
         .get();
 }

@@ -59,8 +59,8 @@ private:
     Sender &m_sender;
 };
 
-/// Erases every message whose disappearing time has come (row, attachment files, quotes of it)
-/// and forgets early changes that waited too long. Called when a profile opens (before anything
+/// Erases every message whose disappearing time has come (row, attachment files, quotes of it).
+/// Called when a profile opens (before anything
 /// is shown), before a view reads messages, and every second while the engine listens.
 Result<std::vector<ExpiredMessage>> eraseExpiredMessages(EngineContext &context);
 

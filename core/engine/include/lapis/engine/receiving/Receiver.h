@@ -92,8 +92,8 @@ private:
     /// a new lookup. A receipt is not kept in the outbox: one lost otherwise is only logged.
     Result<void> sendReceipt(const AccountId &to, protocol::Receipt::Type type, std::vector<MessageId> messages,
                              ReceiptChannel *channel = nullptr, bool retry = false);
-    /// Forgets the ids of envelopes the relay stored longer ago than it keeps any: no redelivery
-    /// can carry them any more.
+    /// Forgets the ids of envelopes the relay stored longer ago than it keeps any (no redelivery
+    /// can carry them any more), and edits or deletes that waited for their message too long.
     Result<void> pruneProcessedEnvelopes();
 
     EngineContext &m_ctx;
