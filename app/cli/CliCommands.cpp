@@ -2,6 +2,7 @@
 #include "CliBackup.h"
 #include "CliCommands.h"
 #include "CliConversation.h"
+#include "CliGroups.h"
 #include "CliShared.h"
 #include "CliSignIn.h"
 #include "CliTestHooks.h"
@@ -156,7 +157,7 @@ bool printsLine(const engine::ReceivedItem &item, bool json, bool reactions, boo
     const auto kind = item.event.kind;
     return kind == engine::IncomingEvent::Kind::Message || kind == engine::IncomingEvent::Kind::SyncedMessage
            || (json && reactions && kind == engine::IncomingEvent::Kind::Reaction)
-           || (json && events && isPrintedEvent(item));
+           || (json && events && (isPrintedEvent(item) || isGroupEvent(item)));
 }
 
 void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedFile> &files, bool json, bool reactions,
@@ -168,6 +169,13 @@ void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedF
         printEvent(item, out);
         return;
     }
+    if (json && events && isGroupEvent(item)) {
+        printGroupEvent(item, out);
+        return;
+    }
+    if (e.kind == engine::IncomingEvent::Kind::GroupRefused)
+        std::cerr << "warning: a change to group " << (e.group ? e.group->toHex() : std::string()) << " by "
+                  << e.from.value() << " was refused: " << e.text << "\n";
     // Warnings go to stderr in both formats: stdout stays one line (or object) per message.
     if (e.kind == engine::IncomingEvent::Kind::PlaintextRefused) {
         std::cerr << "warning: the relay tried to deliver an unencrypted message in the name of " << e.from.value()
@@ -205,7 +213,9 @@ void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedF
         o["device"] = static_cast<qint64>(e.fromDevice.value());
         o["e2e"] = e.endToEnd;
         o["text"] = QString::fromStdString(e.text);
-        if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
+        if (e.group)
+            o["group"] = QString::fromStdString(e.group->toHex());
+        else if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
             o["to"] = QString::fromStdString(e.conversationPeer.value());
         if (e.quote) {
             QJsonObject q;
@@ -228,7 +238,9 @@ void printReceived(const engine::ReceivedItem &item, const std::vector<ReceivedF
         return;
     }
     out << e.from.value() << "." << e.fromDevice.value() << (e.endToEnd ? " [e2e] " : " [plaintext] ");
-    if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
+    if (e.group)
+        out << "(group " << e.group->toHex() << ") ";
+    else if (e.kind == engine::IncomingEvent::Kind::SyncedMessage)
         out << "(to " << e.conversationPeer.value() << ") ";
     out << e.text;
     for (std::size_t i = 0; i < e.attachments.size(); ++i)
@@ -508,6 +520,16 @@ const std::map<std::string, Handler> &handlers()
         {"edit", editCommand},
         {"delete", deleteCommand},
         {"disappearing", disappearingCommand},
+        {"group-create", groupCreateCommand},
+        {"group-send", groupSendCommand},
+        {"group-add", groupChangeCommand},
+        {"group-remove", groupChangeCommand},
+        {"group-promote", groupChangeCommand},
+        {"group-rename", groupChangeCommand},
+        {"group-leave", groupChangeCommand},
+        {"groups", groupsCommand},
+        {"group-members", groupMembersCommand},
+        {"group-history", groupHistoryCommand},
         {"safety-number",
          [](Engine &engine, const CliArguments &args, std::ostream &out) -> Result<void> {
              LAPIS_TRY_ASSIGN(auto user, needPositional(args, 0, "a contact"));

@@ -42,7 +42,9 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
     const bool plaintext = envelope.type == protocol::Envelope::Type::Plaintext;
     // Plaintext sent while the account had no device is addressed to the account's mailbox (0).
     const bool toAccountMailbox = plaintext && envelope.recipient == protocol::Address{self.account, DeviceId(0)};
-    if (!(envelope.recipient == self) && !toAccountMailbox)
+    // A group message is one ciphertext for every member device: it names none.
+    const bool toEveryMember = envelope.type == protocol::Envelope::Type::SenderKey;
+    if (!(envelope.recipient == self) && !toAccountMailbox && !toEveryMember)
         return unreadable(Error{ErrorCode::InvalidArgument, "The message is addressed to another device"});
     // The relay authenticated the sending device; an envelope claiming another sender is forged.
     if (!(envelope.sender == protocol::Address{delivery.sender, delivery.senderDevice}))
@@ -69,6 +71,11 @@ Result<std::optional<IncomingEvent>> IncomingMessages::process(store::Transactio
             refused.endToEnd = false;
             return std::optional<IncomingEvent>(std::move(refused));
         }
+    }
+
+    if (toEveryMember) {
+        LAPIS_TRY_ASSIGN(auto received, receiveGroupMessage(tx, envelope, nowMs));
+        return std::optional<IncomingEvent>(std::move(received));
     }
 
     WipedBytes padded;
@@ -152,6 +159,9 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
         // Only our own devices may tell us what we sent.
         if (!fromOwnAccount || !event.endToEnd)
             return unreadable(Error{ErrorCode::PermissionDenied, "A sent-message copy came from another account"});
+        if (content.sync->message.group)
+            return unreadable(
+                Error{ErrorCode::PermissionDenied, "A group message came outside its group's encryption"});
         event.kind = IncomingEvent::Kind::SyncedMessage;
         event.messageId = content.sync->messageId;
         event.conversationPeer = content.sync->destination;
@@ -176,6 +186,10 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
         }
         return event;
     }
+    if (content.groupUpdate)
+        return applyGroupUpdate(tx, *content.groupUpdate, std::move(event), nowMs);
+    if (content.senderKey)
+        return takeSenderKey(tx, *content.senderKey, std::move(event));
     if (content.typing) {
         event.kind = IncomingEvent::Kind::Typing;
         event.typingStarted = content.typing->started;
@@ -183,6 +197,8 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
     }
     if (!content.data)
         return unreadable(Error{ErrorCode::Corrupt, "The message has no content"});
+    if (content.data->group)
+        return unreadable(Error{ErrorCode::PermissionDenied, "A group message came outside its group's encryption"});
     const AccountId peer = event.from; // copied: `event` is moved into the call
     return storeDataMessage(tx, *content.data, std::move(event), peer, store::MessageDirection::Incoming, nowMs);
 }

@@ -140,6 +140,8 @@ void writeData(const DataMessage &d, pb::DataMessage &out)
     }
     out.set_expire_timer(d.expireTimer);
     out.set_timer_update(d.timerUpdate);
+    if (d.group)
+        out.set_group_id(str(d.group->bytes()));
 }
 
 /// Empty when `d` may be encoded; a sender must not emit what a receiver would refuse.
@@ -211,7 +213,79 @@ Result<DataMessage> readData(const pb::DataMessage &in)
     if (d.expireTimer > MaxExpireTimerSeconds)
         return corrupt("a message's disappearing timer is longer than allowed");
     d.timerUpdate = in.timer_update();
+    if (!in.group_id().empty()) {
+        LAPIS_TRY_ASSIGN(auto group, readId(in.group_id()));
+        d.group = group;
+    }
     return d;
+}
+
+void writeChange(const GroupChange &change, pb::GroupChangeRecord &record)
+{
+    record.set_change_id(str(change.changeId.bytes()));
+    record.set_author(change.author.value());
+    for (const auto &parent : change.parents)
+        record.add_parents(str(parent.bytes()));
+    record.set_kind(static_cast<std::uint32_t>(change.kind));
+    for (const auto &target : change.targets)
+        record.add_targets(target.value());
+    record.set_name(change.name);
+}
+
+void writeGroupUpdate(const GroupUpdate &update, pb::GroupUpdate &out)
+{
+    out.set_group_id(str(update.group.bytes()));
+    for (const auto &change : update.changes)
+        writeChange(change, *out.add_changes());
+}
+
+bool validAccount(const std::string &account)
+{
+    return !account.empty() && account.size() <= MaxAccountIdSize;
+}
+
+Result<GroupChange> readChange(const pb::GroupChangeRecord &record, const GroupId &group)
+{
+    GroupChange change;
+    change.group = group;
+    LAPIS_TRY_ASSIGN(change.changeId, readId(record.change_id()));
+    if (!validAccount(record.author()))
+        return corrupt("a group change has no valid author");
+    change.author = AccountId(record.author());
+    if (static_cast<std::size_t>(record.parents_size()) > MaxGroupChangeParents)
+        return corrupt("a group change names too many parents");
+    for (const auto &parent : record.parents()) {
+        LAPIS_TRY_ASSIGN(auto id, readId(parent));
+        change.parents.push_back(id);
+    }
+    if (record.kind() < static_cast<std::uint32_t>(GroupChange::Kind::Create)
+        || record.kind() > static_cast<std::uint32_t>(GroupChange::Kind::Rename))
+        return corrupt("a group change of an unknown kind");
+    change.kind = static_cast<GroupChange::Kind>(record.kind());
+    if (static_cast<std::size_t>(record.targets_size()) > MaxGroupMembers)
+        return corrupt("a group change names too many members");
+    for (const auto &target : record.targets()) {
+        if (!validAccount(target))
+            return corrupt("a group change names an invalid member");
+        change.targets.emplace_back(target);
+    }
+    if (record.name().size() > MaxGroupNameBytes || !codePoints(record.name()))
+        return corrupt("a group's name is too long or not UTF-8");
+    change.name = record.name();
+    return change;
+}
+
+Result<GroupUpdate> readGroupUpdate(const pb::GroupUpdate &in)
+{
+    GroupUpdate update;
+    LAPIS_TRY_ASSIGN(update.group, readId(in.group_id()));
+    if (in.changes_size() == 0 || static_cast<std::size_t>(in.changes_size()) > MaxGroupLogChanges + 1)
+        return corrupt("a group update carries no change or too many");
+    for (const auto &record : in.changes()) {
+        LAPIS_TRY_ASSIGN(auto change, readChange(record, update.group));
+        update.changes.push_back(std::move(change));
+    }
+    return update;
 }
 
 } // namespace
@@ -228,10 +302,27 @@ std::string quoteExcerpt(std::string_view text)
     return std::string(text.substr(0, end));
 }
 
+Bytes serializeGroupChange(const GroupChange &change)
+{
+    pb::GroupChangeRecord record;
+    writeChange(change, record);
+    Bytes out(record.ByteSizeLong());
+    record.SerializeWithCachedSizesToArray(out.data());
+    return out;
+}
+
+Result<GroupChange> deserializeGroupChange(ByteView bytes, const GroupId &group)
+{
+    pb::GroupChangeRecord record;
+    if (!record.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+        return corrupt("a stored group change is malformed");
+    return readChange(record, group);
+}
+
 Result<WipedBytes> Content::serialize() const
 {
-    const int bodies =
-        int(data.has_value()) + int(receipt.has_value()) + int(typing.has_value()) + int(sync.has_value());
+    const int bodies = int(data.has_value()) + int(receipt.has_value()) + int(typing.has_value())
+                       + int(sync.has_value()) + int(groupUpdate.has_value()) + int(senderKey.has_value());
     if (bodies != 1)
         return fail(ErrorCode::InvalidArgument, "Content needs exactly one body");
     for (const auto *d : {data ? &*data : nullptr, sync ? &sync->message : nullptr}) {
@@ -261,6 +352,10 @@ Result<WipedBytes> Content::serialize() const
         s->set_timestamp(sync->timestamp);
         writeData(sync->message, *s->mutable_message());
     }
+    if (groupUpdate)
+        writeGroupUpdate(*groupUpdate, *c.mutable_group_update());
+    if (senderKey)
+        c.mutable_sender_key()->set_distribution(str(senderKey->serialize().view()));
     WipedBytes out(c.ByteSizeLong());
     c.SerializeWithCachedSizesToArray(out.data());
     return out;
@@ -306,6 +401,14 @@ Result<Content> Content::deserialize(ByteView in)
         s.timestamp = c.sync().timestamp();
         LAPIS_TRY_ASSIGN(s.message, readData(c.sync().message()));
         out.sync = std::move(s);
+        break;
+    }
+    case pb::Content::kGroupUpdate: {
+        LAPIS_TRY_ASSIGN(out.groupUpdate, readGroupUpdate(c.group_update()));
+        break;
+    }
+    case pb::Content::kSenderKey: {
+        LAPIS_TRY_ASSIGN(out.senderKey, SenderKeyDistribution::deserialize(asBytes(c.sender_key().distribution())));
         break;
     }
     default:

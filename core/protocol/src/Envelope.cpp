@@ -54,6 +54,9 @@ Result<Envelope> Envelope::deserialize(ByteView bytes)
     case pb::Envelope::TYPE_PLAINTEXT:
         out.type = Type::Plaintext;
         break;
+    case pb::Envelope::TYPE_SENDER_KEY:
+        out.type = Type::SenderKey;
+        break;
     default:
         return fail(ErrorCode::Corrupt, "Unknown envelope type");
     }
@@ -61,7 +64,9 @@ Result<Envelope> Envelope::deserialize(ByteView bytes)
     // goes there (the relay hands it to the account's next device).
     const bool toAccountMailbox = out.type == Type::Plaintext && out.recipient.device.value() == 0
                                   && validateAddress({out.recipient.account, DeviceId(1)}).ok();
-    if (!validateAddress(out.sender) || (!toAccountMailbox && !validateAddress(out.recipient)))
+    // A group message is the same bytes for every member device: it names none of them.
+    const bool toNoOne = out.type == Type::SenderKey && out.recipient == Address{};
+    if (!validateAddress(out.sender) || (!toAccountMailbox && !toNoOne && !validateAddress(out.recipient)))
         return fail(ErrorCode::Corrupt, "The envelope's sender or recipient is invalid");
     out.ciphertext.assign(e.ciphertext().begin(), e.ciphertext().end());
     out.relayTimestamp = e.relay_timestamp();

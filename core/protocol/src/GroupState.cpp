@@ -172,6 +172,16 @@ GroupRefusal GroupLog::outcome(const MessageId &changeId) const
     return it == m_outcomes.end() ? GroupRefusal::Future : it->second;
 }
 
+std::vector<GroupChange> GroupLog::changes() const
+{
+    std::vector<GroupChange> out;
+    out.reserve(m_changes.size() + 1);
+    out.push_back(m_creation);
+    for (const auto &[id, change] : m_changes)
+        out.push_back(change);
+    return out;
+}
+
 std::vector<MessageId> GroupLog::heads() const
 {
     std::set<MessageId> withChildren;

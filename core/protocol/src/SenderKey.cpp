@@ -261,4 +261,11 @@ Result<SenderKeyReceiver> SenderKeyReceiver::deserialize(ByteView bytes)
     return r;
 }
 
+Bytes senderKeyAssociatedData(const GroupId &group, const Address &sender)
+{
+    Bytes out(group.bytes().begin(), group.bytes().end());
+    appendAddress(out, sender);
+    return out;
+}
+
 } // namespace lapis::protocol

@@ -141,6 +141,8 @@ Result<WipedBytes> SessionCipher::decrypt(const Envelope &envelope, std::int64_t
         return decryptRatchet(envelope, now);
     case Envelope::Type::Plaintext:
         break;
+    case Envelope::Type::SenderKey:
+        return fail(ErrorCode::Unsupported, "A group message is read with its sender's group key, not a session");
     }
     return fail(ErrorCode::Unsupported, "A plaintext envelope has no session to decrypt it");
 }

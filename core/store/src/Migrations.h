@@ -31,8 +31,9 @@ Result<void> migration0008DeferredSearchIndex(Database &db);
 Result<void> migration0009ReplayProofDedupe(Database &db);
 Result<void> migration0010KemPreKeys(Database &db);
 Result<void> migration0011EditsAndTimers(Database &db);
+Result<void> migration0012Groups(Database &db);
 
-inline constexpr std::array<Migration, 11> Migrations{{
+inline constexpr std::array<Migration, 12> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
@@ -44,6 +45,7 @@ inline constexpr std::array<Migration, 11> Migrations{{
     {9, "replay_proof_dedupe", &migration0009ReplayProofDedupe},
     {10, "kem_prekeys", &migration0010KemPreKeys},
     {11, "edits_and_timers", &migration0011EditsAndTimers},
+    {12, "groups", &migration0012Groups},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

@@ -363,7 +363,7 @@ private slots:
     {
         auto db = withIndexedData(freshPath(), 10);
         QVERIFY_OK(migrate(*db));
-        QCOMPARE(*schemaVersion(*db), 11);
+        QCOMPARE(*schemaVersion(*db), LatestSchemaVersion);
         MessageRepository messages(*db);
         QCOMPARE(messages.search("pancakes", 10)->size(), std::size_t(1));
         auto old = messages.find(id(1));

@@ -101,18 +101,20 @@ Result<SendTargets> DeviceDirectory::targetsFor(const AccountId &to, bool allowP
                                                 std::vector<RejectedDevice> &ignored, bool withOwnDevices)
 {
     LAPIS_TRY_ASSIGN(auto recipient, resolve(to, DirectoryUse::Send));
-    LAPIS_TRY_ASSIGN(auto everEndToEnd, m_ctx.store
-                                            ->transact([&](store::Transaction &tx) -> Result<bool> {
-                                                LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(to));
-                                                const bool was = contact && contact->everHadEndToEnd;
-                                                if (!recipient.selection.accepted.empty() && !was)
-                                                    LAPIS_TRY(tx.contacts().markEndToEnd(to));
-                                                // A pinned account key makes the contact end to
-                                                // end for the guard, however it got pinned.
-                                                return was || (contact && !contact->pinnedAccountKey.empty())
-                                                       || to == m_ctx.account;
-                                            })
-                                            .get());
+    LAPIS_TRY_ASSIGN(auto everEndToEnd,
+                     m_ctx.store
+                         ->transact([&](store::Transaction &tx) -> Result<bool> {
+                             LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(to));
+                             const bool was = contact && contact->everHadEndToEnd;
+                             // Our own account is no contact (a group's
+                             // traffic to our other devices comes here).
+                             if (!recipient.selection.accepted.empty() && !was && !(to == m_ctx.account))
+                                 LAPIS_TRY(tx.contacts().markEndToEnd(to));
+                             // A pinned account key makes the contact end to
+                             // end for the guard, however it got pinned.
+                             return was || (contact && !contact->pinnedAccountKey.empty()) || to == m_ctx.account;
+                         })
+                         .get());
     SendTargets targets;
     targets.route = chooseRoute(everEndToEnd, recipient.selection.accepted.size(), allowPlaintext);
     ignored = recipient.selection.rejected;

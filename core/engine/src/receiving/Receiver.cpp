@@ -341,7 +341,8 @@ Result<void> Receiver::runStream(const StreamLoop &loop)
         searchBacklog = searchBacklog || !events.empty();
         std::map<AccountId, std::vector<MessageId>> toAcknowledge;
         for (const auto &event : events)
-            if (event.kind == IncomingEvent::Kind::Message && event.endToEnd)
+            // Receipts in groups (per member) come with the group views; none is sent yet.
+            if (event.kind == IncomingEvent::Kind::Message && event.endToEnd && !event.group)
                 toAcknowledge[event.from].push_back(event.messageId);
         for (auto &[sender, ids] : toAcknowledge)
             if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids), &receipts); !r.ok())

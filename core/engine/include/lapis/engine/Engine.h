@@ -12,6 +12,7 @@
 #include <lapis/engine/devices/Devices.h>
 #include <lapis/engine/devices/Linking.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/groups/Groups.h>
 #include <lapis/engine/keys/KeyMaintenance.h>
 #include <lapis/engine/profile/Privacy.h>
 #include <lapis/engine/profile/ProfileProtection.h>
@@ -220,6 +221,36 @@ public:
     Result<std::uint32_t> disappearingTimer(const AccountId &peer) { return m_changes.disappearingTimer(peer); }
     Result<std::vector<ExpiredMessage>> eraseExpiredMessages() { return engine::eraseExpiredMessages(m_ctx); }
     Result<void> sendTyping(const AccountId &to, bool started) { return m_sender.sendTyping(to, started); }
+    // Groups (Groups).
+    Result<GroupSummary> createGroup(const std::string &name, const std::vector<AccountId> &members)
+    {
+        return m_groups.createGroup(name, members);
+    }
+    Result<GroupSummary> addGroupMembers(const protocol::GroupId &group, const std::vector<AccountId> &members)
+    {
+        return m_groups.addMembers(group, members);
+    }
+    Result<GroupSummary> removeGroupMembers(const protocol::GroupId &group, const std::vector<AccountId> &members)
+    {
+        return m_groups.removeMembers(group, members);
+    }
+    Result<GroupSummary> promoteGroupMembers(const protocol::GroupId &group, const std::vector<AccountId> &members)
+    {
+        return m_groups.promoteMembers(group, members);
+    }
+    Result<GroupSummary> renameGroup(const protocol::GroupId &group, const std::string &name)
+    {
+        return m_groups.renameGroup(group, name);
+    }
+    Result<GroupSummary> leaveGroup(const protocol::GroupId &group) { return m_groups.leaveGroup(group); }
+    Result<std::vector<GroupSummary>> groups() { return m_groups.groups(); }
+    Result<GroupSummary> group(const protocol::GroupId &group) { return m_groups.group(group); }
+    Result<GroupSendReport> sendGroupText(const protocol::GroupId &group, const std::string &text,
+                                          const std::optional<MessageId> &replyTo = std::nullopt)
+    {
+        return m_groups.sendGroupText(group, text, replyTo);
+    }
+
     // Settings → Privacy (Privacy).
     [[nodiscard]] PrivacySettings privacy() const { return m_privacy.settings(); }
     Result<void> setPrivacy(const PrivacySettings &settings) { return m_privacy.change(settings); }
@@ -277,6 +308,7 @@ private:
     AttachmentDownloads m_downloads{m_ctx};
     ConversationViews m_views{m_ctx};
     MessageChanges m_changes{m_ctx, m_sender};
+    Groups m_groups{m_ctx, m_directory, m_sender};
     Privacy m_privacy{m_ctx};
     Trust m_trust{m_ctx, m_directory};
     ProfileProtection m_protection{m_ctx};

@@ -43,6 +43,11 @@ struct IncomingEvent {
     /// is kept and applied when the message arrives. TimerChanged: `from` set the conversation's
     /// disappearing timer to expireTimerSeconds (a notice row is stored). Expired: the message
     /// `messageId` of `conversationPeer` reached its disappearing time and was erased.
+    /// GroupChanged: a change `from` made to `group` took effect here (groupChange says which,
+    /// groupMembers whom it is about). GroupRefused: a change `from` sent did not take effect
+    /// (`text` says why; the group is unchanged). GroupKey: a member device's sending chain for
+    /// `group` was taken (nothing to show). A group message is a Message (or SyncedMessage, from
+    /// our own other device) with `group` set and conversationPeer the group's conversation key.
     enum class Kind {
         Message,
         SyncedMessage,
@@ -53,6 +58,9 @@ struct IncomingEvent {
         Typing,
         TimerChanged,
         Expired,
+        GroupChanged,
+        GroupRefused,
+        GroupKey,
         PlaintextRefused,
         Unreadable
     };
@@ -76,6 +84,12 @@ struct IncomingEvent {
     bool typingStarted = false;
     /// Attachment files of an erased message, removed by the receiver once the transaction committed.
     std::vector<std::string> erasedFiles;
+    /// A group message or change: the group.
+    std::optional<protocol::GroupId> group;
+    /// GroupChanged, GroupRefused: what the change does and whom it is about (for a creation,
+    /// every first member).
+    std::optional<protocol::GroupChange::Kind> groupChange;
+    std::vector<AccountId> groupMembers;
 };
 
 /// A message taken by receive(), for the CLI and the views.
@@ -126,6 +140,22 @@ private:
                                            IncomingEvent event, const AccountId &peer,
                                            store::MessageDirection direction, std::int64_t nowMs);
     Result<bool> belongsTo(store::Transaction &tx, const MessageId &target, const AccountId &peer);
+    // Groups (IncomingGroups.cpp).
+    /// A sender-key envelope: decrypted with the sending device's chain, checked (a member's
+    /// chain, its owner the sender, the content's group the chain's) and stored.
+    Result<IncomingEvent> receiveGroupMessage(store::Transaction &tx, const protocol::Envelope &envelope,
+                                              std::int64_t nowMs);
+    /// A group update over a pairwise session from `event.from`.
+    Result<IncomingEvent> applyGroupUpdate(store::Transaction &tx, const protocol::GroupUpdate &update,
+                                           IncomingEvent event, std::int64_t nowMs);
+    /// A group update for a group this device holds no current membership of: the whole history,
+    /// taken when its last change is the sender's, took effect and makes this account a member.
+    Result<IncomingEvent> joinGroup(store::Transaction &tx, const protocol::GroupUpdate &update,
+                                    const std::optional<protocol::GroupLog> &known, IncomingEvent event,
+                                    std::int64_t nowMs);
+    /// A member device's sending chain, over a pairwise session.
+    Result<IncomingEvent> takeSenderKey(store::Transaction &tx, const protocol::SenderKeyDistribution &distribution,
+                                        IncomingEvent event);
     /// A reaction, edit or delete for everyone of a message of the conversation `conversationId`.
     Result<IncomingEvent> applyChange(store::Transaction &tx, const protocol::DataMessage &data, IncomingEvent event,
                                       std::int64_t conversationId, std::int64_t nowMs);

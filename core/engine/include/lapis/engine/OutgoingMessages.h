@@ -71,14 +71,15 @@ public:
 
     /// The relay accepted message `id` for its recipient: Sent, and out of the outbox.
     static Result<void> markSent(store::Transaction &tx, const MessageId &id);
+    /// Keeps `envelopes` in the outbox under `id` until the relay takes them.
+    static Result<void> enqueue(store::Transaction &tx, const MessageId &id,
+                                const std::vector<OutgoingEnvelope> &envelopes, std::int64_t nowMs);
 
 private:
     Result<std::vector<OutgoingEnvelope>> encryptTo(store::Transaction &tx, const AccountId &account,
                                                     const std::vector<DeviceId> &devices, ByteView plaintext,
                                                     bool plaintextRoute, const SendTargets &targets,
                                                     std::int64_t nowMs);
-    static Result<void> enqueue(store::Transaction &tx, const MessageId &id,
-                                const std::vector<OutgoingEnvelope> &envelopes, std::int64_t nowMs);
 
     protocol::Address m_self;
     const LocalIdentity *m_identity;

@@ -6,6 +6,8 @@
 #include <lapis/common/Result.h>
 #include <lapis/common/SecureBytes.h>
 #include <lapis/crypto/Random.h>
+#include <lapis/protocol/GroupState.h>
+#include <lapis/protocol/SenderKey.h>
 
 #include <cstdint>
 #include <optional>
@@ -66,6 +68,8 @@ struct DataMessage {
     std::uint32_t expireTimer = 0;
     /// Only sets the conversation's timer to expireTimer; carries nothing else.
     bool timerUpdate = false;
+    /// Set on a group message: the group it was sent to (inside a sender-key message only).
+    std::optional<GroupId> group;
 };
 
 struct Receipt {
@@ -88,6 +92,18 @@ struct SyncTranscript {
     DataMessage message;
 };
 
+/// A group's membership travelling end to end: the change its sender made (last), preceded, for
+/// an account the change makes a member, by the group's history as the sender holds it.
+struct GroupUpdate {
+    GroupId group;
+    std::vector<GroupChange> changes;
+};
+
+/// One group change as a device keeps it in its log (content.proto's GroupChangeRecord).
+[[nodiscard]] Bytes serializeGroupChange(const GroupChange &change);
+/// Corrupt for a malformed record or one beyond the limits a group update has.
+Result<GroupChange> deserializeGroupChange(ByteView bytes, const GroupId &group);
+
 /// A new content message id: the time in milliseconds since 1970 (48 bits, big-endian), then 80
 /// random bits. Ids from one sender sort by time, so every store indexes new messages at the end
 /// of its id index instead of at a random leaf (an insert into a store of 20,000 messages took
@@ -102,13 +118,18 @@ struct Content {
     std::optional<Receipt> receipt;
     std::optional<Typing> typing;
     std::optional<SyncTranscript> sync;
+    std::optional<GroupUpdate> groupUpdate;
+    /// A device's sending chain for a group, handed over a pairwise session.
+    std::optional<SenderKeyDistribution> senderKey;
 
     /// Protobuf encoding (unpadded: SessionCipher pads). InvalidArgument unless exactly one body is set.
     [[nodiscard]] Result<WipedBytes> serialize() const;
     /// Corrupt for malformed bytes, no body, a message id that is not 16 bytes, an attachment
     /// key that is not 32 bytes, a quote without an author or with an over-long author or
     /// excerpt (or one that is not UTF-8), an over-long reaction emoji; Unsupported for a version
-    /// other than 1.
+    /// other than 1. A group update is Corrupt beyond the limits of GroupState.h (a change with
+    /// an unknown kind, more parents or members than allowed, an over-long name, ids of the wrong
+    /// length, a change for another group than the update names).
     static Result<Content> deserialize(ByteView bytes);
 };
 

@@ -16,12 +16,13 @@ struct Envelope {
         PreKey = 1,    ///< ciphertext is a PreKeyMessage: the first messages of a session
         Ratchet = 2,   ///< ciphertext is a RatchetMessage
         Plaintext = 3, ///< ciphertext is padded Content in the clear (the green fallback)
+        SenderKey = 4, ///< ciphertext is a sender-key message: one for every member device of a group
     };
 
     std::uint32_t version = 1;
     MessageId messageId; ///< random, for dedupe by the relay and the recipient
     Address sender;
-    Address recipient;
+    Address recipient; ///< empty (no account, device 0) for a SenderKey envelope
     Type type = Type::Ratchet;
     Bytes ciphertext;
     std::uint64_t relayTimestamp = 0; ///< set by the relay (ms since the epoch)

@@ -109,6 +109,9 @@ public:
     [[nodiscard]] GroupRefusal outcome(const MessageId &changeId) const;
     [[nodiscard]] bool tookEffect(const MessageId &changeId) const { return outcome(changeId) == GroupRefusal::None; }
     [[nodiscard]] std::size_t size() const { return m_changes.size(); }
+    /// The creation, then every change kept, by change id: what a new member is handed (any
+    /// order folds the same).
+    [[nodiscard]] std::vector<GroupChange> changes() const;
 
 private:
     void fold();

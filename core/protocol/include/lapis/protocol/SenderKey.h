@@ -6,6 +6,7 @@
 #include <lapis/common/SecureBytes.h>
 #include <lapis/crypto/Ed25519.h>
 #include <lapis/crypto/Random.h>
+#include <lapis/protocol/Address.h>
 #include <lapis/protocol/GroupState.h>
 
 #include <array>
@@ -92,6 +93,11 @@ private:
     crypto::Ed25519PublicKey m_signingKey;
     std::map<std::uint32_t, SecretArray<32>> m_skipped;
 };
+
+/// What a group message binds (the associated data of SenderKeySender::encrypt): the group id,
+/// then the sending device's address (appendAddress). A message replayed into another group or
+/// claimed by another device fails to verify.
+[[nodiscard]] Bytes senderKeyAssociatedData(const GroupId &group, const Address &sender);
 
 /// The key id of a sender-key message (to find its chain), without checking anything else.
 Result<SenderKeyId> senderKeyIdOf(ByteView message);

@@ -5,6 +5,7 @@
 #include <lapis/store/AttachmentRepository.h>
 #include <lapis/store/ContactRepository.h>
 #include <lapis/store/ConversationRepository.h>
+#include <lapis/store/GroupRepository.h>
 #include <lapis/store/MessageRepository.h>
 #include <lapis/store/MetaRepository.h>
 #include <lapis/store/OutboxRepository.h>
@@ -52,6 +53,7 @@ public:
     SessionRepository sessions() { return SessionRepository(m_db); }
     PreKeyRepository preKeys() { return PreKeyRepository(m_db); }
     ConversationRepository conversations() { return ConversationRepository(m_db); }
+    GroupRepository groups() { return GroupRepository(m_db); }
     MessageRepository messages() { return MessageRepository(m_db); }
     AttachmentRepository attachments() { return AttachmentRepository(m_db); }
     OutboxRepository outbox() { return OutboxRepository(m_db); }

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <lapis/protocol/GroupState.h>
+#include <lapis/store/Transaction.h>
+
+#include <optional>
+#include <vector>
+
+namespace lapis::engine {
+
+/// The key of a group's conversation: '#' and the group id in hex. No account name can be it
+/// (names are [a-z0-9._-]), so a group's conversation is an ordinary one (PROTOCOL.md §15).
+AccountId groupConversationKey(const protocol::GroupId &group);
+/// The group a conversation key names, if it names one.
+std::optional<protocol::GroupId> groupOfConversationKey(const AccountId &key);
+
+/// What a group's log folded to before and after changes were taken.
+struct GroupTransition {
+    protocol::GroupState before;
+    protocol::GroupState after;
+    std::int64_t conversationId = 0;
+    /// Accounts that were members before and are not any more.
+    std::vector<AccountId> removed;
+    /// Accounts that are members now and were not before.
+    std::vector<AccountId> added;
+};
+
+/// A group's log as this device keeps it in the store: loaded and folded, and written back with
+/// what follows from it.
+class GroupBook {
+public:
+    /// The group's log, or nullopt when this device knows no such group. Corrupt when a kept
+    /// change does not decode or the log does not start with a creation.
+    static Result<std::optional<protocol::GroupLog>> load(store::Transaction &tx, const protocol::GroupId &group);
+
+    /// Writes every change `log` keeps and the state it folds to (the conversation's title is the
+    /// group's name), and what follows from a removal: this device's sending chain is dropped (the
+    /// next message starts a new one, handed only to the members then) and so are the removed
+    /// members' chains. `before` is the state before (empty for a group new here).
+    static Result<GroupTransition> save(store::Transaction &tx, const protocol::GroupLog &log,
+                                        const protocol::GroupState &before, const AccountId &self, std::int64_t nowMs);
+};
+
+} // namespace lapis::engine

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writing to a group (PROTOCOL.md §15): the message is encrypted once, in this device's sending
+// chain; each member device that lacks the chain is handed it first over its pairwise session.
+#include "../ConversationActivity.h"
+#include "../ConversationMessages.h"
+#include "GroupBook.h"
+#include "GroupDelivery.h"
+
+#include <lapis/common/Log.h>
+#include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/groups/Groups.h>
+#include <lapis/engine/sending/Sender.h>
+#include <lapis/protocol/Envelope.h>
+#include <lapis/protocol/Padding.h>
+
+#include <set>
+
+namespace lapis::engine {
+
+namespace {
+
+/// A group message written and encrypted, with the chains to hand out before it.
+struct PreparedGroupMessage {
+    MessageId id;
+    Bytes envelope;
+    /// The chain as it stood before this message: a device that joins the send late (a new
+    /// device of a member) reads from this message on.
+    std::optional<protocol::SenderKeyDistribution> distribution;
+    std::vector<PairwiseDelivery> chains;
+};
+
+using Holders = std::set<std::pair<AccountId, DeviceId>>;
+
+bool lacksChain(const Holders &holders, const AccountId &account, const SendTargets &targets)
+{
+    return std::any_of(targets.recipientDevices.begin(), targets.recipientDevices.end(), [&](DeviceId device) {
+        return !holders.contains({account, device});
+    });
+}
+
+} // namespace
+
+Result<GroupSendReport> Groups::sendGroupText(const protocol::GroupId &group, const std::string &text,
+                                              const std::optional<MessageId> &replyTo)
+{
+    if (auto problem = Sender::textProblem(text))
+        return fail(ErrorCode::InvalidArgument, "The message " + *problem);
+    protocol::DataMessage message;
+    message.text = text;
+    if (replyTo) {
+        const auto key = groupConversationKey(group);
+        LAPIS_TRY_ASSIGN(
+            auto quoted,
+            m_ctx.store->transact([&](store::Transaction &tx) { return messageOfConversation(tx, key, *replyTo); })
+                .get());
+        message.quote = protocol::Quote{*replyTo, quoted.sender,
+                                        quoted.deleted ? std::string() : protocol::quoteExcerpt(quoted.text)};
+    }
+    return sendGroupData(group, std::move(message));
+}
+
+Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, protocol::DataMessage message)
+{
+    LAPIS_TRY(m_ctx.checkCanSend());
+    if (!m_ctx.identity)
+        return fail(ErrorCode::Unsupported, "This account has no keys; groups are end to end only");
+    LAPIS_TRY_ASSIGN(auto stored,
+                     m_ctx.store->transact([&](store::Transaction &tx) { return tx.groups().find(group); }).get());
+    if (!stored)
+        return fail(ErrorCode::NotFound, "No such group on this device");
+    if (!stored->isMember)
+        return fail(ErrorCode::PermissionDenied, "You are not a member of this group any more");
+    std::vector<AccountId> accounts;
+    for (const auto &member : stored->members)
+        accounts.push_back(member.account);
+    LAPIS_TRY_ASSIGN(auto targetsByAccount, targetsFor(accounts));
+
+    const auto now = m_ctx.nowMs();
+    message.timestamp = static_cast<std::uint64_t>(now);
+    message.group = group;
+    const auto self = m_ctx.selfAddress();
+    OutgoingMessages outgoing(self, m_ctx.identity.get(), m_ctx.rng);
+    LAPIS_TRY_ASSIGN(auto prepared,
+                     m_ctx.store
+                         ->transact([&](store::Transaction &tx) -> Result<PreparedGroupMessage> {
+                             PreparedGroupMessage out;
+                             LAPIS_TRY_ASSIGN(auto kept, tx.groups().sendingChain(group));
+                             std::optional<protocol::SenderKeySender> chain;
+                             if (kept) {
+                                 LAPIS_TRY_ASSIGN(chain, protocol::SenderKeySender::deserialize(kept->view()));
+                             } else {
+                                 // The first message since the group began or since someone was removed.
+                                 chain = protocol::SenderKeySender::create(group, m_ctx.rng);
+                             }
+                             out.distribution = chain->distribution();
+                             // The chains go first: their id is a millisecond older than the message's, so an
+                             // outbox flushed later hands them out first too.
+                             out.id = protocol::newContentMessageId(now, m_ctx.rng);
+                             const auto chainsId = protocol::newContentMessageId(now - 1, m_ctx.rng);
+                             LAPIS_TRY_ASSIGN(const auto holderList, tx.groups().chainHolders(group));
+                             const Holders holders(holderList.begin(), holderList.end());
+                             for (const auto &[account, targets] : targetsByAccount) {
+                                 if (!lacksChain(holders, account, targets))
+                                     continue;
+                                 PairwiseDelivery delivery;
+                                 delivery.account = account;
+                                 delivery.content.messageId = chainsId;
+                                 delivery.content.senderKey = *out.distribution;
+                                 LAPIS_TRY(preparePairwise(tx, outgoing, delivery, targets, now));
+                                 out.chains.push_back(std::move(delivery));
+                             }
+
+                             protocol::Content content;
+                             content.messageId = out.id;
+                             content.data = message;
+                             LAPIS_TRY_ASSIGN(const auto body, content.serialize());
+                             const auto padded = protocol::pad(body.view());
+                             LAPIS_TRY_ASSIGN(
+                                 auto ciphertext,
+                                 chain->encrypt(padded.view(), protocol::senderKeyAssociatedData(group, self)));
+                             LAPIS_TRY(tx.groups().saveSendingChain(group, chain->serialize().view()));
+                             protocol::Envelope envelope;
+                             std::array<std::uint8_t, MessageId::Size> envelopeId{};
+                             m_ctx.rng.fill(MutableByteView(envelopeId));
+                             envelope.messageId = MessageId(envelopeId);
+                             envelope.sender = self;
+                             envelope.type = protocol::Envelope::Type::SenderKey;
+                             envelope.ciphertext = std::move(ciphertext);
+                             out.envelope = envelope.serialize();
+
+                             store::StoredMessage row;
+                             row.id = out.id;
+                             row.conversationId = stored->conversationId;
+                             row.sender = self.account;
+                             row.senderDevice = self.device;
+                             row.direction = store::MessageDirection::Outgoing;
+                             row.text = message.text;
+                             row.sentAtMs = now;
+                             row.state = store::MessageState::Pending;
+                             row.endToEnd = true;
+                             if (message.quote) {
+                                 row.replyTo = message.quote->target;
+                                 row.replyAuthor = message.quote->author;
+                                 row.replyExcerpt = message.quote->excerpt;
+                             }
+                             LAPIS_TRY(tx.messages().insert(row));
+                             ConversationActivity::of(tx).record(stored->conversationId, now, 0);
+                             for (const auto &[account, targets] : targetsByAccount) {
+                                 std::vector<OutgoingEnvelope> copies;
+                                 for (const auto device : targets.recipientDevices)
+                                     copies.push_back({account, device, out.envelope, false});
+                                 LAPIS_TRY(OutgoingMessages::enqueue(tx, out.id, copies, now));
+                             }
+                             return out;
+                         })
+                         .get());
+
+    GroupSendReport report;
+    report.id = prepared.id;
+    // Chains first: a member device reads the message only with the chain.
+    std::set<AccountId> chainless;
+    for (auto &delivery : prepared.chains) {
+        auto delivered = deliverPairwise(delivery);
+        if (!delivered.ok() || !*delivered) {
+            chainless.insert(delivery.account);
+            continue;
+        }
+        LAPIS_TRY(m_ctx.store
+                      ->transact([&](store::Transaction &tx) -> Result<void> {
+                          for (const auto &envelope : delivery.envelopes)
+                              LAPIS_TRY(tx.groups().addChainHolder(group, envelope.recipient, envelope.device));
+                          return {};
+                      })
+                      .get());
+    }
+    for (auto &[account, targets] : targetsByAccount) {
+        if (chainless.contains(account)) {
+            report.waiting.push_back(account);
+            continue;
+        }
+        auto accepted =
+            deliverGroupCopies(group, prepared.id, prepared.envelope, *prepared.distribution, account, targets);
+        if (!accepted.ok() || !*accepted) {
+            if (!accepted.ok())
+                qCInfo(lcEngine) << "A group message waits in the outbox:" << accepted.error().message.c_str();
+            report.waiting.push_back(account);
+            continue;
+        }
+        report.devices += targets.recipientDevices.size();
+    }
+    report.acceptedByRelay = report.waiting.empty();
+    if (report.acceptedByRelay) {
+        const auto id = prepared.id;
+        LAPIS_TRY(
+            m_ctx.store->transact([&](store::Transaction &tx) { return OutgoingMessages::markSent(tx, id); }).get());
+    }
+    return report;
+}
+
+Result<bool> Groups::deliverGroupCopies(const protocol::GroupId &group, const MessageId &id, const Bytes &envelope,
+                                        const protocol::SenderKeyDistribution &distribution, const AccountId &account,
+                                        SendTargets &targets)
+{
+    for (int attempt = 0; attempt < DeviceDirectory::MaxAttempts; ++attempt) {
+        std::vector<OutgoingEnvelope> copies;
+        for (const auto device : targets.recipientDevices)
+            copies.push_back({account, device, envelope, false});
+        if (copies.empty())
+            return true;
+        LAPIS_TRY_ASSIGN(const bool accepted, m_sender.deliver(account, copies, false));
+        if (accepted) {
+            LAPIS_TRY(
+                m_ctx.store
+                    ->transact([&](store::Transaction &tx) { return tx.outbox().removeForMessageTo(id, account); })
+                    .get());
+            return true;
+        }
+        // The account's devices changed: a new device is handed the chain (from this message
+        // on), then gets the same message.
+        LAPIS_TRY_ASSIGN(targets, targetsOf(account));
+        OutgoingMessages outgoing(m_ctx.selfAddress(), m_ctx.identity.get(), m_ctx.rng);
+        const auto now = m_ctx.nowMs();
+        PairwiseDelivery handOver;
+        handOver.account = account;
+        handOver.content.messageId = protocol::newContentMessageId(now, m_ctx.rng);
+        handOver.content.senderKey = distribution;
+        LAPIS_TRY(m_ctx.store
+                      ->transact([&](store::Transaction &tx) -> Result<void> {
+                          LAPIS_TRY(preparePairwise(tx, outgoing, handOver, targets, now));
+                          LAPIS_TRY(tx.outbox().removeForMessageTo(id, account));
+                          std::vector<OutgoingEnvelope> again;
+                          for (const auto device : targets.recipientDevices)
+                              again.push_back({account, device, envelope, false});
+                          return OutgoingMessages::enqueue(tx, id, again, now);
+                      })
+                      .get());
+        LAPIS_TRY_ASSIGN(const bool handed, deliverPairwise(handOver));
+        if (!handed)
+            return false;
+        LAPIS_TRY(m_ctx.store
+                      ->transact([&](store::Transaction &tx) -> Result<void> {
+                          for (const auto &e : handOver.envelopes)
+                              LAPIS_TRY(tx.groups().addChainHolder(group, e.recipient, e.device));
+                          return {};
+                      })
+                      .get());
+    }
+    return fail(ErrorCode::Unavailable, "The relay's device list for " + account.value() + " kept changing; try again");
+}
+
+} // namespace lapis::engine
