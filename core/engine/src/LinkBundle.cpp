@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/engine/LinkBundle.h>
+#include <lapis/protocol/GroupState.h>
 #include <lapis/protocol/Limits.h>
 
 #include <cstring>
@@ -126,6 +127,13 @@ WipedBytes LinkBundle::serialize() const
         w.text(t.peer.value());
         w.u32(t.seconds);
     }
+    w.u32(static_cast<std::uint32_t>(groups.size()));
+    for (const auto &g : groups) {
+        w.raw(g.id.bytes());
+        w.u32(static_cast<std::uint32_t>(g.changes.size()));
+        for (const auto &change : g.changes)
+            w.bytes(change);
+    }
     return WipedBytes(w.take());
 }
 
@@ -147,6 +155,12 @@ std::size_t LinkBundle::serializedSize() const
     size += 4;
     for (const auto &t : timers)
         size += 4 + t.peer.value().size() + 4;
+    size += 4;
+    for (const auto &g : groups) {
+        size += MessageId::Size + 4;
+        for (const auto &change : g.changes)
+            size += 4 + change.size();
+    }
     return size;
 }
 
@@ -156,7 +170,7 @@ Result<LinkBundle> LinkBundle::deserialize(ByteView bytes)
     if (bytes.empty())
         return damaged;
     const std::uint8_t version = bytes[0];
-    if (version != 1 && version != Version)
+    if (version < 1 || version > Version)
         return fail(ErrorCode::Unsupported, "The link bundle is from another version of Lapis");
     Reader r(bytes.subspan(1));
     LinkBundle b;
@@ -220,6 +234,24 @@ Result<LinkBundle> LinkBundle::deserialize(ByteView bytes)
             if (t.seconds > protocol::MaxExpireTimerSeconds)
                 return damaged;
             b.timers.push_back(std::move(t));
+        }
+    }
+    if (version >= 3) {
+        const auto groupCount = r.u32();
+        if (!r.ok() || groupCount > MaxContacts)
+            return damaged;
+        for (std::uint32_t i = 0; i < groupCount && r.ok(); ++i) {
+            Group g;
+            const auto id = r.raw(MessageId::Size);
+            const auto changeCount = r.u32();
+            if (!r.ok() || changeCount == 0 || changeCount > protocol::MaxGroupLogChanges + 1)
+                return damaged;
+            g.id = *MessageId::fromBytes(id);
+            for (std::uint32_t c = 0; c < changeCount && r.ok(); ++c) {
+                const auto change = r.bytes();
+                g.changes.emplace_back(change.begin(), change.end());
+            }
+            b.groups.push_back(std::move(g));
         }
     }
     if (!r.ok() || !r.atEnd())

@@ -165,6 +165,7 @@ private slots:
         QVERIFY2(notAMember.err.contains(QStringLiteral("not a member")), qPrintable(describe(notAMember)));
 
         VERIFY_RUN(m_bob->run(lapis::test::receiveWaiting()));
+        VERIFY_RUN(m_alice->run(lapis::test::receiveWaiting()));
         VERIFY_RUN(m_bob->run({QStringLiteral("group-leave"), id}));
         const auto alices = m_alice->run(receiveJson(1) << QStringLiteral("--events"));
         VERIFY_RUN(alices);

@@ -311,6 +311,51 @@ private slots:
         QVERIFY(files > 0);
     }
 
+    /// A device linked after the group began holds it (the link bundle carries its log), reads
+    /// what members send from then on (their batches to Alice's devices are refused until they
+    /// look her devices up again, and the new device is handed their chains), and writes to it.
+    /// A backup restored as a new device holds it too.
+    void laterDevicesHoldTheGroup()
+    {
+        const auto id = newGroup("Family");
+        QVERIFY(id);
+        VERIFY_OK(m_bob->sendGroupText(*id, "before the laptop"));
+        QVERIFY(messageWithText(receiveText(*m_alice, "before the laptop"), "before the laptop"));
+
+        auto laptop = m_profiles.linked(*m_alice, "alice3", "alice's new laptop");
+        QVERIFY(laptop);
+        TRY_OK(held, laptop->group(*id));
+        QCOMPARE(held->name, std::string("Family"));
+        QCOMPARE(held->members.size(), std::size_t(3));
+        QVERIFY(held->isMember);
+
+        TRY_OK(fromBob, m_bob->sendGroupText(*id, "welcome, laptop"));
+        QVERIFY(fromBob->acceptedByRelay);
+        QCOMPARE(fromBob->devices, std::size_t(4)); // carol, alice's phone and both laptops
+        QVERIFY(messageWithText(receiveText(*laptop, "welcome, laptop"), "welcome, laptop"));
+        TRY_OK(fromLaptop, laptop->sendGroupText(*id, "typing from the laptop"));
+        QVERIFY(fromLaptop->acceptedByRelay);
+        QVERIFY(messageWithText(receiveText(*m_bob, "typing from the laptop"), "typing from the laptop"));
+        const auto mine = receiveText(*m_alice, "typing from the laptop");
+        const auto *synced = messageWithText(mine, "typing from the laptop");
+        QVERIFY(synced);
+        QVERIFY(synced->event.kind == IncomingEvent::Kind::SyncedMessage);
+
+        const QString backupFile = m_scratch.filePath(QStringLiteral("alice.lapisbackup"));
+        TRY_OK(code, m_alice->exportBackup(backupFile.toStdString()));
+        const auto restoredOptions = m_profiles.optionsFor("alice-restored");
+        VERIFY_OK(Engine::importBackup(restoredOptions, backupFile.toStdString(), *code));
+        TRY_OK(restored, Engine::open(restoredOptions));
+        TRY_OK(again, (*restored)->group(*id));
+        QCOMPARE(again->name, std::string("Family"));
+        QCOMPARE(again->members.size(), std::size_t(3));
+        TRY_OK(history, (*restored)->history(again->conversationKey, 20));
+        QVERIFY(std::any_of(history->begin(), history->end(),
+                            [](const auto &m) { return m.text == "typing from the laptop"; }));
+        VERIFY_OK(m_carol->sendGroupText(*id, "hello restored"));
+        QVERIFY(messageWithText(receiveText(**restored, "hello restored"), "hello restored"));
+    }
+
 private:
     /// The id of the group's creation, as the profile keeps it.
     static MessageId creationOf(const ProfileOptions &options, const protocol::GroupId &group)

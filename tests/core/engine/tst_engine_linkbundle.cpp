@@ -26,6 +26,9 @@ LinkBundle sample()
     b.recentMessages[1].expireTimerSeconds = 3600;
     b.recentMessages[1].expiresAtMs = 1'800'000'003'600;
     b.timers.push_back({AccountId("bob"), 3600});
+    // Groups (version 3): a group's change log, opaque records here.
+    b.groups.push_back(
+        {*MessageId::fromBytes(crypto::randomBytes(16)), {crypto::randomBytes(40), crypto::randomBytes(60)}});
     return b;
 }
 } // namespace
@@ -75,20 +78,45 @@ private slots:
         QCOMPARE(back->timers[0].seconds, 3600U);
     }
 
-    // A bundle from a device of the previous version (1: no timers after the messages) still
-    // links. Without messages, version 1's bytes are version 2's without the timer count.
+    // A bundle from a device of an earlier version (1: no timers after the messages) still
+    // links. Without messages, version 1's bytes are version 3's without the timer and group counts.
     void versionOneStillReads()
     {
         auto b = sample();
         b.recentMessages.clear();
         b.timers.clear();
+        b.groups.clear();
         const auto bytes = b.serialize();
-        Bytes v1(bytes.view().begin(), bytes.view().end() - 4);
+        Bytes v1(bytes.view().begin(), bytes.view().end() - 8);
         v1[0] = 1;
         const auto back = LinkBundle::deserialize(v1);
         QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
         QCOMPARE(back->contacts.size(), std::size_t{2});
         QVERIFY(back->timers.empty());
+    }
+
+    // Version 2 (before groups): version 3's bytes without the group count.
+    void versionTwoStillReads()
+    {
+        auto b = sample();
+        b.groups.clear();
+        const auto bytes = b.serialize();
+        Bytes v2(bytes.view().begin(), bytes.view().end() - 4);
+        v2[0] = 2;
+        const auto back = LinkBundle::deserialize(v2);
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(back->timers.size(), std::size_t{1});
+        QVERIFY(back->groups.empty());
+    }
+
+    void groupsRoundTrip()
+    {
+        const auto b = sample();
+        const auto back = LinkBundle::deserialize(b.serialize().view());
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().message.c_str());
+        QCOMPARE(back->groups.size(), std::size_t{1});
+        QVERIFY(back->groups[0].id == b.groups[0].id);
+        QVERIFY(back->groups[0].changes == b.groups[0].changes);
     }
 
     void everyTruncationAndExtensionRejected()
@@ -100,7 +128,7 @@ private slots:
         longer.push_back(0);
         QCOMPARE(LinkBundle::deserialize(longer).error().code, ErrorCode::Corrupt);
         longer.pop_back();
-        longer[0] = 3;
+        longer[0] = LinkBundle::Version + 1;
         QCOMPARE(LinkBundle::deserialize(longer).error().code, ErrorCode::Unsupported);
     }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../groups/GroupBook.h"
 #include "BackupRecords.h"
 
 #include <lapis/protocol/Limits.h>
@@ -17,6 +18,11 @@ Result<Snapshot> takeSnapshot(store::Transaction &tx, std::int64_t nowMs)
     LAPIS_TRY_ASSIGN(s.devices, tx.accounts().devices());
     LAPIS_TRY_ASSIGN(s.contacts, tx.contacts().list());
     LAPIS_TRY_ASSIGN(s.conversations, tx.conversations().list(true));
+    LAPIS_TRY_ASSIGN(const auto groups, tx.groups().list());
+    for (const auto &group : groups) {
+        LAPIS_TRY_ASSIGN(auto changes, tx.groups().changes(group.id));
+        s.groups.emplace_back(group.id, std::move(changes));
+    }
     for (const auto &conversation : s.conversations) {
         std::optional<store::MessageCursor> cursor;
         do {
@@ -99,6 +105,20 @@ store::StoredMessage messageFrom(const backup::Message &r, std::int64_t conversa
     if (r.has_expires_at())
         m.expiresAtMs = r.expires_at_ms();
     return m;
+}
+
+Result<void> restoreGroup(store::Transaction &tx, const AccountId &self, const backup::Group &record,
+                          std::int64_t nowMs)
+{
+    LAPIS_TRY_ASSIGN(const auto id, MessageId::fromBytes(toBytes(record.group_id())));
+    std::vector<Bytes> changes;
+    for (const auto &change : record.changes())
+        changes.push_back(toBytes(change));
+    auto log = GroupBook::fold(id, changes);
+    if (!log.ok())
+        return fail(ErrorCode::Corrupt, "The backup file is damaged: a group's history does not hold together");
+    LAPIS_TRY(GroupBook::save(tx, *log, protocol::GroupState{}, self, nowMs));
+    return {};
 }
 
 Result<void> restoreRecord(store::Transaction &tx, const backup::Record &record,

@@ -25,6 +25,8 @@ struct Snapshot {
     std::vector<std::pair<AccountId, store::StoredMessage>> messages; ///< with their conversation's peer
     std::map<MessageId, std::vector<store::StoredAttachment>> attachments;
     std::uint64_t attachmentBytes = 0;
+    /// Each group's change log (protocol::serializeGroupChange records).
+    std::vector<std::pair<MessageId, std::vector<Bytes>>> groups;
 };
 
 /// Everything to back up at `nowMs`; messages whose disappearing time has come are left out.
@@ -34,6 +36,10 @@ store::StoredMessage messageFrom(const backup::Message &r, std::int64_t conversa
 /// Restores one record (not the account, not attachment content) into the staged store.
 Result<void> restoreRecord(store::Transaction &tx, const backup::Record &record,
                            std::map<std::string, std::int64_t> &conversationIds, std::int64_t nowMs);
+
+/// Restores a group of the account `self` from its change log, folded as every member device does.
+Result<void> restoreGroup(store::Transaction &tx, const AccountId &self, const backup::Group &record,
+                          std::int64_t nowMs);
 
 /// The plaintext of an attachment written to it becomes AttachmentData records.
 class AttachmentSink : public std::streambuf {

@@ -150,6 +150,15 @@ Result<std::string> Backups::exportBackup(const fs::path &file, const std::funct
         advance(1);
     }
 
+    for (const auto &[id, changes] : snapshot.groups) {
+        backup::Record r;
+        auto &group = *r.mutable_group();
+        group.set_group_id(toString(id.bytes()));
+        for (const auto &change : changes)
+            group.add_changes(toString(change));
+        LAPIS_TRY(writer.write(r));
+    }
+
     std::uint64_t attachmentCount = 0;
     // Oldest first, so that a restore inserts in the order the messages were stored.
     for (auto it = snapshot.messages.rbegin(); it != snapshot.messages.rend(); ++it) {
@@ -200,6 +209,7 @@ Result<std::string> Backups::exportBackup(const fs::path &file, const std::funct
     end.mutable_end()->set_conversations(snapshot.conversations.size());
     end.mutable_end()->set_messages(snapshot.messages.size());
     end.mutable_end()->set_attachments(attachmentCount);
+    end.mutable_end()->set_groups(snapshot.groups.size());
     LAPIS_TRY(writer.finish(end));
     out.close();
     if (!out)
@@ -277,7 +287,7 @@ Result<void> Backups::importBackup(const ProfileOptions &target, const fs::path 
 
     // Contacts, conversations, messages and attachments, record by record.
     std::map<std::string, std::int64_t> conversationIds;
-    std::uint64_t contacts = 0, conversations = 0, messages = 0, attachments = 0;
+    std::uint64_t contacts = 0, conversations = 0, messages = 0, attachments = 0, groups = 0;
     const auto files = restored->store->attachmentFiles();
     const auto now = restored->nowMs();
     std::optional<MessageId> lastMessage;
@@ -287,9 +297,18 @@ Result<void> Backups::importBackup(const ProfileOptions &target, const fs::path 
         if (record.kind_case() == backup::Record::kEnd) {
             const auto &end = record.end();
             if (end.contacts() != contacts || end.conversations() != conversations || end.messages() != messages
-                || end.attachments() != attachments)
+                || end.attachments() != attachments || end.groups() != groups)
                 return fail(ErrorCode::Corrupt, "The backup file is damaged: records are missing");
             break;
+        }
+        if (record.kind_case() == backup::Record::kGroup) {
+            const AccountId self(account.account_id());
+            LAPIS_TRY(
+                restored->store
+                    ->transact([&](store::Transaction &tx) { return restoreGroup(tx, self, record.group(), now); })
+                    .get());
+            ++groups;
+            continue;
         }
         if (record.kind_case() == backup::Record::kAttachment) {
             const auto &r = record.attachment();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Linking a new device to an account by QR code (both sides).
+#include "../groups/GroupBook.h"
+
 #include <lapis/common/Log.h>
 #include <lapis/engine/LinkBundle.h>
 #include <lapis/engine/account/Accounts.h>
@@ -91,6 +93,16 @@ Result<void> Linking::completeLink(const PendingLink &pending, const std::string
     const auto now = m_ctx.nowMs();
     return m_ctx.store
         ->transact([&](store::Transaction &tx) -> Result<void> {
+            for (const auto &g : bundle.groups) {
+                // Folded here as every member device folds it; a log that does not fold (a
+                // damaged bundle) leaves that group out, not the link.
+                auto log = GroupBook::fold(g.id, g.changes);
+                if (!log.ok()) {
+                    qCInfo(lcEngine) << "A group in the link bundle was left out:" << log.error().message.c_str();
+                    continue;
+                }
+                LAPIS_TRY(GroupBook::save(tx, *log, protocol::GroupState{}, m_ctx.account, now));
+            }
             for (const auto &c : bundle.contacts) {
                 store::Contact contact;
                 contact.account = c.account;
@@ -154,6 +166,11 @@ Result<void> Linking::approveLink(const LinkUri &uri, const std::optional<std::s
                           bundle.contacts.push_back({c.account, c.displayName, c.pinnedAccountKey,
                                                      c.verification == store::VerificationState::Verified,
                                                      c.everHadEndToEnd});
+                      LAPIS_TRY_ASSIGN(auto groups, tx.groups().list());
+                      for (const auto &group : groups) {
+                          LAPIS_TRY_ASSIGN(auto changes, tx.groups().changes(group.id));
+                          bundle.groups.push_back({group.id, std::move(changes)});
+                      }
                       LAPIS_TRY_ASSIGN(auto conversations, tx.conversations().list(true));
                       std::vector<LinkBundle::Message> candidates;
                       const auto now = m_ctx.nowMs();
@@ -178,7 +195,7 @@ Result<void> Linking::approveLink(const LinkUri &uri, const std::optional<std::s
                       std::size_t size = bundle.serializedSize();
                       if (size > LinkBundleBudget)
                           return fail(ErrorCode::LimitExceeded,
-                                      "The contacts alone do not fit in a link bundle; nothing was sent");
+                                      "The contacts and groups alone do not fit in a link bundle; nothing was sent");
                       for (auto &m : candidates) {
                           const auto more = LinkBundle::serializedSize(m);
                           if (size + more > LinkBundleBudget)

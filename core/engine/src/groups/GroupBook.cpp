@@ -32,6 +32,12 @@ Result<std::optional<protocol::GroupLog>> GroupBook::load(store::Transaction &tx
     LAPIS_TRY_ASSIGN(const auto records, tx.groups().changes(group));
     if (records.empty())
         return std::optional<protocol::GroupLog>();
+    LAPIS_TRY_ASSIGN(auto log, fold(group, records));
+    return std::optional<protocol::GroupLog>(std::move(log));
+}
+
+Result<protocol::GroupLog> GroupBook::fold(const protocol::GroupId &group, const std::vector<Bytes> &records)
+{
     std::vector<protocol::GroupChange> changes;
     for (const auto &record : records) {
         LAPIS_TRY_ASSIGN(auto change, protocol::deserializeGroupChange(record, group));
@@ -46,7 +52,7 @@ Result<std::optional<protocol::GroupLog>> GroupBook::load(store::Transaction &tx
     for (const auto &change : changes)
         if (change.kind != protocol::GroupChange::Kind::Create)
             (void)log.receive(change); // each kept change folds as it did when it arrived
-    return std::optional<protocol::GroupLog>(std::move(log));
+    return log;
 }
 
 Result<GroupTransition> GroupBook::save(store::Transaction &tx, const protocol::GroupLog &log,

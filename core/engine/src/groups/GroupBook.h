@@ -33,6 +33,9 @@ public:
     /// The group's log, or nullopt when this device knows no such group. Corrupt when a kept
     /// change does not decode or the log does not start with a creation.
     static Result<std::optional<protocol::GroupLog>> load(store::Transaction &tx, const protocol::GroupId &group);
+    /// The log of kept change records (the store's, a link bundle's, a backup's), folded. Corrupt
+    /// when a record does not decode or none is the creation.
+    static Result<protocol::GroupLog> fold(const protocol::GroupId &group, const std::vector<Bytes> &records);
 
     /// Writes every change `log` keeps and the state it folds to (the conversation's title is the
     /// group's name), and what follows from a removal: this device's sending chain is dropped (the

@@ -12,7 +12,9 @@
 #include <lapis/engine/sending/Sender.h>
 #include <lapis/protocol/Envelope.h>
 #include <lapis/protocol/Padding.h>
+#include <lapis/transport/BatchSender.h>
 
+#include <mutex>
 #include <set>
 
 namespace lapis::engine {
@@ -30,6 +32,14 @@ struct PreparedGroupMessage {
 };
 
 using Holders = std::set<std::pair<AccountId, DeviceId>>;
+
+std::vector<DeviceId> devicesOf(const std::vector<OutgoingEnvelope> &envelopes)
+{
+    std::vector<DeviceId> out;
+    for (const auto &e : envelopes)
+        out.push_back(e.device);
+    return out;
+}
 
 bool lacksChain(const Holders &holders, const AccountId &account, const SendTargets &targets)
 {
@@ -73,7 +83,7 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
     std::vector<AccountId> accounts;
     for (const auto &member : stored->members)
         accounts.push_back(member.account);
-    LAPIS_TRY_ASSIGN(auto targetsByAccount, targetsFor(accounts));
+    LAPIS_TRY_ASSIGN(auto targetsByAccount, knownTargetsFor(accounts));
 
     const auto now = m_ctx.nowMs();
     message.timestamp = static_cast<std::uint64_t>(now);
@@ -157,44 +167,161 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
 
     GroupSendReport report;
     report.id = prepared.id;
+    const auto credentials = m_ctx.relay->credentials();
+    if (!credentials)
+        return fail(ErrorCode::PermissionDenied, "This device has no relay credential");
+    // Every account's batch in flight at once over one stream: the relay stores them in one
+    // transaction, and the send costs a round trip, not one per member.
+    transport::BatchSender stream(m_ctx.relay->routes(), *credentials);
+
     // Chains first: a member device reads the message only with the chain.
+    std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> chainBatches;
+    for (const auto &delivery : prepared.chains)
+        chainBatches.emplace_back(delivery.account, delivery.envelopes);
+    auto chainAnswers = deliverTogether(stream, chainBatches);
     std::set<AccountId> chainless;
+    std::vector<const PairwiseDelivery *> handedOut;
     for (auto &delivery : prepared.chains) {
-        auto delivered = deliverPairwise(delivery);
-        if (!delivered.ok() || !*delivered) {
-            chainless.insert(delivery.account);
-            continue;
+        const auto answer = chainAnswers.find(delivery.account);
+        bool accepted = answer != chainAnswers.end() && answer->second == BatchAnswer::Accepted;
+        if (answer != chainAnswers.end() && answer->second == BatchAnswer::DevicesChanged) {
+            // Encrypted anew for the devices listed now, one account at a time.
+            auto delivered = deliverPairwise(delivery);
+            accepted = delivered.ok() && *delivered;
+            if (accepted)
+                targetsByAccount[delivery.account].recipientDevices = devicesOf(delivery.envelopes);
         }
-        LAPIS_TRY(m_ctx.store
-                      ->transact([&](store::Transaction &tx) -> Result<void> {
-                          for (const auto &envelope : delivery.envelopes)
-                              LAPIS_TRY(tx.groups().addChainHolder(group, envelope.recipient, envelope.device));
-                          return {};
-                      })
-                      .get());
+        if (accepted)
+            handedOut.push_back(&delivery);
+        else
+            chainless.insert(delivery.account);
     }
-    for (auto &[account, targets] : targetsByAccount) {
+    LAPIS_TRY(m_ctx.store
+                  ->transact([&](store::Transaction &tx) -> Result<void> {
+                      for (const auto *delivery : handedOut) {
+                          LAPIS_TRY(tx.outbox().removeForMessageTo(delivery->content.messageId, delivery->account));
+                          for (const auto &envelope : delivery->envelopes)
+                              LAPIS_TRY(tx.groups().addChainHolder(group, envelope.recipient, envelope.device));
+                      }
+                      return {};
+                  })
+                  .get());
+
+    std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> copies;
+    for (const auto &[account, targets] : targetsByAccount) {
         if (chainless.contains(account)) {
             report.waiting.push_back(account);
             continue;
         }
-        auto accepted =
-            deliverGroupCopies(group, prepared.id, prepared.envelope, *prepared.distribution, account, targets);
-        if (!accepted.ok() || !*accepted) {
-            if (!accepted.ok())
-                qCInfo(lcEngine) << "A group message waits in the outbox:" << accepted.error().message.c_str();
-            report.waiting.push_back(account);
-            continue;
+        std::vector<OutgoingEnvelope> batch;
+        for (const auto device : targets.recipientDevices)
+            batch.push_back({account, device, prepared.envelope, false});
+        copies.emplace_back(account, std::move(batch));
+    }
+    auto answers = deliverTogether(stream, copies);
+    std::vector<AccountId> taken;
+    for (auto &[account, batch] : copies) {
+        auto &targets = targetsByAccount[account];
+        const auto answer = answers.find(account);
+        bool accepted = answer != answers.end() && answer->second == BatchAnswer::Accepted;
+        if (accepted) {
+            taken.push_back(account);
+        } else if (answer != answers.end() && answer->second == BatchAnswer::DevicesChanged) {
+            // A device came or went: looked up, handed the chain if new, sent the same bytes.
+            auto again =
+                deliverGroupCopies(group, prepared.id, prepared.envelope, *prepared.distribution, account, targets);
+            if (!again.ok())
+                qCInfo(lcEngine) << "A group message waits in the outbox:" << again.error().message.c_str();
+            accepted = again.ok() && *again;
         }
-        report.devices += targets.recipientDevices.size();
+        if (accepted)
+            report.devices += targets.recipientDevices.size();
+        else
+            report.waiting.push_back(account);
     }
     report.acceptedByRelay = report.waiting.empty();
-    if (report.acceptedByRelay) {
-        const auto id = prepared.id;
-        LAPIS_TRY(
-            m_ctx.store->transact([&](store::Transaction &tx) { return OutgoingMessages::markSent(tx, id); }).get());
-    }
+    const auto id = prepared.id;
+    LAPIS_TRY(m_ctx.store
+                  ->transact([&](store::Transaction &tx) -> Result<void> {
+                      for (const auto &account : taken)
+                          LAPIS_TRY(tx.outbox().removeForMessageTo(id, account));
+                      if (report.acceptedByRelay)
+                          LAPIS_TRY(OutgoingMessages::markSent(tx, id));
+                      return {};
+                  })
+                  .get());
     return report;
+}
+
+std::map<AccountId, Groups::BatchAnswer>
+Groups::deliverTogether(transport::BatchSender &stream,
+                        const std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> &batches)
+{
+    // Shared with the completions: one that runs late (after a cancel) still finds it.
+    struct Answers {
+        std::mutex mutex;
+        std::map<AccountId, BatchAnswer> byAccount;
+    };
+    auto answers = std::make_shared<Answers>();
+    std::vector<transport::BatchSender::Batch> pack;
+    for (const auto &[account, envelopes] : batches) {
+        if (envelopes.empty()) {
+            answers->byAccount[account] = BatchAnswer::Accepted; // our own account without another device
+            continue;
+        }
+        transport::BatchSender::Batch batch;
+        batch.recipient = account.value();
+        for (const auto &e : envelopes)
+            batch.envelopes.push_back({e.device.value(), e.envelope, false});
+        batch.done = [answers, account = account](const Result<transport::SendOutcome> &outcome) {
+            std::lock_guard lock(answers->mutex);
+            if (!outcome.ok())
+                answers->byAccount[account] = BatchAnswer::NotTaken;
+            else
+                answers->byAccount[account] = outcome->accepted ? BatchAnswer::Accepted : BatchAnswer::DevicesChanged;
+        };
+        pack.push_back(std::move(batch));
+    }
+    if (!pack.empty()) {
+        stream.sendAll(std::move(pack));
+        if (!stream.waitForAnswers(std::chrono::seconds(30)))
+            stream.cancel(); // what is unanswered waits in the outbox
+    }
+    std::lock_guard lock(answers->mutex);
+    return answers->byAccount;
+}
+
+Result<std::map<AccountId, SendTargets>> Groups::knownTargetsFor(const std::vector<AccountId> &accounts)
+{
+    // The devices this device holds sessions with: each was certified by its account key when the
+    // session began. A device added since makes the relay refuse the batch, and only then is
+    // that account looked up, so a message to a hundred members asks the relay nothing first.
+    LAPIS_TRY_ASSIGN(auto known,
+                     m_ctx.store
+                         ->transact([&](store::Transaction &tx) -> Result<std::map<AccountId, std::vector<DeviceId>>> {
+                             std::map<AccountId, std::vector<DeviceId>> out;
+                             for (const auto &account : accounts) {
+                                 LAPIS_TRY_ASSIGN(auto devices, tx.sessions().devicesWithSessions(account));
+                                 if (account == m_ctx.account)
+                                     std::erase(devices, m_ctx.deviceId);
+                                 out[account] = std::move(devices);
+                             }
+                             return out;
+                         })
+                         .get());
+    std::map<AccountId, SendTargets> out;
+    for (auto &[account, devices] : known) {
+        if (devices.empty()) {
+            LAPIS_TRY_ASSIGN(auto targets, targetsOf(account));
+            out.emplace(account, std::move(targets));
+            continue;
+        }
+        SendTargets targets;
+        targets.route = Route::EndToEnd;
+        targets.recipientDevices = std::move(devices);
+        out.emplace(account, std::move(targets));
+    }
+    return out;
 }
 
 Result<bool> Groups::deliverGroupCopies(const protocol::GroupId &group, const MessageId &id, const Bytes &envelope,

@@ -14,9 +14,9 @@ namespace lapis::engine {
 /// What an existing device hands a new one of the same account, sealed to the new device's
 /// ephemeral key (protocol::LinkCipher) and carried by the relay's link channel.
 struct LinkBundle {
-    /// 2 adds disappearing timers (per conversation and per message); a version 1 bundle (from
-    /// an older device) still reads, without them.
-    static constexpr std::uint8_t Version = 2;
+    /// 2 adds disappearing timers (per conversation and per message), 3 groups (their change
+    /// logs); bundles of versions 1 and 2 (from an older device) still read, without them.
+    static constexpr std::uint8_t Version = 3;
     static constexpr std::size_t MaxContacts = 10'000;
     static constexpr std::size_t MaxMessages = 50'000;
 
@@ -40,6 +40,12 @@ struct LinkBundle {
         std::uint32_t expireTimerSeconds = 0; ///< the timer it was sent under
         std::optional<std::int64_t> expiresAtMs;
     };
+    /// A group this account is in: its change log (protocol::serializeGroupChange records), which
+    /// the new device folds as every member device does.
+    struct Group {
+        MessageId id;
+        std::vector<Bytes> changes;
+    };
     /// A conversation's disappearing timer (only those that are on).
     struct ConversationTimer {
         AccountId peer;
@@ -52,6 +58,7 @@ struct LinkBundle {
     std::vector<Contact> contacts;
     std::vector<Message> recentMessages;
     std::vector<ConversationTimer> timers;
+    std::vector<Group> groups;
 
     /// A versioned, length-prefixed binary form, in wiped memory (it holds the account key).
     [[nodiscard]] WipedBytes serialize() const;

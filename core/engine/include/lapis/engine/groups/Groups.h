@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+namespace lapis::transport {
+class BatchSender;
+} // namespace lapis::transport
+
 namespace lapis::engine {
 
 class DeviceDirectory;
@@ -90,6 +94,16 @@ private:
     /// Where a pairwise content goes for each account (our own: our other devices).
     Result<std::map<AccountId, SendTargets>> targetsFor(const std::vector<AccountId> &accounts);
     Result<SendTargets> targetsOf(const AccountId &account);
+    /// Where a group message goes without asking the relay: each account's devices this device
+    /// holds sessions with (an account without any is looked up).
+    Result<std::map<AccountId, SendTargets>> knownTargetsFor(const std::vector<AccountId> &accounts);
+    /// What the relay answered one account's batch.
+    enum class BatchAnswer { Accepted, DevicesChanged, NotTaken };
+    /// Hands every account's batch to the relay at once over `stream`; an account missing from
+    /// the answers was not taken either.
+    static std::map<AccountId, BatchAnswer>
+    deliverTogether(transport::BatchSender &stream,
+                    const std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> &batches);
     /// Hands a pairwise content to the relay, encrypted anew when the account's devices changed;
     /// false when the relay could not be reached (it waits in the outbox).
     Result<bool> deliverPairwise(PairwiseDelivery &delivery);
