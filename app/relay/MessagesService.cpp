@@ -405,7 +405,10 @@ grpc::Status MessagesService::Stream(grpc::ServerContext *context,
                 break;
             drainedSent = true;
         }
-        if (items->size() == PushBatch)
+        // A full batch may have more behind it; so may a first one before the backlog was
+        // confirmed empty: fetch again at once, so that Drained follows the backlog instead of
+        // the next poll (a device coming online waited a whole poll, a second, to hear it).
+        if (items->size() == PushBatch || (!drainedSent && !items->empty()))
             continue;
 
         const auto now = std::chrono::steady_clock::now();

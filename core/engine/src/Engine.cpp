@@ -68,4 +68,34 @@ Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
     return engine;
 }
 
+namespace {
+SendReport asSendReport(const GroupSendReport &sent)
+{
+    SendReport report;
+    report.id = sent.id;
+    report.endToEnd = true;
+    report.acceptedByRelay = sent.acceptedByRelay;
+    return report;
+}
+} // namespace
+
+Result<SendReport> Engine::sendText(const AccountId &to, const std::string &text, bool allowPlaintext)
+{
+    if (const auto group = groupOfConversationKey(to)) {
+        LAPIS_TRY_ASSIGN(auto sent, m_groups.sendGroupText(*group, text));
+        return asSendReport(sent);
+    }
+    return m_sender.sendText(to, text, allowPlaintext);
+}
+
+Result<SendReport> Engine::sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
+                                     bool allowPlaintext)
+{
+    if (const auto group = groupOfConversationKey(to)) {
+        LAPIS_TRY_ASSIGN(auto sent, m_groups.sendGroupText(*group, text, replyTo));
+        return asSendReport(sent);
+    }
+    return m_sender.sendReply(to, replyTo, text, allowPlaintext);
+}
+
 } // namespace lapis::engine

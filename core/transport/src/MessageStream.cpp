@@ -63,16 +63,38 @@ void MessageStream::start()
 
 void MessageStream::stop()
 {
+    // The acks taken so far go out first, and the relay is told that the stream ends (a half
+    // close), so that it makes them durable before it answers; cancelling at once would drop them
+    // and the relay would push those envelopes again next time. A relay that does not answer
+    // within the bound is cancelled.
+    constexpr auto CloseBound = std::chrono::seconds(2);
     std::shared_ptr<Connection> connection;
     {
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_for(lock, CloseBound,
+                        [&] { return m_stopping || !m_connection || (m_pendingAcks.empty() && !m_ackWriting); });
         // Also when the stream ended itself (a refused credential): its threads still need joining.
         m_stopping = true;
         connection = m_connection;
     }
     m_wake.notify_all();
-    if (connection)
-        connection->context.TryCancel();
+    if (connection) {
+        bool halfClosed = false;
+        {
+            std::lock_guard write(connection->writeMutex);
+            if (connection->writable) {
+                halfClosed = connection->stream->WritesDone();
+                connection->writable = false;
+            }
+        }
+        bool ended = false;
+        if (halfClosed) {
+            std::unique_lock lock(m_mutex);
+            ended = m_wake.wait_for(lock, CloseBound, [&] { return m_connection != connection; });
+        }
+        if (!ended)
+            connection->context.TryCancel();
+    }
     if (m_thread.joinable())
         m_thread.join();
     if (m_ackThread.joinable())
@@ -111,6 +133,7 @@ void MessageStream::ackWriter()
         const auto take = std::min(m_pendingAcks.size(), proto::limits::MaxAcksPerMessage);
         ids.assign(m_pendingAcks.begin(), m_pendingAcks.begin() + static_cast<std::ptrdiff_t>(take));
         m_pendingAcks.erase(m_pendingAcks.begin(), m_pendingAcks.begin() + static_cast<std::ptrdiff_t>(take));
+        m_ackWriting = true;
         lock.unlock();
         v1::StreamRequest request;
         request.mutable_ack()->mutable_ids()->Add(ids.begin(), ids.end());
@@ -122,6 +145,8 @@ void MessageStream::ackWriter()
                 connection->writable = false;
         }
         lock.lock();
+        m_ackWriting = false;
+        m_wake.notify_all(); // stop() may be waiting for the acks to be written
         if (!sent) {
             // Keep them for the next connection; ids stay valid across reconnects.
             m_pendingAcks.insert(m_pendingAcks.begin(), ids.begin(), ids.end());

@@ -89,9 +89,14 @@ int main(int argc, char **argv)
             messages = std::max(1, std::atoi(argv[++i]));
     }
 
+    // A hundred registrations from one address and a burst of prekey fetches: the limits a real
+    // deployment sets against floods would refuse the set-up.
+    const QString unlimited = QStringLiteral("1000000/1000000");
     test::RelayProcess relay(QStringLiteral(LAPIS_RELAY_BINARY),
-                             {QStringLiteral("--rate-account"), QStringLiteral("1000000/1000000"),
-                              QStringLiteral("--rate-connection"), QStringLiteral("1000000/1000000")});
+                             {QStringLiteral("--rate-account"), unlimited, QStringLiteral("--rate-connection"),
+                              unlimited, QStringLiteral("--rate-address"), unlimited, QStringLiteral("--rate-register"),
+                              unlimited, QStringLiteral("--rate-prekey-caller"), unlimited,
+                              QStringLiteral("--rate-prekey-target"), unlimited});
     if (!relay.start()) {
         std::fprintf(stderr, "lapis-relay did not start\n");
         return 1;

@@ -159,6 +159,13 @@ private slots:
         QVERIFY(reply != bobsHistory->end());
         QVERIFY(reply->replyTo && *reply->replyTo == fromAlice->id);
         QCOMPARE(reply->sender, AccountId("carol"));
+        // The views send to a conversation: a group's conversation key goes to the group.
+        TRY_OK(viaConversation, m_bob->sendText(group->conversationKey, "sent from the conversation view", false));
+        QVERIFY(viaConversation->acceptedByRelay && viaConversation->endToEnd);
+        QVERIFY(messageWithText(receiveText(*m_carol, "sent from the conversation view"),
+                                "sent from the conversation view"));
+        TRY_OK(markedRead, m_carol->markRead(group->conversationKey));
+        QVERIFY(*markedRead >= 1);
         TRY_OK(groups, m_carol->groups());
         QVERIFY(std::any_of(groups->begin(), groups->end(), [&](const auto &g) { return g.id == id; }));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <lapis/engine/groups/Groups.h>
 #include <lapis/protocol/GroupState.h>
 #include <lapis/store/Transaction.h>
 
@@ -8,12 +9,6 @@
 #include <vector>
 
 namespace lapis::engine {
-
-/// The key of a group's conversation: '#' and the group id in hex. No account name can be it
-/// (names are [a-z0-9._-]), so a group's conversation is an ordinary one (PROTOCOL.md §15).
-AccountId groupConversationKey(const protocol::GroupId &group);
-/// The group a conversation key names, if it names one.
-std::optional<protocol::GroupId> groupOfConversationKey(const AccountId &key);
 
 /// What a group's log folded to before and after changes were taken.
 struct GroupTransition {

@@ -9,6 +9,7 @@
 #include <lapis/engine/conversations/ConversationViews.h>
 #include <lapis/engine/conversations/MessageChanges.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/groups/Groups.h>
 #include <lapis/engine/keys/KeyMaintenance.h>
 #include <lapis/engine/receiving/Receiver.h>
 #include <lapis/engine/sending/Sender.h>
@@ -469,7 +470,8 @@ Result<int> Receiver::markRead(const AccountId &peer)
                              return out;
                          })
                          .get());
-    if (!unread.endToEnd.empty() && m_ctx.identity && m_ctx.readReceipts.load()) {
+    // Read receipts in groups (per member) are not built yet: a group's key is no account.
+    if (!unread.endToEnd.empty() && m_ctx.identity && m_ctx.readReceipts.load() && !groupOfConversationKey(peer)) {
         // A receipt may name many messages; the relay's envelope limit caps one at a few hundred ids.
         constexpr std::size_t perReceipt = 100;
         for (std::size_t i = 0; i < unread.endToEnd.size(); i += perReceipt) {

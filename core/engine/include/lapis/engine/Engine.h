@@ -98,20 +98,16 @@ public:
     static std::string comparisonCode(const LinkUri &uri) { return Linking::comparisonCode(uri); }
 
     // Sending (Sender, AttachmentUploads).
-    Result<SendReport> sendText(const AccountId &to, const std::string &text, bool allowPlaintext)
-    {
-        return m_sender.sendText(to, text, allowPlaintext);
-    }
+    /// To a group's conversation key (GroupSummary::conversationKey), the text goes to the group.
+    Result<SendReport> sendText(const AccountId &to, const std::string &text, bool allowPlaintext);
     Result<std::vector<SendReport>> sendTexts(const AccountId &to, const std::vector<std::string> &texts,
                                               bool allowPlaintext)
     {
         return m_sender.sendTexts(to, texts, allowPlaintext);
     }
+    /// As sendText, a group's conversation key included.
     Result<SendReport> sendReply(const AccountId &to, const MessageId &replyTo, const std::string &text,
-                                 bool allowPlaintext)
-    {
-        return m_sender.sendReply(to, replyTo, text, allowPlaintext);
-    }
+                                 bool allowPlaintext);
     Result<SendReport> sendReaction(const AccountId &to, const MessageId &target, const std::string &emoji, bool remove,
                                     bool allowPlaintext = false)
     {

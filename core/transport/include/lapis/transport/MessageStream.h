@@ -64,7 +64,9 @@ public:
     MessageStream &operator=(const MessageStream &) = delete;
 
     void start();
-    /// Ends the stream; callbacks no longer run once this returns. Not from a callback.
+    /// Ends the stream: the acks taken so far are written and the relay, told the stream ends,
+    /// makes them durable before it closes (at most about 2 s each, then the call is cancelled).
+    /// Callbacks no longer run once this returns. Not from a callback.
     void stop();
     /// Acknowledges envelopes or events (from any thread, also from a callback); sent in batches.
     void ack(std::uint64_t id);
@@ -89,6 +91,8 @@ private:
     bool m_stopping = false;
     bool m_started = false;
     std::vector<std::uint64_t> m_pendingAcks;
+    /// The ack writer has taken acks out of m_pendingAcks and is writing them.
+    bool m_ackWriting = false;
     std::shared_ptr<Connection> m_connection;
     std::thread m_thread;
     std::thread m_ackThread;

@@ -22,6 +22,12 @@ class DeviceDirectory;
 struct PairwiseDelivery;
 class Sender;
 
+/// The key of a group's conversation: '#' and the group id in hex. No account name can be it
+/// (names are [a-z0-9._-]), so a group's conversation is an ordinary one (PROTOCOL.md §15).
+AccountId groupConversationKey(const protocol::GroupId &group);
+/// The group a conversation key names, if it names one.
+std::optional<protocol::GroupId> groupOfConversationKey(const AccountId &key);
+
 /// A group as this device holds it.
 struct GroupSummary {
     protocol::GroupId id;
