@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/common/PosixFile.h>
 #include <lapis/crypto/Blake2b.h>
+#include <lapis/crypto/HashingThread.h>
 #include <lapis/crypto/Sodium.h>
 #include <lapis/decode/DecoderPool.h>
 #include <lapis/engine/Attachments.h>
@@ -64,11 +65,15 @@ constexpr std::size_t Chunk = crypto::SecretStreamSizes::FileChunk;
 constexpr std::size_t SealedChunk = Chunk + crypto::SecretStreamSizes::Overhead;
 /// Chunks read, encrypted and written per system call: few calls, and still little memory.
 constexpr std::size_t ChunksPerBlock = 16;
+/// Sealed bytes are handed to the disk every so often, so that the fdatasync that makes the file
+/// durable (before a pending upload may name it) finds little left to write.
+constexpr std::uint64_t WritebackBytes = 8 * 1024 * 1024;
 
 /// Encrypts `size` bytes that `read` supplies (it fills its buffer exactly, or fails) into `out`,
-/// hashing the ciphertext. Returns the ciphertext size.
+/// hashing the ciphertext (on the hashing thread, beside the encryption). Returns the ciphertext
+/// size.
 Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<Result<void>(MutableByteView)> &read,
-                               ByteView key, crypto::Blake2b &hash, const crypto::StreamProgress &progress)
+                               ByteView key, crypto::HashingThread &hash, const crypto::StreamProgress &progress)
 {
     LAPIS_TRY_ASSIGN(auto encryptor, crypto::SecretStreamEncryptor::create(key));
     hash.update(encryptor.header());
@@ -78,6 +83,7 @@ Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<
     Bytes sealed(SealedChunk * ChunksPerBlock);
     std::uint64_t done = 0;
     std::uint64_t written = encryptor.header().size();
+    std::uint64_t writtenBack = 0;
     do {
         const auto blockSize = static_cast<std::size_t>(std::min<std::uint64_t>(plain.size(), size - done));
         LAPIS_TRY(read(plain.mutableView().first(blockSize)));
@@ -96,6 +102,10 @@ Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<
             return fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
         done += blockSize;
         written += sealedSize;
+        if (written - writtenBack >= WritebackBytes) {
+            startWriteback(out, writtenBack, written - writtenBack);
+            writtenBack = written;
+        }
         if (progress)
             progress(done);
     } while (done < size);
@@ -123,7 +133,8 @@ Result<SealedAttachment> sealToFile(std::uint64_t size, const std::function<Resu
     FileDescriptor out(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!out.valid())
         return fail(ErrorCode::Io, "Cannot write in " + file.parent_path().string());
-    LAPIS_TRY_ASSIGN(auto hash, crypto::Blake2b::create(32));
+    LAPIS_TRY_ASSIGN(auto blake2b, crypto::Blake2b::create(32));
+    crypto::HashingThread hash(std::move(blake2b));
     auto written = sealInto(out.get(), size, read, sealed.key.view(), hash, progress);
     // Durable before a pending upload names it: a resume after a power cut must not send a torn file.
     if (written.ok() && ::fdatasync(out.get()) != 0)
