@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/common/Allocator.h>
 
+#include <cstdlib> // defines __GLIBC__ with glibc
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
