@@ -189,12 +189,15 @@ int main(int argc, char **argv)
         return failWith("warm-up", warm.error());
 
     const auto sendStart = Clock::now();
+    std::fprintf(stderr, "PHASE send %.3f\n", seconds(sendStart.time_since_epoch()));
     auto largeSent = sendStart;
     for (const auto &file : files) {
         if (auto sent = (*sender)->sendFile((*receiver)->account(), file, false); !sent.ok())
             return failWith("send", sent.error());
-        if (file == files.front())
+        if (file == files.front()) {
             largeSent = Clock::now();
+            std::fprintf(stderr, "PHASE small %.3f\n", seconds(largeSent.time_since_epoch()));
+        }
     }
     const auto sendEnd = Clock::now();
     const double sendRate = megabytes / seconds(sendEnd - sendStart);
@@ -206,6 +209,7 @@ int main(int argc, char **argv)
     fs::create_directories(inbox);
     std::size_t received = 0;
     const auto receiveStart = Clock::now();
+    std::fprintf(stderr, "PHASE receive %.3f\n", seconds(receiveStart.time_since_epoch()));
     auto waitedIdle = Clock::duration::zero();
     while (received < files.size()) {
         auto items = (*receiver)->receive(ReceiveIdle);
