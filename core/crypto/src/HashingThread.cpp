@@ -2,14 +2,20 @@
 #include <lapis/crypto/HashingThread.h>
 
 #include <algorithm>
+#include <system_error>
 
 namespace lapis::crypto {
 
 HashingThread::HashingThread(Blake2b hash, std::size_t maxQueued)
     : m_hash(std::move(hash))
     , m_maxQueued(std::max<std::size_t>(1, maxQueued))
-    , m_thread([this] { run(); })
-{}
+{
+    try {
+        m_thread = std::thread([this] { run(); });
+    } catch (const std::system_error &) {
+        // No thread to be had: update() hashes in line, as slow as before but as right.
+    }
+}
 
 HashingThread::~HashingThread()
 {
@@ -18,11 +24,16 @@ HashingThread::~HashingThread()
         m_closing = true;
     }
     m_changed.notify_all();
-    m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 void HashingThread::update(ByteView block)
 {
+    if (!m_thread.joinable()) {
+        m_hash.update(block);
+        return;
+    }
     Bytes copy;
     {
         std::unique_lock lock(m_mutex);
