@@ -2,6 +2,8 @@
 #include "CliArguments.h"
 #include "CliCommands.h"
 
+#include <lapis/common/Allocator.h>
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
@@ -9,6 +11,7 @@
 
 int main(int argc, char **argv)
 {
+    lapis::keepTransferBuffersInHeap();
     // A QCoreApplication for the keychain's event loop and Qt's image and MIME plugins.
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lapis-cli"));

@@ -3,6 +3,7 @@
 // window (ui/) and keeps a tray icon with the unread count and notifications.
 #include "app/UiShell.h"
 
+#include <lapis/common/Allocator.h>
 #include <lapis/store/Store.h>
 
 #include <QAction>
@@ -121,6 +122,7 @@ bool onlyAsksForInformation(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    lapis::keepTransferBuffersInHeap();
     if (onlyAsksForInformation(argc, argv)) {
         QCoreApplication core(argc, argv);
         describeApplication();

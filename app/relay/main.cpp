@@ -5,6 +5,7 @@
 #include "OpenStorage.h"
 #include "RelayServer.h"
 
+#include <lapis/common/Allocator.h>
 #include <lapis/crypto/Sodium.h>
 #include <lapis/proto/Validation.h>
 
@@ -84,6 +85,7 @@ int serve(const Command &command)
 
 int main(int argc, char **argv)
 {
+    lapis::keepTransferBuffersInHeap();
     if (!crypto::initialise()) {
         std::cerr << "lapis-relay: libsodium cannot start\n";
         return 1;

@@ -2,6 +2,7 @@
 #include <lapis/common/PosixFile.h>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 #include <utility>
 
@@ -41,6 +42,17 @@ bool writeFully(int fd, ByteView data)
         done += static_cast<std::size_t>(n);
     }
     return true;
+}
+
+void startWriteback(int fd, std::uint64_t offset, std::uint64_t length)
+{
+#if defined(__linux__)
+    (void)::sync_file_range(fd, static_cast<off64_t>(offset), static_cast<off64_t>(length), SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd;
+    (void)offset;
+    (void)length;
+#endif
 }
 
 } // namespace lapis

@@ -2,6 +2,7 @@
 #include <lapis/crypto/SecretStream.h>
 #include <lapis/crypto/Sodium.h>
 
+#include <algorithm>
 #include <cstring>
 #include <istream>
 #include <ostream>
@@ -91,6 +92,37 @@ SecretStreamDecryptor::SecretStreamDecryptor(SecretStreamDecryptor &&other) noex
 {
     sodium_memzero(&other.m_state, sizeof other.m_state);
     other.m_finished = true;
+}
+
+Result<SecretStreamDecryptor> SecretStreamDecryptor::after(ByteView chunks, std::size_t chunkSize) const
+{
+    // libsodium's state: the key, then the nonce as a 32-bit little-endian counter and 8 bytes
+    // into which every pulled chunk's MAC (its last 16 bytes) is XORed, as pull() does.
+    // (libsodium's secretstream.c names these sizes privately; its tests pin the construction.)
+    constexpr std::size_t CounterBytes = 4;
+    constexpr std::size_t InonceBytes = 8;
+    constexpr std::size_t MacBytes = crypto_onetimeauth_poly1305_BYTES;
+    static_assert(CounterBytes + InonceBytes == sizeof m_state.nonce);
+    static_assert(1 + MacBytes == SecretStreamSizes::Overhead); // the tag byte, then the MAC
+    if (m_finished)
+        return fail(ErrorCode::Corrupt, "The stream has data after its end");
+    if (chunkSize < SecretStreamSizes::Overhead)
+        return fail(ErrorCode::InvalidArgument, "A stream chunk cannot be that short");
+    SecretStreamDecryptor ahead;
+    ahead.m_state = m_state;
+    for (std::size_t offset = 0; offset < chunks.size(); offset += chunkSize) {
+        const std::size_t size = std::min(chunkSize, chunks.size() - offset);
+        if (size < SecretStreamSizes::Overhead)
+            return fail(ErrorCode::Corrupt, "A stream chunk is truncated");
+        const auto mac = chunks.subspan(offset + size - MacBytes, MacBytes);
+        for (std::size_t i = 0; i < InonceBytes; ++i)
+            ahead.m_state.nonce[CounterBytes + i] ^= mac[i];
+        sodium_increment(ahead.m_state.nonce, CounterBytes);
+        // After 2^32 chunks libsodium changes the key (rekey); files never get near that.
+        if (sodium_is_zero(ahead.m_state.nonce, CounterBytes))
+            return fail(ErrorCode::InvalidArgument, "A stream this long is decrypted one chunk after another");
+    }
+    return ahead;
 }
 
 Result<Bytes> SecretStreamDecryptor::pull(ByteView chunk, ByteView ad)

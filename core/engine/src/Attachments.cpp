@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/common/PosixFile.h>
 #include <lapis/crypto/Blake2b.h>
+#include <lapis/crypto/HashingThread.h>
 #include <lapis/crypto/Sodium.h>
 #include <lapis/decode/DecoderPool.h>
 #include <lapis/engine/Attachments.h>
@@ -14,7 +15,10 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <future>
+#include <optional>
 #include <sys/stat.h>
+#include <system_error>
 #include <unistd.h>
 #include <utility>
 
@@ -64,11 +68,15 @@ constexpr std::size_t Chunk = crypto::SecretStreamSizes::FileChunk;
 constexpr std::size_t SealedChunk = Chunk + crypto::SecretStreamSizes::Overhead;
 /// Chunks read, encrypted and written per system call: few calls, and still little memory.
 constexpr std::size_t ChunksPerBlock = 16;
+/// Sealed bytes are handed to the disk every so often, so that the fdatasync that makes the file
+/// durable (before a pending upload may name it) finds little left to write.
+constexpr std::uint64_t WritebackBytes = 8 * 1024 * 1024;
 
 /// Encrypts `size` bytes that `read` supplies (it fills its buffer exactly, or fails) into `out`,
-/// hashing the ciphertext. Returns the ciphertext size.
+/// hashing the ciphertext (on the hashing thread, beside the encryption). Returns the ciphertext
+/// size.
 Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<Result<void>(MutableByteView)> &read,
-                               ByteView key, crypto::Blake2b &hash, const crypto::StreamProgress &progress)
+                               ByteView key, crypto::HashingThread &hash, const crypto::StreamProgress &progress)
 {
     LAPIS_TRY_ASSIGN(auto encryptor, crypto::SecretStreamEncryptor::create(key));
     hash.update(encryptor.header());
@@ -78,6 +86,7 @@ Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<
     Bytes sealed(SealedChunk * ChunksPerBlock);
     std::uint64_t done = 0;
     std::uint64_t written = encryptor.header().size();
+    std::uint64_t writtenBack = 0;
     do {
         const auto blockSize = static_cast<std::size_t>(std::min<std::uint64_t>(plain.size(), size - done));
         LAPIS_TRY(read(plain.mutableView().first(blockSize)));
@@ -96,10 +105,30 @@ Result<std::uint64_t> sealInto(int out, std::uint64_t size, const std::function<
             return fail(ErrorCode::Io, "Could not write the encrypted attachment (disk full?)");
         done += blockSize;
         written += sealedSize;
+        if (written - writtenBack >= WritebackBytes) {
+            startWriteback(out, writtenBack, written - writtenBack);
+            writtenBack = written;
+        }
         if (progress)
             progress(done);
     } while (done < size);
     return written;
+}
+
+/// Decrypts the sealed chunks of `sealed` one after another into `plain`; returns the plaintext's
+/// length. A chunk after the final one is Corrupt.
+Result<std::size_t> pullChunks(crypto::SecretStreamDecryptor &decryptor, ByteView sealed, MutableByteView plain)
+{
+    std::size_t plainSize = 0;
+    for (std::size_t offset = 0; offset < sealed.size(); offset += SealedChunk) {
+        if (decryptor.finished())
+            return fail(ErrorCode::Corrupt, "The attachment's encrypted copy ends in the wrong place");
+        const std::size_t n = std::min(SealedChunk, sealed.size() - offset);
+        LAPIS_TRY_ASSIGN(const std::size_t got,
+                         decryptor.pullInto(sealed.subspan(offset, n), plain.subspan(plainSize)));
+        plainSize += got;
+    }
+    return plainSize;
 }
 
 /// A new file name for sealed bytes in `folder` (which is created).
@@ -123,7 +152,8 @@ Result<SealedAttachment> sealToFile(std::uint64_t size, const std::function<Resu
     FileDescriptor out(::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!out.valid())
         return fail(ErrorCode::Io, "Cannot write in " + file.parent_path().string());
-    LAPIS_TRY_ASSIGN(auto hash, crypto::Blake2b::create(32));
+    LAPIS_TRY_ASSIGN(auto blake2b, crypto::Blake2b::create(32));
+    crypto::HashingThread hash(std::move(blake2b));
     auto written = sealInto(out.get(), size, read, sealed.key.view(), hash, progress);
     // Durable before a pending upload names it: a resume after a power cut must not send a torn file.
     if (written.ok() && ::fdatasync(out.get()) != 0)
@@ -248,7 +278,9 @@ Result<std::uint64_t> decryptAttachmentFile(const fs::path &ciphertextFile, Byte
     Bytes header(crypto::SecretStreamSizes::Header);
     if (readFully(in.get(), header) != static_cast<ssize_t>(header.size()))
         return fail(ErrorCode::Io, "Cannot read the attachment's encrypted copy");
-    LAPIS_TRY_ASSIGN(auto decryptor, crypto::SecretStreamDecryptor::create(key, header));
+    LAPIS_TRY_ASSIGN(auto first, crypto::SecretStreamDecryptor::create(key, header));
+    std::optional<crypto::SecretStreamDecryptor> decryptor;
+    decryptor.emplace(std::move(first));
     Bytes sealed(SealedChunk * ChunksPerBlock);
     WipedBytes plain(Chunk * ChunksPerBlock);
     std::uint64_t remaining = static_cast<std::uint64_t>(info.st_size) - header.size();
@@ -257,15 +289,36 @@ Result<std::uint64_t> decryptAttachmentFile(const fs::path &ciphertextFile, Byte
         const auto blockSize = static_cast<std::size_t>(std::min<std::uint64_t>(sealed.size(), remaining));
         if (readFully(in.get(), MutableByteView(sealed).first(blockSize)) != static_cast<ssize_t>(blockSize))
             return fail(ErrorCode::Io, "Cannot read the attachment's encrypted copy");
+        // The block's second half is decrypted on another thread beside the first (decryption is
+        // the receiving side's largest cost after the digest). Its decryptor's state follows from
+        // the first half's MACs; nothing of the block reaches the sink before both halves verified.
+        const std::size_t chunks = (blockSize + SealedChunk - 1) / SealedChunk;
+        const ByteView front = ByteView(sealed).first(std::min(blockSize, (chunks / 2) * SealedChunk));
+        const ByteView back = ByteView(sealed).subspan(front.size(), blockSize - front.size());
         std::size_t plainSize = 0;
-        for (std::size_t offset = 0; offset < blockSize; offset += SealedChunk) {
-            const std::size_t n = std::min(SealedChunk, blockSize - offset);
-            LAPIS_TRY_ASSIGN(const std::size_t got, decryptor.pullInto(ByteView(sealed).subspan(offset, n),
-                                                                       plain.mutableView().subspan(plainSize)));
-            plainSize += got;
+        if (!front.empty()) {
+            LAPIS_TRY_ASSIGN(auto second, decryptor->after(front, SealedChunk));
+            const auto backPlain = plain.mutableView().subspan((chunks / 2) * Chunk);
+            std::future<Result<std::size_t>> decryptingBack;
+            try {
+                decryptingBack = std::async(std::launch::async,
+                                            [&second, back, backPlain] { return pullChunks(second, back, backPlain); });
+            } catch (const std::system_error &) {
+                // No thread to be had: the halves one after the other.
+            }
+            auto frontSize = pullChunks(*decryptor, front, plain.mutableView());
+            auto backSize = decryptingBack.valid() ? decryptingBack.get() : pullChunks(second, back, backPlain);
+            LAPIS_TRY(frontSize);
+            LAPIS_TRY(backSize);
+            if (decryptor->finished())
+                return fail(ErrorCode::Corrupt, "The attachment's encrypted copy ends in the wrong place");
+            plainSize = *frontSize + *backSize;
+            decryptor.emplace(std::move(second));
+        } else {
+            LAPIS_TRY_ASSIGN(plainSize, pullChunks(*decryptor, back, plain.mutableView()));
         }
         remaining -= blockSize;
-        if (decryptor.finished() != (remaining == 0))
+        if (decryptor->finished() != (remaining == 0))
             return fail(ErrorCode::Corrupt, "The attachment's encrypted copy ends in the wrong place");
         if (sink)
             LAPIS_TRY(sink(plain.view().first(plainSize)));

@@ -66,8 +66,16 @@ Result<UploadInfo> RelayClient::upload(const std::string &blobId, const std::fil
                                        const std::function<Result<void>(std::uint64_t)> &readable)
 {
     LAPIS_TRY_ASSIGN(UploadInfo info, uploadStatus(blobId));
+    return uploadFrom(info, file, progress, readable);
+}
+
+Result<UploadInfo> RelayClient::uploadFrom(const UploadInfo &info, const std::filesystem::path &file,
+                                           const ProgressCallback &progress,
+                                           const std::function<Result<void>(std::uint64_t)> &readable)
+{
     if (info.complete)
         return info;
+    const std::string &blobId = info.blobId;
     const std::uint64_t size = info.size;
     if (!readable) {
         std::error_code ec;

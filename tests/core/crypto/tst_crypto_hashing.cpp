@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <lapis/crypto/Blake2b.h>
+#include <lapis/crypto/HashingThread.h>
 #include <lapis/crypto/Random.h>
 #include <lapis/crypto/Sodium.h>
 
@@ -36,6 +37,37 @@ private slots:
         QVERIFY(*keyed != *Blake2b::hash(toBytes("abc"), 32));
         QVERIFY(!Blake2b::create(8).ok());
         QVERIFY(!Blake2b::create(32, Bytes(4)).ok());
+    }
+
+    void hashingThreadEqualsHashingInLine()
+    {
+        // Many blocks of different sizes (more than may wait at once), each overwritten by the
+        // caller right after update(): the digest is that of the blocks in their order.
+        auto inLine = Blake2b::create(32);
+        auto background = Blake2b::create(32);
+        QVERIFY(inLine.ok() && background.ok());
+        Bytes digest;
+        {
+            HashingThread thread(std::move(*background), 2);
+            Bytes block;
+            for (std::size_t i = 0; i < 40; ++i) {
+                block = randomBytes(1 + (i * 7919) % 70'000);
+                inLine->update(block);
+                thread.update(block);
+                std::fill(block.begin(), block.end(), std::uint8_t{0});
+            }
+            digest = thread.finish();
+        }
+        QCOMPARE(digest, inLine->finish());
+        // Nothing given: the digest of no bytes; and a thread never finished still ends cleanly.
+        auto empty = Blake2b::create(32);
+        QVERIFY(empty.ok());
+        HashingThread nothing(std::move(*empty));
+        QCOMPARE(nothing.finish(), *Blake2b::hash({}, 32));
+        auto unfinished = Blake2b::create(32);
+        QVERIFY(unfinished.ok());
+        HashingThread abandoned(std::move(*unfinished));
+        abandoned.update(toBytes("abc"));
     }
 
     void constantTimeEquality()

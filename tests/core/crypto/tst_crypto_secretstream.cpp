@@ -4,6 +4,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace lapis;
@@ -146,6 +147,68 @@ private slots:
         QVERIFY(dec->finished());
         QCOMPARE(dec->pull(*c2).error().code, ErrorCode::Corrupt);
         QCOMPARE(SecretStreamEncryptor::create(Bytes(16)).error().code, ErrorCode::InvalidArgument);
+    }
+
+    void aDecryptorAfterSkippedChunksDecryptsTheRest()
+    {
+        // 40 chunks of 1,000 bytes, the last 500 and final, as one contiguous sealed stream.
+        const auto key = randomBytes(32);
+        auto enc = SecretStreamEncryptor::create(key);
+        QVERIFY(enc.ok());
+        static constexpr std::size_t Plain = 1000;
+        static constexpr std::size_t Sealed = Plain + SecretStreamSizes::Overhead;
+        Bytes plain;
+        Bytes sealed;
+        for (int i = 0; i < 40; ++i) {
+            const auto part = randomBytes(i == 39 ? 500 : Plain);
+            const auto chunk = enc->push(part, i == 39);
+            QVERIFY(chunk.ok());
+            plain.insert(plain.end(), part.begin(), part.end());
+            sealed.insert(sealed.end(), chunk->begin(), chunk->end());
+        }
+        const auto pullAll = [](SecretStreamDecryptor &d, ByteView chunks) -> Result<Bytes> {
+            Bytes out;
+            for (std::size_t offset = 0; offset < chunks.size(); offset += Sealed) {
+                LAPIS_TRY_ASSIGN(auto part, d.pull(chunks.subspan(offset, std::min(Sealed, chunks.size() - offset))));
+                out.insert(out.end(), part.begin(), part.end());
+            }
+            return out;
+        };
+        const ByteView all(sealed);
+        const ByteView first = all.first(20 * Sealed);
+        const ByteView rest = all.subspan(20 * Sealed);
+        auto front = SecretStreamDecryptor::create(key, enc->header());
+        QVERIFY(front.ok());
+        auto back = front->after(first, Sealed);
+        QVERIFY(back.ok());
+        // The second half first: it does not wait for the first.
+        const auto second = pullAll(*back, rest);
+        QVERIFY(second.ok());
+        QVERIFY(back->finished());
+        const auto firstPlain = pullAll(*front, first);
+        QVERIFY(firstPlain.ok());
+        QVERIFY(!front->finished());
+        QVERIFY(ByteView(plain).first(20 * Plain).size() == firstPlain->size());
+        QVERIFY(std::equal(firstPlain->begin(), firstPlain->end(), plain.begin()));
+        QVERIFY(std::equal(second->begin(), second->end(), plain.begin() + 20 * Plain));
+
+        // A skipped chunk that is not the genuine one fails when the first decryptor pulls it; where
+        // the alteration reaches the next nonce (the MAC's first 8 bytes), all after it fail too.
+        for (const std::size_t macByte : {std::size_t{0}, std::size_t{15}}) {
+            Bytes altered = sealed;
+            altered[5 * Sealed + Sealed - 16 + macByte] ^= 0x01;
+            auto fresh = SecretStreamDecryptor::create(key, enc->header());
+            QVERIFY(fresh.ok());
+            auto misled = fresh->after(ByteView(altered).first(20 * Sealed), Sealed);
+            QVERIFY(misled.ok());
+            QCOMPARE(pullAll(*misled, rest).ok(), macByte >= 8);
+            QCOMPARE(pullAll(*fresh, ByteView(altered).first(20 * Sealed)).error().code,
+                     ErrorCode::AuthenticationFailed);
+        }
+        // Skipping a chunk too few or too many is as wrong as reordering.
+        auto shortSkip = SecretStreamDecryptor::create(key, enc->header())->after(all.first(19 * Sealed), Sealed);
+        QVERIFY(shortSkip.ok());
+        QCOMPARE(pullAll(*shortSkip, rest).error().code, ErrorCode::AuthenticationFailed);
     }
 
     void progressReported()

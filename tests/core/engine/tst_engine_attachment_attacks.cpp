@@ -360,6 +360,35 @@ private slots:
         QVERIFY(!m_bob->decryptAttachment(files.front().id, {}).ok());
     }
 
+    /// The relay's operator alters a stored blob: the receiver's digest check (computed while
+    /// downloading, beside it) refuses it, and no plaintext is ever made of it.
+    void aBlobAlteredOnTheRelayIsRefused()
+    {
+        auto sealed = seal(distinctivePlaintext(3 * 1024 * 1024), "altered.bin");
+        VERIFY_OK(sealed);
+        auto pointer = m_mallory.upload(*sealed);
+        VERIFY_OK(pointer);
+        const fs::path blob = m_relay.dataPath().toStdString() + "/blobs/" + toString(pointer->blobId);
+        {
+            QFile file(QString::fromStdString(blob.string()));
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(2 * 1024 * 1024));
+            char byte = 0;
+            QVERIFY(file.getChar(&byte));
+            QVERIFY(file.seek(2 * 1024 * 1024));
+            QVERIFY(file.putChar(static_cast<char>(byte ^ 0x01)));
+        }
+        VERIFY_OK(m_mallory.send(*m_bob, "altered", {*pointer}));
+        VERIFY_OK(lapis::engine::test::receiveWaiting(*m_bob));
+        const auto files = attachmentsOf("mallory", "altered");
+        QCOMPARE(files.size(), std::size_t(1));
+        QCOMPARE(files.front().state, store::AttachmentState::Failed);
+        QVERIFY(!m_bob->decryptAttachment(files.front().id, {}).ok());
+        QTemporaryDir saveDir;
+        QVERIFY(!m_bob->saveAttachmentIn(files.front().id, saveDir.path().toStdString()).ok());
+        QCOMPARE(filesIn(saveDir.path().toStdString()), std::size_t(0));
+    }
+
     /// Item 8: files over the limit wait for a click, then download.
     void largeFilesWaitForAClick()
     {

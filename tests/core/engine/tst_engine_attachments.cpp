@@ -78,6 +78,52 @@ private slots:
         QVERIFY(!fs::exists(root / "y.partial"));
     }
 
+    void decryptionInTwoHalvesRefusesEveryAlteration()
+    {
+        // Each 1 MiB block is decrypted in two halves at once: an alteration in either half, or
+        // chunks swapped within one, is refused, and nothing of the block reaches the sink.
+        QTemporaryDir dir;
+        const fs::path root = dir.path().toStdString();
+        const auto plain = crypto::randomBytes(2 * 1024 * 1024 + 700 * 1024);
+        writeAll(root / "a.bin", plain);
+        auto sealed = sealAttachment(root / "a.bin", root / "out", crypto::systemRandom());
+        QVERIFY(sealed.ok());
+        const auto cipher = readAll(sealed->ciphertextFile);
+        constexpr std::size_t Header = crypto::SecretStreamSizes::Header;
+        constexpr std::size_t Sealed = crypto::SecretStreamSizes::FileChunk + crypto::SecretStreamSizes::Overhead;
+        constexpr std::size_t Block = 16 * Sealed;
+        const auto decrypt = [&](const Bytes &bytes, std::uint64_t &released) {
+            writeAll(root / "copy.bin", bytes);
+            released = 0;
+            return decryptAttachmentFile(root / "copy.bin", sealed->key.view(), plain.size(), [&](ByteView b) {
+                released += b.size();
+                return Result<void>();
+            });
+        };
+        std::uint64_t released = 0;
+        QCOMPARE(*decrypt(cipher, released), plain.size());
+        QCOMPARE(released, plain.size());
+        // Chunk 2 (first half of block 0), 12 (second half), 31 (block 1's last), 40 (the file's last).
+        for (const std::size_t chunk : {2, 12, 31, 40}) {
+            auto altered = cipher;
+            altered[Header + chunk * Sealed + 100] ^= 0x01;
+            const auto result = decrypt(altered, released);
+            QVERIFY2(!result.ok(), qPrintable(QString::number(chunk)));
+            QCOMPARE(result.error().code, ErrorCode::AuthenticationFailed);
+            QVERIFY(released <= (chunk * Sealed / Block) * 16 * crypto::SecretStreamSizes::FileChunk);
+        }
+        for (const auto &[a, b] : {std::pair{12, 13}, std::pair{3, 12}, std::pair{17, 30}}) {
+            auto swapped = cipher;
+            std::swap_ranges(swapped.begin() + static_cast<std::ptrdiff_t>(Header + a * Sealed),
+                             swapped.begin() + static_cast<std::ptrdiff_t>(Header + (a + 1) * Sealed),
+                             swapped.begin() + static_cast<std::ptrdiff_t>(Header + b * Sealed));
+            const auto result = decrypt(swapped, released);
+            QVERIFY(!result.ok());
+            QVERIFY(released
+                    <= (static_cast<std::size_t>(a) * Sealed / Block) * 16 * crypto::SecretStreamSizes::FileChunk);
+        }
+    }
+
     void imagesGetAThumbnail()
     {
         QTemporaryDir dir;

@@ -4,6 +4,7 @@
 // when the user asks for it: decrypted into memory, into a file they chose, or into the private
 // folder "Open" uses, which is emptied when the engine closes and when a profile opens.
 #include <lapis/common/Log.h>
+#include <lapis/crypto/HashingThread.h>
 #include <lapis/crypto/Sodium.h>
 #include <lapis/engine/Attachments.h>
 #include <lapis/engine/attachments/AttachmentDownloads.h>
@@ -81,10 +82,12 @@ Result<void> AttachmentDownloads::fetchAttachment(const store::StoredAttachment 
                   })
                   .get());
     const std::uint64_t expected = cipherSizeOf(row.size);
-    // The digest is computed as the bytes arrive (after those an earlier try saved), in one pass;
-    // it is checked before the attachment counts as downloaded, so before any plaintext exists.
-    LAPIS_TRY_ASSIGN(auto hash, crypto::Blake2b::create(32));
-    Result<void> outcome = hashFileInto(file, hash);
+    // The digest is computed as the bytes arrive (after those an earlier try saved), in one pass
+    // and on its own thread beside the download; it is checked before the attachment counts as
+    // downloaded, so before any plaintext exists.
+    LAPIS_TRY_ASSIGN(auto blake2b, crypto::Blake2b::create(32));
+    Result<void> outcome = hashFileInto(file, blake2b);
+    crypto::HashingThread hash(std::move(blake2b));
     const auto hashArriving = [&hash](ByteView bytes) { hash.update(bytes); };
     if (outcome.ok()) {
         auto downloaded = m_ctx.relay->download(row.blobId, file, progress, expected, hashArriving);

@@ -61,7 +61,7 @@ Result<SendReport> AttachmentUploads::sendFile(const AccountId &to, const fs::pa
         sealedMore.notify_all();
     };
     auto uploading = std::async(std::launch::async,
-                                [&] { return m_ctx.relay->upload(created.blobId, cipherFile, progress, readable); });
+                                [&] { return m_ctx.relay->uploadFrom(created, cipherFile, progress, readable); });
     auto sealed = sealAttachmentTo(file, cipherFile, m_ctx.rng, sealedUpTo);
     if (!sealed.ok()) {
         {
@@ -104,7 +104,7 @@ Result<SendReport> AttachmentUploads::sendSealed(const AccountId &to, SealedAtta
     // copy ends and then sends the message.
     LAPIS_TRY(m_ctx.store->transact([&](store::Transaction &tx) { return tx.pendingUploads().add(pending); }).get());
     const fs::path cipherFile = m_ctx.store->paths().attachments / pending.cipherFile;
-    auto uploaded = m_ctx.relay->upload(pending.blobId, cipherFile, progress);
+    auto uploaded = m_ctx.relay->uploadFrom(*created, cipherFile, progress);
     return finishUpload(std::move(pending), progress, std::move(uploaded));
 }
 
@@ -141,7 +141,7 @@ Result<SendReport> AttachmentUploads::finishUpload(store::PendingUpload pending,
                 ->transact([&](store::Transaction &tx) { return tx.pendingUploads().replaceBlob(old, created.blobId); })
                 .get());
         pending.blobId = created.blobId;
-        uploaded = m_ctx.relay->upload(pending.blobId, cipherFile, progress);
+        uploaded = m_ctx.relay->uploadFrom(created, cipherFile, progress);
     }
     if (!uploaded.ok()) {
         auto error = std::move(uploaded).error();

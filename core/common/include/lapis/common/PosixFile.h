@@ -3,6 +3,7 @@
 
 #include <lapis/common/Bytes.h>
 
+#include <cstdint>
 #include <sys/types.h>
 
 namespace lapis {
@@ -31,5 +32,9 @@ private:
 ssize_t readFully(int fd, MutableByteView out);
 /// Writes all of `data`, retrying after signals; false on an error.
 bool writeFully(int fd, ByteView data);
+/// Starts writing `length` bytes at `offset` to the disk without waiting for them, so that the
+/// fdatasync that makes a file durable finds little left to write (the kernel would otherwise
+/// hold gigabytes of dirty pages until then). A hint: fdatasync reports any error.
+void startWriteback(int fd, std::uint64_t offset, std::uint64_t length);
 
 } // namespace lapis

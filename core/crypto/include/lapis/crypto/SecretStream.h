@@ -63,6 +63,14 @@ public:
     Result<std::size_t> pullInto(ByteView chunk, MutableByteView out);
     /// True once the final chunk has been pulled. A stream that ends before that is truncated.
     [[nodiscard]] bool finished() const { return m_finished; }
+    /// A decryptor for the chunks after `chunks` (`chunkSize` bytes each, sealed, the last maybe
+    /// shorter: the next ones of this stream), made without decrypting them: libsodium mixes
+    /// each chunk's MAC into the next nonce, so the state after them follows from their last
+    /// bytes. With it a second thread decrypts the chunks after those while this decryptor pulls
+    /// them. Nothing is trusted that way as long as this decryptor still pulls every skipped chunk
+    /// and both succeed before any of the plaintext is used: each chunk is authenticated by the
+    /// decryptor that pulls it, and the chain of MACs ties the second part to the genuine first.
+    [[nodiscard]] Result<SecretStreamDecryptor> after(ByteView chunks, std::size_t chunkSize) const;
 
 private:
     SecretStreamDecryptor() = default;

@@ -115,6 +115,11 @@ public:
     Result<UploadInfo> upload(const std::string &blobId, const std::filesystem::path &file,
                               const ProgressCallback &progress = {},
                               const std::function<Result<void>(std::uint64_t)> &readable = {});
+    /// upload() from where `from` (the relay's answer to createUpload or uploadStatus) says the
+    /// relay's copy ends, without asking again: one round trip less per file.
+    Result<UploadInfo> uploadFrom(const UploadInfo &from, const std::filesystem::path &file,
+                                  const ProgressCallback &progress = {},
+                                  const std::function<Result<void>(std::uint64_t)> &readable = {});
     /// Downloads into `file` (created 0600), resuming after the bytes it already holds. Cancelled
     /// when `progress` returns false. At most `maxBytes` are kept: a blob longer than that is
     /// LimitExceeded as soon as the relay sends or announces more, and the call ends there.
