@@ -215,6 +215,29 @@ private slots:
         TRY_OK(carolsHistory, m_carol->history(carolsView->conversationKey, 20));
         for (const auto &m : *carolsHistory)
             QVERIFY(m.text != "the ending is a twist");
+        // Not even a modified client could: with every group key Carol's device still holds (Bob's
+        // chain from before the removal among them), no copied group message opens.
+        int groupMessages = 0;
+        for (const auto &row : *waiting) {
+            if (row.senderAccount != QLatin1String("bob"))
+                continue;
+            auto envelope = protocol::Envelope::deserialize(
+                ByteView(reinterpret_cast<const std::uint8_t *>(row.payload.constData()),
+                         static_cast<std::size_t>(row.payload.size())));
+            VERIFY_OK(envelope);
+            if (envelope->type != protocol::Envelope::Type::SenderKey)
+                continue;
+            ++groupMessages;
+            for (const auto &chain : receivingChainsOf(m_profiles.optionsFor("carol"), *id)) {
+                auto receiver = protocol::SenderKeyReceiver::deserialize(chain.view());
+                VERIFY_OK(receiver);
+                const auto opened =
+                    receiver->decrypt(envelope->ciphertext, protocol::senderKeyAssociatedData(*id, envelope->sender));
+                QVERIFY2(!opened.ok(), "a removed member's kept key opened a message sent after the removal");
+            }
+        }
+        QCOMPARE(groupMessages, 1);
+        QVERIFY(!receivingChainsOf(m_profiles.optionsFor("carol"), *id).empty());
         // Alice reads it.
         QVERIFY(messageWithText(receiveText(*m_alice, "the ending is a twist"), "the ending is a twist"));
 
@@ -364,6 +387,29 @@ private slots:
     }
 
 private:
+    /// Every receiving chain of the group the profile keeps (read while its engine is open, as
+    /// a second connection to the database would).
+    static std::vector<SecureBytes> receivingChainsOf(const ProfileOptions &options, const protocol::GroupId &group)
+    {
+        const store::StorePaths paths(options.directory);
+        auto key = store::PassphraseKeyFile::unwrap(paths.keyFile, *options.passphrase);
+        auto db = store::Database::open(paths.database, key->view(), false);
+        std::vector<SecureBytes> out;
+        if (!db.ok())
+            return out;
+        auto stmt = (*db)->prepare("SELECT chain FROM group_receiving_chains WHERE group_id = ?");
+        if (!stmt.ok())
+            return out;
+        stmt->bindAll(group.bytes());
+        while (true) {
+            auto row = stmt->step();
+            if (!row.ok() || !*row)
+                break;
+            out.push_back(stmt->secureBlob(0));
+        }
+        return out;
+    }
+
     /// The id of the group's creation, as the profile keeps it.
     static MessageId creationOf(const ProfileOptions &options, const protocol::GroupId &group)
     {
