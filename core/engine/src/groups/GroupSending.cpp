@@ -48,6 +48,92 @@ bool lacksChain(const Holders &holders, const AccountId &account, const SendTarg
     });
 }
 
+/// What one group message is made of, gathered before its transaction.
+struct GroupMessageDraft {
+    const protocol::GroupId &group;
+    const store::StoredGroup &stored;
+    const protocol::DataMessage &message;
+    const std::map<AccountId, SendTargets> &targetsByAccount;
+    protocol::Address self;
+    std::int64_t now = 0;
+};
+
+/// Writes and encrypts a group message in `tx`: this device's chain (a new one when there is
+/// none since the last removal), its hand-over to each member device that lacks it, the one
+/// ciphertext, our own row and the outbox entries for every member device.
+Result<PreparedGroupMessage> prepareGroupMessage(store::Transaction &tx, const GroupMessageDraft &draft,
+                                                 OutgoingMessages &outgoing, crypto::RandomSource &rng)
+{
+    const auto &[group, stored, message, targetsByAccount, self, now] = draft;
+    PreparedGroupMessage out;
+    LAPIS_TRY_ASSIGN(auto kept, tx.groups().sendingChain(group));
+    std::optional<protocol::SenderKeySender> chain;
+    if (kept) {
+        LAPIS_TRY_ASSIGN(chain, protocol::SenderKeySender::deserialize(kept->view()));
+    } else {
+        // The first message since the group began or since someone was removed.
+        chain = protocol::SenderKeySender::create(group, rng);
+    }
+    out.distribution = chain->distribution();
+    // The chains go first: their id is a millisecond older than the message's, so an
+    // outbox flushed later hands them out first too.
+    out.id = protocol::newContentMessageId(now, rng);
+    const auto chainsId = protocol::newContentMessageId(now - 1, rng);
+    LAPIS_TRY_ASSIGN(const auto holderList, tx.groups().chainHolders(group));
+    const Holders holders(holderList.begin(), holderList.end());
+    for (const auto &[account, targets] : targetsByAccount) {
+        if (!lacksChain(holders, account, targets))
+            continue;
+        PairwiseDelivery delivery;
+        delivery.account = account;
+        delivery.content.messageId = chainsId;
+        delivery.content.senderKey = *out.distribution;
+        LAPIS_TRY(preparePairwise(tx, outgoing, delivery, targets, now));
+        out.chains.push_back(std::move(delivery));
+    }
+
+    protocol::Content content;
+    content.messageId = out.id;
+    content.data = message;
+    LAPIS_TRY_ASSIGN(const auto body, content.serialize());
+    const auto padded = protocol::pad(body.view());
+    LAPIS_TRY_ASSIGN(auto ciphertext, chain->encrypt(padded.view(), protocol::senderKeyAssociatedData(group, self)));
+    LAPIS_TRY(tx.groups().saveSendingChain(group, chain->serialize().view()));
+    protocol::Envelope envelope;
+    std::array<std::uint8_t, MessageId::Size> envelopeId{};
+    rng.fill(MutableByteView(envelopeId));
+    envelope.messageId = MessageId(envelopeId);
+    envelope.sender = self;
+    envelope.type = protocol::Envelope::Type::SenderKey;
+    envelope.ciphertext = std::move(ciphertext);
+    out.envelope = envelope.serialize();
+
+    store::StoredMessage row;
+    row.id = out.id;
+    row.conversationId = stored.conversationId;
+    row.sender = self.account;
+    row.senderDevice = self.device;
+    row.direction = store::MessageDirection::Outgoing;
+    row.text = message.text;
+    row.sentAtMs = now;
+    row.state = store::MessageState::Pending;
+    row.endToEnd = true;
+    if (message.quote) {
+        row.replyTo = message.quote->target;
+        row.replyAuthor = message.quote->author;
+        row.replyExcerpt = message.quote->excerpt;
+    }
+    LAPIS_TRY(tx.messages().insert(row));
+    ConversationActivity::of(tx).record(stored.conversationId, now, 0);
+    for (const auto &[account, targets] : targetsByAccount) {
+        std::vector<OutgoingEnvelope> copies;
+        for (const auto device : targets.recipientDevices)
+            copies.push_back({account, device, out.envelope, false});
+        LAPIS_TRY(OutgoingMessages::enqueue(tx, out.id, copies, now));
+    }
+    return out;
+}
+
 } // namespace
 
 Result<GroupSendReport> Groups::sendGroupText(const protocol::GroupId &group, const std::string &text,
@@ -92,76 +178,9 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
     OutgoingMessages outgoing(self, m_ctx.identity.get(), m_ctx.rng);
     LAPIS_TRY_ASSIGN(auto prepared,
                      m_ctx.store
-                         ->transact([&](store::Transaction &tx) -> Result<PreparedGroupMessage> {
-                             PreparedGroupMessage out;
-                             LAPIS_TRY_ASSIGN(auto kept, tx.groups().sendingChain(group));
-                             std::optional<protocol::SenderKeySender> chain;
-                             if (kept) {
-                                 LAPIS_TRY_ASSIGN(chain, protocol::SenderKeySender::deserialize(kept->view()));
-                             } else {
-                                 // The first message since the group began or since someone was removed.
-                                 chain = protocol::SenderKeySender::create(group, m_ctx.rng);
-                             }
-                             out.distribution = chain->distribution();
-                             // The chains go first: their id is a millisecond older than the message's, so an
-                             // outbox flushed later hands them out first too.
-                             out.id = protocol::newContentMessageId(now, m_ctx.rng);
-                             const auto chainsId = protocol::newContentMessageId(now - 1, m_ctx.rng);
-                             LAPIS_TRY_ASSIGN(const auto holderList, tx.groups().chainHolders(group));
-                             const Holders holders(holderList.begin(), holderList.end());
-                             for (const auto &[account, targets] : targetsByAccount) {
-                                 if (!lacksChain(holders, account, targets))
-                                     continue;
-                                 PairwiseDelivery delivery;
-                                 delivery.account = account;
-                                 delivery.content.messageId = chainsId;
-                                 delivery.content.senderKey = *out.distribution;
-                                 LAPIS_TRY(preparePairwise(tx, outgoing, delivery, targets, now));
-                                 out.chains.push_back(std::move(delivery));
-                             }
-
-                             protocol::Content content;
-                             content.messageId = out.id;
-                             content.data = message;
-                             LAPIS_TRY_ASSIGN(const auto body, content.serialize());
-                             const auto padded = protocol::pad(body.view());
-                             LAPIS_TRY_ASSIGN(
-                                 auto ciphertext,
-                                 chain->encrypt(padded.view(), protocol::senderKeyAssociatedData(group, self)));
-                             LAPIS_TRY(tx.groups().saveSendingChain(group, chain->serialize().view()));
-                             protocol::Envelope envelope;
-                             std::array<std::uint8_t, MessageId::Size> envelopeId{};
-                             m_ctx.rng.fill(MutableByteView(envelopeId));
-                             envelope.messageId = MessageId(envelopeId);
-                             envelope.sender = self;
-                             envelope.type = protocol::Envelope::Type::SenderKey;
-                             envelope.ciphertext = std::move(ciphertext);
-                             out.envelope = envelope.serialize();
-
-                             store::StoredMessage row;
-                             row.id = out.id;
-                             row.conversationId = stored->conversationId;
-                             row.sender = self.account;
-                             row.senderDevice = self.device;
-                             row.direction = store::MessageDirection::Outgoing;
-                             row.text = message.text;
-                             row.sentAtMs = now;
-                             row.state = store::MessageState::Pending;
-                             row.endToEnd = true;
-                             if (message.quote) {
-                                 row.replyTo = message.quote->target;
-                                 row.replyAuthor = message.quote->author;
-                                 row.replyExcerpt = message.quote->excerpt;
-                             }
-                             LAPIS_TRY(tx.messages().insert(row));
-                             ConversationActivity::of(tx).record(stored->conversationId, now, 0);
-                             for (const auto &[account, targets] : targetsByAccount) {
-                                 std::vector<OutgoingEnvelope> copies;
-                                 for (const auto device : targets.recipientDevices)
-                                     copies.push_back({account, device, out.envelope, false});
-                                 LAPIS_TRY(OutgoingMessages::enqueue(tx, out.id, copies, now));
-                             }
-                             return out;
+                         ->transact([&](store::Transaction &tx) {
+                             return prepareGroupMessage(tx, {group, *stored, message, targetsByAccount, self, now},
+                                                        outgoing, m_ctx.rng);
                          })
                          .get());
 
