@@ -12,12 +12,6 @@ namespace lapis::engine {
 
 namespace {
 
-bool isMemberOf(const store::StoredGroup &group, const AccountId &account)
-{
-    return std::any_of(group.members.begin(), group.members.end(),
-                       [&](const store::GroupMemberRow &m) { return m.account == account; });
-}
-
 /// Whom a change is about, as the events tell it: for a creation, the first members.
 std::vector<AccountId> aboutWhom(const protocol::GroupChange &change, const protocol::GroupState &state)
 {
@@ -45,10 +39,11 @@ Result<IncomingEvent> IncomingMessages::receiveGroupMessage(store::Transaction &
     // The chain came over the pairwise session of its owner: the relay's stamp must name it.
     if (!(chain->account == envelope.sender.account) || !(chain->device == envelope.sender.device))
         return unreadable(Error{ErrorCode::PermissionDenied, "A group message came in another device's key"});
-    LAPIS_TRY_ASSIGN(auto group, tx.groups().find(chain->group));
-    if (!group || !group->isMember)
+    LAPIS_TRY_ASSIGN(const bool memberHere, tx.groups().hasMember(chain->group, m_self.account));
+    if (!memberHere)
         return unreadable(Error{ErrorCode::PermissionDenied, "A message for a group this account is not a member of"});
-    if (!isMemberOf(*group, chain->account))
+    LAPIS_TRY_ASSIGN(const bool senderMember, tx.groups().hasMember(chain->group, chain->account));
+    if (!senderMember)
         return unreadable(Error{ErrorCode::PermissionDenied, "A group message from someone who is not a member"});
     auto receiver = protocol::SenderKeyReceiver::deserialize(chain->chain.view());
     if (!receiver.ok())
@@ -101,10 +96,11 @@ Result<IncomingEvent> IncomingMessages::applyGroupUpdate(store::Transaction &tx,
 
     auto log = std::move(*known);
     const auto before = log.state();
+    std::vector<protocol::GroupChange> taken;
     for (const auto &change : update.changes)
-        if (change.author == event.from)
-            (void)log.receive(change);
-    LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, log, before, m_self.account, nowMs));
+        if (change.author == event.from && log.receive(change) != protocol::GroupRefusal::Duplicate)
+            taken.push_back(change);
+    LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, log, taken, before, m_self.account, nowMs));
     event.conversationId = transition.conversationId;
     event.groupChange = last.kind;
     event.groupMembers = aboutWhom(last, log.state());
@@ -144,7 +140,7 @@ Result<IncomingEvent> IncomingMessages::joinGroup(store::Transaction &tx, const 
     const auto before = known ? known->state() : protocol::GroupState{};
     if (known)
         LAPIS_TRY(tx.groups().clearChanges(update.group));
-    LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, log, before, m_self.account, nowMs));
+    LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, log, log.changes(), before, m_self.account, nowMs));
     event.conversationId = transition.conversationId;
     event.kind = IncomingEvent::Kind::GroupChanged;
     event.groupChange = last.kind;
@@ -158,15 +154,15 @@ Result<IncomingEvent> IncomingMessages::takeSenderKey(store::Transaction &tx,
 {
     if (!event.endToEnd)
         return unreadable(Error{ErrorCode::PermissionDenied, "A group key came without end-to-end encryption"});
-    LAPIS_TRY_ASSIGN(auto group, tx.groups().find(distribution.group));
-    if (!group || !group->isMember)
+    LAPIS_TRY_ASSIGN(const bool memberHere, tx.groups().hasMember(distribution.group, m_self.account));
+    if (!memberHere)
         return unreadable(Error{ErrorCode::NotFound, "A key for a group this account is not a member of"});
-    if (!isMemberOf(*group, event.from))
+    LAPIS_TRY_ASSIGN(const bool senderMember, tx.groups().hasMember(distribution.group, event.from));
+    if (!senderMember)
         return unreadable(Error{ErrorCode::PermissionDenied, "A group key from someone who is not a member"});
     event.kind = IncomingEvent::Kind::GroupKey;
     event.group = distribution.group;
     event.conversationPeer = groupConversationKey(distribution.group);
-    event.conversationId = group->conversationId;
     LAPIS_TRY_ASSIGN(auto existing, tx.groups().receivingChain(distribution.keyId));
     if (existing) {
         if (!(existing->account == event.from) || !(existing->device == event.fromDevice)

@@ -172,6 +172,11 @@ GroupRefusal GroupLog::outcome(const MessageId &changeId) const
     return it == m_outcomes.end() ? GroupRefusal::Future : it->second;
 }
 
+bool GroupLog::holds(const MessageId &changeId) const
+{
+    return changeId == m_creation.changeId || m_changes.contains(changeId);
+}
+
 std::vector<GroupChange> GroupLog::changes() const
 {
     std::vector<GroupChange> out;
@@ -199,18 +204,18 @@ std::vector<MessageId> GroupLog::heads() const
 
 bool GroupLog::descendsFrom(const MessageId &id, const MessageId &ancestor) const
 {
-    std::vector<MessageId> todo{id};
+    std::vector<MessageId> toVisit{id};
     std::set<MessageId> seen;
-    while (!todo.empty()) {
-        const auto next = todo.back();
-        todo.pop_back();
+    while (!toVisit.empty()) {
+        const auto next = toVisit.back();
+        toVisit.pop_back();
         if (next == ancestor)
             return true;
         if (!seen.insert(next).second)
             continue;
         const auto it = m_changes.find(next);
         if (it != m_changes.end())
-            todo.insert(todo.end(), it->second.parents.begin(), it->second.parents.end());
+            toVisit.insert(toVisit.end(), it->second.parents.begin(), it->second.parents.end());
     }
     return false;
 }

@@ -78,6 +78,13 @@ Result<std::optional<StoredGroup>> GroupRepository::find(const GroupId &id)
     return std::optional<StoredGroup>(std::move(group));
 }
 
+Result<bool> GroupRepository::hasMember(const GroupId &id, const AccountId &account)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT 1 FROM group_members WHERE group_id = ? AND account_id = ?"));
+    stmt.bindAll(id.bytes(), account.value());
+    return stmt.step();
+}
+
 Result<std::optional<StoredGroup>> GroupRepository::findByConversation(std::int64_t conversationId)
 {
     LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT group_id FROM groups WHERE conversation_id = ?"));

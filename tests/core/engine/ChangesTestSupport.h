@@ -13,21 +13,31 @@
 
 namespace lapis::engine::test {
 
-/// The profile's database decrypted into a plain SQLite file (sqlcipher_export, as someone holding
-/// the key would), its bytes: every table, the search index's segments included.
-inline QByteArray decryptedDatabase(const ProfileOptions &options, const QString &scratch)
+/// The profile's database opened with its key, as someone holding the key would (the engine may
+/// be open: this is a second connection); null, with a warning, when that fails.
+inline std::unique_ptr<store::Database> profileDatabase(const ProfileOptions &options)
 {
     const store::StorePaths paths(options.directory);
     auto key = store::PassphraseKeyFile::unwrap(paths.keyFile, *options.passphrase);
     if (!key.ok()) {
         qWarning("key: %s", key.error().message.c_str());
-        return {};
+        return nullptr;
     }
     auto db = store::Database::open(paths.database, key->view(), false);
     if (!db.ok()) {
         qWarning("open: %s", db.error().message.c_str());
-        return {};
+        return nullptr;
     }
+    return std::move(db).value();
+}
+
+/// The profile's database decrypted into a plain SQLite file (sqlcipher_export, as someone holding
+/// the key would), its bytes: every table, the search index's segments included.
+inline QByteArray decryptedDatabase(const ProfileOptions &options, const QString &scratch)
+{
+    auto db = profileDatabase(options);
+    if (!db)
+        return {};
     const QString plain = scratch + QStringLiteral("/plain.db");
     QFile::remove(plain);
     {
@@ -37,8 +47,8 @@ inline QByteArray decryptedDatabase(const ProfileOptions &options, const QString
         if (!empty.open(QIODevice::WriteOnly))
             return {};
     }
-    const auto exported = (*db)->exec("ATTACH DATABASE '" + plain.toStdString()
-                                      + "' AS plain KEY ''; SELECT sqlcipher_export('plain'); DETACH DATABASE plain;");
+    const auto exported = db->exec("ATTACH DATABASE '" + plain.toStdString()
+                                   + "' AS plain KEY ''; SELECT sqlcipher_export('plain'); DETACH DATABASE plain;");
     if (!exported.ok()) {
         qWarning("export: %s", exported.error().message.c_str());
         return {};

@@ -70,14 +70,10 @@ std::vector<ReceivedItem> receiveKinds(Engine &engine, IncomingEvent::Kind kind,
 /// changes their own store would.
 bool tamperWithProfile(const ProfileOptions &options, const std::string &sql)
 {
-    const store::StorePaths paths(options.directory);
-    auto key = store::PassphraseKeyFile::unwrap(paths.keyFile, *options.passphrase);
-    if (!key.ok())
+    auto db = profileDatabase(options);
+    if (!db)
         return false;
-    auto db = store::Database::open(paths.database, key->view(), false);
-    if (!db.ok())
-        return false;
-    auto ran = (*db)->exec(sql);
+    auto ran = db->exec(sql);
     if (!ran.ok())
         qWarning("tamper: %s", ran.error().message.c_str());
     return ran.ok();
@@ -391,13 +387,11 @@ private:
     /// a second connection to the database would).
     static std::vector<SecureBytes> receivingChainsOf(const ProfileOptions &options, const protocol::GroupId &group)
     {
-        const store::StorePaths paths(options.directory);
-        auto key = store::PassphraseKeyFile::unwrap(paths.keyFile, *options.passphrase);
-        auto db = store::Database::open(paths.database, key->view(), false);
+        auto db = profileDatabase(options);
         std::vector<SecureBytes> out;
-        if (!db.ok())
+        if (!db)
             return out;
-        auto stmt = (*db)->prepare("SELECT chain FROM group_receiving_chains WHERE group_id = ?");
+        auto stmt = db->prepare("SELECT chain FROM group_receiving_chains WHERE group_id = ?");
         if (!stmt.ok())
             return out;
         stmt->bindAll(group.bytes());
@@ -413,10 +407,10 @@ private:
     /// The id of the group's creation, as the profile keeps it.
     static MessageId creationOf(const ProfileOptions &options, const protocol::GroupId &group)
     {
-        const store::StorePaths paths(options.directory);
-        auto key = store::PassphraseKeyFile::unwrap(paths.keyFile, *options.passphrase);
-        auto db = store::Database::open(paths.database, key->view(), false);
-        store::GroupRepository groups(**db);
+        auto db = profileDatabase(options);
+        if (!db)
+            return {};
+        store::GroupRepository groups(*db);
         auto records = groups.changes(group);
         for (const auto &record : *records) {
             auto change = protocol::deserializeGroupChange(record, group);

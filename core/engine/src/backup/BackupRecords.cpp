@@ -117,7 +117,7 @@ Result<void> restoreGroup(store::Transaction &tx, const AccountId &self, const b
     auto log = GroupBook::fold(id, changes);
     if (!log.ok())
         return fail(ErrorCode::Corrupt, "The backup file is damaged: a group's history does not hold together");
-    LAPIS_TRY(GroupBook::save(tx, *log, protocol::GroupState{}, self, nowMs));
+    LAPIS_TRY(GroupBook::save(tx, *log, log->changes(), protocol::GroupState{}, self, nowMs));
     return {};
 }
 

@@ -101,7 +101,7 @@ Result<void> Linking::completeLink(const PendingLink &pending, const std::string
                     qCInfo(lcEngine) << "A group in the link bundle was left out:" << log.error().message.c_str();
                     continue;
                 }
-                LAPIS_TRY(GroupBook::save(tx, *log, protocol::GroupState{}, m_ctx.account, now));
+                LAPIS_TRY(GroupBook::save(tx, *log, log->changes(), protocol::GroupState{}, m_ctx.account, now));
             }
             for (const auto &c : bundle.contacts) {
                 store::Contact contact;

@@ -56,6 +56,7 @@ Result<protocol::GroupLog> GroupBook::fold(const protocol::GroupId &group, const
 }
 
 Result<GroupTransition> GroupBook::save(store::Transaction &tx, const protocol::GroupLog &log,
+                                        const std::vector<protocol::GroupChange> &added,
                                         const protocol::GroupState &before, const AccountId &self, std::int64_t nowMs)
 {
     GroupTransition transition;
@@ -74,8 +75,9 @@ Result<GroupTransition> GroupBook::save(store::Transaction &tx, const protocol::
     for (const auto &member : state.members)
         stored.members.push_back({member.account, member.admin});
     LAPIS_TRY(tx.groups().saveState(stored));
-    for (const auto &change : log.changes())
-        LAPIS_TRY(tx.groups().addChange(state.id, change.changeId, protocol::serializeGroupChange(change)));
+    for (const auto &change : added)
+        if (log.holds(change.changeId))
+            LAPIS_TRY(tx.groups().addChange(state.id, change.changeId, protocol::serializeGroupChange(change)));
 
     for (const auto &member : before.members)
         if (!state.isMember(member.account))

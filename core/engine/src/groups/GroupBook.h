@@ -32,11 +32,12 @@ public:
     /// when a record does not decode or none is the creation.
     static Result<protocol::GroupLog> fold(const protocol::GroupId &group, const std::vector<Bytes> &records);
 
-    /// Writes every change `log` keeps and the state it folds to (the conversation's title is the
-    /// group's name), and what follows from a removal: this device's sending chain is dropped (the
-    /// next message starts a new one, handed only to the members then) and so are the removed
-    /// members' chains. `before` is the state before (empty for a group new here).
+    /// Writes those of `added` that `log` keeps (the store ignores one it has) and the state the
+    /// log folds to (the conversation's title is the group's name), and what follows from a removal: this device's
+    /// sending chain is dropped (the next message starts a new one, handed only to the members then) and so are the
+    /// removed members' chains. `before` is the state before (empty for a group new here).
     static Result<GroupTransition> save(store::Transaction &tx, const protocol::GroupLog &log,
+                                        const std::vector<protocol::GroupChange> &added,
                                         const protocol::GroupState &before, const AccountId &self, std::int64_t nowMs);
 };
 

@@ -194,34 +194,20 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
     transport::BatchSender stream(m_ctx.relay->routes(), *credentials);
 
     // Chains first: a member device reads the message only with the chain.
-    std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> chainBatches;
-    for (const auto &delivery : prepared.chains)
-        chainBatches.emplace_back(delivery.account, delivery.envelopes);
-    auto chainAnswers = deliverTogether(stream, chainBatches);
     std::set<AccountId> chainless;
-    std::vector<const PairwiseDelivery *> handedOut;
-    for (auto &delivery : prepared.chains) {
-        const auto answer = chainAnswers.find(delivery.account);
-        bool accepted = answer != chainAnswers.end() && answer->second == BatchAnswer::Accepted;
-        if (answer != chainAnswers.end() && answer->second == BatchAnswer::DevicesChanged) {
-            // Encrypted anew for the devices listed now, one account at a time.
-            auto delivered = deliverPairwise(delivery);
-            accepted = delivered.ok() && *delivered;
-            if (accepted)
-                targetsByAccount[delivery.account].recipientDevices = devicesOf(delivery.envelopes);
-        }
-        if (accepted)
-            handedOut.push_back(&delivery);
-        else
-            chainless.insert(delivery.account);
+    for (const auto &delivery : prepared.chains)
+        chainless.insert(delivery.account);
+    const auto handedOut = handOver(stream, prepared.chains);
+    for (const auto *delivery : handedOut) {
+        chainless.erase(delivery->account);
+        // Encrypted anew when the account's devices changed: the message goes to the same ones.
+        targetsByAccount[delivery->account].recipientDevices = devicesOf(delivery->envelopes);
     }
     LAPIS_TRY(m_ctx.store
                   ->transact([&](store::Transaction &tx) -> Result<void> {
-                      for (const auto *delivery : handedOut) {
-                          LAPIS_TRY(tx.outbox().removeForMessageTo(delivery->content.messageId, delivery->account));
+                      for (const auto *delivery : handedOut)
                           for (const auto &envelope : delivery->envelopes)
                               LAPIS_TRY(tx.groups().addChainHolder(group, envelope.recipient, envelope.device));
-                      }
                       return {};
                   })
                   .get());
@@ -270,6 +256,47 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
                   })
                   .get());
     return report;
+}
+
+std::vector<const PairwiseDelivery *> Groups::handOver(transport::BatchSender &stream,
+                                                       std::vector<PairwiseDelivery> &deliveries)
+{
+    std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> batches;
+    for (const auto &delivery : deliveries)
+        batches.emplace_back(delivery.account, delivery.envelopes);
+    const auto answers = deliverTogether(stream, batches);
+    std::vector<const PairwiseDelivery *> delivered;
+    std::vector<const PairwiseDelivery *> takenTogether;
+    for (auto &delivery : deliveries) {
+        const auto answer = answers.find(delivery.account);
+        if (answer == answers.end() || answer->second == BatchAnswer::NotTaken) {
+            qCInfo(lcEngine) << "Group traffic for" << delivery.account.value().c_str() << "waits in the outbox";
+            continue;
+        }
+        if (answer->second == BatchAnswer::Accepted) {
+            takenTogether.push_back(&delivery);
+            delivered.push_back(&delivery);
+            continue;
+        }
+        // The account's devices changed: encrypted anew for those listed now, one account at a time.
+        auto again = deliverPairwise(delivery);
+        if (again.ok() && *again)
+            delivered.push_back(&delivery);
+        else if (!again.ok())
+            qCInfo(lcEngine) << "Group traffic waits in the outbox:" << again.error().message.c_str();
+    }
+    auto removed =
+        m_ctx.store
+            ->transact([&](store::Transaction &tx) -> Result<void> {
+                for (const auto *delivery : takenTogether)
+                    LAPIS_TRY(tx.outbox().removeForMessageTo(delivery->content.messageId, delivery->account));
+                return {};
+            })
+            .get();
+    // Left in the outbox, they are sent once more and the receivers drop the copies.
+    if (!removed.ok())
+        qCInfo(lcEngine) << "Delivered group traffic stays in the outbox:" << removed.error().message.c_str();
+    return delivered;
 }
 
 std::map<AccountId, Groups::BatchAnswer>

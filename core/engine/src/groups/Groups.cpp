@@ -7,6 +7,7 @@
 #include <lapis/common/Log.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
 #include <lapis/engine/groups/Groups.h>
+#include <lapis/transport/BatchSender.h>
 
 #include <algorithm>
 #include <set>
@@ -119,7 +120,7 @@ Result<GroupSummary> Groups::change(const protocol::GroupId &group, protocol::Gr
                     if (refusal != protocol::GroupRefusal::None)
                         return fail(codeOf(refusal), protocol::refusalText(refusal));
                 }
-                LAPIS_TRY(GroupBook::save(tx, *log, before, m_ctx.account, now));
+                LAPIS_TRY(GroupBook::save(tx, *log, {made}, before, m_ctx.account, now));
                 auto history = log->changes();
                 std::erase_if(history, [&](const protocol::GroupChange &c) { return c.changeId == made.changeId; });
                 history.push_back(made);
@@ -138,10 +139,10 @@ Result<GroupSummary> Groups::change(const protocol::GroupId &group, protocol::Gr
                 return out;
             })
             .get());
-    for (auto &delivery : deliveries) {
-        auto delivered = deliverPairwise(delivery);
-        if (!delivered.ok())
-            qCInfo(lcEngine) << "A group change waits in the outbox:" << delivered.error().message.c_str();
+    if (const auto credentials = m_ctx.relay->credentials()) {
+        // Every member's copy at once over one stream, as a message goes.
+        transport::BatchSender stream(m_ctx.relay->routes(), *credentials);
+        (void)handOver(stream, deliveries);
     }
     return summaryOf(group);
 }

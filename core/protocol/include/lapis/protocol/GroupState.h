@@ -109,6 +109,8 @@ public:
     [[nodiscard]] GroupRefusal outcome(const MessageId &changeId) const;
     [[nodiscard]] bool tookEffect(const MessageId &changeId) const { return outcome(changeId) == GroupRefusal::None; }
     [[nodiscard]] std::size_t size() const { return m_changes.size(); }
+    /// Whether the log keeps `changeId` (the creation included), whatever its outcome.
+    [[nodiscard]] bool holds(const MessageId &changeId) const;
     /// The creation, then every change kept, by change id: what a new member is handed (any
     /// order folds the same).
     [[nodiscard]] std::vector<GroupChange> changes() const;

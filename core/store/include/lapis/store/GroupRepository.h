@@ -53,6 +53,9 @@ public:
     /// Writes the group's folded state (created or replaced), its members included.
     Result<void> saveState(const StoredGroup &group);
     Result<std::optional<StoredGroup>> find(const GroupId &id);
+    /// Whether `account` is a member of the group now (one indexed look-up: what every group
+    /// message received asks, twice).
+    Result<bool> hasMember(const GroupId &id, const AccountId &account);
     /// The group whose conversation is `conversationId`, if it is one.
     Result<std::optional<StoredGroup>> findByConversation(std::int64_t conversationId);
     /// Every group this device knows, by name.

@@ -103,6 +103,11 @@ private:
     /// Where a group message goes without asking the relay: each account's devices this device
     /// holds sessions with (an account without any is looked up).
     Result<std::map<AccountId, SendTargets>> knownTargetsFor(const std::vector<AccountId> &accounts);
+    /// Hands pairwise contents to the relay all at once over `stream` (one encrypted anew, one
+    /// account at a time, when its devices changed); what the relay took leaves the outbox. The
+    /// deliveries it took; the others wait in the outbox.
+    std::vector<const PairwiseDelivery *> handOver(transport::BatchSender &stream,
+                                                   std::vector<PairwiseDelivery> &deliveries);
     /// What the relay answered one account's batch.
     enum class BatchAnswer { Accepted, DevicesChanged, NotTaken };
     /// Hands every account's batch to the relay at once over `stream`; an account missing from
