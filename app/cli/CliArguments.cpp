@@ -126,6 +126,7 @@ std::string usage()
            "  search TEXT\n"
            "  group-create NAME USER...       a group of you (its admin) and USERs: group GROUP-ID\n"
            "  group-send GROUP-ID TEXT [--reply-to ID] [--allow-plaintext]\n"
+           "  group-send-file GROUP-ID PATH [--allow-plaintext]\n"
            "  group-add GROUP-ID USER...      (admins) a new member reads from now on, never before\n"
            "  group-remove GROUP-ID USER...   (admins) a removed member reads nothing sent after\n"
            "  group-promote GROUP-ID USER...  (admins) make members admins\n"

@@ -522,6 +522,7 @@ const std::map<std::string, Handler> &handlers()
         {"disappearing", disappearingCommand},
         {"group-create", groupCreateCommand},
         {"group-send", groupSendCommand},
+        {"group-send-file", groupSendFileCommand},
         {"group-add", groupChangeCommand},
         {"group-remove", groupChangeCommand},
         {"group-promote", groupChangeCommand},

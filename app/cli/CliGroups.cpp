@@ -3,6 +3,7 @@
 #include "CliShared.h"
 
 #include <lapis/engine/Engine.h>
+#include <lapis/engine/groups/GroupNotice.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,6 +57,21 @@ const char *eventName(Kind kind)
     return "changed";
 }
 
+/// A membership notice in a group's history: "(created Crew with bob, carol)", "(added dave)",
+/// "(renamed Crew)", "(left)".
+std::string noticeText(const std::string &text)
+{
+    const auto notice = engine::decodeGroupNotice(text);
+    if (!notice)
+        return "(changed the group)";
+    std::string out = std::string("(") + eventName(notice->kind);
+    if (!notice->name.empty())
+        out += " " + notice->name;
+    for (std::size_t i = 0; i < notice->members.size(); ++i)
+        out += (i == 0 ? (notice->name.empty() ? " " : " with ") : ", ") + notice->members[i].value();
+    return out + ")";
+}
+
 } // namespace
 
 Result<void> groupCreateCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out)
@@ -81,6 +97,18 @@ Result<void> groupSendCommand(engine::Engine &engine, const CliArguments &args, 
     LAPIS_TRY_ASSIGN(auto report, engine.sendGroupText(group, text, replyTo));
     for (const auto &account : report.waiting)
         std::cerr << "warning: not yet taken by the relay for " << account.value() << "; kept in the outbox\n";
+    out << (report.acceptedByRelay ? "sent " : "queued ") << report.id.toHex() << " e2e\n";
+    return {};
+}
+
+Result<void> groupSendFileCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out)
+{
+    LAPIS_TRY_ASSIGN(auto hex, needPositional(args, 0, "a group id"));
+    LAPIS_TRY_ASSIGN(auto group, parseGroupId(hex));
+    LAPIS_TRY_ASSIGN(auto path, needPositional(args, 1, "the file to send"));
+    // Encrypted and uploaded once; the one group message carries its pointer to every member.
+    // --allow-plaintext: as group-send.
+    LAPIS_TRY_ASSIGN(auto report, engine.sendFile(engine::groupConversationKey(group), path, false));
     out << (report.acceptedByRelay ? "sent " : "queued ") << report.id.toHex() << " e2e\n";
     return {};
 }
@@ -142,9 +170,14 @@ Result<void> groupHistoryCommand(engine::Engine &engine, const CliArguments &arg
     }
     LAPIS_TRY_ASSIGN(auto group, engine.group(id));
     LAPIS_TRY_ASSIGN(auto messages, engine.history(group.conversationKey, limit));
-    for (const auto &m : messages)
-        out << timeText(m.sentAtMs) << " " << m.sender.value() << " [e2e] " << (m.deleted ? "(deleted)" : m.text)
-            << (m.replyTo ? " (reply to " + m.replyTo->toHex() + ")" : std::string()) << "\n";
+    for (const auto &m : messages) {
+        out << timeText(m.sentAtMs) << " " << m.sender.value() << " [e2e] ";
+        if (m.kind == store::MessageKind::GroupChanged)
+            out << noticeText(m.text);
+        else
+            out << (m.deleted ? "(deleted)" : m.text);
+        out << (m.replyTo ? " (reply to " + m.replyTo->toHex() + ")" : std::string()) << "\n";
+    }
     return {};
 }
 

@@ -19,6 +19,8 @@ namespace lapis::cli {
 Result<void> groupCreateCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);
 /// group-send GROUP-ID TEXT [--reply-to ID] [--allow-plaintext]: `sent|queued ID e2e`.
 Result<void> groupSendCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);
+/// group-send-file GROUP-ID PATH [--allow-plaintext]: `sent|queued ID e2e`.
+Result<void> groupSendFileCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);
 /// group-add|group-remove|group-promote GROUP-ID USER..., group-leave GROUP-ID, group-rename
 /// GROUP-ID NAME: `group GROUP-ID version N`.
 Result<void> groupChangeCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);

@@ -31,7 +31,7 @@ std::vector<Bytes> lapisFuzzSeeds()
         rng.fill(id);
         bundle.recentMessages.push_back({AccountId(i % 2 ? "bob" : "bot"), MessageId(id), AccountId("bob"),
                                          DeviceId(static_cast<std::uint32_t>(i + 1)), i % 2 == 0, i != 3,
-                                         1'800'000'000'000 + i, "message " + std::to_string(i), i == 2,
+                                         1'800'000'000'000 + i, "message " + std::to_string(i), i == 2, i == 3,
                                          i == 1 ? 3600U : 0U,
                                          i == 1 ? std::optional<std::int64_t>(1'800'000'003'600) : std::nullopt});
     }

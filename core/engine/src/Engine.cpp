@@ -10,7 +10,14 @@ namespace fs = std::filesystem;
 
 Engine::Engine(fs::path profile, std::unique_ptr<store::Store> store)
     : m_ctx(std::move(profile), std::move(store))
-{}
+{
+    m_sender.setGroupRoute(
+        [this](const protocol::GroupId &group, protocol::DataMessage message,
+               const std::function<Result<void>(store::Transaction &)> &withMessage) -> Result<SendReport> {
+            LAPIS_TRY_ASSIGN(const auto sent, m_groups.sendGroupData(group, std::move(message), withMessage));
+            return sent.asSendReport();
+        });
+}
 
 Engine::~Engine()
 {
@@ -68,22 +75,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const ProfileOptions &options)
     return engine;
 }
 
-namespace {
-SendReport asSendReport(const GroupSendReport &sent)
-{
-    SendReport report;
-    report.id = sent.id;
-    report.endToEnd = true;
-    report.acceptedByRelay = sent.acceptedByRelay;
-    return report;
-}
-} // namespace
-
 Result<SendReport> Engine::sendText(const AccountId &to, const std::string &text, bool allowPlaintext)
 {
     if (const auto group = groupOfConversationKey(to)) {
         LAPIS_TRY_ASSIGN(auto sent, m_groups.sendGroupText(*group, text));
-        return asSendReport(sent);
+        return sent.asSendReport();
     }
     return m_sender.sendText(to, text, allowPlaintext);
 }
@@ -93,7 +89,7 @@ Result<SendReport> Engine::sendReply(const AccountId &to, const MessageId &reply
 {
     if (const auto group = groupOfConversationKey(to)) {
         LAPIS_TRY_ASSIGN(auto sent, m_groups.sendGroupText(*group, text, replyTo));
-        return asSendReport(sent);
+        return sent.asSendReport();
     }
     return m_sender.sendReply(to, replyTo, text, allowPlaintext);
 }

@@ -101,7 +101,12 @@ Result<IncomingEvent> IncomingMessages::applyGroupUpdate(store::Transaction &tx,
         if (change.author == event.from && log.receive(change) != protocol::GroupRefusal::Duplicate)
             taken.push_back(change);
     LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, log, taken, before, m_self.account, nowMs));
+    for (const auto &change : taken)
+        if (log.tookEffect(change.changeId))
+            LAPIS_TRY(
+                GroupBook::recordNotice(tx, transition.conversationId, change, log.state(), m_self.account, nowMs));
     event.conversationId = transition.conversationId;
+    event.messageId = last.changeId;
     event.groupChange = last.kind;
     event.groupMembers = aboutWhom(last, log.state());
     const auto outcome = log.outcome(last.changeId);
@@ -141,7 +146,10 @@ Result<IncomingEvent> IncomingMessages::joinGroup(store::Transaction &tx, const 
     if (known)
         LAPIS_TRY(tx.groups().clearChanges(update.group));
     LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, log, log.changes(), before, m_self.account, nowMs));
+    // The history before is not news here: what shows is the change that brought this account in.
+    LAPIS_TRY(GroupBook::recordNotice(tx, transition.conversationId, last, log.state(), m_self.account, nowMs));
     event.conversationId = transition.conversationId;
+    event.messageId = last.changeId;
     event.kind = IncomingEvent::Kind::GroupChanged;
     event.groupChange = last.kind;
     event.groupMembers = aboutWhom(last, log.state());

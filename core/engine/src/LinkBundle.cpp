@@ -116,7 +116,7 @@ WipedBytes LinkBundle::serialize() const
         w.text(m.sender.value());
         w.u32(m.senderDevice.value());
         w.u8(static_cast<std::uint8_t>((m.outgoing ? 1 : 0) | (m.endToEnd ? 2 : 0) | (m.timerNotice ? 4 : 0)
-                                       | (m.expiresAtMs ? 8 : 0)));
+                                       | (m.expiresAtMs ? 8 : 0) | (m.groupNotice ? 16 : 0)));
         w.i64(m.sentAtMs);
         w.text(m.text);
         w.u32(m.expireTimerSeconds);
@@ -221,6 +221,10 @@ Result<LinkBundle> LinkBundle::deserialize(ByteView bytes)
             if (m.expireTimerSeconds > protocol::MaxExpireTimerSeconds)
                 return damaged;
         }
+        if (version >= 3)
+            m.groupNotice = (flags & 16) != 0;
+        if (m.timerNotice && m.groupNotice)
+            return damaged;
         b.recentMessages.push_back(std::move(m));
     }
     if (version >= 2) {

@@ -72,19 +72,11 @@ Result<std::vector<OutgoingEnvelope>> OutgoingMessages::encryptTo(store::Transac
     return out;
 }
 
-Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const AccountId &to,
-                                                  const protocol::DataMessage &message, const SendTargets &targets,
-                                                  std::int64_t nowMs)
+Result<protocol::DataMessage> OutgoingMessages::storeOwnCopy(store::Transaction &tx, const OwnCopy &copy,
+                                                             const protocol::DataMessage &message,
+                                                             std::vector<std::string> &erasedFiles)
 {
-    if (targets.route == Route::DowngradeRefused)
-        return fail(ErrorCode::PermissionDenied, ErrorReason::DowngradeRefused, downgradeRefusal(to));
-    const bool plaintextRoute = targets.route == Route::Plaintext;
-    const auto &self = m_self;
-
-    PreparedMessage prepared;
-    prepared.id = protocol::newContentMessageId(nowMs, m_rng);
-    LAPIS_TRY_ASSIGN(prepared.conversationId, ConversationActivity::of(tx).conversationWith(tx, to, nowMs));
-
+    const auto &self = copy.self;
     // The message as it travels: a message someone writes carries the conversation's timer.
     protocol::DataMessage sent = message;
     if (message.reaction) {
@@ -102,23 +94,23 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
         LAPIS_TRY_ASSIGN(auto erased, tx.messages().erase(message.deletion->target, store::Erasure::LeaveNotice));
         if (erased.wasIndexed)
             LAPIS_TRY(tx.messages().compactSearchIndex());
-        prepared.erasedFiles = std::move(erased.files);
+        erasedFiles = std::move(erased.files);
     } else {
         store::StoredMessage row;
-        row.id = prepared.id;
-        row.conversationId = prepared.conversationId;
+        row.id = copy.id;
+        row.conversationId = copy.conversationId;
         row.sender = self.account;
         row.senderDevice = self.device;
         row.direction = store::MessageDirection::Outgoing;
         row.text = message.text;
         row.sentAtMs = static_cast<std::int64_t>(message.timestamp);
         row.state = store::MessageState::Pending;
-        row.endToEnd = !plaintextRoute;
+        row.endToEnd = copy.endToEnd;
         if (message.timerUpdate) {
             row.kind = store::MessageKind::TimerChanged;
-            LAPIS_TRY(tx.conversations().setExpireTimer(prepared.conversationId, message.expireTimer));
+            LAPIS_TRY(tx.conversations().setExpireTimer(copy.conversationId, message.expireTimer));
         } else {
-            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().find(prepared.conversationId));
+            LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().find(copy.conversationId));
             sent.expireTimer = conversation ? conversation->expireTimerSeconds : 0;
             // Our own copy counts down from sending.
             if (sent.expireTimer > 0)
@@ -131,8 +123,26 @@ Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const 
             row.replyExcerpt = message.quote->excerpt;
         }
         LAPIS_TRY(tx.messages().insert(row));
-        ConversationActivity::of(tx).record(prepared.conversationId, row.sentAtMs, 0);
+        ConversationActivity::of(tx).record(copy.conversationId, row.sentAtMs, 0);
     }
+    return sent;
+}
+
+Result<PreparedMessage> OutgoingMessages::prepare(store::Transaction &tx, const AccountId &to,
+                                                  const protocol::DataMessage &message, const SendTargets &targets,
+                                                  std::int64_t nowMs)
+{
+    if (targets.route == Route::DowngradeRefused)
+        return fail(ErrorCode::PermissionDenied, ErrorReason::DowngradeRefused, downgradeRefusal(to));
+    const bool plaintextRoute = targets.route == Route::Plaintext;
+    const auto &self = m_self;
+
+    PreparedMessage prepared;
+    prepared.id = protocol::newContentMessageId(nowMs, m_rng);
+    LAPIS_TRY_ASSIGN(prepared.conversationId, ConversationActivity::of(tx).conversationWith(tx, to, nowMs));
+
+    LAPIS_TRY_ASSIGN(const auto sent, storeOwnCopy(tx, {prepared.id, prepared.conversationId, self, !plaintextRoute},
+                                                   message, prepared.erasedFiles));
 
     protocol::Content content;
     content.messageId = prepared.id;

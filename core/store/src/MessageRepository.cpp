@@ -117,9 +117,10 @@ Result<std::size_t> MessageRepository::indexSearchBacklog(std::size_t limit)
         through = last.integer(0);
         limit = static_cast<std::size_t>(last.integer(1));
     }
-    // FTS4 and FTS5 both take `rowid`. Messages under a disappearing timer stay out (schema 11).
+    // FTS4 and FTS5 both take `rowid`. Messages under a disappearing timer stay out (schema 11), and
+    // so do notices: what they hold is no text anyone wrote.
     LAPIS_TRY_ASSIGN(auto index, m_db.prepare("INSERT INTO message_search(rowid, body) SELECT seq, body FROM "
-                                              "messages WHERE seq > ? AND seq <= ? AND expire_timer = 0"));
+                                              "messages WHERE seq > ? AND seq <= ? AND expire_timer = 0 AND kind = 0"));
     index.bindAll(from, through);
     LAPIS_TRY(index.run());
     LAPIS_TRY_ASSIGN(auto progress, m_db.prepare("UPDATE search_progress SET indexed_through = ?"));

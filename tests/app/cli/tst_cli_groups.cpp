@@ -7,8 +7,10 @@
 #include <lapis/testsupport/CliRunner.h>
 #include <lapis/testsupport/RelayProcess.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using lapis::test::CliProfile;
@@ -118,6 +120,43 @@ private slots:
         QVERIFY2(history.out.contains(QStringLiteral("alice [e2e] bring blankets"))
                      && history.out.contains(QStringLiteral("bob [e2e] and lemonade (reply to ") + messageId),
                  qPrintable(history.out));
+        // Membership changes are in the history as notices.
+        QVERIFY2(history.out.contains(QStringLiteral("alice [e2e] (created Picnic with bob, carol)"))
+                     && history.out.contains(QStringLiteral("alice [e2e] (renamed Picnic on Sunday)")),
+                 qPrintable(history.out));
+    }
+
+    /// group-send-file: one upload, and every member saves the same bytes.
+    void aFileToTheGroup()
+    {
+        const auto id = createdGroup(QStringLiteral("Photos"));
+        QVERIFY(!id.isEmpty());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("beach.jpg.bin"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray bytes(200 * 1024, '\0');
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>(i * 7 + (i >> 9));
+        file.write(bytes);
+        file.close();
+        const auto sent = m_alice->run({QStringLiteral("group-send-file"), id, path});
+        VERIFY_RUN(sent);
+        QVERIFY2(sent.out.startsWith(QStringLiteral("sent ")) && sent.out.endsWith(QStringLiteral(" e2e\n")),
+                 qPrintable(sent.out));
+        for (const auto *member : {m_bob.get(), m_carol.get()}) {
+            QTemporaryDir saveDir;
+            const auto got = member->run(receiveJson(1) << QStringLiteral("--save-dir") << saveDir.path());
+            VERIFY_RUN(got);
+            QVERIFY2(got.json().size() == 1, qPrintable(describe(got)));
+            QCOMPARE(got.json()[0][QStringLiteral("group")].toString(), id);
+            const auto attachment = got.json()[0][QStringLiteral("attachment")].toObject();
+            QFile copy(attachment[QStringLiteral("path")].toString());
+            QVERIFY2(copy.open(QIODevice::ReadOnly), qPrintable(describe(got)));
+            QVERIFY(copy.readAll() == bytes);
+        }
+        const auto notAGroup = m_alice->run({QStringLiteral("group-send-file"), QString(32, QLatin1Char('0')), path});
+        QVERIFY(notAGroup.exitCode != 0);
     }
 
     void onlyAdminsChangeAGroup()

@@ -5,6 +5,7 @@
 // refused by every device, a removed member who cannot write, and a relay that learns nothing.
 #include "ChangesTestSupport.h"
 
+#include <lapis/engine/groups/GroupNotice.h>
 #include <lapis/store/GroupRepository.h>
 #include <lapis/testsupport/RelayOperator.h>
 
@@ -141,12 +142,27 @@ private slots:
 
         for (auto *engine : {m_alice.get(), m_alice2.get(), m_bob.get(), m_carol.get()}) {
             TRY_OK(group, engine->group(id));
-            QVERIFY(receiveUntilHistory(*engine, group->conversationKey, 3));
+            // Three messages and the notice of the creation ("alice created Hiking club").
+            QVERIFY(receiveUntilHistory(*engine, group->conversationKey, 4));
             TRY_OK(history, engine->history(group->conversationKey, 10));
-            QCOMPARE(history->size(), std::size_t(3));
-            for (const auto &m : *history)
+            QCOMPARE(history->size(), std::size_t(4));
+            std::size_t notices = 0;
+            for (const auto &m : *history) {
                 QVERIFY(m.endToEnd);
+                if (m.kind != store::MessageKind::GroupChanged)
+                    continue;
+                ++notices;
+                const auto notice = decodeGroupNotice(m.text);
+                QVERIFY(notice && notice->kind == protocol::GroupChange::Kind::Create);
+                QCOMPARE(notice->name, std::string("Hiking club"));
+                QVERIFY((notice->members == std::vector<AccountId>{AccountId("bob"), AccountId("carol")}));
+                QCOMPARE(m.sender, AccountId("alice"));
+            }
+            QCOMPARE(notices, std::size_t(1));
         }
+        // A notice is no text anyone wrote: search never finds it.
+        TRY_OK(found, m_bob->search("Hiking"));
+        QVERIFY(found->empty());
         // Carol's reply quotes Alice's message, on every device.
         TRY_OK(group, m_bob->group(id));
         TRY_OK(bobsHistory, m_bob->history(group->conversationKey, 10));
@@ -187,6 +203,14 @@ private slots:
         QVERIFY(removal->event.groupChange == protocol::GroupChange::Kind::Remove);
         TRY_OK(carolsView, m_carol->group(*id));
         QVERIFY(!carolsView->isMember);
+        // Carol's conversation says who removed her.
+        TRY_OK(carolsNotices, m_carol->history(carolsView->conversationKey, 20));
+        QVERIFY(std::any_of(carolsNotices->begin(), carolsNotices->end(), [](const store::StoredMessage &m) {
+            const auto notice = decodeGroupNotice(m.text);
+            return m.kind == store::MessageKind::GroupChanged && m.sender == AccountId("alice") && notice
+                   && notice->kind == protocol::GroupChange::Kind::Remove
+                   && notice->members == std::vector<AccountId>{AccountId("carol")};
+        }));
         QVERIFY(findKind(receiveKinds(*m_bob, IncomingEvent::Kind::GroupChanged), IncomingEvent::Kind::GroupChanged));
 
         // Bob writes after the removal: to Alice's devices only, in a new chain.
@@ -354,6 +378,8 @@ private slots:
         QCOMPARE(held->name, std::string("Family"));
         QCOMPARE(held->members.size(), std::size_t(3));
         QVERIFY(held->isMember);
+        // The link bundle carries the conversation's notices as notices, not as text.
+        QVERIFY(holdsCreationNotice(*laptop, held->conversationKey));
 
         TRY_OK(fromBob, m_bob->sendGroupText(*id, "welcome, laptop"));
         QVERIFY(fromBob->acceptedByRelay);
@@ -375,6 +401,7 @@ private slots:
         TRY_OK(again, (*restored)->group(*id));
         QCOMPARE(again->name, std::string("Family"));
         QCOMPARE(again->members.size(), std::size_t(3));
+        QVERIFY(holdsCreationNotice(**restored, again->conversationKey));
         TRY_OK(history, (*restored)->history(again->conversationKey, 20));
         QVERIFY(std::any_of(history->begin(), history->end(),
                             [](const auto &m) { return m.text == "typing from the laptop"; }));
@@ -382,7 +409,141 @@ private slots:
         QVERIFY(messageWithText(receiveText(**restored, "hello restored"), "hello restored"));
     }
 
+    /// What goes to a conversation goes to a group's as well: a reaction, an edit, a delete for
+    /// everyone and the disappearing timer reach every member device, each applied as in a
+    /// one-to-one conversation.
+    void reactionsEditsDeletesAndTheTimer()
+    {
+        const auto id = newGroup("Lunch");
+        QVERIFY(id);
+        TRY_OK(group, m_alice->group(*id));
+        const auto key = group->conversationKey;
+        TRY_OK(asked, m_alice->sendGroupText(*id, "lunch at noon?"));
+        QVERIFY(messageWithText(receiveText(*m_bob, "lunch at noon?"), "lunch at noon?"));
+        QVERIFY(messageWithText(receiveText(*m_carol, "lunch at noon?"), "lunch at noon?"));
+
+        TRY_OK(reacted, m_bob->sendReaction(key, asked->id, "👍", false));
+        QVERIFY(reacted->acceptedByRelay && reacted->endToEnd);
+        for (auto *engine : {m_alice.get(), m_carol.get()}) {
+            const auto items = receiveKinds(*engine, IncomingEvent::Kind::Reaction);
+            const auto *reaction = findKind(items, IncomingEvent::Kind::Reaction);
+            QVERIFY(reaction);
+            QCOMPARE(reaction->event.from, AccountId("bob"));
+            QCOMPARE(reaction->event.conversationPeer, key);
+            TRY_OK(history, engine->history(key, 20));
+            const auto message =
+                std::find_if(history->begin(), history->end(), [&](const auto &m) { return m.id == asked->id; });
+            QVERIFY(message != history->end() && message->reactions.size() == 1);
+            QCOMPARE(message->reactions.front().emoji, std::string("👍"));
+        }
+
+        VERIFY_OK(m_alice->editMessage(key, asked->id, "lunch at one?"));
+        for (auto *engine : {m_bob.get(), m_carol.get()}) {
+            QVERIFY(findKind(receiveKinds(*engine, IncomingEvent::Kind::Edit), IncomingEvent::Kind::Edit));
+            TRY_OK(history, engine->history(key, 20));
+            QVERIFY(std::any_of(history->begin(), history->end(),
+                                [&](const auto &m) { return m.id == asked->id && m.text == "lunch at one?"; }));
+        }
+
+        VERIFY_OK(m_alice->setDisappearingTimer(key, 3600));
+        for (auto *engine : {m_bob.get(), m_carol.get()}) {
+            QVERIFY(
+                findKind(receiveKinds(*engine, IncomingEvent::Kind::TimerChanged), IncomingEvent::Kind::TimerChanged));
+            TRY_OK(timer, engine->disappearingTimer(key));
+            QCOMPARE(*timer, std::uint32_t(3600));
+        }
+        TRY_OK(brief, m_carol->sendGroupText(*id, "gone in an hour"));
+        const auto bobs = receiveText(*m_bob, "gone in an hour");
+        const auto *arrived = messageWithText(bobs, "gone in an hour");
+        QVERIFY(arrived);
+        QCOMPARE(arrived->event.expireTimerSeconds, std::uint32_t(3600));
+
+        VERIFY_OK(m_alice->deleteForEveryone(key, asked->id));
+        for (auto *engine : {m_bob.get(), m_carol.get()}) {
+            QVERIFY(findKind(receiveKinds(*engine, IncomingEvent::Kind::Delete), IncomingEvent::Kind::Delete));
+            TRY_OK(history, engine->history(key, 20));
+            QVERIFY(std::any_of(history->begin(), history->end(),
+                                [&](const auto &m) { return m.id == asked->id && m.deleted && m.text.empty(); }));
+        }
+        // Only its author changes a message, in a group as anywhere.
+        EXPECT_ERROR(m_bob->editMessage(key, brief->id, "not mine"), ErrorCode::PermissionDenied);
+    }
+
+    /// A file sent to the group is encrypted and uploaded once: one blob on the relay, its pointer
+    /// in the one group message, and every member device opens the same bytes. A removed member's
+    /// device sends no file at all (nothing is uploaded).
+    void aFileGoesToEveryMemberUploadedOnce()
+    {
+        const auto id = newGroup("Photo club");
+        QVERIFY(id);
+        const QString path = m_scratch.filePath(QStringLiteral("harbour.bin"));
+        QByteArray bytes(300 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = static_cast<char>((i * 131) ^ (i >> 7));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
+        }
+        const auto blobsBefore = blobCount();
+        TRY_OK(group, m_alice->group(*id));
+        TRY_OK(sent, m_alice->sendFile(group->conversationKey, path.toStdString(), false));
+        QVERIFY(sent->acceptedByRelay && sent->endToEnd);
+        QCOMPARE(blobCount(), blobsBefore + 1);
+
+        for (auto *engine : {m_bob.get(), m_carol.get(), m_alice2.get()}) {
+            auto got = engine->receive(std::chrono::seconds(20), [&](const std::vector<ReceivedItem> &items) {
+                return std::any_of(items.begin(), items.end(),
+                                   [&](const ReceivedItem &i) { return i.event.messageId == sent->id; });
+            });
+            VERIFY_OK(got);
+            TRY_OK(page, engine->messagePage(group->conversationKey, 1, std::nullopt));
+            QVERIFY(!page->page.messages.empty() && page->page.messages.front().id == sent->id);
+            const auto files = page->attachments[sent->id.toHex()];
+            QCOMPARE(files.size(), std::size_t(1));
+            QCOMPARE(files.front().fileName, std::string("harbour.bin"));
+            QTemporaryDir out;
+            TRY_OK(saved, engine->saveAttachmentIn(files.front().id, out.path().toStdString()));
+            QFile file(QString::fromStdString(saved->string()));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.readAll() == bytes);
+        }
+
+        VERIFY_OK(m_alice->removeGroupMembers(*id, {AccountId("carol")}));
+        QVERIFY(findKind(receiveKinds(*m_carol, IncomingEvent::Kind::GroupChanged), IncomingEvent::Kind::GroupChanged));
+        const auto blobsThen = blobCount();
+        EXPECT_ERROR(m_carol->sendFile(group->conversationKey, path.toStdString(), false), ErrorCode::PermissionDenied);
+        QCOMPARE(blobCount(), blobsThen);
+    }
+
 private:
+    /// The conversation holds the notice of the group's creation, and no text that reads like one.
+    static bool holdsCreationNotice(Engine &engine, const AccountId &key)
+    {
+        auto history = engine.history(key, 50);
+        if (!history.ok())
+            return false;
+        bool notice = false;
+        for (const auto &m : *history) {
+            const auto decoded = decodeGroupNotice(m.text);
+            if (decoded && m.kind != store::MessageKind::GroupChanged)
+                return false;
+            notice = notice || (decoded && decoded->kind == protocol::GroupChange::Kind::Create);
+        }
+        return notice;
+    }
+
+    /// How many attachment blobs the relay holds.
+    [[nodiscard]] std::size_t blobCount() const
+    {
+        std::size_t count = 0;
+        QDirIterator it(m_relay.dataPath() + QStringLiteral("/blobs"), QDir::Files);
+        while (it.hasNext()) {
+            it.next();
+            ++count;
+        }
+        return count;
+    }
+
     /// Every receiving chain of the group the profile keeps (read while its engine is open, as
     /// a second connection to the database would).
     static std::vector<SecureBytes> receivingChainsOf(const ProfileOptions &options, const protocol::GroupId &group)

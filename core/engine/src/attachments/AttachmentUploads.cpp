@@ -3,6 +3,7 @@
 // relay holds the whole blob.
 #include <lapis/common/Log.h>
 #include <lapis/engine/attachments/AttachmentUploads.h>
+#include <lapis/engine/groups/Groups.h>
 
 #include <condition_variable>
 #include <fcntl.h>
@@ -14,11 +15,23 @@ namespace lapis::engine {
 
 namespace fs = std::filesystem;
 
-Result<SendReport> AttachmentUploads::sendFile(const AccountId &to, const fs::path &file, bool allowPlaintext,
-                                               const transport::ProgressCallback &progress)
+Result<void> AttachmentUploads::checkRecipient(const AccountId &to)
 {
     if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    // Nothing is uploaded for a group the message could not go to.
+    if (const auto group = groupOfConversationKey(to)) {
+        LAPIS_TRY_ASSIGN(const auto summary, m_groups.group(*group));
+        if (!summary.isMember)
+            return fail(ErrorCode::PermissionDenied, "You are not a member of this group any more");
+    }
+    return {};
+}
+
+Result<SendReport> AttachmentUploads::sendFile(const AccountId &to, const fs::path &file, bool allowPlaintext,
+                                               const transport::ProgressCallback &progress)
+{
+    LAPIS_TRY(checkRecipient(to));
     std::error_code ec;
     const auto size = fs::file_size(file, ec);
     if (!ec && size <= MaxAttachmentSize && cipherSizeOf(size) > MaxAttachmentSize)
@@ -84,8 +97,7 @@ Result<SendReport> AttachmentUploads::sendFile(const AccountId &to, const fs::pa
 Result<SendReport> AttachmentUploads::sendFileData(const AccountId &to, ByteView data, const std::string &fileName,
                                                    bool allowPlaintext, const transport::ProgressCallback &progress)
 {
-    if (!m_ctx.hasAccount())
-        return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
+    LAPIS_TRY(checkRecipient(to));
     LAPIS_TRY_ASSIGN(auto sealed, sealAttachmentData(data, fileName, m_ctx.store->paths().attachments, m_ctx.rng));
     return sendSealed(to, std::move(sealed), allowPlaintext, progress);
 }
@@ -162,14 +174,16 @@ Result<SendReport> AttachmentUploads::finishUpload(store::PendingUpload pending,
     const auto blobId = pending.blobId;
     // The message enters the outbox in the transaction that ends the pending upload: a crash
     // in between neither loses the file nor sends it twice.
+    const auto leaveQueue = [&blobId](store::Transaction &tx) -> Result<void> {
+        LAPIS_TRY_ASSIGN(const bool had, tx.pendingUploads().remove(blobId));
+        if (!had)
+            return fail(ErrorCode::Cancelled, "The upload was cancelled");
+        return {};
+    };
+    // To a group's key, Sender hands it to the group: uploaded once, every member device reads
+    // the same pointer in the one group message.
     LAPIS_TRY_ASSIGN(auto report,
-                     m_sender.sendData(pending.recipient, std::move(message), pending.allowPlaintext,
-                                       [&blobId](store::Transaction &tx) -> Result<void> {
-                                           LAPIS_TRY_ASSIGN(const bool had, tx.pendingUploads().remove(blobId));
-                                           if (!had)
-                                               return fail(ErrorCode::Cancelled, "The upload was cancelled");
-                                           return {};
-                                       }));
+                     m_sender.sendData(pending.recipient, std::move(message), pending.allowPlaintext, leaveQueue));
     // Our own copy at rest is the very ciphertext we uploaded, under the key only the store holds.
     auto own = storedAttachmentFor(report.id, pointer);
     own.localFile = pending.cipherFile;

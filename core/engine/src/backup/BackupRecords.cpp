@@ -99,8 +99,16 @@ store::StoredMessage messageFrom(const backup::Message &r, std::int64_t conversa
     if (r.has_edited_at())
         m.editedAtMs = r.edited_at_ms();
     m.deleted = r.deleted();
-    m.kind = r.kind() == static_cast<int>(store::MessageKind::TimerChanged) ? store::MessageKind::TimerChanged
-                                                                            : store::MessageKind::Text;
+    switch (r.kind()) {
+    case static_cast<int>(store::MessageKind::TimerChanged):
+        m.kind = store::MessageKind::TimerChanged;
+        break;
+    case static_cast<int>(store::MessageKind::GroupChanged):
+        m.kind = store::MessageKind::GroupChanged;
+        break;
+    default:
+        m.kind = store::MessageKind::Text;
+    }
     m.expireTimerSeconds = std::min(r.expire_timer(), protocol::MaxExpireTimerSeconds);
     if (r.has_expires_at())
         m.expiresAtMs = r.expires_at_ms();

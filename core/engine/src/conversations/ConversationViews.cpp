@@ -2,6 +2,7 @@
 // What the views are built from: the conversation list, pages of messages, history and search.
 #include <lapis/engine/conversations/ConversationViews.h>
 #include <lapis/engine/conversations/MessageChanges.h>
+#include <lapis/engine/groups/Groups.h>
 
 #include <algorithm>
 
@@ -52,6 +53,17 @@ Result<std::vector<ConversationSummary>> ConversationViews::conversations()
                 LAPIS_TRY_ASSIGN(auto page, tx.messages().page(conversation.id, 1));
                 if (!page.messages.empty())
                     summary.lastMessage = std::move(page.messages.front());
+                if (const auto group = groupOfConversationKey(conversation.peer)) {
+                    LAPIS_TRY_ASSIGN(const auto stored, tx.groups().find(*group));
+                    summary.isGroup = true;
+                    // Stage 2 admits only members reached end to end (Groups::requireEndToEnd).
+                    summary.endToEnd = true;
+                    summary.groupMembers = stored ? stored->members.size() : 0;
+                    summary.groupMember = stored && stored->isMember;
+                    summary.conversation = std::move(conversation);
+                    out.push_back(std::move(summary));
+                    continue;
+                }
                 LAPIS_TRY_ASSIGN(auto contact, tx.contacts().find(conversation.peer));
                 // Blue once the contact has an account key (end to end is possible), green otherwise.
                 summary.endToEnd = contact && (!contact->pinnedAccountKey.empty() || contact->everHadEndToEnd);

@@ -127,7 +127,9 @@ Result<void> Linking::completeLink(const PendingLink &pending, const std::string
                 row.receivedAtMs = now;
                 row.state = m.outgoing ? store::MessageState::Sent : store::MessageState::Delivered;
                 row.endToEnd = m.endToEnd;
-                row.kind = m.timerNotice ? store::MessageKind::TimerChanged : store::MessageKind::Text;
+                row.kind = m.timerNotice   ? store::MessageKind::TimerChanged
+                           : m.groupNotice ? store::MessageKind::GroupChanged
+                                           : store::MessageKind::Text;
                 row.expireTimerSeconds = m.expireTimerSeconds;
                 row.expiresAtMs = m.expiresAtMs;
                 auto inserted = tx.messages().insert(row);
@@ -185,6 +187,7 @@ Result<void> Linking::approveLink(const LinkUri &uri, const std::optional<std::s
                                   candidates.push_back({conversation.peer, m.id, m.sender, m.senderDevice,
                                                         m.direction == store::MessageDirection::Outgoing, m.endToEnd,
                                                         m.sentAtMs, m.text, m.kind == store::MessageKind::TimerChanged,
+                                                        m.kind == store::MessageKind::GroupChanged,
                                                         m.expireTimerSeconds, m.expiresAtMs});
                       }
                       // Newest first, across conversations, until the budget is spent: the new

@@ -2,6 +2,7 @@
 #include "../ConversationActivity.h"
 #include "GroupBook.h"
 
+#include <lapis/engine/groups/GroupNotice.h>
 #include <lapis/protocol/Content.h>
 
 #include <algorithm>
@@ -92,6 +93,39 @@ Result<GroupTransition> GroupBook::save(store::Transaction &tx, const protocol::
             LAPIS_TRY(tx.groups().dropReceivingChainsOf(state.id, account));
     }
     return transition;
+}
+
+Result<void> GroupBook::recordNotice(store::Transaction &tx, std::int64_t conversationId,
+                                     const protocol::GroupChange &change, const protocol::GroupState &after,
+                                     const AccountId &self, std::int64_t nowMs)
+{
+    GroupNotice notice;
+    notice.kind = change.kind;
+    notice.name = change.name;
+    if (change.kind == protocol::GroupChange::Kind::Create) {
+        for (const auto &member : after.members)
+            if (!(member.account == change.author))
+                notice.members.push_back(member.account);
+    } else if (change.kind != protocol::GroupChange::Kind::Leave) {
+        notice.members = change.targets;
+    }
+    const bool ours = change.author == self;
+    store::StoredMessage row;
+    row.id = change.changeId;
+    row.conversationId = conversationId;
+    row.sender = change.author;
+    row.direction = ours ? store::MessageDirection::Outgoing : store::MessageDirection::Incoming;
+    row.text = encodeGroupNotice(notice);
+    row.sentAtMs = nowMs;
+    if (!ours)
+        row.receivedAtMs = nowMs;
+    row.state = ours ? store::MessageState::Sent : store::MessageState::Delivered;
+    row.kind = store::MessageKind::GroupChanged;
+    auto inserted = tx.messages().insert(row);
+    if (!inserted.ok() && inserted.error().code != ErrorCode::Duplicate)
+        return inserted;
+    ConversationActivity::of(tx).record(conversationId, nowMs, 0);
+    return {};
 }
 
 } // namespace lapis::engine

@@ -39,6 +39,12 @@ public:
     static Result<GroupTransition> save(store::Transaction &tx, const protocol::GroupLog &log,
                                         const std::vector<protocol::GroupChange> &added,
                                         const protocol::GroupState &before, const AccountId &self, std::int64_t nowMs);
+
+    /// Writes `change` (which took effect, giving `after`) into the group's conversation as a
+    /// notice ("Alice added Dave"), under the change's id: each change shows once.
+    static Result<void> recordNotice(store::Transaction &tx, std::int64_t conversationId,
+                                     const protocol::GroupChange &change, const protocol::GroupState &after,
+                                     const AccountId &self, std::int64_t nowMs);
 };
 
 } // namespace lapis::engine

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Writing to a group (PROTOCOL.md §15): the message is encrypted once, in this device's sending
 // chain; each member device that lacks the chain is handed it first over its pairwise session.
-#include "../ConversationActivity.h"
 #include "../ConversationMessages.h"
 #include "GroupBook.h"
 #include "GroupDelivery.h"
@@ -29,6 +28,8 @@ struct PreparedGroupMessage {
     /// device of a member) reads from this message on.
     std::optional<protocol::SenderKeyDistribution> distribution;
     std::vector<PairwiseDelivery> chains;
+    /// A delete for everyone: the erased message's attachment files, to remove after the commit.
+    std::vector<std::string> erasedFiles;
 };
 
 using Holders = std::set<std::pair<AccountId, DeviceId>>;
@@ -92,9 +93,13 @@ Result<PreparedGroupMessage> prepareGroupMessage(store::Transaction &tx, const G
         out.chains.push_back(std::move(delivery));
     }
 
+    // Our own copy first, as every member device will keep it; what travels carries the group
+    // conversation's disappearing timer.
+    LAPIS_TRY_ASSIGN(const auto sent, OutgoingMessages::storeOwnCopy(tx, {out.id, stored.conversationId, self, true},
+                                                                     message, out.erasedFiles));
     protocol::Content content;
     content.messageId = out.id;
-    content.data = message;
+    content.data = sent;
     LAPIS_TRY_ASSIGN(const auto body, content.serialize());
     const auto padded = protocol::pad(body.view());
     LAPIS_TRY_ASSIGN(auto ciphertext, chain->encrypt(padded.view(), protocol::senderKeyAssociatedData(group, self)));
@@ -108,23 +113,6 @@ Result<PreparedGroupMessage> prepareGroupMessage(store::Transaction &tx, const G
     envelope.ciphertext = std::move(ciphertext);
     out.envelope = envelope.serialize();
 
-    store::StoredMessage row;
-    row.id = out.id;
-    row.conversationId = stored.conversationId;
-    row.sender = self.account;
-    row.senderDevice = self.device;
-    row.direction = store::MessageDirection::Outgoing;
-    row.text = message.text;
-    row.sentAtMs = now;
-    row.state = store::MessageState::Pending;
-    row.endToEnd = true;
-    if (message.quote) {
-        row.replyTo = message.quote->target;
-        row.replyAuthor = message.quote->author;
-        row.replyExcerpt = message.quote->excerpt;
-    }
-    LAPIS_TRY(tx.messages().insert(row));
-    ConversationActivity::of(tx).record(stored.conversationId, now, 0);
     for (const auto &[account, targets] : targetsByAccount) {
         std::vector<OutgoingEnvelope> copies;
         for (const auto device : targets.recipientDevices)
@@ -155,7 +143,8 @@ Result<GroupSendReport> Groups::sendGroupText(const protocol::GroupId &group, co
     return sendGroupData(group, std::move(message));
 }
 
-Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, protocol::DataMessage message)
+Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, protocol::DataMessage message,
+                                              const std::function<Result<void>(store::Transaction &)> &withMessage)
 {
     LAPIS_TRY(m_ctx.checkCanSend());
     if (!m_ctx.identity)
@@ -178,12 +167,17 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
     OutgoingMessages outgoing(self, m_ctx.identity.get(), m_ctx.rng);
     LAPIS_TRY_ASSIGN(auto prepared,
                      m_ctx.store
-                         ->transact([&](store::Transaction &tx) {
-                             return prepareGroupMessage(tx, {group, *stored, message, targetsByAccount, self, now},
-                                                        outgoing, m_ctx.rng);
+                         ->transact([&](store::Transaction &tx) -> Result<PreparedGroupMessage> {
+                             LAPIS_TRY_ASSIGN(auto made, prepareGroupMessage(
+                                                             tx, {group, *stored, message, targetsByAccount, self, now},
+                                                             outgoing, m_ctx.rng));
+                             if (withMessage)
+                                 LAPIS_TRY(withMessage(tx));
+                             return made;
                          })
                          .get());
 
+    m_ctx.removeAttachmentFiles(prepared.erasedFiles);
     GroupSendReport report;
     report.id = prepared.id;
     const auto credentials = m_ctx.relay->credentials();

@@ -120,7 +120,9 @@ Result<GroupSummary> Groups::change(const protocol::GroupId &group, protocol::Gr
                     if (refusal != protocol::GroupRefusal::None)
                         return fail(codeOf(refusal), protocol::refusalText(refusal));
                 }
-                LAPIS_TRY(GroupBook::save(tx, *log, {made}, before, m_ctx.account, now));
+                LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, *log, {made}, before, m_ctx.account, now));
+                LAPIS_TRY(
+                    GroupBook::recordNotice(tx, transition.conversationId, made, transition.after, m_ctx.account, now));
                 auto history = log->changes();
                 std::erase_if(history, [&](const protocol::GroupChange &c) { return c.changeId == made.changeId; });
                 history.push_back(made);

@@ -4,6 +4,7 @@
 #include <lapis/common/Log.h>
 #include <lapis/engine/TextBurst.h>
 #include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/groups/Groups.h>
 #include <lapis/engine/sending/Sender.h>
 #include <lapis/transport/BatchSender.h>
 
@@ -34,6 +35,8 @@ Result<bool> Sender::deliver(const AccountId &to, const std::vector<OutgoingEnve
 Result<SendReport> Sender::sendData(const AccountId &to, protocol::DataMessage message, bool allowPlaintext,
                                     const std::function<Result<void>(store::Transaction &)> &withMessage)
 {
+    if (const auto group = groupOfConversationKey(to); group && m_groupRoute)
+        return m_groupRoute(*group, std::move(message), withMessage);
     LAPIS_TRY(m_ctx.checkCanSend());
     SendReport report;
     message.timestamp = static_cast<std::uint64_t>(m_ctx.nowMs());

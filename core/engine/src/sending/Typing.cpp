@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Typing indicators: a control content without a message row, like a receipt.
 #include <lapis/engine/directory/DeviceDirectory.h>
+#include <lapis/engine/groups/Groups.h>
 #include <lapis/engine/sending/Sender.h>
 
 namespace lapis::engine {
 
 Result<void> Sender::sendTyping(const AccountId &to, bool started)
 {
-    if (!m_ctx.typingIndicators.load())
+    // Typing in a group would travel in the group's chain, which carries messages only so far.
+    if (!m_ctx.typingIndicators.load() || groupOfConversationKey(to))
         return {};
     LAPIS_TRY(m_ctx.checkCanSend());
     std::vector<RejectedDevice> ignored;

@@ -300,11 +300,11 @@ private:
     Accounts m_accounts{m_ctx, m_keys, m_devices};
     Linking m_linking{m_ctx, m_accounts, m_keys};
     Sender m_sender{m_ctx, m_directory};
-    AttachmentUploads m_uploads{m_ctx, m_sender};
+    Groups m_groups{m_ctx, m_directory, m_sender};
+    AttachmentUploads m_uploads{m_ctx, m_sender, m_groups};
     AttachmentDownloads m_downloads{m_ctx};
     ConversationViews m_views{m_ctx};
     MessageChanges m_changes{m_ctx, m_sender};
-    Groups m_groups{m_ctx, m_directory, m_sender};
     Privacy m_privacy{m_ctx};
     Trust m_trust{m_ctx, m_directory};
     ProfileProtection m_protection{m_ctx};

@@ -37,6 +37,7 @@ struct LinkBundle {
         std::int64_t sentAtMs = 0;
         std::string text;
         bool timerNotice = false;             ///< a "timer changed" notice (to expireTimerSeconds)
+        bool groupNotice = false;             ///< a group's membership notice (version 3; engine::GroupNotice)
         std::uint32_t expireTimerSeconds = 0; ///< the timer it was sent under
         std::optional<std::int64_t> expiresAtMs;
     };

@@ -69,6 +69,21 @@ public:
                                                          const protocol::Content &content, const SendTargets &targets,
                                                          std::int64_t nowMs);
 
+    /// Where our own copy of a message goes.
+    struct OwnCopy {
+        MessageId id;
+        std::int64_t conversationId = 0;
+        protocol::Address self;
+        bool endToEnd = true;
+    };
+    /// Stores our own copy of `message` as the receiving devices will store theirs: a reaction,
+    /// an edit or a delete for everyone is applied to its target (a deleted message's attachment
+    /// files land in `erasedFiles`, to remove after the commit); a message or a timer change gets
+    /// its row. Returns the message as it travels: a message carries the conversation's timer.
+    static Result<protocol::DataMessage> storeOwnCopy(store::Transaction &tx, const OwnCopy &copy,
+                                                      const protocol::DataMessage &message,
+                                                      std::vector<std::string> &erasedFiles);
+
     /// The relay accepted message `id` for its recipient: Sent, and out of the outbox.
     static Result<void> markSent(store::Transaction &tx, const MessageId &id);
     /// Keeps `envelopes` in the outbox under `id` until the relay takes them.

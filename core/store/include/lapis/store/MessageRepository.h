@@ -29,6 +29,7 @@ enum class MessageState : int {
 enum class MessageKind : int {
     Text = 0,         ///< a message someone wrote (text, attachments, or both)
     TimerChanged = 1, ///< a notice: the sender set the conversation's timer to expireTimerSeconds
+    GroupChanged = 2, ///< a notice: the sender changed the group (the text says how; engine::GroupNotice)
 };
 
 struct Reaction {

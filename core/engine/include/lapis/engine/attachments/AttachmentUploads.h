@@ -13,11 +13,16 @@ namespace lapis::engine {
 
 /// Sending files: encrypted as a stream into the profile's attachments folder (our copy at rest),
 /// uploaded with resume, and the message sent once the relay holds the whole blob.
+class Groups;
+
 class AttachmentUploads {
 public:
-    AttachmentUploads(EngineContext &context, Sender &sender)
+    /// A file sent to a group's conversation key goes to the group (`groups`): uploaded once,
+    /// its pointer in the one group message.
+    AttachmentUploads(EngineContext &context, Sender &sender, Groups &groups)
         : m_ctx(context)
         , m_sender(sender)
+        , m_groups(groups)
     {}
 
     /// Sends a file as an attachment. When the upload stops (the relay went away, Lapis quit, or
@@ -37,6 +42,9 @@ public:
     Result<void> cancelUpload(const std::string &blobId);
 
 private:
+    /// NotFound without an account; for a group's key, NotFound or PermissionDenied unless this
+    /// account is a member.
+    Result<void> checkRecipient(const AccountId &to);
     Result<SendReport> sendSealed(const AccountId &to, SealedAttachment sealed, bool allowPlaintext,
                                   const transport::ProgressCallback &progress);
     /// Sends the message of an upload after its first try (`uploaded`), trying once more on a
@@ -48,6 +56,7 @@ private:
 
     EngineContext &m_ctx;
     Sender &m_sender;
+    Groups &m_groups;
 };
 
 } // namespace lapis::engine

@@ -22,6 +22,12 @@ struct ConversationSummary {
     std::optional<store::StoredMessage> lastMessage;
     bool endToEnd = false; ///< blue: the contact has an account key; green: plaintext only
     store::VerificationState verification = store::VerificationState::Unverified;
+    /// A group's conversation (its key is '#' and the group id): blue when every member is
+    /// reached end to end.
+    bool isGroup = false;
+    std::size_t groupMembers = 0;
+    /// This account is a member of the group now (a removed member keeps its history).
+    bool groupMember = false;
 };
 
 /// An attachment of a message as a view shows it.

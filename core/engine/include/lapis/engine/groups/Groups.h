@@ -3,10 +3,12 @@
 
 #include <lapis/engine/EngineContext.h>
 #include <lapis/engine/OutgoingMessages.h>
+#include <lapis/engine/sending/Sender.h>
 #include <lapis/protocol/GroupState.h>
 #include <lapis/protocol/SenderKey.h>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,7 +22,6 @@ namespace lapis::engine {
 
 class DeviceDirectory;
 struct PairwiseDelivery;
-class Sender;
 
 /// The key of a group's conversation: '#' and the group id in hex. No account name can be it
 /// (names are [a-z0-9._-]), so a group's conversation is an ordinary one (PROTOCOL.md §15).
@@ -52,6 +53,16 @@ struct GroupSendReport {
     std::size_t devices = 0;
     /// Members whose devices the relay did not take it for yet: it waits in the outbox for them.
     std::vector<AccountId> waiting;
+
+    /// As a one-to-one send reports it (a group is end to end).
+    [[nodiscard]] SendReport asSendReport() const
+    {
+        SendReport report;
+        report.id = id;
+        report.endToEnd = true;
+        report.acceptedByRelay = acceptedByRelay;
+        return report;
+    }
 };
 
 /// Groups (PROTOCOL.md §15): created, changed and written to from this device. Membership changes
@@ -89,8 +100,10 @@ public:
     /// conversation). PermissionDenied when this account is no member.
     Result<GroupSendReport> sendGroupText(const protocol::GroupId &group, const std::string &text,
                                           const std::optional<MessageId> &replyTo = std::nullopt);
-    /// Sends any data message to the group (the message's group field is set here).
-    Result<GroupSendReport> sendGroupData(const protocol::GroupId &group, protocol::DataMessage message);
+    /// Sends any data message to the group (the message's group field is set here). `withMessage`
+    /// runs in the transaction that stores it (a finished upload leaves its queue there).
+    Result<GroupSendReport> sendGroupData(const protocol::GroupId &group, protocol::DataMessage message,
+                                          const std::function<Result<void>(store::Transaction &)> &withMessage = {});
 
 private:
     Result<GroupSummary> change(const protocol::GroupId &group, protocol::GroupChange::Kind kind,

@@ -4,6 +4,7 @@
 #include <lapis/engine/DeviceTrust.h>
 #include <lapis/engine/EngineContext.h>
 #include <lapis/engine/OutgoingMessages.h>
+#include <lapis/protocol/GroupState.h>
 
 #include <cstddef>
 #include <functional>
@@ -79,9 +80,17 @@ public:
     /// Why `text` cannot be sent as a message (empty, over MaxTextBytes), if it cannot.
     static std::optional<std::string> textProblem(const std::string &text);
 
+    /// Where sendData() sends to a group's conversation key ('#' and the group id): set by the
+    /// engine to Groups::sendGroupData, so that what goes to a conversation (a file, a reaction,
+    /// an edit, a delete, the timer) goes to a group's the same way.
+    using GroupRoute = std::function<Result<SendReport>(const protocol::GroupId &, protocol::DataMessage,
+                                                        const std::function<Result<void>(store::Transaction &)> &)>;
+    void setGroupRoute(GroupRoute route) { m_groupRoute = std::move(route); }
+
 private:
     EngineContext &m_ctx;
     DeviceDirectory &m_directory;
+    GroupRoute m_groupRoute;
 };
 
 } // namespace lapis::engine
