@@ -358,6 +358,22 @@
         <source>Messages found</source>
         <translation>الرسائل التي عُثر عليها</translation>
     </message>
+    <message>
+        <source>New group…</source>
+        <translation>مجموعة جديدة…</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>مجموعة جديدة</translation>
+    </message>
+    <message>
+        <source>New group (Ctrl+Shift+N)</source>
+        <translation>مجموعة جديدة (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>%1, group of %2, %3 unread, %4</source>
+        <translation>%1، مجموعة من %2، %3 غير مقروءة، %4</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -496,6 +512,44 @@
     <message>
         <source>Keep it</source>
         <translation>الاحتفاظ بها</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group</source>
+        <translation>لم تعد عضوًا في هذه المجموعة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · End-to-end encrypted</source>
+        <translation>
+            <numerusform>%n عضو · مشفّرة من طرف إلى طرف</numerusform>
+            <numerusform>عضو واحد · مشفّرة من طرف إلى طرف</numerusform>
+            <numerusform>عضوان · مشفّرة من طرف إلى طرف</numerusform>
+            <numerusform>%n أعضاء · مشفّرة من طرف إلى طرف</numerusform>
+            <numerusform>%n عضوًا · مشفّرة من طرف إلى طرف</numerusform>
+            <numerusform>%n عضو · مشفّرة من طرف إلى طرف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · Not encrypted: the relay can read this group</source>
+        <translation>
+            <numerusform>%n عضو · غير مشفّرة: يستطيع المُرحِّل قراءة هذه المجموعة</numerusform>
+            <numerusform>عضو واحد · غير مشفّرة: يستطيع المُرحِّل قراءة هذه المجموعة</numerusform>
+            <numerusform>عضوان · غير مشفّرة: يستطيع المُرحِّل قراءة هذه المجموعة</numerusform>
+            <numerusform>%n أعضاء · غير مشفّرة: يستطيع المُرحِّل قراءة هذه المجموعة</numerusform>
+            <numerusform>%n عضوًا · غير مشفّرة: يستطيع المُرحِّل قراءة هذه المجموعة</numerusform>
+            <numerusform>%n عضو · غير مشفّرة: يستطيع المُرحِّل قراءة هذه المجموعة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group info and members</source>
+        <translation>معلومات المجموعة وأعضاؤها</translation>
+    </message>
+    <message>
+        <source>Group info (Ctrl+I)</source>
+        <translation>معلومات المجموعة (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>You can no longer send messages to this group.</source>
+        <translation>لم يعد بإمكانك إرسال رسائل إلى هذه المجموعة.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +864,18 @@
         <source>Something went wrong.</source>
         <translation>حدث خطأ ما.</translation>
     </message>
+    <message>
+        <source>Only the group&apos;s admins can do that.</source>
+        <translation>وحدهم مشرفو المجموعة يستطيعون فعل ذلك.</translation>
+    </message>
+    <message>
+        <source>You are not a member of this group any more.</source>
+        <translation>لم تعد عضوًا في هذه المجموعة.</translation>
+    </message>
+    <message>
+        <source>Everyone in a group must be reachable with end-to-end encryption, and someone you chose is not.</source>
+        <translation>يجب أن يكون كل أعضاء المجموعة قابلين للوصول بتشفير من طرف إلى طرف، وأحد من اخترتهم ليس كذلك.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -896,6 +962,190 @@
     <message>
         <source>Bring back your account and conversations from an encrypted backup file</source>
         <translation>استرجع حسابك ومحادثاتك من ملف نسخة احتياطية مشفّر</translation>
+    </message>
+</context>
+<context>
+    <name>GroupAvatar</name>
+    <message>
+        <source>Group</source>
+        <translation>مجموعة</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoDialog</name>
+    <message>
+        <source>Group info</source>
+        <translation>معلومات المجموعة</translation>
+    </message>
+    <message>
+        <source>Group name (Enter renames it)</source>
+        <translation>اسم المجموعة (Enter لإعادة التسمية)</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>اسم المجموعة</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>إعادة التسمية</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither this group nor who is in it</source>
+        <translation>مشفّرة من طرف إلى طرف: لا يرى المُرحِّل هذه المجموعة ولا من فيها</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the relay can read this group&apos;s messages</source>
+        <translation>غير مشفّرة: يستطيع المُرحِّل قراءة رسائل هذه المجموعة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n عضو</numerusform>
+            <numerusform>عضو واحد</numerusform>
+            <numerusform>عضوان</numerusform>
+            <numerusform>%n أعضاء</numerusform>
+            <numerusform>%n عضوًا</numerusform>
+            <numerusform>%n عضو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>الأعضاء</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>أنت</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>موثّق</translation>
+    </message>
+    <message>
+        <source>safety number changed</source>
+        <translation>تغيّر رقم الأمان</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>تغيّر رقم الأمان</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ موثّق</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>إجراءات لـ %1</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>تعيين مشرفًا</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>إزالة من المجموعة</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>إضافة أعضاء…</translation>
+    </message>
+    <message>
+        <source>New members read what is sent from now on, never what was sent before.</source>
+        <translation>يقرأ الأعضاء الجدد ما يُرسل من الآن فصاعدًا، ولا يقرؤون أبدًا ما أُرسل قبل ذلك.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>مغادرة المجموعة</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group.</source>
+        <translation>لم تعد عضوًا في هذه المجموعة.</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>مغادرة «%1»؟</translation>
+    </message>
+    <message>
+        <source>You will no longer get this group&apos;s messages. The conversation stays on this device.</source>
+        <translation>لن تصلك رسائل هذه المجموعة بعد الآن. تبقى المحادثة على هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>مغادرة</translation>
+    </message>
+</context>
+<context>
+    <name>GroupNotice</name>
+    <message>
+        <source>you</source>
+        <translation>أنت</translation>
+    </message>
+    <message>
+        <source>You created the group “%1”</source>
+        <translation>أنشأتَ المجموعة «%1»</translation>
+    </message>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation>أنشأ %1 المجموعة «%2»</translation>
+    </message>
+    <message>
+        <source>You added %1</source>
+        <translation>أضفتَ %1</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>أضاف %1 ‏%2</translation>
+    </message>
+    <message>
+        <source>You removed %1</source>
+        <translation>أزلتَ %1</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>أزال %1 ‏%2</translation>
+    </message>
+    <message>
+        <source>You left the group</source>
+        <translation>غادرتَ المجموعة</translation>
+    </message>
+    <message>
+        <source>%1 left the group</source>
+        <translation>غادر %1 المجموعة</translation>
+    </message>
+    <message>
+        <source>You made %1 an admin</source>
+        <translation>عيّنتَ %1 مشرفًا</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>عيّن %1 ‏%2 مشرفًا</translation>
+    </message>
+    <message>
+        <source>You renamed the group to “%1”</source>
+        <translation>غيّرتَ اسم المجموعة إلى «%1»</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>غيّر %1 اسم المجموعة إلى «%2»</translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
+        <translation>غيّر %1 المجموعة</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1293,25 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>People to choose</source>
+        <translation>أشخاص للاختيار</translation>
+    </message>
+    <message>
+        <source>No contacts reached end to end yet. Type a user name below.</source>
+        <translation>لا جهات اتصال مشفّرة من طرف إلى طرف بعد. اكتب اسم مستخدم أدناه.</translation>
+    </message>
+    <message>
+        <source>Add someone by user name, then Enter</source>
+        <translation>أضف شخصًا باسم المستخدم ثم اضغط Enter</translation>
+    </message>
+    <message>
+        <source>Add someone by user name</source>
+        <translation>إضافة شخص باسم المستخدم</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
         <source>You</source>
@@ -1187,6 +1456,37 @@
     <message>
         <source>Delete this message on every device of both sides</source>
         <translation>حذف هذه الرسالة من كل أجهزة الطرفين</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>مجموعة جديدة</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>اسم المجموعة</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>الأعضاء</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither the group&apos;s name nor who is in it.</source>
+        <translation>مشفّرة من طرف إلى طرف: لا يرى المُرحِّل اسم المجموعة ولا من فيها.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>جارٍ الإنشاء…</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>إنشاء المجموعة</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1691,12 +1991,31 @@
         <source>Attachment</source>
         <translation>مرفق</translation>
     </message>
+    <message>
+        <source>You: %1</source>
+        <translation>أنت: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
         <source>Device %1</source>
         <translation>الجهاز %1</translation>
+    </message>
+</context>
+<context>
+    <name>lapis::ui::GroupController</name>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>أعطِ المجموعة اسمًا.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person for the group.</source>
+        <translation>اختر شخصًا واحدًا على الأقل للمجموعة.</translation>
     </message>
 </context>
 <context>
@@ -1732,6 +2051,10 @@
     <message>
         <source>%1 set messages to disappear after %2</source>
         <translation>ضبط %1 الرسائل لتختفي بعد %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
+        <translation>غيّر %1 المجموعة</translation>
     </message>
 </context>
 <context>

@@ -358,6 +358,22 @@
         <source>Messages found</source>
         <translation>Gefundene Nachrichten</translation>
     </message>
+    <message>
+        <source>New group…</source>
+        <translation>Neue Gruppe …</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>New group (Ctrl+Shift+N)</source>
+        <translation>Neue Gruppe (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <source>%1, group of %2, %3 unread, %4</source>
+        <translation>%1, Gruppe mit %2 Mitgliedern, %3 ungelesen, %4</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -496,6 +512,36 @@
     <message>
         <source>Keep it</source>
         <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group</source>
+        <translation>Du bist kein Mitglied dieser Gruppe mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · End-to-end encrypted</source>
+        <translation>
+            <numerusform>%n Mitglied · Ende-zu-Ende-verschlüsselt</numerusform>
+            <numerusform>%n Mitglieder · Ende-zu-Ende-verschlüsselt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · Not encrypted: the relay can read this group</source>
+        <translation>
+            <numerusform>%n Mitglied · Nicht verschlüsselt: das Relay kann diese Gruppe lesen</numerusform>
+            <numerusform>%n Mitglieder · Nicht verschlüsselt: das Relay kann diese Gruppe lesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group info and members</source>
+        <translation>Gruppeninfo und Mitglieder</translation>
+    </message>
+    <message>
+        <source>Group info (Ctrl+I)</source>
+        <translation>Gruppeninfo (Strg+I)</translation>
+    </message>
+    <message>
+        <source>You can no longer send messages to this group.</source>
+        <translation>Du kannst dieser Gruppe keine Nachrichten mehr senden.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +856,18 @@
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
+    <message>
+        <source>Only the group&apos;s admins can do that.</source>
+        <translation>Das können nur die Admins der Gruppe.</translation>
+    </message>
+    <message>
+        <source>You are not a member of this group any more.</source>
+        <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
+    </message>
+    <message>
+        <source>Everyone in a group must be reachable with end-to-end encryption, and someone you chose is not.</source>
+        <translation>Alle in einer Gruppe müssen mit Ende-zu-Ende-Verschlüsselung erreichbar sein, und jemand, den du gewählt hast, ist es nicht.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -896,6 +954,186 @@
     <message>
         <source>Bring back your account and conversations from an encrypted backup file</source>
         <translation>Hol dein Konto und deine Unterhaltungen aus einer verschlüsselten Sicherungsdatei zurück</translation>
+    </message>
+</context>
+<context>
+    <name>GroupAvatar</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoDialog</name>
+    <message>
+        <source>Group info</source>
+        <translation>Gruppeninfo</translation>
+    </message>
+    <message>
+        <source>Group name (Enter renames it)</source>
+        <translation>Gruppenname (Eingabe benennt sie um)</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither this group nor who is in it</source>
+        <translation>Ende-zu-Ende-verschlüsselt: das Relay sieht weder diese Gruppe noch, wer darin ist</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the relay can read this group&apos;s messages</source>
+        <translation>Nicht verschlüsselt: das Relay kann die Nachrichten dieser Gruppe lesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <source>safety number changed</source>
+        <translation>Sicherheitsnummer geändert</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>Sicherheitsnummer geändert</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ Verifiziert</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Aktionen für %1</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Zum Admin machen</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Aus der Gruppe entfernen</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>Mitglieder hinzufügen …</translation>
+    </message>
+    <message>
+        <source>New members read what is sent from now on, never what was sent before.</source>
+        <translation>Neue Mitglieder lesen, was ab jetzt gesendet wird, nie, was vorher gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Gruppe verlassen</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group.</source>
+        <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>„%1“ verlassen?</translation>
+    </message>
+    <message>
+        <source>You will no longer get this group&apos;s messages. The conversation stays on this device.</source>
+        <translation>Du bekommst die Nachrichten dieser Gruppe nicht mehr. Die Unterhaltung bleibt auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupNotice</name>
+    <message>
+        <source>you</source>
+        <translation>dich</translation>
+    </message>
+    <message>
+        <source>You created the group “%1”</source>
+        <translation>Du hast die Gruppe „%1“ erstellt</translation>
+    </message>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 hat die Gruppe „%2“ erstellt</translation>
+    </message>
+    <message>
+        <source>You added %1</source>
+        <translation>Du hast %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 hat %2 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>You removed %1</source>
+        <translation>Du hast %1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 hat %2 entfernt</translation>
+    </message>
+    <message>
+        <source>You left the group</source>
+        <translation>Du hast die Gruppe verlassen</translation>
+    </message>
+    <message>
+        <source>%1 left the group</source>
+        <translation>%1 hat die Gruppe verlassen</translation>
+    </message>
+    <message>
+        <source>You made %1 an admin</source>
+        <translation>Du hast %1 zum Admin gemacht</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 hat %2 zum Admin gemacht</translation>
+    </message>
+    <message>
+        <source>You renamed the group to “%1”</source>
+        <translation>Du hast die Gruppe in „%1“ umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 hat die Gruppe in „%2“ umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
+        <translation>%1 hat die Gruppe geändert</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1281,25 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>People to choose</source>
+        <translation>Personen zur Auswahl</translation>
+    </message>
+    <message>
+        <source>No contacts reached end to end yet. Type a user name below.</source>
+        <translation>Noch keine Kontakte mit Ende-zu-Ende-Verschlüsselung. Gib unten einen Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Add someone by user name, then Enter</source>
+        <translation>Jemanden per Benutzername hinzufügen, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Add someone by user name</source>
+        <translation>Jemanden per Benutzername hinzufügen</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
         <source>You</source>
@@ -1187,6 +1444,37 @@
     <message>
         <source>Delete this message on every device of both sides</source>
         <translation>Diese Nachricht auf allen Geräten beider Seiten löschen</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither the group&apos;s name nor who is in it.</source>
+        <translation>Ende-zu-Ende-verschlüsselt: das Relay sieht weder den Namen der Gruppe noch, wer darin ist.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Gruppe erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1687,12 +1975,31 @@
         <source>Attachment</source>
         <translation>Anhang</translation>
     </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Du: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
         <source>Device %1</source>
         <translation>Gerät %1</translation>
+    </message>
+</context>
+<context>
+    <name>lapis::ui::GroupController</name>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>Gib der Gruppe einen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person for the group.</source>
+        <translation>Wähle mindestens eine Person für die Gruppe.</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +2035,10 @@
     <message>
         <source>%1 set messages to disappear after %2</source>
         <translation>%1 hat festgelegt, dass Nachrichten nach %2 verschwinden</translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
+        <translation>%1 hat die Gruppe geändert</translation>
     </message>
 </context>
 <context>

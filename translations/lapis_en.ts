@@ -358,6 +358,22 @@
         <source>Messages found</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, group of %2, %3 unread, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -495,6 +511,36 @@
     </message>
     <message>
         <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · End-to-end encrypted</source>
+        <translation>
+            <numerusform>%n member · End-to-end encrypted</numerusform>
+            <numerusform>%n members · End-to-end encrypted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · Not encrypted: the relay can read this group</source>
+        <translation>
+            <numerusform>%n member · Not encrypted: the relay can read this group</numerusform>
+            <numerusform>%n members · Not encrypted: the relay can read this group</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group info and members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group info (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can no longer send messages to this group.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -810,6 +856,18 @@
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the group&apos;s admins can do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not a member of this group any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in a group must be reachable with end-to-end encryption, and someone you chose is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -895,6 +953,186 @@
     </message>
     <message>
         <source>Bring back your account and conversations from an encrypted backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupAvatar</name>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoDialog</name>
+    <message>
+        <source>Group info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group name (Enter renames it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither this group nor who is in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted: the relay can read this group&apos;s messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation type="unfinished">You</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safety number changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation type="unfinished">Safety number changed</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation type="unfinished">✓ Verified</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members read what is sent from now on, never what was sent before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You will no longer get this group&apos;s messages. The conversation stays on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupNotice</name>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You created the group “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You removed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You made %1 an admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You renamed the group to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1043,6 +1281,25 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>People to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts reached end to end yet. Type a user name below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add someone by user name, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add someone by user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
         <source>You</source>
@@ -1187,6 +1444,37 @@
     <message>
         <source>Delete this message on every device of both sides</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither the group&apos;s name nor who is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -1687,12 +1975,31 @@
         <source>Attachment</source>
         <translation>Attachment</translation>
     </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
         <source>Device %1</source>
         <translation>Device %1</translation>
+    </message>
+</context>
+<context>
+    <name>lapis::ui::GroupController</name>
+    <message>
+        <source>Give the group a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one person for the group.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1727,6 +2034,10 @@
     </message>
     <message>
         <source>%1 set messages to disappear after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

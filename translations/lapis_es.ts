@@ -358,6 +358,22 @@
         <source>Messages found</source>
         <translation>Mensajes encontrados</translation>
     </message>
+    <message>
+        <source>New group…</source>
+        <translation>Nuevo grupo…</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Nuevo grupo</translation>
+    </message>
+    <message>
+        <source>New group (Ctrl+Shift+N)</source>
+        <translation>Nuevo grupo (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>%1, group of %2, %3 unread, %4</source>
+        <translation>%1, grupo de %2, %3 sin leer, %4</translation>
+    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -496,6 +512,36 @@
     <message>
         <source>Keep it</source>
         <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group</source>
+        <translation>Ya no eres miembro de este grupo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · End-to-end encrypted</source>
+        <translation>
+            <numerusform>%n miembro · Cifrado de extremo a extremo</numerusform>
+            <numerusform>%n miembros · Cifrado de extremo a extremo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) · Not encrypted: the relay can read this group</source>
+        <translation>
+            <numerusform>%n miembro · Sin cifrar: el relé puede leer este grupo</numerusform>
+            <numerusform>%n miembros · Sin cifrar: el relé puede leer este grupo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group info and members</source>
+        <translation>Información y miembros del grupo</translation>
+    </message>
+    <message>
+        <source>Group info (Ctrl+I)</source>
+        <translation>Información del grupo (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>You can no longer send messages to this group.</source>
+        <translation>Ya no puedes enviar mensajes a este grupo.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +856,18 @@
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
+    <message>
+        <source>Only the group&apos;s admins can do that.</source>
+        <translation>Solo los administradores del grupo pueden hacerlo.</translation>
+    </message>
+    <message>
+        <source>You are not a member of this group any more.</source>
+        <translation>Ya no eres miembro de este grupo.</translation>
+    </message>
+    <message>
+        <source>Everyone in a group must be reachable with end-to-end encryption, and someone you chose is not.</source>
+        <translation>Todos en un grupo deben poder recibir cifrado de extremo a extremo, y alguien que elegiste no puede.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -896,6 +954,186 @@
     <message>
         <source>Bring back your account and conversations from an encrypted backup file</source>
         <translation>Recupera tu cuenta y tus conversaciones desde un archivo de copia de seguridad cifrado</translation>
+    </message>
+</context>
+<context>
+    <name>GroupAvatar</name>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoDialog</name>
+    <message>
+        <source>Group info</source>
+        <translation>Información del grupo</translation>
+    </message>
+    <message>
+        <source>Group name (Enter renames it)</source>
+        <translation>Nombre del grupo (Intro lo cambia)</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nombre del grupo</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither this group nor who is in it</source>
+        <translation>Cifrado de extremo a extremo: el relé no ve este grupo ni quién está en él</translation>
+    </message>
+    <message>
+        <source>Not encrypted: the relay can read this group&apos;s messages</source>
+        <translation>Sin cifrar: el relé puede leer los mensajes de este grupo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <source>safety number changed</source>
+        <translation>el número de seguridad cambió</translation>
+    </message>
+    <message>
+        <source>Safety number changed</source>
+        <translation>El número de seguridad cambió</translation>
+    </message>
+    <message>
+        <source>✓ Verified</source>
+        <translation>✓ Verificado</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Acciones para %1</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Hacer administrador</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Quitar del grupo</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>Añadir miembros…</translation>
+    </message>
+    <message>
+        <source>New members read what is sent from now on, never what was sent before.</source>
+        <translation>Los miembros nuevos leen lo que se envíe a partir de ahora, nunca lo enviado antes.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Salir del grupo</translation>
+    </message>
+    <message>
+        <source>You are no longer a member of this group.</source>
+        <translation>Ya no eres miembro de este grupo.</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>¿Salir de «%1»?</translation>
+    </message>
+    <message>
+        <source>You will no longer get this group&apos;s messages. The conversation stays on this device.</source>
+        <translation>Dejarás de recibir los mensajes de este grupo. La conversación se queda en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>GroupNotice</name>
+    <message>
+        <source>you</source>
+        <translation>a ti</translation>
+    </message>
+    <message>
+        <source>You created the group “%1”</source>
+        <translation>Creaste el grupo «%1»</translation>
+    </message>
+    <message>
+        <source>%1 created the group “%2”</source>
+        <translation>%1 creó el grupo «%2»</translation>
+    </message>
+    <message>
+        <source>You added %1</source>
+        <translation>Añadiste a %1</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 añadió a %2</translation>
+    </message>
+    <message>
+        <source>You removed %1</source>
+        <translation>Quitaste a %1</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 quitó a %2</translation>
+    </message>
+    <message>
+        <source>You left the group</source>
+        <translation>Saliste del grupo</translation>
+    </message>
+    <message>
+        <source>%1 left the group</source>
+        <translation>%1 salió del grupo</translation>
+    </message>
+    <message>
+        <source>You made %1 an admin</source>
+        <translation>Hiciste administrador a %1</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 hizo administrador a %2</translation>
+    </message>
+    <message>
+        <source>You renamed the group to “%1”</source>
+        <translation>Cambiaste el nombre del grupo a «%1»</translation>
+    </message>
+    <message>
+        <source>%1 renamed the group to “%2”</source>
+        <translation>%1 cambió el nombre del grupo a «%2»</translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
+        <translation>%1 cambió el grupo</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1281,25 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>People to choose</source>
+        <translation>Personas para elegir</translation>
+    </message>
+    <message>
+        <source>No contacts reached end to end yet. Type a user name below.</source>
+        <translation>Aún no hay contactos con cifrado de extremo a extremo. Escribe un nombre de usuario abajo.</translation>
+    </message>
+    <message>
+        <source>Add someone by user name, then Enter</source>
+        <translation>Añade a alguien por nombre de usuario y pulsa Intro</translation>
+    </message>
+    <message>
+        <source>Add someone by user name</source>
+        <translation>Añadir a alguien por nombre de usuario</translation>
+    </message>
+</context>
+<context>
     <name>MessageBubble</name>
     <message>
         <source>You</source>
@@ -1187,6 +1444,37 @@
     <message>
         <source>Delete this message on every device of both sides</source>
         <translation>Eliminar este mensaje en todos los dispositivos de ambas partes</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>Nuevo grupo</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Nombre del grupo</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>End-to-end encrypted: the relay sees neither the group&apos;s name nor who is in it.</source>
+        <translation>Cifrado de extremo a extremo: el relé no ve ni el nombre del grupo ni quién está en él.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Creando…</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Crear grupo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1687,12 +1975,31 @@
         <source>Attachment</source>
         <translation>Adjunto</translation>
     </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Tú: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>lapis::ui::DeviceListModel</name>
     <message>
         <source>Device %1</source>
         <translation>Dispositivo %1</translation>
+    </message>
+</context>
+<context>
+    <name>lapis::ui::GroupController</name>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>Ponle un nombre al grupo.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person for the group.</source>
+        <translation>Elige al menos una persona para el grupo.</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +2035,10 @@
     <message>
         <source>%1 set messages to disappear after %2</source>
         <translation>%1 configuró que los mensajes desaparezcan tras %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the group</source>
+        <translation>%1 cambió el grupo</translation>
     </message>
 </context>
 <context>

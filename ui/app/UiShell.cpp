@@ -103,12 +103,16 @@ void UiShell::applyLanguage()
         QCoreApplication::removeTranslator(&m_translator);
         m_translatorInstalled = false;
     }
-    // English is the source language: every other one comes from the compiled .ts files.
-    if (language != QLatin1String("en") && m_translator.load(QStringLiteral(":/i18n/lapis_%1.qm").arg(language))) {
+    // English is the source language; its own file holds only the plural forms ("%n member(s)"
+    // reads "3 members"). Every other language comes whole from its compiled .ts file.
+    bool loaded = m_translator.load(QStringLiteral(":/i18n/lapis_%1.qm").arg(language));
+    if (!loaded) {
+        language = QStringLiteral("en");
+        loaded = m_translator.load(QStringLiteral(":/i18n/lapis_en.qm"));
+    }
+    if (loaded) {
         QCoreApplication::installTranslator(&m_translator);
         m_translatorInstalled = true;
-    } else {
-        language = QStringLiteral("en");
     }
     m_languageName = language;
     QLocale::setDefault(QLocale(language == QLatin1String("en") ? QLocale::system().name() : language));

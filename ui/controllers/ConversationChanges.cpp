@@ -256,7 +256,7 @@ void ConversationController::sendTyping(bool started)
     m_typingSentAtMs = started ? QDateTime::currentMSecsSinceEpoch() : 0;
     if (!started)
         m_typingPause.stop();
-    if (m_peer.isEmpty())
+    if (m_peer.isEmpty() || isGroup()) // not carried in groups yet
         return;
     // Best effort, like the engine's: a lost notice only means a late or missing "typing…".
     m_worker->run<Result<void>>(

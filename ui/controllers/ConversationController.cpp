@@ -72,6 +72,10 @@ void ConversationController::open(const QString &peer)
     setPeerTyping(false);
     setDisappearingSeconds(0);
     m_endToEnd = m_postQuantum = m_downgraded = m_keyChanged = m_verified = m_trustKnown = m_trustSettled = false;
+    m_groupName.clear();
+    m_groupMemberCount = 0;
+    m_groupMember = false;
+    emit titleChanged();
     m_filesAwaitingTrust.clear();
     m_safetyNumber.clear();
     setError({});
@@ -97,6 +101,10 @@ void ConversationController::refreshTrust()
 {
     if (m_peer.isEmpty())
         return;
+    if (isGroup()) {
+        refreshGroup();
+        return;
+    }
     const QString peer = m_peer;
     const AccountId account(peer.toStdString());
     // First the stored state (fast), then the relay's current device list.
@@ -127,6 +135,42 @@ void ConversationController::refreshTrust()
                 }
             });
     }
+}
+
+void ConversationController::refreshGroup()
+{
+    if (!isGroup())
+        return;
+    const QString peer = m_peer;
+    m_worker->run<Result<engine::GroupSummary>>(
+        this,
+        [peer](EngineWorker::Context &context) -> Result<engine::GroupSummary> {
+            LAPIS_TRY(context.requireProfile());
+            const auto group = engine::groupOfConversationKey(AccountId(peer.toStdString()));
+            if (!group)
+                return fail(ErrorCode::NotFound, "No such group");
+            return context.engine->group(*group);
+        },
+        [this, peer](Result<engine::GroupSummary> result) {
+            if (peer != m_peer)
+                return;
+            if (!result.ok()) {
+                setError(errorSentence(result.error()));
+                return;
+            }
+            m_groupName = QString::fromStdString(result->name);
+            m_groupMemberCount = static_cast<int>(result->members.size());
+            m_groupMember = result->isMember;
+            emit titleChanged();
+            // A group admits only members reached end to end: it is blue, and there is no
+            // device list of its own to wait for before files go.
+            m_endToEnd = result->endToEnd;
+            m_trustKnown = true;
+            emit trustChanged();
+            m_trustSettled = true;
+            if (!m_filesAwaitingTrust.isEmpty())
+                sendFiles(std::exchange(m_filesAwaitingTrust, {}));
+        });
 }
 
 void ConversationController::markRead()
@@ -185,7 +229,9 @@ void ConversationController::send(const QString &rawText, bool allowPlaintext)
                 return;
             if (!result.ok()) {
                 const auto &error = result.error();
-                if (error.code == ErrorCode::PermissionDenied) {
+                if (error.code == ErrorCode::PermissionDenied && isGroup()) {
+                    refreshGroup(); // removed meanwhile: the composer closes
+                } else if (error.code == ErrorCode::PermissionDenied) {
                     // Either the downgrade guard (ask, then resend) or a changed key (blocked).
                     refreshTrust();
                     if (error.reason == ErrorReason::AccountKeyChanged) {
@@ -404,7 +450,7 @@ void ConversationController::acceptNewKey()
 
 void ConversationController::loadSafetyNumber()
 {
-    if (m_peer.isEmpty())
+    if (m_peer.isEmpty() || isGroup())
         return;
     const QString peer = m_peer;
     const AccountId account(peer.toStdString());

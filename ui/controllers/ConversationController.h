@@ -22,6 +22,13 @@ class ConversationController : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("Owned by the session")
     Q_PROPERTY(QString peer READ peer NOTIFY peerChanged)
+    /// What the header names: the contact, or the group's name.
+    Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+    /// A group's conversation (the peer is '#' and the group id).
+    Q_PROPERTY(bool isGroup READ isGroup NOTIFY peerChanged)
+    Q_PROPERTY(int groupMemberCount READ groupMemberCount NOTIFY titleChanged)
+    /// This account is a member of the group now (false: the conversation is read-only).
+    Q_PROPERTY(bool groupMember READ groupMember NOTIFY titleChanged)
     Q_PROPERTY(lapis::ui::MessageListModel *messages READ messages CONSTANT)
     Q_PROPERTY(lapis::ui::AttachmentQueueModel *attachments READ attachments CONSTANT)
     Q_PROPERTY(bool endToEnd READ endToEnd NOTIFY trustChanged)
@@ -51,6 +58,12 @@ public:
     explicit ConversationController(EngineWorker *worker, QObject *parent = nullptr);
 
     [[nodiscard]] QString peer() const { return m_peer; }
+    [[nodiscard]] QString title() const { return isGroup() && !m_groupName.isEmpty() ? m_groupName : m_peer; }
+    [[nodiscard]] bool isGroup() const { return m_peer.startsWith(QLatin1Char('#')); }
+    [[nodiscard]] int groupMemberCount() const { return m_groupMemberCount; }
+    [[nodiscard]] bool groupMember() const { return m_groupMember; }
+    /// Reads the group's name and membership again (a change arrived or was made here).
+    Q_INVOKABLE void refreshGroup();
     [[nodiscard]] MessageListModel *messages() { return &m_messages; }
     [[nodiscard]] AttachmentQueueModel *attachments() { return &m_attachments; }
     [[nodiscard]] bool endToEnd() const { return m_endToEnd; }
@@ -144,6 +157,7 @@ public:
 
 signals:
     void peerChanged();
+    void titleChanged();
     void trustChanged();
     void safetyNumberChanged();
     void errorTextChanged();
@@ -178,6 +192,9 @@ private:
     MessageListModel m_messages;
     AttachmentQueueModel m_attachments;
     QString m_peer;
+    QString m_groupName;
+    int m_groupMemberCount = 0;
+    bool m_groupMember = false;
     bool m_endToEnd = false;
     bool m_postQuantum = false;
     bool m_downgraded = false;

@@ -67,7 +67,8 @@ void ConversationController::react(const QString &messageId, const QString &emoj
                 return;
             if (!result.ok()) {
                 const auto &error = result.error();
-                if (error.code == ErrorCode::PermissionDenied && error.reason != ErrorReason::AccountKeyChanged) {
+                if (error.code == ErrorCode::PermissionDenied && error.reason != ErrorReason::AccountKeyChanged
+                    && !isGroup()) {
                     // The contact lost its end-to-end devices since the trust was last looked at.
                     m_downgraded = true;
                     emit trustChanged();

@@ -47,12 +47,22 @@ SessionController::SessionController(SessionOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_conversations(&m_worker)
     , m_conversation(&m_worker)
+    , m_groups(&m_worker)
     , m_settings(&m_worker)
     , m_signIns(&m_worker)
     , m_deviceChanges(&m_worker)
 {
     connect(&m_signIns, &SignInController::failed, this, &SessionController::setError);
     connect(&m_worker, &EngineWorker::incoming, this, &SessionController::onIncoming);
+    // A group made here opens at once; any change made here shows in the list and the header.
+    connect(&m_groups, &GroupController::created, this, &SessionController::openConversation);
+    connect(&m_groups, &GroupController::changed, this, [this](const QString &key) {
+        m_conversations.reload();
+        if (key == m_conversation.peer()) {
+            m_conversation.refreshGroup();
+            m_conversation.messages()->refreshNewest();
+        }
+    });
     connect(&m_worker, &EngineWorker::connectionChanged, this, [this](bool online) {
         if (m_online == online)
             return;
@@ -134,6 +144,9 @@ void SessionController::opened(const QString &account, bool hasAccount, bool awa
     m_account = account;
     emit accountChanged();
     m_settings.setAccount(account);
+    m_groups.setSelf(account);
+    m_conversations.setSelf(account);
+    m_conversation.messages()->setSelf(account);
     m_conversations.reload();
     m_signIns.watch();
     m_deviceChanges.watch();
@@ -497,6 +510,10 @@ void SessionController::onIncoming(const IncomingUpdate &update)
         return;
     }
     m_conversations.reload();
+    if (update.kind == Kind::GroupChanged && update.peer == m_groups.conversationKey())
+        m_groups.reload();
+    if (open && update.kind == Kind::GroupChanged)
+        m_conversation.refreshGroup();
     if (open) {
         // Changes may be to a loaded message older than the newest page that refreshNewest merges.
         auto *messages = m_conversation.messages();

@@ -3,6 +3,7 @@
 
 #include "controllers/ConversationController.h"
 #include "controllers/DeviceChangeController.h"
+#include "controllers/GroupController.h"
 #include "controllers/SettingsController.h"
 #include "controllers/SignInController.h"
 #include "models/ConversationListModel.h"
@@ -60,6 +61,8 @@ class SessionController : public QObject {
     Q_PROPERTY(QStringList unreadablePeers READ unreadablePeers NOTIFY relayNoticesChanged)
     Q_PROPERTY(lapis::ui::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(lapis::ui::ConversationController *conversation READ conversation CONSTANT)
+    /// The group info panel and the "New group" dialog.
+    Q_PROPERTY(lapis::ui::GroupController *groups READ groups CONSTANT)
     Q_PROPERTY(lapis::ui::SettingsController *settings READ settings CONSTANT)
     Q_PROPERTY(lapis::ui::SignInController *signIns READ signIns CONSTANT)
     Q_PROPERTY(lapis::ui::DeviceChangeController *deviceChanges READ deviceChanges CONSTANT)
@@ -99,6 +102,7 @@ public:
     [[nodiscard]] QStringList unreadablePeers() const { return m_unreadablePeers; }
     [[nodiscard]] ConversationListModel *conversations() { return &m_conversations; }
     [[nodiscard]] ConversationController *conversation() { return &m_conversation; }
+    [[nodiscard]] GroupController *groups() { return &m_groups; }
     [[nodiscard]] SettingsController *settings() { return &m_settings; }
     /// This device's side of other devices' sign-ins: their requests and outcomes.
     [[nodiscard]] SignInController *signIns() { return &m_signIns; }
@@ -169,6 +173,7 @@ private:
     EngineWorker m_worker;
     ConversationListModel m_conversations;
     ConversationController m_conversation;
+    GroupController m_groups;
     SettingsController m_settings;
     SignInController m_signIns;
     DeviceChangeController m_deviceChanges;

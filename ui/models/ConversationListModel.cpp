@@ -78,16 +78,25 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(c.title.empty() ? c.peer.value() : c.title);
     case PeerRole:
         return QString::fromStdString(c.peer.value());
-    case LastMessageRole:
+    case LastMessageRole: {
         if (!row.lastMessage)
             return QString();
-        if (row.lastMessage->kind == store::MessageKind::TimerChanged)
-            return MessageListModel::noticeText(*row.lastMessage);
+        if (row.lastMessage->kind != store::MessageKind::Text)
+            return MessageListModel::noticeText(*row.lastMessage, m_self);
+        QString text;
         if (row.lastMessage->deleted)
-            return tr("This message was deleted");
-        if (row.lastMessage->text.empty())
-            return tr("Attachment");
-        return QString::fromStdString(row.lastMessage->text).section(QLatin1Char('\n'), 0, 0);
+            text = tr("This message was deleted");
+        else if (row.lastMessage->text.empty())
+            text = tr("Attachment");
+        else
+            text = QString::fromStdString(row.lastMessage->text).section(QLatin1Char('\n'), 0, 0);
+        // In a group, whose it was: "bob: see you there", "You: on my way".
+        if (!row.isGroup)
+            return text;
+        if (row.lastMessage->direction == store::MessageDirection::Outgoing)
+            return tr("You: %1").arg(text);
+        return tr("%1: %2").arg(QString::fromStdString(row.lastMessage->sender.value()), text);
+    }
     case LastActivityRole:
         return QDateTime::fromMSecsSinceEpoch(c.lastActivityAtMs);
     case LastActivityTextRole: {
@@ -104,6 +113,12 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return row.verification == store::VerificationState::Verified;
     case KeyChangedRole:
         return row.verification == store::VerificationState::KeyChanged;
+    case IsGroupRole:
+        return row.isGroup;
+    case MemberCountRole:
+        return static_cast<int>(row.groupMembers);
+    case GroupMemberRole:
+        return row.groupMember;
     default:
         return {};
     }
@@ -121,6 +136,9 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         {EndToEndRole, "endToEnd"},
         {VerifiedRole, "verified"},
         {KeyChangedRole, "keyChanged"},
+        {IsGroupRole, "isGroup"},
+        {MemberCountRole, "memberCount"},
+        {GroupMemberRole, "groupMember"},
     };
 }
 

@@ -13,7 +13,8 @@ namespace lapis::ui {
 class EngineWorker;
 
 /// The conversation list: most recent first, with the last message, the unread count and the
-/// blue (end to end) or green (plaintext) mark. Reloaded from the engine on the worker thread.
+/// blue (end to end) or green (plaintext) mark; groups with their member count. Reloaded from the engine on the worker
+/// thread.
 class ConversationListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -32,6 +33,9 @@ public:
         EndToEndRole,
         VerifiedRole,
         KeyChangedRole,
+        IsGroupRole,     ///< a group's conversation (its peer is '#' and the group id)
+        MemberCountRole, ///< a group's members, this account included
+        GroupMemberRole, ///< this account is a member of the group now
     };
     Q_ENUM(Role)
 
@@ -52,6 +56,8 @@ public:
     /// The peer of a conversation id (search results carry ids), or empty.
     [[nodiscard]] QString peerOfConversation(qint64 conversationId) const;
     Q_INVOKABLE QVariant get(int row, const QString &roleName) const;
+    /// This account's name (notices in the last-message line say "you").
+    void setSelf(const QString &self) { m_self = self; }
 
 signals:
     void countChanged();
@@ -60,6 +66,7 @@ signals:
 
 private:
     EngineWorker *m_worker;
+    QString m_self;
     std::vector<engine::ConversationSummary> m_rows;
     bool m_loaded = false;
     bool m_reloading = false;

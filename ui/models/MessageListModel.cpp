@@ -423,8 +423,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        if (m.kind == store::MessageKind::TimerChanged)
-            return noticeText(m);
+        if (m.kind != store::MessageKind::Text)
+            return noticeText(m, m_self);
         return m.deleted ? tr("This message was deleted") : QString::fromStdString(m.text);
     case IsNoticeRole:
         return m.kind != store::MessageKind::Text;
@@ -513,6 +513,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         }
         return out;
     }
+    case NoticeKindRole:
+    case ShowSenderRole:
+    case SenderColorRole:
+        return groupData(index.row(), role);
     default:
         return {};
     }
@@ -547,6 +551,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {IsNoticeRole, "isNotice"},
         {CanChangeRole, "canChange"},
         {DisappearingRole, "disappearing"},
+        {NoticeKindRole, "noticeKind"},
+        {ShowSenderRole, "showSender"},
+        {SenderColorRole, "senderColor"},
     };
 }
 

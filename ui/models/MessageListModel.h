@@ -64,6 +64,9 @@ public:
         IsNoticeRole,              ///< a notice in the conversation (the timer changed), not a message
         CanChangeRole,             ///< our own message, still editable and deletable for everyone (24 h)
         DisappearingRole,          ///< sent under a disappearing timer
+        NoticeKindRole,            ///< 0 a message, 1 the timer changed, 2 the group changed
+        ShowSenderRole,            ///< in a group, the first of someone else's messages in a row: named
+        SenderColorRole,           ///< in a group, which of Theme.senderColors names its sender (0–5)
     };
     Q_ENUM(Role)
 
@@ -106,9 +109,17 @@ public:
     void applyDeletion(const QString &messageId);
     /// The loaded message `messageId` is gone from this device (deleted for me, or expired).
     void removeMessage(const QString &messageId);
-    /// A notice row's text: "alice set messages to disappear after 1 day", "You turned off
-    /// disappearing messages" (the conversation list shows it too).
-    [[nodiscard]] static QString noticeText(const store::StoredMessage &message);
+    /// A notice row's text, from the side of `self` (this account): "alice set messages to
+    /// disappear after 1 day", "You turned off disappearing messages", "alice added you" (the
+    /// conversation list shows it too).
+    [[nodiscard]] static QString noticeText(const store::StoredMessage &message, const QString &self);
+    /// This account's name (notices say "you").
+    void setSelf(const QString &self) { m_self = self; }
+    /// The conversation is a group's (its key starts with '#'): senders are named in bubbles.
+    [[nodiscard]] bool isGroup() const { return m_peer.startsWith(QLatin1Char('#')); }
+    /// Which of the sender colours names `sender` in a group: the same on every device and in
+    /// every group, spread over the palette by a hash of the name.
+    [[nodiscard]] static int senderColor(const QString &sender);
 
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] bool atBeginning() const { return !m_olderCursor && m_loadedOnce; }
@@ -147,11 +158,14 @@ private:
     static Row makeRow(store::StoredMessage message, const engine::MessagePageView &view);
     [[nodiscard]] bool showsDay(int row) const;
     [[nodiscard]] QString replyText(const Row &row) const;
+    /// The roles a group's conversation adds (MessageListChanges.cpp).
+    [[nodiscard]] QVariant groupData(int row, int role) const;
 
     void setLoading(bool loading);
 
     EngineWorker *m_worker;
     QString m_peer;
+    QString m_self;
     std::vector<Row> m_rows; ///< newest first
     std::optional<store::MessageCursor> m_olderCursor;
     bool m_loadedOnce = false;

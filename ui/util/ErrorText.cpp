@@ -72,6 +72,13 @@ public:
             return tr("No system keychain answered. Protect this computer's store with a passphrase instead.");
         case ErrorReason::NoProfileOpen:
             return tr("No profile is open.");
+        case ErrorReason::GroupAdminsOnly:
+            return tr("Only the group's admins can do that.");
+        case ErrorReason::NotGroupMember:
+            return tr("You are not a member of this group any more.");
+        case ErrorReason::GroupNeedsEndToEnd:
+            return tr("Everyone in a group must be reachable with end-to-end encryption, and someone you chose is "
+                      "not.");
         }
         return {};
     }

@@ -77,6 +77,9 @@ constexpr ReasonName ReasonNames[] = {
     {ErrorReason::RelayCertificateMismatch, "relay-certificate-mismatch"},
     {ErrorReason::KeychainUnavailable, "keychain-unavailable"},
     {ErrorReason::NoProfileOpen, "no-profile-open"},
+    {ErrorReason::GroupAdminsOnly, "group-admins-only"},
+    {ErrorReason::NotGroupMember, "not-group-member"},
+    {ErrorReason::GroupNeedsEndToEnd, "group-needs-end-to-end"},
 };
 } // namespace
 

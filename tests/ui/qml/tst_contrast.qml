@@ -5,29 +5,36 @@ import QtTest
 import Lapis.Ui
 
 // WCAG AA (4.5:1) for every text colour on the backgrounds it is drawn on, in the light and the
-// dark theme: the theme's pairs, the tabs (chosen and not), and every text drawn in a bubble.
+// dark theme: the theme's pairs, the tabs (chosen and not), and every text drawn in a bubble
+// (senders' names in a group, in each of their colours, included).
 Item {
     width: 600
-    height: 400
+    height: 1000
 
     ListModel {
         id: rows
         ListElement { messageId: "a"; text: "end to end"; outgoing: true; endToEnd: true; deliveryState: 3; timeText: "10:00"; dayText: "Today"; showDaySeparator: true; sender: "me"; replyToText: "a quote"; replyToId: "c"; replyAuthor: "bob"; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
         ListElement { messageId: "b"; text: "the relay can read this"; outgoing: true; endToEnd: false; deliveryState: 2; timeText: "10:01"; dayText: "Today"; showDaySeparator: false; sender: "me"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
         ListElement { messageId: "c"; text: "hello from bob"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:02"; dayText: "Today"; showDaySeparator: false; sender: "bob"; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: true; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
+        ListElement { messageId: "g0"; text: "in a group"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:00"; dayText: "Today"; showDaySeparator: false; sender: "member0"; showSender: true; senderColor: 0; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
+        ListElement { messageId: "g1"; text: "in a group"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:01"; dayText: "Today"; showDaySeparator: false; sender: "member1"; showSender: true; senderColor: 1; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
+        ListElement { messageId: "g2"; text: "in a group"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:02"; dayText: "Today"; showDaySeparator: false; sender: "member2"; showSender: true; senderColor: 2; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
+        ListElement { messageId: "g3"; text: "in a group"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:03"; dayText: "Today"; showDaySeparator: false; sender: "member3"; showSender: true; senderColor: 3; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
+        ListElement { messageId: "g4"; text: "in a group"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:04"; dayText: "Today"; showDaySeparator: false; sender: "member4"; showSender: true; senderColor: 4; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
+        ListElement { messageId: "g5"; text: "in a group"; outgoing: false; endToEnd: true; deliveryState: 3; timeText: "10:05"; dayText: "Today"; showDaySeparator: false; sender: "member5"; showSender: true; senderColor: 5; replyToText: ""; replyToId: ""; replyAuthor: ""; reactionSummary: []; reactions: ""; deleted: false; edited: false; attachmentName: ""; attachmentSize: ""; attachmentId: 0; attachmentState: 0; attachmentIsImage: false; attachmentImageSource: "" }
     }
 
     ListView {
         id: list
         width: parent.width
-        height: 300
+        height: 900
         model: rows
         delegate: MessageBubble { width: list.width }
     }
 
     TabBar {
         id: tabs
-        y: 320
+        y: 920
         width: parent.width
         PageTab { text: "chosen" }
         PageTab { text: "not chosen" }
@@ -96,8 +103,8 @@ Item {
                 expectReadable(name + " tab " + i, tab.contentItem.color, tab.background.color)
             }
 
-            tryVerify(() => list.count === 3 && list.itemAtIndex(2) !== null)
-            for (let row = 0; row < 3; ++row) {
+            tryVerify(() => list.count === rows.count && list.itemAtIndex(rows.count - 1) !== null)
+            for (let row = 0; row < rows.count; ++row) {
                 const bubble = list.itemAtIndex(row)
                 const body = findByName(bubble, "bubbleBody")
                 const found = texts(body, [])

@@ -28,6 +28,10 @@ QtObject {
     readonly property color selection: dark ? "#33415c" : "#dbe7fb"
     // Highlighted buttons and the controls' strong accents (white text on it).
     readonly property color strong: dark ? "#636366" : "#48484a"
+    // Senders' names in a group's bubbles (MessageListModel's SenderColorRole picks one): neither
+    // blue nor green, which mean end to end and readable by the relay.
+    readonly property var senderColors: dark ? ["#ffb4ab", "#ffc58a", "#d7b8ff", "#ffafd7", "#e0c3a8", "#f0d878"]
+                                             : ["#a3241b", "#8f4500", "#6b3fa0", "#a01f63", "#6d4c41", "#75590a"]
     readonly property int spacing: 8
     readonly property int radius: 16
 }

@@ -10,6 +10,7 @@ Rectangle {
     id: pane
     color: Theme.pane
     signal settingsRequested()
+    signal newGroupRequested()
 
     function focusSearch() { search.forceActiveFocus() }
     function focusNewConversation() { newConversation.forceActiveFocus() }
@@ -87,6 +88,18 @@ Rectangle {
             }
         }
 
+        Button {
+            objectName: "newGroupButton"
+            Layout.fillWidth: true
+            visible: search.text.length === 0
+            flat: true
+            text: qsTr("New group…")
+            Accessible.name: qsTr("New group")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("New group (Ctrl+Shift+N)")
+            onClicked: pane.newGroupRequested()
+        }
+
         ListView {
             id: searchResults
             objectName: "searchResults"
@@ -142,7 +155,9 @@ Rectangle {
                 width: ListView.view.width
                 height: 64
                 highlighted: peer === session.conversation.peer
-                Accessible.name: qsTr("%1, %2 unread, %3").arg(title).arg(unreadCount)
+                Accessible.name: (isGroup ? qsTr("%1, group of %2, %3 unread, %4").arg(title).arg(memberCount)
+                                          : qsTr("%1, %2 unread, %3").arg(title))
+                                 .arg(unreadCount)
                                  .arg(endToEnd ? qsTr("end-to-end encrypted") : qsTr("not encrypted"))
                 background: Rectangle {
                     color: row.highlighted ? Theme.selection : (drop.containsDrag ? Theme.selection : "transparent")
@@ -150,9 +165,17 @@ Rectangle {
                 }
                 contentItem: RowLayout {
                     spacing: Theme.spacing
+                    GroupAvatar {
+                        objectName: "groupMark"
+                        visible: isGroup
+                        endToEnd: model.endToEnd
+                        Layout.preferredWidth: 40
+                        Layout.preferredHeight: 40
+                    }
                     Rectangle {
                         // The blue or green mark: the avatar's colour.
                         objectName: "conversationMark"
+                        visible: !isGroup
                         Layout.preferredWidth: 40
                         Layout.preferredHeight: 40
                         radius: 20

@@ -38,6 +38,13 @@ Item {
                 anchors.leftMargin: 16
                 anchors.rightMargin: 8
                 spacing: 12
+                GroupAvatar {
+                    objectName: "headerGroupAvatar"
+                    visible: conversation.isGroup
+                    endToEnd: conversation.endToEnd
+                    Layout.preferredWidth: 36
+                    Layout.preferredHeight: 36
+                }
                 LockIcon {
                     objectName: "headerLock"
                     closed: conversation.endToEnd
@@ -51,7 +58,7 @@ Item {
                     RowLayout {
                         Label {
                             objectName: "headerTitle"
-                            text: conversation.peer
+                            text: conversation.title
                             font.bold: true
                             font.pixelSize: 16
                         }
@@ -60,12 +67,15 @@ Item {
                             text: conversation.verified ? qsTr("✓ Verified") : qsTr("Not verified")
                             color: conversation.verified ? Theme.blueText : Theme.secondaryText
                             font.pixelSize: 11
-                            visible: conversation.endToEnd || conversation.keyChanged
+                            visible: !conversation.isGroup && (conversation.endToEnd || conversation.keyChanged)
                         }
                     }
                     Label {
                         objectName: "encryptionStatus"
-                        text: !conversation.endToEnd ? qsTr("Not encrypted: the relay can read these messages")
+                        text: conversation.isGroup && !conversation.groupMember ? qsTr("You are no longer a member of this group")
+                              : conversation.isGroup && conversation.endToEnd ? qsTr("%n member(s) · End-to-end encrypted", "", conversation.groupMemberCount)
+                              : conversation.isGroup ? qsTr("%n member(s) · Not encrypted: the relay can read this group", "", conversation.groupMemberCount)
+                              : !conversation.endToEnd ? qsTr("Not encrypted: the relay can read these messages")
                               : conversation.postQuantum ? qsTr("End-to-end encrypted, post-quantum")
                               : qsTr("End-to-end encrypted")
                         color: conversation.endToEnd ? Theme.blueText : Theme.greenText
@@ -91,6 +101,7 @@ Item {
                 ToolButton {
                     // The disappearing timer: shown when on, and a menu to set it.
                     objectName: "disappearingButton"
+                    visible: !conversation.isGroup || conversation.groupMember
                     text: conversation.disappearingText
                     font.pixelSize: 12
                     contentItem: Row {
@@ -151,9 +162,10 @@ Item {
                             color: Theme.blueText
                         }
                     }
-                    Accessible.name: qsTr("Contact info and safety number")
+                    Accessible.name: conversation.isGroup ? qsTr("Group info and members")
+                                                          : qsTr("Contact info and safety number")
                     ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Contact info (Ctrl+I)")
+                    ToolTip.text: conversation.isGroup ? qsTr("Group info (Ctrl+I)") : qsTr("Contact info (Ctrl+I)")
                     onClicked: pane.contactInfoRequested()
                 }
             }
@@ -393,7 +405,18 @@ Item {
         Composer {
             id: composer
             Layout.fillWidth: true
-            visible: !conversation.keyChanged
+            visible: !conversation.keyChanged && (!conversation.isGroup || conversation.groupMember)
+        }
+        Label {
+            // A group this account left or was removed from: its history stays, read-only.
+            objectName: "leftGroupNotice"
+            visible: conversation.isGroup && !conversation.groupMember && conversation.title.length > 0
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            padding: 12
+            wrapMode: Text.Wrap
+            color: Theme.secondaryText
+            text: qsTr("You can no longer send messages to this group.")
         }
     }
 

@@ -12,11 +12,17 @@ Page {
 
     function openSettings() { settingsDialog.open() }
     function openContactInfo() {
-        if (session.conversation.peer.length > 0) {
-            session.conversation.loadSafetyNumber()
-            contactInfo.open()
+        if (session.conversation.peer.length === 0)
+            return
+        if (session.conversation.isGroup) {
+            session.groups.load(session.conversation.peer)
+            groupInfo.open()
+            return
         }
+        session.conversation.loadSafetyNumber()
+        contactInfo.open()
     }
+    function openNewGroup() { newGroup.open() }
 
     // A row layout rather than a SplitView: layouts follow LayoutMirroring, so right-to-left
     // languages get the list on the right.
@@ -30,6 +36,7 @@ Page {
             Layout.preferredWidth: Math.max(240, Math.min(340, page.width * 0.32))
             Layout.fillHeight: true
             onSettingsRequested: page.openSettings()
+            onNewGroupRequested: page.openNewGroup()
         }
         Rectangle { Layout.fillHeight: true; Layout.preferredWidth: 1; color: Theme.separator }
         ConversationPane {
@@ -41,10 +48,13 @@ Page {
     }
 
     ContactInfoDialog { id: contactInfo }
+    GroupInfoDialog { id: groupInfo }
+    NewGroupDialog { id: newGroup }
     SettingsDialog { id: settingsDialog }
 
     Shortcut { sequence: "Ctrl+F"; onActivated: listPane.focusSearch() }
     Shortcut { sequence: "Ctrl+N"; onActivated: listPane.focusNewConversation() }
+    Shortcut { sequence: "Ctrl+Shift+N"; onActivated: page.openNewGroup() }
     Shortcut { sequence: "Ctrl+,"; onActivated: page.openSettings() }
     Shortcut { sequence: "Ctrl+I"; onActivated: page.openContactInfo() }
     Shortcut { sequence: "Ctrl+L"; onActivated: conversationPane.focusComposer() }

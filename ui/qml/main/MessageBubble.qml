@@ -46,6 +46,7 @@ Item {
                                                   Math.max(measure.implicitWidth + 2, meta.implicitWidth,
                                                            fileRow.visible ? fileRow.implicitWidth : 0,
                                                            thumbnail.visible ? thumbnail.width : 0,
+                                                           senderLabel.visible ? senderLabel.implicitWidth : 0,
                                                            reply.visible ? Math.min(Math.max(replyLabel.implicitWidth, replyAuthorLabel.implicitWidth) + 8, maxContentWidth) : 0))
     implicitHeight: column.height + 4
     height: implicitHeight
@@ -87,6 +88,8 @@ Item {
             Accessible.role: Accessible.StaticText
             Accessible.name: model.text
             TimerIcon {
+                // The timer's notices; a group's membership notices go without an icon.
+                visible: model.noticeKind !== 2
                 color: Theme.secondaryText
                 anchors.verticalCenter: parent.verticalCenter
             }
@@ -151,6 +154,20 @@ Item {
                     y: 7
                     width: bubble.contentWidth
                     spacing: 4
+
+                    Label {
+                        // In a group, who wrote it: above the first of someone's messages in a row,
+                        // in their colour (never blue or green, which speak of encryption).
+                        id: senderLabel
+                        objectName: "senderName"
+                        visible: model.showSender === true
+                        text: sender
+                        color: Theme.senderColors[model.senderColor || 0]
+                        font.bold: true
+                        font.pixelSize: 12
+                        elide: Text.ElideRight
+                        width: Math.min(implicitWidth, parent.width)
+                    }
 
                     Rectangle {
                         // The quote of a reply: who wrote the answered message and how it began.

@@ -23,7 +23,8 @@ Result<void> AttachmentUploads::checkRecipient(const AccountId &to)
     if (const auto group = groupOfConversationKey(to)) {
         LAPIS_TRY_ASSIGN(const auto summary, m_groups.group(*group));
         if (!summary.isMember)
-            return fail(ErrorCode::PermissionDenied, "You are not a member of this group any more");
+            return fail(ErrorCode::PermissionDenied, ErrorReason::NotGroupMember,
+                        "You are not a member of this group any more");
     }
     return {};
 }

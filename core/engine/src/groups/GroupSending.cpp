@@ -154,7 +154,8 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
     if (!stored)
         return fail(ErrorCode::NotFound, "No such group on this device");
     if (!stored->isMember)
-        return fail(ErrorCode::PermissionDenied, "You are not a member of this group any more");
+        return fail(ErrorCode::PermissionDenied, ErrorReason::NotGroupMember,
+                    "You are not a member of this group any more");
     std::vector<AccountId> accounts;
     for (const auto &member : stored->members)
         accounts.push_back(member.account);

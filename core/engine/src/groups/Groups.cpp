@@ -30,14 +30,15 @@ GroupSummary summaryFrom(const store::StoredGroup &stored)
     return summary;
 }
 
-ErrorCode codeOf(protocol::GroupRefusal refusal)
+Error errorOf(protocol::GroupRefusal refusal)
 {
     switch (refusal) {
     case protocol::GroupRefusal::NotAMember:
+        return Error{ErrorCode::PermissionDenied, protocol::refusalText(refusal), ErrorReason::NotGroupMember};
     case protocol::GroupRefusal::NotAnAdmin:
-        return ErrorCode::PermissionDenied;
+        return Error{ErrorCode::PermissionDenied, protocol::refusalText(refusal), ErrorReason::GroupAdminsOnly};
     default:
-        return ErrorCode::InvalidArgument;
+        return Error{ErrorCode::InvalidArgument, protocol::refusalText(refusal)};
     }
 }
 
@@ -50,7 +51,7 @@ Result<void> Groups::requireEndToEnd(const std::vector<AccountId> &accounts)
             continue;
         LAPIS_TRY_ASSIGN(const auto directory, m_directory.resolve(account, DirectoryUse::Lookup));
         if (directory.plaintextOnly || directory.selection.accepted.empty())
-            return fail(ErrorCode::InvalidArgument,
+            return fail(ErrorCode::InvalidArgument, ErrorReason::GroupNeedsEndToEnd,
                         account.value() + " has no end-to-end keys; a group admits only accounts reached end to end");
     }
     return {};
@@ -118,7 +119,7 @@ Result<GroupSummary> Groups::change(const protocol::GroupId &group, protocol::Gr
                     // changes nothing here either.
                     const auto refusal = log->receive(made);
                     if (refusal != protocol::GroupRefusal::None)
-                        return fail(codeOf(refusal), protocol::refusalText(refusal));
+                        return errorOf(refusal);
                 }
                 LAPIS_TRY_ASSIGN(const auto transition, GroupBook::save(tx, *log, {made}, before, m_ctx.account, now));
                 LAPIS_TRY(

@@ -62,6 +62,9 @@ enum class ErrorReason {
     RelayCertificateMismatch, ///< the relay did not present the pinned certificate
     KeychainUnavailable,      ///< no system keychain answered
     NoProfileOpen,            ///< an action needs an open profile and there is none
+    GroupAdminsOnly,          ///< a group change only the group's admins may make
+    NotGroupMember,           ///< this account is not (any more) a member of the group
+    GroupNeedsEndToEnd,       ///< a group admits only accounts reached end to end
 };
 
 /// The reason's stable name (the relay's wire name where it has one).
