@@ -62,11 +62,11 @@ static_assert(Migrations[std::size(Migrations) - 1].version == RelaySchemaVersio
 
 // Relays starting together on one database migrate one at a time.
 constexpr const char *MigrationLock = "SELECT pg_advisory_xact_lock(7305941716412297216)";
-// Every write transaction of every relay takes this lock first, so that they commit one at a
-// time: mailbox ids (a sequence) then become visible in the order they were taken, and a
-// stream's cursor never passes an item that commits later; and no two relays' transactions can
-// deadlock on rows. Each transaction carries a whole group of jobs, so the cost is one commit at
-// a time, not one job.
+// Every write transaction of every relay takes this lock before its first write (PgTx::run: any
+// statement but a SELECT; the held mailbox rows), so that they commit one at a time: mailbox ids
+// (a sequence) then become visible in the order they were taken, and a stream's cursor never
+// passes an item that commits later; and no two relays' transactions can deadlock on rows. Each
+// transaction carries a whole group of jobs, so the cost is one commit at a time, not one job.
 constexpr const char *WriteLock = "SELECT pg_advisory_xact_lock(7305941716412297217)";
 
 Result<void> migrate(PgConnection &db)
@@ -101,27 +101,54 @@ Result<void> migrate(PgConnection &db)
 
 Result<void> PgTx::begin()
 {
+    m_heldRows.clear();
+    m_writeLocked = false;
     LAPIS_TRY(m_db->ensureConnected());
     LAPIS_TRY(m_db->exec("BEGIN"));
-    auto locked = m_db->exec(WriteLock);
-    if (!locked.ok())
-        (void)m_db->exec("ROLLBACK");
-    return locked;
+    m_inTransaction = true;
+    return {};
+}
+
+Result<void> PgTx::lockForWrites()
+{
+    // Taken before the transaction's first write rather than at BEGIN: what a job only looks up
+    // (a recipient's account and devices) then runs beside the other relays' locked writes.
+    if (!m_inTransaction || m_writeLocked)
+        return {};
+    LAPIS_TRY(m_db->exec(WriteLock));
+    m_writeLocked = true;
+    return {};
 }
 
 Result<void> PgTx::control(std::string_view sql)
 {
+    if (sql.rfind("ROLLBACK", 0) == 0)
+        m_heldRows.clear(); // what was held back goes with what is undone
+    else
+        LAPIS_TRY(flushMailboxRows());
+    if (sql == "ROLLBACK")
+        m_inTransaction = false;
     return m_db->exec(sql);
+}
+
+Result<void> PgTx::commit()
+{
+    LAPIS_TRY(flushMailboxRows());
+    m_inTransaction = false;
+    return m_db->commit();
 }
 
 Result<PgResult> PgTx::run(const char *sql, const PgParams &params)
 {
+    LAPIS_TRY(flushMailboxRows());
+    if (std::string_view(sql).rfind("SELECT", 0) != 0)
+        LAPIS_TRY(lockForWrites());
     return m_db->query(sql, params);
 }
 
 Result<void> PgTx::runForDevice(const char *sql, const std::string &username, std::uint32_t deviceId)
 {
-    LAPIS_TRY(m_db->query(sql, PgParams().add(username).add(deviceId)));
+    LAPIS_TRY(run(sql, PgParams().add(username).add(deviceId)));
     return {};
 }
 
