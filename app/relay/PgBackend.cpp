@@ -51,13 +51,23 @@ CREATE TABLE code_devices(
 CREATE TABLE sign_in_allowances(username TEXT PRIMARY KEY, since_ms BIGINT NOT NULL);
 )sql";
 
+// Schema 6: what a single relay keeps in memory and relays on one database must share. A link
+// address with the sealed bundle posted to it (PgLinkChannel), and the token buckets of the
+// per-account limits security depends on (PgRateLimiter).
+constexpr const char *SchemaSix = R"sql(
+CREATE TABLE link_addresses(
+  address TEXT PRIMARY KEY, expires_ms BIGINT NOT NULL, bundle BYTEA);
+CREATE TABLE rate_buckets(
+  bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_ms BIGINT NOT NULL);
+)sql";
+
 /// The numbered migrations, oldest first; each runs in the one transaction that records the
 /// version reached. PostgreSQL support started at schema 5, so that is its first.
 struct PgMigration {
     int version;
     const char *sql;
 };
-constexpr PgMigration Migrations[] = {{5, SchemaFive}};
+constexpr PgMigration Migrations[] = {{5, SchemaFive}, {6, SchemaSix}};
 static_assert(Migrations[std::size(Migrations) - 1].version == RelaySchemaVersion);
 
 // Relays starting together on one database migrate one at a time.

@@ -104,7 +104,6 @@ struct RelayContext {
         , preKeyCallerLimiter(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst)
         , preKeyTargetLimiter(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst)
         , passwordHashes(config.passwordHashWorkers, config.passwordHashQueue)
-        , link(config.linkTtl, config.linkBundleBytes)
     {}
 
     RelayConfig config;
@@ -123,7 +122,9 @@ struct RelayContext {
     CertificateVerdicts verdicts;
     /// Seals TOTP secrets with DIR/secrets.key (set by RelayServer::start before any call).
     std::unique_ptr<SecretSealer> sealer;
-    LinkChannel link;
+    /// In memory, or in the PostgreSQL database the relays share (set by RelayServer::start
+    /// before any call).
+    std::unique_ptr<LinkChannel> link;
     std::atomic<bool> stopping{false};
 
     [[nodiscard]] std::string blobPath(const std::string &blobId) const { return config.blobFolder() + "/" + blobId; }

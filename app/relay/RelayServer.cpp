@@ -5,6 +5,7 @@
 #include "LinkService.h"
 #include "MessagesService.h"
 #include "OpenStorage.h"
+#include "PgLinkChannel.h"
 #include "RelayServer.h"
 #include "SelfSignedCertificate.h"
 #include "ServiceSupport.h"
@@ -53,6 +54,13 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
     relay->m_context = std::make_unique<RelayContext>(std::move(config), *relay->m_storage);
     RelayContext &ctx = *relay->m_context;
     ctx.sealer = std::move(sealer);
+    // Relays on one database share the link channel; one relay keeps it in memory.
+    if (ctx.config.databaseUri.empty()) {
+        ctx.link = std::make_unique<MemoryLinkChannel>(ctx.config.linkTtl, ctx.config.linkBundleBytes);
+    } else {
+        LAPIS_TRY_ASSIGN(ctx.link,
+                         PgLinkChannel::open(ctx.config.databaseUri, ctx.config.linkTtl, ctx.config.linkBundleBytes));
+    }
     // Mail stored through another relay on the same database wakes this relay's streams.
     relay->m_rules->backend().watchMailboxes(
         [&ctx](const std::string &account, std::uint32_t device) { ctx.hub.notify(account, device); });
@@ -109,7 +117,8 @@ void RelayServer::shutdown()
     if (m_context) {
         m_context->stopping = true;
         m_context->hub.closeAll();
-        m_context->link.stopAll();
+        if (m_context->link)
+            m_context->link->stopAll();
     }
     if (m_server) {
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));
