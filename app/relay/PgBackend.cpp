@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PgBackend: connecting, the numbered schema migrations, the writer and the readers.
 #include "PgBackend.h"
+#include "PgRateLimiter.h"
 #include "SqliteBackend.h"
 
 namespace lapis::relay {
@@ -58,7 +59,8 @@ constexpr const char *SchemaSix = R"sql(
 CREATE TABLE link_addresses(
   address TEXT PRIMARY KEY, expires_ms BIGINT NOT NULL, bundle BYTEA);
 CREATE TABLE rate_buckets(
-  bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_ms BIGINT NOT NULL);
+  bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_ms BIGINT NOT NULL,
+  taken BOOLEAN NOT NULL);
 )sql";
 
 /// The numbered migrations, oldest first; each runs in the one transaction that records the
@@ -211,6 +213,21 @@ void PgBackend::watchMailboxes(MailboxRing ring)
     m_listener.reset(); // joins its thread: no ring of the old one runs after this
     if (ring)
         m_listener = std::make_unique<PgMailboxListener>(m_uri, std::move(ring));
+}
+
+Result<PgResult> PgBackend::runPooled(const std::string &sql, const PgParams &params)
+{
+    std::optional<Result<PgResult>> out;
+    LAPIS_TRY(read([&](StoreTx &tx) -> Result<void> {
+        out.emplace(static_cast<PgTx &>(tx).connection().query(sql, params)); // the readers are PgTx
+        return {};
+    }));
+    return std::move(*out);
+}
+
+std::unique_ptr<TokenBuckets> PgBackend::sharedTokenBuckets(const std::string &name, double ratePerSecond, double burst)
+{
+    return std::make_unique<PgRateLimiter>(*this, name, ratePerSecond, burst);
 }
 
 std::string PgBackend::description() const

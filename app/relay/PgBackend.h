@@ -116,7 +116,11 @@ public:
     Result<void> write(Job job) override;
     Result<void> read(const Job &job) override;
     void watchMailboxes(MailboxRing ring) override;
+    std::unique_ptr<TokenBuckets> sharedTokenBuckets(const std::string &name, double ratePerSecond,
+                                                     double burst) override;
     [[nodiscard]] std::string description() const override;
+    /// One statement on a connection of the reader pool, outside any transaction.
+    Result<PgResult> runPooled(const std::string &sql, const PgParams &params);
 
 private:
     PgBackend(std::string uri, std::string where, std::unique_ptr<PgConnection> writer);

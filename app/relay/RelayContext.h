@@ -97,26 +97,34 @@ struct RelayContext {
         , storage(s)
         , accountLimiter(config.accountRatePerSecond, config.accountBurst)
         , connectionLimiter(config.connectionRatePerSecond, config.connectionBurst)
-        , signInLimiter(config.signInRatePerSecond, config.signInBurst)
         , addressLimiter(config.addressRatePerSecond, config.addressBurst)
         , registerLimiter(config.registerRatePerSecond, config.registerBurst)
         , linkAddressLimiter(config.linkAddressRatePerSecond, config.linkAddressBurst)
-        , preKeyCallerLimiter(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst)
-        , preKeyTargetLimiter(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst)
+        , loginLimiter(std::make_unique<RateLimiter>(config.accountRatePerSecond, config.accountBurst))
+        , signInLimiter(std::make_unique<RateLimiter>(config.signInRatePerSecond, config.signInBurst))
+        , preKeyCallerLimiter(std::make_unique<RateLimiter>(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst))
+        , preKeyTargetLimiter(std::make_unique<RateLimiter>(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst))
         , passwordHashes(config.passwordHashWorkers, config.passwordHashQueue)
     {}
 
     RelayConfig config;
     RelayStorage &storage;
     MailboxHub hub;
+    // Per connection, per source address, and an account's calls as a whole: each relay keeps
+    // its own (they shape load on that relay; a connection or address reaches one relay at a
+    // time, and with N relays the total is N relays' worth of capacity, as it should be).
     RateLimiter accountLimiter;
     RateLimiter connectionLimiter;
-    RateLimiter signInLimiter;
     RateLimiter addressLimiter;
     RateLimiter registerLimiter;
     RateLimiter linkAddressLimiter;
-    RateLimiter preKeyCallerLimiter;
-    RateLimiter preKeyTargetLimiter;
+    // What protects an account (log-in attempts on it, new sign-in codes for it, one-time
+    // prekeys drawn by a caller and from a target): in memory for one relay, shared through the
+    // database by relays on one (RelayServer::start), so N relays do not give N times the rate.
+    std::unique_ptr<TokenBuckets> loginLimiter;
+    std::unique_ptr<TokenBuckets> signInLimiter;
+    std::unique_ptr<TokenBuckets> preKeyCallerLimiter;
+    std::unique_ptr<TokenBuckets> preKeyTargetLimiter;
     PasswordHashPool passwordHashes;
     /// Certificates checked for account-security calls (AccountSecurity).
     CertificateVerdicts verdicts;

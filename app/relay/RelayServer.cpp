@@ -18,6 +18,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <tuple>
 
 namespace lapis::relay {
 
@@ -54,6 +55,17 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
     relay->m_context = std::make_unique<RelayContext>(std::move(config), *relay->m_storage);
     RelayContext &ctx = *relay->m_context;
     ctx.sealer = std::move(sealer);
+    // Relays on one database share the limits that protect an account.
+    auto &backend = relay->m_rules->backend();
+    const RelayConfig &c = ctx.config;
+    for (auto [limiter, name, rate, burst] :
+         {std::tuple{&ctx.loginLimiter, "login", c.accountRatePerSecond, c.accountBurst},
+          std::tuple{&ctx.signInLimiter, "signin", c.signInRatePerSecond, c.signInBurst},
+          std::tuple{&ctx.preKeyCallerLimiter, "prekeycaller", c.preKeyCallerRatePerSecond, c.preKeyCallerBurst},
+          std::tuple{&ctx.preKeyTargetLimiter, "prekeytarget", c.preKeyTargetRatePerSecond, c.preKeyTargetBurst}}) {
+        if (auto shared = backend.sharedTokenBuckets(name, rate, burst))
+            *limiter = std::move(shared);
+    }
     // Relays on one database share the link channel; one relay keeps it in memory.
     if (ctx.config.databaseUri.empty()) {
         ctx.link = std::make_unique<MemoryLinkChannel>(ctx.config.linkTtl, ctx.config.linkBundleBytes);

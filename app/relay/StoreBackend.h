@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RateLimiter.h"
 #include "RelayStorage.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -168,6 +170,14 @@ public:
     /// An empty `ring` stops watching. The embedded backend has no other relays: nothing to watch.
     using MailboxRing = std::function<void(const std::string &account, std::uint32_t device)>;
     virtual void watchMailboxes(MailboxRing ring) { (void)ring; }
+    /// Token buckets that every relay on the same database shares, keyed apart by `name`; null
+    /// for the embedded backend (one relay: its in-memory RateLimiter is the whole truth).
+    virtual std::unique_ptr<TokenBuckets> sharedTokenBuckets(const std::string &name, double ratePerSecond,
+                                                             double burst)
+    {
+        (void)name, (void)ratePerSecond, (void)burst;
+        return nullptr;
+    }
     /// For the log: "sqlite FILE, schema N" or "postgresql HOST/DB, schema N".
     [[nodiscard]] virtual std::string description() const = 0;
 };

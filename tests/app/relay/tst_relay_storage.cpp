@@ -189,6 +189,38 @@ private slots:
         QCOMPARE(s.fetchMailbox("full", 1, 0, 10)->size(), 1u);
     }
 
+    // The per-account buckets relays on one database share (issue 19): two relays taking from
+    // one bucket at once get exactly its burst between them, never a token twice.
+    void sharedBucketsGiveEachTokenOnce()
+    {
+        auto first = open();
+        QVERIFY(first.ok());
+        auto second = open();
+        QVERIFY(second.ok());
+        auto a = (*first)->backend().sharedTokenBuckets("test", 0.001, 40);
+        auto b = (*second)->backend().sharedTokenBuckets("test", 0.001, 40);
+        if (!m_postgres) {
+            QVERIFY(!a && !b); // one relay: its buckets live in its memory
+            return;
+        }
+        QVERIFY(a && b);
+        std::atomic<int> taken{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 6; ++t) {
+            threads.emplace_back([&, t] {
+                auto &buckets = t % 2 ? *a : *b;
+                for (int i = 0; i < 20; ++i)
+                    taken += buckets.take("alice") ? 0 : 1;
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(taken.load(), 40);
+        const auto wait = a->take("alice");
+        QVERIFY(wait && *wait > std::chrono::milliseconds(900)); // 1 token per 1000 s
+        QVERIFY(!b->take("bob"));                                // another key has its own bucket
+    }
+
     void dataSurvivesReopen()
     {
         {
