@@ -41,8 +41,11 @@ std::optional<std::chrono::milliseconds> PgRateLimiter::take(const std::string &
         "RETURNING tokens, taken",
         PgParams().add(m_name + ':' + key).add(std::to_string(m_burst)).add(now).add(std::to_string(m_rate)));
 #undef LAPIS_REFILLED
+    // A database that does not answer: the call this guards (a log-in, a sign-in request, a
+    // prekey hand-out) needs it too and fails with UNAVAILABLE right after, which is the answer
+    // the client should see, not "too many attempts".
     if (!taken.ok() || taken->rows() != 1)
-        return std::chrono::milliseconds(1000);
+        return std::nullopt;
     const bool gotOne = taken->text(0, 1) == "t";
     const double tokens = std::strtod(taken->text(0, 0).c_str(), nullptr);
 

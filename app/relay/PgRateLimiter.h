@@ -13,8 +13,8 @@ class PgBackend;
 /// Token buckets in the PostgreSQL database relays share (`rate_buckets`, schema 6), for the
 /// per-account limits security depends on: with N relays an attacker spreading attempts over
 /// them still gets one account's rate, not N times it. One UPDATE ... RETURNING per take, on a
-/// connection of the backend's pool. A database that does not answer counts as no token left
-/// (for a second): the call it guards needs the database anyway.
+/// connection of the backend's pool. A database that does not answer takes nothing: every call
+/// these guard needs the database itself and then fails with UNAVAILABLE.
 class PgRateLimiter final : public TokenBuckets {
 public:
     /// `name` keeps this limiter's buckets apart from the others' in the one table.
