@@ -12,6 +12,9 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+
+#include <thread>
 
 using lapis::test::PostgresServer;
 using lapis::test::RelayOperator;
@@ -211,6 +214,31 @@ private slots:
         QFile file(target);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll() == QByteArray(reinterpret_cast<const char *>(data.data()), qsizetype(data.size())));
+    }
+
+    // Issue 19: the link channel crosses relays. The address is made through A, the new device
+    // waits through B, the trusted device posts through A: B hands the bundle over (woken by
+    // the database's notification, or by its own look four times a second), once.
+    void linkAddressMadeOnOneRelayServedByTheOther()
+    {
+        auto owner = registeredVia(m_relay->endpoint(), "x-linker");
+        TRY_OK(address, client(m_relay->endpoint())->createLinkAddress());
+        auto waiter = client(m_second->endpoint());
+        std::optional<Result<Bytes>> received;
+        std::thread wait([&] { received.emplace(waiter->waitForLink(address->address, std::chrono::seconds(20))); });
+        auto joinWait = qScopeGuard([&] { wait.join(); });
+        const Bytes sealed = crypto::randomBytes(2000);
+        QVERIFY(owner->postLinkBundle(address->address, sealed).ok());
+        wait.join();
+        joinWait.dismiss();
+        QVERIFY(received && received->ok());
+        QVERIFY(**received == sealed);
+        // Handed over once: the address is spent on every relay.
+        EXPECT_ERROR(client(m_relay->endpoint())->waitForLink(address->address, std::chrono::seconds(2)),
+                     ErrorCode::NotFound);
+        EXPECT_ERROR(owner->postLinkBundle(address->address, sealed), ErrorCode::NotFound);
+        QCOMPARE(m_postgres.psql(QStringLiteral("community"), QStringLiteral("SELECT count(*) FROM link_addresses")),
+                 QStringLiteral("0"));
     }
 
     // Issue 16 item 17 on PostgreSQL: the operator reading the database finds no TOTP secret and
