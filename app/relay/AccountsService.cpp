@@ -150,7 +150,7 @@ grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
     // Per account too, whatever address or connection the attempts come from.
-    if (auto wait = m_relay.accountLimiter.take("login:" + request->username()))
+    if (auto wait = m_relay.loginLimiter->take(request->username()))
         return retryLater(*context, *wait, "Too many log-in attempts for this account", "rate-limited");
     auto account = m_relay.storage.findAccount(request->username());
     if (!account.ok())
@@ -210,7 +210,7 @@ grpc::Status AccountsService::LoginDevice(grpc::ServerContext *context, const v1
 grpc::Status AccountsService::requestSignIn(grpc::ServerContext &context, const AccountRecord &account,
                                             const v1::LoginDeviceRequest &request)
 {
-    if (auto wait = m_relay.signInLimiter.take(account.username))
+    if (auto wait = m_relay.signInLimiter->take(account.username))
         return retryLater(context, *wait, "Too many sign-in requests for this account", "sign-in-rate");
     SignInRecord record;
     record.id = randomHex(8);

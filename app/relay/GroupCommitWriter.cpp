@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GroupCommitWriter.h"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <vector>
@@ -53,6 +54,51 @@ std::uint64_t GroupCommitWriter::commits() const
     return m_commits;
 }
 
+Result<void> GroupCommitWriter::runPass(const std::vector<Pending *> &batch, std::vector<Result<void>> &results,
+                                        bool optimistic)
+{
+    results.clear();
+    m_connection->setOptimistic(optimistic);
+    LAPIS_TRY(m_connection->begin());
+    // A savepoint isolates a job from its neighbours; a group of one has none.
+    const bool isolate = !optimistic && batch.size() > 1;
+    for (Pending *p : batch) {
+        Result<void> r = isolate ? m_connection->control("SAVEPOINT job") : Result<void>();
+        if (r.ok()) {
+            try {
+                r = p->job(*m_connection);
+            } catch (const std::exception &e) {
+                // Nothing may escape this thread; a throwing job is a bug, reported as one.
+                r = fail(ErrorCode::Internal, std::string("A database job failed: ") + e.what());
+            }
+            if (!r.ok() && optimistic) {
+                (void)m_connection->control("ROLLBACK");
+                return fail(ErrorCode::Cancelled, "A job of the group failed: run it again, job by job");
+            }
+            if (!r.ok() && isolate)
+                (void)m_connection->control("ROLLBACK TO job");
+            if (isolate)
+                (void)m_connection->control("RELEASE job");
+        }
+        results.push_back(std::move(r));
+    }
+    const bool allFine = std::all_of(results.begin(), results.end(), [](const auto &r) { return r.ok(); });
+    if (!isolate && !allFine) {
+        // The one job of the group failed: nothing of it may stay.
+        (void)m_connection->control("ROLLBACK");
+        return {};
+    }
+    Result<void> commit = m_connection->commit();
+    if (commit.ok())
+        return commit;
+    (void)m_connection->control("ROLLBACK");
+    // A deferred write failed at commit: the careful pass finds whose it was. A connection lost
+    // during COMMIT is different: the commit may have happened, so the group is not run again.
+    if (optimistic && commit.error().code != ErrorCode::Unavailable)
+        return fail(ErrorCode::Cancelled, "A deferred write of the group failed: run it again, job by job");
+    return commit;
+}
+
 void GroupCommitWriter::loop()
 {
     std::vector<Pending *> batch;
@@ -69,28 +115,12 @@ void GroupCommitWriter::loop()
         }
 
         std::vector<Result<void>> results;
-        results.reserve(batch.size());
-        Result<void> commit = m_connection->begin();
-        if (commit.ok()) {
-            for (Pending *p : batch) {
-                Result<void> r = m_connection->control("SAVEPOINT job");
-                if (r.ok()) {
-                    try {
-                        r = p->job(*m_connection);
-                    } catch (const std::exception &e) {
-                        // Nothing may escape this thread; a throwing job is a bug, reported as one.
-                        r = fail(ErrorCode::Internal, std::string("A database job failed: ") + e.what());
-                    }
-                    if (!r.ok())
-                        (void)m_connection->control("ROLLBACK TO job");
-                    (void)m_connection->control("RELEASE job");
-                }
-                results.push_back(std::move(r));
-            }
-            commit = m_connection->control("COMMIT");
-            if (!commit.ok())
-                (void)m_connection->control("ROLLBACK");
-        }
+        // Jobs rarely fail: the first pass runs the group without a savepoint per job (two round
+        // trips each on PostgreSQL). Only when one failed, or its deferred writes did, is the group
+        // rolled back and run again with every job in a savepoint, so that the failure stays its own.
+        Result<void> commit = runPass(batch, results, true);
+        if (!commit.ok() && commit.error().code == ErrorCode::Cancelled)
+            commit = runPass(batch, results, false);
 
         std::lock_guard lock(m_mutex);
         if (commit.ok())

@@ -9,12 +9,15 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace lapis::relay {
 
 /// The single writer of the relay database (either backend). Callers hand it a job and block until the job's
-/// transaction is durable. Jobs that arrive together share one transaction, and so one fsync:
-/// each runs inside its own savepoint, so a job that fails rolls back alone.
+/// transaction is durable. Jobs that arrive together share one transaction, and so one fsync.
+/// A job that fails rolls back alone: the group runs first without savepoints and, only when a
+/// job failed, again with each job in its own savepoint (jobs may therefore run twice; only the
+/// run that commits counts).
 class GroupCommitWriter {
 public:
     using Job = StoreBackend::Job;
@@ -33,6 +36,8 @@ public:
 private:
     struct Pending;
     void loop();
+    /// One transaction over `batch`; Cancelled when the optimistic pass must give way to the careful one.
+    Result<void> runPass(const std::vector<Pending *> &batch, std::vector<Result<void>> &results, bool optimistic);
 
     std::unique_ptr<StoreTx> m_connection;
     mutable std::mutex m_mutex;

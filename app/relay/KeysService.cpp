@@ -96,8 +96,8 @@ grpc::Status KeysService::GetPreKeyBundles(grpc::ServerContext *context, const v
     // One-time prekeys are limited per caller and per target, so nobody drains a pool; beyond the
     // limit a bundle carries the signed prekey alone, which X3DH accepts.
     // A lookup (lookup_only) starts no session and takes none.
-    if (request->lookup_only() || m_relay.preKeyCallerLimiter.take(caller.account)
-        || m_relay.preKeyTargetLimiter.take(request->account())) {
+    if (request->lookup_only() || m_relay.preKeyCallerLimiter->take(caller.account)
+        || m_relay.preKeyTargetLimiter->take(request->account())) {
         auto devices = m_relay.storage.listDevices(request->account());
         if (!devices.ok())
             return toStatus(*context, devices.error());

@@ -9,24 +9,23 @@
 namespace lapis::relay {
 
 namespace {
-constexpr std::size_t MaxOpenAddresses = 10'000;
 constexpr auto WatchEvery = std::chrono::milliseconds(250);
 } // namespace
 
-LinkChannel::LinkChannel(std::chrono::seconds ttl, std::size_t maxHeldBytes)
+MemoryLinkChannel::MemoryLinkChannel(std::chrono::seconds ttl, std::size_t maxHeldBytes)
     : m_ttl(ttl)
     , m_maxHeldBytes(maxHeldBytes)
     , m_watcher([this] { watch(); })
 {}
 
-LinkChannel::~LinkChannel()
+MemoryLinkChannel::~MemoryLinkChannel()
 {
     stopAll();
     if (m_watcher.joinable())
         m_watcher.join();
 }
 
-Result<std::string> LinkChannel::create()
+Result<std::string> MemoryLinkChannel::create()
 {
     // 128 random bits: unguessable, so the address itself is the capability to wait on it.
     const std::string address = toBase64Url(crypto::randomBytes(16));
@@ -35,13 +34,13 @@ Result<std::string> LinkChannel::create()
     if (m_stopping)
         return fail(ErrorCode::Unavailable, "The relay is stopping");
     pruneLocked(now);
-    if (m_slots.size() >= MaxOpenAddresses)
+    if (m_slots.size() >= MaxOpenLinkAddresses)
         return fail(ErrorCode::LimitExceeded, "Too many link requests are open on this relay; try again later");
     m_slots[address] = Slot{now + m_ttl, false, {}, {}, {}};
     return address;
 }
 
-Result<void> LinkChannel::startWait(const std::string &address, std::function<bool()> cancelled, WaitDone done)
+Result<void> MemoryLinkChannel::startWait(const std::string &address, std::function<bool()> cancelled, WaitDone done)
 {
     Bytes bundle;
     {
@@ -75,7 +74,7 @@ Result<Bytes> LinkChannel::wait(const std::string &address, const std::function<
     return answer.get();
 }
 
-Result<void> LinkChannel::post(const std::string &address, Bytes bundle)
+Result<void> MemoryLinkChannel::post(const std::string &address, Bytes bundle)
 {
     WaitDone done;
     {
@@ -105,7 +104,7 @@ Result<void> LinkChannel::post(const std::string &address, Bytes bundle)
     return {};
 }
 
-void LinkChannel::stopAll()
+void MemoryLinkChannel::stopAll()
 {
     std::vector<WaitDone> ended;
     {
@@ -121,7 +120,7 @@ void LinkChannel::stopAll()
         done(fail(ErrorCode::Cancelled, "The relay is stopping"));
 }
 
-std::size_t LinkChannel::waiting()
+std::size_t MemoryLinkChannel::waiting()
 {
     std::lock_guard lock(m_mutex);
     std::size_t count = 0;
@@ -130,7 +129,7 @@ std::size_t LinkChannel::waiting()
     return count;
 }
 
-void LinkChannel::watch()
+void MemoryLinkChannel::watch()
 {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
@@ -167,7 +166,7 @@ void LinkChannel::watch()
     }
 }
 
-void LinkChannel::pruneLocked(std::chrono::steady_clock::time_point now)
+void MemoryLinkChannel::pruneLocked(std::chrono::steady_clock::time_point now)
 {
     for (auto it = m_slots.begin(); it != m_slots.end();) {
         if (!it->second.done && now >= it->second.expires)

@@ -16,11 +16,11 @@ grpc::Status LinkService::CreateAddress(grpc::ServerContext *context, const v1::
     // Anonymous callers must not fill the relay's table of open addresses for everyone else.
     if (auto wait = m_relay.linkAddressLimiter.take(sourceAddress(*context)))
         return retryLater(*context, *wait, "Too many link requests from this address", "link-rate");
-    auto address = m_relay.link.create();
+    auto address = m_relay.link->create();
     if (!address.ok())
         return toStatus(*context, address.error());
     response->set_address(*address);
-    response->set_ttl_seconds(static_cast<std::uint32_t>(m_relay.link.ttl().count()));
+    response->set_ttl_seconds(static_cast<std::uint32_t>(m_relay.link->ttl().count()));
     return grpc::Status::OK;
 }
 
@@ -47,7 +47,7 @@ grpc::ServerUnaryReactor *LinkService::Wait(grpc::CallbackServerContext *context
         response->set_sealed_bundle(bundle->data(), bundle->size());
         reactor->Finish(grpc::Status::OK);
     };
-    auto started = m_relay.link.startWait(
+    auto started = m_relay.link->startWait(
         request->address(), [context] { return context->IsCancelled(); }, std::move(finish));
     if (!started.ok())
         reactor->Finish(toStatus(*context, started.error()));
@@ -64,7 +64,7 @@ grpc::Status LinkService::CreateToken(grpc::ServerContext *context, const v1::Cr
     if (auto s = AccountSecurity(m_relay).requireAccountProof(*context, caller); !s.ok())
         return s;
     const Bytes token = crypto::randomBytes(proto::limits::LinkTokenSize);
-    const auto ttl = m_relay.link.ttl();
+    const auto ttl = m_relay.link->ttl();
     auto r =
         m_relay.storage.createLinkToken(caller.account, hashSecret(token),
                                         nowMs() + std::chrono::duration_cast<std::chrono::milliseconds>(ttl).count());
@@ -86,7 +86,7 @@ grpc::Status LinkService::PostBundle(grpc::ServerContext *context, const v1::Pos
         return s;
     if (auto s = validateRequest(*context, *request); !s.ok())
         return s;
-    auto r = m_relay.link.post(request->address(), toBytes(request->sealed_bundle()));
+    auto r = m_relay.link->post(request->address(), toBytes(request->sealed_bundle()));
     return r.ok() ? grpc::Status::OK : toStatus(*context, r.error());
 }
 

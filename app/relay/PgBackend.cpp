@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PgBackend: connecting, the numbered schema migrations, the writer and the readers.
 #include "PgBackend.h"
+#include "PgRateLimiter.h"
 #include "SqliteBackend.h"
 
 namespace lapis::relay {
@@ -51,22 +52,33 @@ CREATE TABLE code_devices(
 CREATE TABLE sign_in_allowances(username TEXT PRIMARY KEY, since_ms BIGINT NOT NULL);
 )sql";
 
+// Schema 6: what a single relay keeps in memory and relays on one database must share. A link
+// address with the sealed bundle posted to it (PgLinkChannel), and the token buckets of the
+// per-account limits security depends on (PgRateLimiter).
+constexpr const char *SchemaSix = R"sql(
+CREATE TABLE link_addresses(
+  address TEXT PRIMARY KEY, expires_ms BIGINT NOT NULL, bundle BYTEA);
+CREATE TABLE rate_buckets(
+  bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_ms BIGINT NOT NULL,
+  taken BOOLEAN NOT NULL);
+)sql";
+
 /// The numbered migrations, oldest first; each runs in the one transaction that records the
 /// version reached. PostgreSQL support started at schema 5, so that is its first.
 struct PgMigration {
     int version;
     const char *sql;
 };
-constexpr PgMigration Migrations[] = {{5, SchemaFive}};
+constexpr PgMigration Migrations[] = {{5, SchemaFive}, {6, SchemaSix}};
 static_assert(Migrations[std::size(Migrations) - 1].version == RelaySchemaVersion);
 
 // Relays starting together on one database migrate one at a time.
 constexpr const char *MigrationLock = "SELECT pg_advisory_xact_lock(7305941716412297216)";
-// Every write transaction of every relay takes this lock first, so that they commit one at a
-// time: mailbox ids (a sequence) then become visible in the order they were taken, and a
-// stream's cursor never passes an item that commits later; and no two relays' transactions can
-// deadlock on rows. Each transaction carries a whole group of jobs, so the cost is one commit at
-// a time, not one job.
+// Every write transaction of every relay takes this lock before its first write (PgTx::run: any
+// statement but a SELECT; the held mailbox rows), so that they commit one at a time: mailbox ids
+// (a sequence) then become visible in the order they were taken, and a stream's cursor never
+// passes an item that commits later; and no two relays' transactions can deadlock on rows. Each
+// transaction carries a whole group of jobs, so the cost is one commit at a time, not one job.
 constexpr const char *WriteLock = "SELECT pg_advisory_xact_lock(7305941716412297217)";
 
 Result<void> migrate(PgConnection &db)
@@ -101,27 +113,54 @@ Result<void> migrate(PgConnection &db)
 
 Result<void> PgTx::begin()
 {
+    m_heldRows.clear();
+    m_writeLocked = false;
     LAPIS_TRY(m_db->ensureConnected());
     LAPIS_TRY(m_db->exec("BEGIN"));
-    auto locked = m_db->exec(WriteLock);
-    if (!locked.ok())
-        (void)m_db->exec("ROLLBACK");
-    return locked;
+    m_inTransaction = true;
+    return {};
+}
+
+Result<void> PgTx::lockForWrites()
+{
+    // Taken before the transaction's first write rather than at BEGIN: what a job only looks up
+    // (a recipient's account and devices) then runs beside the other relays' locked writes.
+    if (!m_inTransaction || m_writeLocked)
+        return {};
+    LAPIS_TRY(m_db->exec(WriteLock));
+    m_writeLocked = true;
+    return {};
 }
 
 Result<void> PgTx::control(std::string_view sql)
 {
+    if (sql.rfind("ROLLBACK", 0) == 0)
+        m_heldRows.clear(); // what was held back goes with what is undone
+    else
+        LAPIS_TRY(flushMailboxRows());
+    if (sql == "ROLLBACK")
+        m_inTransaction = false;
     return m_db->exec(sql);
+}
+
+Result<void> PgTx::commit()
+{
+    LAPIS_TRY(flushMailboxRows());
+    m_inTransaction = false;
+    return m_db->commit();
 }
 
 Result<PgResult> PgTx::run(const char *sql, const PgParams &params)
 {
+    LAPIS_TRY(flushMailboxRows());
+    if (std::string_view(sql).rfind("SELECT", 0) != 0)
+        LAPIS_TRY(lockForWrites());
     return m_db->query(sql, params);
 }
 
 Result<void> PgTx::runForDevice(const char *sql, const std::string &username, std::uint32_t deviceId)
 {
-    LAPIS_TRY(m_db->query(sql, PgParams().add(username).add(deviceId)));
+    LAPIS_TRY(run(sql, PgParams().add(username).add(deviceId)));
     return {};
 }
 
@@ -174,6 +213,21 @@ void PgBackend::watchMailboxes(MailboxRing ring)
     m_listener.reset(); // joins its thread: no ring of the old one runs after this
     if (ring)
         m_listener = std::make_unique<PgMailboxListener>(m_uri, std::move(ring));
+}
+
+Result<PgResult> PgBackend::runPooled(const std::string &sql, const PgParams &params)
+{
+    std::optional<Result<PgResult>> out;
+    LAPIS_TRY(read([&](StoreTx &tx) -> Result<void> {
+        out.emplace(static_cast<PgTx &>(tx).connection().query(sql, params)); // the readers are PgTx
+        return {};
+    }));
+    return std::move(*out);
+}
+
+std::unique_ptr<TokenBuckets> PgBackend::sharedTokenBuckets(const std::string &name, double ratePerSecond, double burst)
+{
+    return std::make_unique<PgRateLimiter>(*this, name, ratePerSecond, burst);
 }
 
 std::string PgBackend::description() const

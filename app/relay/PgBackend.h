@@ -23,6 +23,7 @@ public:
 
     Result<void> begin() override;
     Result<void> control(std::string_view sql) override;
+    Result<void> commit() override;
 
     Result<std::optional<AccountRecord>> account(const std::string &username) override;
     Result<void> insertAccount(const std::string &username, const std::string &passwordHash, bool plaintextOnly,
@@ -89,8 +90,17 @@ public:
 private:
     Result<PgResult> run(const char *sql, const PgParams &params);
     Result<void> runForDevice(const char *sql, const std::string &username, std::uint32_t deviceId);
+    /// Stores the mailbox rows held back, with one statement (and their NOTIFYs in it).
+    Result<void> flushMailboxRows();
+    /// Takes the relays' write lock (PgBackend.cpp) once per transaction.
+    Result<void> lockForWrites();
 
     std::unique_ptr<PgConnection> m_db;
+    /// Mailbox rows of the writer's optimistic pass not yet sent: they go in one statement
+    /// before the next one of any kind, instead of a round trip each.
+    std::vector<MailboxRow> m_heldRows;
+    bool m_inTransaction = false;
+    bool m_writeLocked = false;
 };
 
 /// The shared backend: a PostgreSQL database several relays use at once. Writes go through one
@@ -106,7 +116,11 @@ public:
     Result<void> write(Job job) override;
     Result<void> read(const Job &job) override;
     void watchMailboxes(MailboxRing ring) override;
+    std::unique_ptr<TokenBuckets> sharedTokenBuckets(const std::string &name, double ratePerSecond,
+                                                     double burst) override;
     [[nodiscard]] std::string description() const override;
+    /// One statement on a connection of the reader pool, outside any transaction.
+    Result<PgResult> runPooled(const std::string &sql, const PgParams &params);
 
 private:
     PgBackend(std::string uri, std::string where, std::unique_ptr<PgConnection> writer);

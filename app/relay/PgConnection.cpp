@@ -60,6 +60,48 @@ PgParams &PgParams::addNull()
     return *this;
 }
 
+void PgArray::separate()
+{
+    if (m_text.size() > 1)
+        m_text += ',';
+}
+
+PgArray &PgArray::add(std::int64_t value)
+{
+    separate();
+    m_text += std::to_string(value);
+    return *this;
+}
+
+PgArray &PgArray::addText(std::string_view text)
+{
+    // Quoted, with the two characters that end or escape a quoted element escaped.
+    separate();
+    m_text += '"';
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            m_text += '\\';
+        m_text += c;
+    }
+    m_text += '"';
+    return *this;
+}
+
+PgArray &PgArray::addBytes(ByteView bytes)
+{
+    // bytea's hex input ("\\x00ff"), its backslash escaped for the array.
+    static constexpr char Hex[] = "0123456789abcdef";
+    separate();
+    m_text.reserve(m_text.size() + 6 + 2 * bytes.size());
+    m_text += "\"\\\\x";
+    for (auto b : bytes) {
+        m_text += Hex[b >> 4];
+        m_text += Hex[b & 0x0f];
+    }
+    m_text += '"';
+    return *this;
+}
+
 PgResult::PgResult(pg_result *result)
     : m_result(result, PQclear)
 {}
@@ -193,6 +235,19 @@ Result<void> PgConnection::exec(std::string_view sql)
     const auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         return errorFrom(raw, "A PostgreSQL statement failed");
+    return {};
+}
+
+Result<void> PgConnection::commit()
+{
+    pg_result *raw = PQexec(m_conn, "COMMIT");
+    PgResult result(raw);
+    const auto status = raw ? PQresultStatus(raw) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK)
+        return errorFrom(raw, "A PostgreSQL commit failed");
+    // COMMIT in a transaction a failed statement aborted "succeeds" as ROLLBACK: nothing was stored.
+    if (std::strcmp(PQcmdStatus(raw), "COMMIT") != 0)
+        return fail(ErrorCode::Io, "A PostgreSQL transaction was rolled back instead of committed");
     return {};
 }
 

@@ -32,6 +32,20 @@ private:
     std::vector<int> m_binary;
 };
 
+/// An array parameter in PostgreSQL's text form ("{1,2}", "{\"a\",\"\\\\x00ff\"}"), passed as text
+/// and cast in the statement ($1::bigint[]): many rows in one statement.
+class PgArray {
+public:
+    PgArray &add(std::int64_t value);
+    PgArray &addText(std::string_view text);
+    PgArray &addBytes(ByteView bytes);
+    [[nodiscard]] std::string literal() const { return m_text + '}'; }
+
+private:
+    void separate();
+    std::string m_text = "{";
+};
+
 /// The rows a statement returned (text format; bytea decoded by bytes()).
 class PgResult {
 public:
@@ -60,6 +74,8 @@ public:
 
     /// One or more statements without parameters.
     Result<void> exec(std::string_view sql);
+    /// COMMIT; an error when the transaction was rolled back instead (a statement in it failed).
+    Result<void> commit();
     /// A statement with parameters, prepared once per connection.
     Result<PgResult> query(const std::string &sql, const PgParams &params = {});
     /// Whether the connection is usable; a broken one is opened again (Unavailable if it cannot be).

@@ -9,14 +9,22 @@
 
 namespace lapis::relay {
 
-/// Token buckets keyed by a string (an account, a connection): `ratePerSecond` refill up to
-/// `burst`. One key's bucket running dry never touches another's.
-class RateLimiter {
+/// Token buckets keyed by a string (an account, a connection): a rate of refill up to a burst.
+/// One key's bucket running dry never touches another's.
+class TokenBuckets {
+public:
+    virtual ~TokenBuckets() = default;
+    /// Takes one token for `key`; when none is left, how long until one will be.
+    virtual std::optional<std::chrono::milliseconds> take(const std::string &key) = 0;
+};
+
+/// Token buckets in this relay's memory: `ratePerSecond` refill up to `burst`. Relays on one
+/// database share the per-account ones security depends on instead (PgRateLimiter).
+class RateLimiter final : public TokenBuckets {
 public:
     RateLimiter(double ratePerSecond, double burst);
 
-    /// Takes one token for `key`; when none is left, how long until one will be.
-    std::optional<std::chrono::milliseconds> take(const std::string &key);
+    std::optional<std::chrono::milliseconds> take(const std::string &key) override;
 
 private:
     struct Bucket {

@@ -97,33 +97,42 @@ struct RelayContext {
         , storage(s)
         , accountLimiter(config.accountRatePerSecond, config.accountBurst)
         , connectionLimiter(config.connectionRatePerSecond, config.connectionBurst)
-        , signInLimiter(config.signInRatePerSecond, config.signInBurst)
         , addressLimiter(config.addressRatePerSecond, config.addressBurst)
         , registerLimiter(config.registerRatePerSecond, config.registerBurst)
         , linkAddressLimiter(config.linkAddressRatePerSecond, config.linkAddressBurst)
-        , preKeyCallerLimiter(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst)
-        , preKeyTargetLimiter(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst)
+        , loginLimiter(std::make_unique<RateLimiter>(config.accountRatePerSecond, config.accountBurst))
+        , signInLimiter(std::make_unique<RateLimiter>(config.signInRatePerSecond, config.signInBurst))
+        , preKeyCallerLimiter(std::make_unique<RateLimiter>(config.preKeyCallerRatePerSecond, config.preKeyCallerBurst))
+        , preKeyTargetLimiter(std::make_unique<RateLimiter>(config.preKeyTargetRatePerSecond, config.preKeyTargetBurst))
         , passwordHashes(config.passwordHashWorkers, config.passwordHashQueue)
-        , link(config.linkTtl, config.linkBundleBytes)
     {}
 
     RelayConfig config;
     RelayStorage &storage;
     MailboxHub hub;
+    // Per connection, per source address, and an account's calls as a whole: each relay keeps
+    // its own (they shape load on that relay; a connection or address reaches one relay at a
+    // time, and with N relays the total is N relays' worth of capacity, as it should be).
     RateLimiter accountLimiter;
     RateLimiter connectionLimiter;
-    RateLimiter signInLimiter;
     RateLimiter addressLimiter;
     RateLimiter registerLimiter;
     RateLimiter linkAddressLimiter;
-    RateLimiter preKeyCallerLimiter;
-    RateLimiter preKeyTargetLimiter;
+    // What protects an account (log-in attempts on it, new sign-in codes for it, one-time
+    // prekeys drawn by a caller and from a target): in memory for one relay, shared through the
+    // database by relays on one (RelayServer::start), so N relays do not give N times the rate.
+    std::unique_ptr<TokenBuckets> loginLimiter;
+    std::unique_ptr<TokenBuckets> signInLimiter;
+    std::unique_ptr<TokenBuckets> preKeyCallerLimiter;
+    std::unique_ptr<TokenBuckets> preKeyTargetLimiter;
     PasswordHashPool passwordHashes;
     /// Certificates checked for account-security calls (AccountSecurity).
     CertificateVerdicts verdicts;
     /// Seals TOTP secrets with DIR/secrets.key (set by RelayServer::start before any call).
     std::unique_ptr<SecretSealer> sealer;
-    LinkChannel link;
+    /// In memory, or in the PostgreSQL database the relays share (set by RelayServer::start
+    /// before any call).
+    std::unique_ptr<LinkChannel> link;
     std::atomic<bool> stopping{false};
 
     [[nodiscard]] std::string blobPath(const std::string &blobId) const { return config.blobFolder() + "/" + blobId; }

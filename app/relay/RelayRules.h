@@ -5,6 +5,7 @@
 #include "RelayStorage.h"
 #include "StoreBackend.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -106,7 +107,17 @@ private:
         return std::move(*out);
     }
 
-    Result<SendOutcome> storeBatchIn(StoreTx &tx, const SendRequest &request);
+    /// What one write job's sends looked up about their recipients (RelayRulesMessages.cpp).
+    struct SendScratch {
+        struct Recipient {
+            AccountRecord account;
+            std::vector<DeviceRecord> devices;
+            /// Per device: at least as many items as wait in its mailbox.
+            std::map<std::uint32_t, std::size_t> mailboxBounds;
+        };
+        std::map<std::string, Recipient> recipients;
+    };
+    Result<SendOutcome> storeBatchIn(StoreTx &tx, const SendRequest &request, SendScratch &scratch);
 
     std::unique_ptr<StoreBackend> m_backend;
     CertificateVerdicts m_certificateVerdicts;

@@ -138,21 +138,31 @@ Result<PreKeyCounts> RelayRules::preKeyCount(const std::string &username, std::u
     return read<PreKeyCounts>([&](StoreTx &tx) { return tx.preKeyCounts(username, deviceId); });
 }
 
-Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &request)
+Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &request, SendScratch &scratch)
 {
-    LAPIS_TRY_ASSIGN(auto account, tx.account(request.recipient));
-    if (!account)
-        return fail(ErrorCode::NotFound, "No account named " + request.recipient);
-    const bool plaintextAllowed = account->plaintextOnly || request.allowPlaintext;
+    // The sends of one job only add mailbox rows, so what they look up about a recipient (the
+    // account, its devices, how full its mailboxes may be) is looked up once per job.
+    auto known = scratch.recipients.find(request.recipient);
+    if (known == scratch.recipients.end()) {
+        LAPIS_TRY_ASSIGN(auto account, tx.account(request.recipient));
+        if (!account)
+            return fail(ErrorCode::NotFound, "No account named " + request.recipient);
+        LAPIS_TRY_ASSIGN(auto devices, tx.devices(request.recipient));
+        known = scratch.recipients
+                    .emplace(request.recipient, SendScratch::Recipient{std::move(*account), std::move(devices), {}})
+                    .first;
+    }
+    const AccountRecord &account = known->second.account;
+    const std::vector<DeviceRecord> &devices = known->second.devices;
+    const bool plaintextAllowed = account.plaintextOnly || request.allowPlaintext;
     for (const auto &item : request.items) {
         if (item.plaintext && !plaintextAllowed)
             return fail(ErrorCode::PermissionDenied, "A plaintext envelope to an account with end-to-end "
                                                      "devices needs the sender's explicit allowance");
     }
-    LAPIS_TRY_ASSIGN(auto devices, tx.devices(request.recipient));
     std::optional<crypto::Ed25519PublicKey> accountKey;
-    if (!account->plaintextOnly && !account->accountKey.empty()) {
-        if (auto key = crypto::Ed25519PublicKey::fromBytes(account->accountKey); key.ok())
+    if (!account.plaintextOnly && !account.accountKey.empty()) {
+        if (auto key = crypto::Ed25519PublicKey::fromBytes(account.accountKey); key.ok())
             accountKey = *key;
     }
     // A batch must address every device the account key certified and may address the others
@@ -174,22 +184,29 @@ Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &req
         addressed.insert(item.recipientDevice);
 
     SendOutcome outcome;
-    outcome.plaintextOnly = account->plaintextOnly;
+    outcome.plaintextOnly = account.plaintextOnly;
     const bool toAccountMailbox = devices.empty() && addressed == std::set<std::uint32_t>{0} && plaintextAllowed;
     const bool complete = std::includes(addressed.begin(), addressed.end(), required.begin(), required.end())
                           && std::includes(listed.begin(), listed.end(), addressed.begin(), addressed.end());
     if (!toAccountMailbox && !complete) {
-        outcome.currentDevices = std::move(devices);
+        outcome.currentDevices = devices;
         return outcome;
     }
+    auto &bounds = known->second.mailboxBounds;
     if (request.mailboxLimit > 0) {
         for (auto device : addressed) {
             // Counting is linear in what waits, and a device that is behind gets most sends: it
-            // is needed only when the cheap upper bound comes near the limit.
-            LAPIS_TRY_ASSIGN(const auto bound, tx.mailboxCountBound(request.recipient, device));
-            if (bound + request.items.size() <= request.mailboxLimit)
+            // is needed only when the cheap upper bound comes near the limit. The bound stays
+            // one for the rest of the job when it grows by what the job adds.
+            auto bound = bounds.find(device);
+            if (bound == bounds.end()) {
+                LAPIS_TRY_ASSIGN(const auto first, tx.mailboxCountBound(request.recipient, device));
+                bound = bounds.emplace(device, first).first;
+            }
+            if (bound->second + request.items.size() <= request.mailboxLimit)
                 continue;
             LAPIS_TRY_ASSIGN(auto waiting, tx.mailboxCount(request.recipient, device, request.mailboxLimit));
+            bound->second = waiting;
             if (waiting + request.items.size() > request.mailboxLimit)
                 return fail(ErrorCode::LimitExceeded, "The mailbox of " + request.recipient + "'s device "
                                                           + std::to_string(device)
@@ -207,6 +224,8 @@ Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &req
         row.payload = item.payload;
         LAPIS_TRY(tx.insertMailbox(row));
         outcome.deliveredTo.push_back(item.recipientDevice);
+        if (auto bound = bounds.find(item.recipientDevice); bound != bounds.end())
+            ++bound->second;
     }
     outcome.stored = true;
     return outcome;
@@ -214,7 +233,10 @@ Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &req
 
 Result<SendOutcome> RelayRules::storeBatch(const SendRequest &request)
 {
-    return write<SendOutcome>([&](StoreTx &tx) { return storeBatchIn(tx, request); });
+    return write<SendOutcome>([&](StoreTx &tx) {
+        SendScratch scratch;
+        return storeBatchIn(tx, request, scratch);
+    });
 }
 
 Result<std::vector<Result<SendOutcome>>> RelayRules::storeBatches(const std::vector<SendRequest> &requests)
@@ -223,10 +245,21 @@ Result<std::vector<Result<SendOutcome>>> RelayRules::storeBatches(const std::vec
     return write<Outcomes>([&](StoreTx &tx) -> Result<Outcomes> {
         Outcomes outcomes;
         outcomes.reserve(requests.size());
+        SendScratch scratch;
         for (const auto &request : requests) {
+            if (tx.optimistic()) {
+                // No savepoints in the writer's first pass: a failing batch fails the job, and the
+                // writer runs it again in its careful pass, where the savepoints below keep the
+                // failure to that batch.
+                auto outcome = storeBatchIn(tx, request, scratch);
+                if (!outcome.ok())
+                    return std::move(outcome).error();
+                outcomes.push_back(std::move(outcome));
+                continue;
+            }
             // A nested savepoint, so a failing batch leaves the others in the transaction.
             LAPIS_TRY(tx.control("SAVEPOINT batch"));
-            auto outcome = storeBatchIn(tx, request);
+            auto outcome = storeBatchIn(tx, request, scratch);
             if (!outcome.ok())
                 LAPIS_TRY(tx.control("ROLLBACK TO batch"));
             LAPIS_TRY(tx.control("RELEASE batch"));

@@ -5,6 +5,7 @@
 #include "LinkService.h"
 #include "MessagesService.h"
 #include "OpenStorage.h"
+#include "PgLinkChannel.h"
 #include "RelayServer.h"
 #include "SelfSignedCertificate.h"
 #include "ServiceSupport.h"
@@ -17,6 +18,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <tuple>
 
 namespace lapis::relay {
 
@@ -53,6 +55,24 @@ Result<std::unique_ptr<RelayServer>> RelayServer::start(RelayConfig config)
     relay->m_context = std::make_unique<RelayContext>(std::move(config), *relay->m_storage);
     RelayContext &ctx = *relay->m_context;
     ctx.sealer = std::move(sealer);
+    // Relays on one database share the limits that protect an account.
+    auto &backend = relay->m_rules->backend();
+    const RelayConfig &c = ctx.config;
+    for (auto [limiter, name, rate, burst] :
+         {std::tuple{&ctx.loginLimiter, "login", c.accountRatePerSecond, c.accountBurst},
+          std::tuple{&ctx.signInLimiter, "signin", c.signInRatePerSecond, c.signInBurst},
+          std::tuple{&ctx.preKeyCallerLimiter, "prekeycaller", c.preKeyCallerRatePerSecond, c.preKeyCallerBurst},
+          std::tuple{&ctx.preKeyTargetLimiter, "prekeytarget", c.preKeyTargetRatePerSecond, c.preKeyTargetBurst}}) {
+        if (auto shared = backend.sharedTokenBuckets(name, rate, burst))
+            *limiter = std::move(shared);
+    }
+    // Relays on one database share the link channel; one relay keeps it in memory.
+    if (ctx.config.databaseUri.empty()) {
+        ctx.link = std::make_unique<MemoryLinkChannel>(ctx.config.linkTtl, ctx.config.linkBundleBytes);
+    } else {
+        LAPIS_TRY_ASSIGN(ctx.link,
+                         PgLinkChannel::open(ctx.config.databaseUri, ctx.config.linkTtl, ctx.config.linkBundleBytes));
+    }
     // Mail stored through another relay on the same database wakes this relay's streams.
     relay->m_rules->backend().watchMailboxes(
         [&ctx](const std::string &account, std::uint32_t device) { ctx.hub.notify(account, device); });
@@ -109,7 +129,8 @@ void RelayServer::shutdown()
     if (m_context) {
         m_context->stopping = true;
         m_context->hub.closeAll();
-        m_context->link.stopAll();
+        if (m_context->link)
+            m_context->link->stopAll();
     }
     if (m_server) {
         m_server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));

@@ -65,13 +65,20 @@ Result<void> toFive(SqliteConnection &db, std::int64_t found)
     return db.exec(SchemaFive);
 }
 
+/// Schema 6 added only what relays on one PostgreSQL database share and a single relay keeps in
+/// its memory (link addresses, the per-account rate buckets): nothing changes in the file.
+Result<void> toSix(SqliteConnection &, std::int64_t)
+{
+    return {};
+}
+
 /// The numbered migrations, oldest first: each brings the file from the version before it to
 /// its own, inside the one transaction that also sets user_version.
 struct SqliteMigration {
     int version;
     Result<void> (*apply)(SqliteConnection &db, std::int64_t found);
 };
-constexpr SqliteMigration Migrations[] = {{5, toFive}};
+constexpr SqliteMigration Migrations[] = {{5, toFive}, {6, toSix}};
 static_assert(Migrations[std::size(Migrations) - 1].version == RelaySchemaVersion);
 
 Result<void> migrate(SqliteConnection &db, const std::string &path)

@@ -14,7 +14,7 @@ namespace lapis::relay {
 
 /// The relay schema this build writes (both backends share the numbers: version N is the same
 /// data model in SQLite and in PostgreSQL). A database at a newer version is refused.
-constexpr int RelaySchemaVersion = 5;
+constexpr int RelaySchemaVersion = 6;
 
 /// StoreTx over one SQLite connection (SqliteTx.cpp).
 class SqliteTx final : public StoreTx {

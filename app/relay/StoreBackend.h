@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RateLimiter.h"
 #include "RelayStorage.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,16 @@ public:
     // --- transaction control (the writer's; SAVEPOINT/ROLLBACK TO/RELEASE/COMMIT/ROLLBACK)
     virtual Result<void> begin() = 0;
     virtual Result<void> control(std::string_view sql) = 0;
+    virtual Result<void> commit() { return control("COMMIT"); }
+
+    /// Set by the writer for its first pass over a group of jobs, which opens no savepoints: a
+    /// job that fails there makes the writer roll the whole group back and run it again, each
+    /// job in a savepoint of its own. In that pass a job made of parts that must fail alone
+    /// (RelayRules::storeBatches) fails whole at its first failing part instead of paying for
+    /// savepoints, and a backend may defer writes whose results nobody reads (their errors
+    /// surface at a later statement or at commit, which fails the pass just the same).
+    void setOptimistic(bool on) { m_optimistic = on; }
+    [[nodiscard]] bool optimistic() const { return m_optimistic; }
 
     // --- accounts
     virtual Result<std::optional<AccountRecord>> account(const std::string &username) = 0;
@@ -138,6 +150,9 @@ public:
     };
     /// Drops what is past its cutoff; the ids of the blobs dropped.
     virtual Result<std::vector<std::string>> purge(const PurgeCutoffs &cutoffs) = 0;
+
+private:
+    bool m_optimistic = false;
 };
 
 /// A place the relay's data lives: runs jobs in durable write transactions (group committed) or
@@ -155,6 +170,14 @@ public:
     /// An empty `ring` stops watching. The embedded backend has no other relays: nothing to watch.
     using MailboxRing = std::function<void(const std::string &account, std::uint32_t device)>;
     virtual void watchMailboxes(MailboxRing ring) { (void)ring; }
+    /// Token buckets that every relay on the same database shares, keyed apart by `name`; null
+    /// for the embedded backend (one relay: its in-memory RateLimiter is the whole truth).
+    virtual std::unique_ptr<TokenBuckets> sharedTokenBuckets(const std::string &name, double ratePerSecond,
+                                                             double burst)
+    {
+        (void)name, (void)ratePerSecond, (void)burst;
+        return nullptr;
+    }
     /// For the log: "sqlite FILE, schema N" or "postgresql HOST/DB, schema N".
     [[nodiscard]] virtual std::string description() const = 0;
 };

@@ -6,6 +6,7 @@
 #include <lapis/proto/Validation.h>
 #include <lapis/transport/LoginAnswer.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -369,50 +370,57 @@ Result<Bytes> RelayClient::waitForLink(const std::string &address, std::chrono::
     v1::WaitLinkRequest request;
     request.set_address(address);
     LAPIS_TRY(proto::validate(request));
-    LAPIS_TRY_ASSIGN(auto ctx, context(false, timeout));
-    // The link channel lives in the memory of the relay that made the address: the wait goes to
-    // the current relay and is not moved (a fail-over shows as an error; linking starts again).
-    const auto route = m_routes->current();
-    v1::LinkBundle response;
-    // One long call, cancelled from a watcher only when the caller gives up: a call cut into
-    // slices could end just as the relay hands the bundle over, and the bundle would be lost.
-    std::mutex mutex;
-    std::condition_variable finished;
-    bool done = false;
-    bool cancelled = false;
-    std::thread watcher;
-    if (interrupted)
-        watcher = std::thread([&] {
-            std::unique_lock lock(mutex);
-            while (!done) {
-                if (finished.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; }))
-                    break;
-                if (interrupted()) {
-                    cancelled = true;
-                    ctx->TryCancel();
-                    break;
+    // Relays on one database share the link channel: a wait whose relay went away goes on at the
+    // next one, for the time that is left. (A single relay keeps it in memory; there is no next.)
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (std::size_t tries = 0;; ++tries) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        LAPIS_TRY_ASSIGN(auto ctx, context(false, std::max(left, std::chrono::milliseconds(1))));
+        const auto route = m_routes->current();
+        v1::LinkBundle response;
+        // One long call, cancelled from a watcher only when the caller gives up: a call cut into
+        // slices could end just as the relay hands the bundle over, and the bundle would be lost.
+        std::mutex mutex;
+        std::condition_variable finished;
+        bool done = false;
+        bool cancelled = false;
+        std::thread watcher;
+        if (interrupted)
+            watcher = std::thread([&] {
+                std::unique_lock lock(mutex);
+                while (!done) {
+                    if (finished.wait_for(lock, std::chrono::milliseconds(200), [&] { return done; }))
+                        break;
+                    if (interrupted()) {
+                        cancelled = true;
+                        ctx->TryCancel();
+                        break;
+                    }
                 }
+            });
+        const grpc::Status status = m_stubs[route.index].link->Wait(ctx.get(), request, &response);
+        if (watcher.joinable()) {
+            {
+                std::lock_guard lock(mutex);
+                done = true;
             }
-        });
-    const grpc::Status status = m_stubs[route.index].link->Wait(ctx.get(), request, &response);
-    if (watcher.joinable()) {
-        {
-            std::lock_guard lock(mutex);
-            done = true;
+            finished.notify_all();
+            watcher.join();
         }
-        finished.notify_all();
-        watcher.join();
-    }
-    if (cancelled && !status.ok())
-        return fail(ErrorCode::Cancelled, "Linking was cancelled");
-    if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED)
-        return fail(ErrorCode::Cancelled, "Nobody approved the link request in time");
-    if (!status.ok()) {
-        if (status.error_code() == grpc::StatusCode::UNAVAILABLE)
+        if (cancelled && !status.ok())
+            return fail(ErrorCode::Cancelled, "Linking was cancelled");
+        if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED)
+            return fail(ErrorCode::Cancelled, "Nobody approved the link request in time");
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
             m_routes->failed(route.index);
-        return toError(status, *ctx, route.address);
+            if (tries + 1 < m_routes->size() && std::chrono::steady_clock::now() < deadline)
+                continue;
+        }
+        if (!status.ok())
+            return toError(status, *ctx, route.address);
+        return toBytes(response.sealed_bundle());
     }
-    return toBytes(response.sealed_bundle());
 }
 
 Result<LinkToken> RelayClient::createLinkToken()

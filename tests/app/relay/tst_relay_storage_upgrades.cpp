@@ -105,7 +105,7 @@ private slots:
             QVERIFY(db.ok());
             auto version = db->prepare("PRAGMA user_version");
             QVERIFY(version.ok() && *version->step());
-            QCOMPARE(version->int64(0), std::int64_t(5));
+            QCOMPARE(version->int64(0), std::int64_t(RelaySchemaVersion));
         }
         auto counts = s.preKeyCount("old", 1);
         QVERIFY(counts.ok());

@@ -12,6 +12,9 @@
 #include <QDir>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+
+#include <thread>
 
 using lapis::test::PostgresServer;
 using lapis::test::RelayOperator;
@@ -213,8 +216,88 @@ private slots:
         QVERIFY(file.readAll() == QByteArray(reinterpret_cast<const char *>(data.data()), qsizetype(data.size())));
     }
 
+    // Issue 19: the link channel crosses relays. The address is made through A, the new device
+    // waits through B, the trusted device posts through A: B hands the bundle over (woken by
+    // the database's notification, or by its own look four times a second), once.
+    void linkAddressMadeOnOneRelayServedByTheOther()
+    {
+        auto owner = registeredVia(m_relay->endpoint(), "x-linker");
+        TRY_OK(address, client(m_relay->endpoint())->createLinkAddress());
+        auto waiter = client(m_second->endpoint());
+        std::optional<Result<Bytes>> received;
+        std::thread wait([&] { received.emplace(waiter->waitForLink(address->address, std::chrono::seconds(20))); });
+        auto joinWait = qScopeGuard([&] { wait.join(); });
+        const Bytes sealed = crypto::randomBytes(2000);
+        QVERIFY(owner->postLinkBundle(address->address, sealed).ok());
+        wait.join();
+        joinWait.dismiss();
+        QVERIFY(received && received->ok());
+        QVERIFY(**received == sealed);
+        // Handed over once: the address is spent on every relay.
+        EXPECT_ERROR(client(m_relay->endpoint())->waitForLink(address->address, std::chrono::seconds(2)),
+                     ErrorCode::NotFound);
+        EXPECT_ERROR(owner->postLinkBundle(address->address, sealed), ErrorCode::NotFound);
+        QCOMPARE(m_postgres.psql(QStringLiteral("community"), QStringLiteral("SELECT count(*) FROM link_addresses")),
+                 QStringLiteral("0"));
+    }
+
     // Issue 16 item 17 on PostgreSQL: the operator reading the database finds no TOTP secret and
     // no sign-in code in the clear (the sealing key is DATA/secrets.key, not in the database).
+    // Issue 19: the limits that protect an account hold for the deployment, not per relay. New
+    // sign-in requests (each shows a code to guess) and one-time prekeys drawn from a target's
+    // pool, spread over two relays, stop where one relay would stop them. With the buckets in
+    // each relay's memory, two relays allowed twice as many.
+    void accountLimitsHoldAcrossRelays()
+    {
+        QVERIFY(m_postgres.createDatabase(QStringLiteral("limits")));
+        std::vector<std::unique_ptr<RelayProcess>> relays;
+        for (int i = 0; i < 2; ++i) {
+            relays.push_back(std::make_unique<RelayProcess>(
+                RelayDataDir{m_dir.path() + QStringLiteral("/shared")},
+                QStringList{QStringLiteral("--rate-sign-in"), QStringLiteral("0.001/5"),
+                            QStringLiteral("--rate-prekey-target"), QStringLiteral("0.001/5")}));
+            relays.back()->useDatabase(m_postgres.uri(QStringLiteral("limits")));
+            QVERIFY(relays.back()->start());
+        }
+        auto viaRelay = [&](int i) { return relays[static_cast<std::size_t>(i % 2)]->endpoint(); };
+
+        auto owner = registeredVia(viaRelay(0), "l-owner");
+        int pendingMade = 0;
+        int refused = 0;
+        for (int i = 0; i < 8; ++i) {
+            std::optional<SignInPending> pending;
+            auto attempt =
+                client(viaRelay(i))->loginDevice(LoginRequest{"l-owner", Password, "phone", {}, {}, {}}, &pending);
+            QVERIFY(!attempt.ok());
+            if (pending)
+                ++pendingMade;
+            else if (attempt.error().code == ErrorCode::LimitExceeded)
+                ++refused;
+        }
+        QCOMPARE(pendingMade, 5);
+        QCOMPARE(refused, 3);
+        TRY_OK(requests, owner->signInRequests());
+        QCOMPARE(requests->size(), 5u);
+
+        auto target = registeredVia(viaRelay(0), "l-target");
+        std::vector<OneTimePreKey> keys;
+        for (int i = 1; i <= 20; ++i)
+            keys.push_back({static_cast<std::uint32_t>(i), toBytes("otpk " + std::to_string(i))});
+        QVERIFY(target->publishKeys(Bytes(32, 0x52), toBytes("certificate"), toBytes("signed prekey"), keys).ok());
+        int withOneTime = 0;
+        for (int i = 0; i < 8; ++i) {
+            auto caller = registeredVia(viaRelay(i), "l-caller" + std::to_string(i));
+            TRY_OK(bundles, caller->fetchPreKeyBundles("l-target"));
+            QCOMPARE(bundles->bundles.size(), 1u);
+            withOneTime += bundles->bundles[0].oneTimePreKey ? 1 : 0;
+        }
+        QCOMPARE(withOneTime, 5);
+        TRY_OK(left, target->preKeyCount());
+        QCOMPARE(*left, 15u);
+        for (auto &relay : relays)
+            QCOMPARE(relay->terminate(), 0);
+    }
+
     void secretsSealedInPostgres()
     {
         auto owner = registered("x-sealed");
@@ -385,7 +468,7 @@ private slots:
                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), m_postgres.uri(database)},
                      output);
         QCOMPARE(code, 1);
-        QVERIFY2(output.contains(QStringLiteral("newer lapis-relay (schema 99; this one knows up to 5)")),
+        QVERIFY2(output.contains(QStringLiteral("newer lapis-relay (schema 99; this one knows up to 6)")),
                  qPrintable(output));
         QCOMPARE(m_postgres.psql(database, QStringLiteral("SELECT version FROM relay_schema")), QStringLiteral("99"));
         QCOMPARE(m_postgres.psql(database, QStringLiteral("SELECT count(*) FROM accounts")), QStringLiteral("1"));
