@@ -136,6 +136,7 @@ std::string usage()
            "  groups                          GROUP-ID<TAB>NAME<TAB>MEMBERS (how many)<TAB>e2e|plaintext\n"
            "  group-members GROUP-ID          USER<TAB>admin|member\n"
            "  group-history GROUP-ID [--limit N]\n"
+           "  group-receipts GROUP-ID MESSAGE-ID  who has your message: USER<TAB>sent|delivered|read\n"
            "  devices [USER]                  ID NAME CREATED e2e|plaintext pq|classical (pq: PQXDH)\n"
            "  safety-number USER\n"
            "  accept-key USER                 accept USER's new account key (after comparing)\n"

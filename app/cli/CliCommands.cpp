@@ -523,6 +523,7 @@ const std::map<std::string, Handler> &handlers()
         {"group-create", groupCreateCommand},
         {"group-send", groupSendCommand},
         {"group-send-file", groupSendFileCommand},
+        {"group-receipts", groupReceiptsCommand},
         {"group-add", groupChangeCommand},
         {"group-remove", groupChangeCommand},
         {"group-promote", groupChangeCommand},

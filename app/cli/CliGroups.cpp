@@ -158,6 +158,22 @@ Result<void> groupMembersCommand(engine::Engine &engine, const CliArguments &arg
     return {};
 }
 
+Result<void> groupReceiptsCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out)
+{
+    LAPIS_TRY_ASSIGN(auto hex, needPositional(args, 0, "a group id"));
+    LAPIS_TRY_ASSIGN(auto group, parseGroupId(hex));
+    LAPIS_TRY_ASSIGN(auto messageHex, needPositional(args, 1, "a message id"));
+    LAPIS_TRY_ASSIGN(auto id, parseMessageId(messageHex));
+    LAPIS_TRY_ASSIGN(auto receipts, engine.groupReceipts(group, id));
+    for (const auto &receipt : receipts)
+        out << receipt.account.value() << "\t"
+            << (receipt.state == store::MessageState::Read        ? "read"
+                : receipt.state == store::MessageState::Delivered ? "delivered"
+                                                                  : "sent")
+            << "\n";
+    return {};
+}
+
 Result<void> groupHistoryCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out)
 {
     LAPIS_TRY_ASSIGN(auto hex, needPositional(args, 0, "a group id"));

@@ -21,6 +21,8 @@ Result<void> groupCreateCommand(engine::Engine &engine, const CliArguments &args
 Result<void> groupSendCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);
 /// group-send-file GROUP-ID PATH [--allow-plaintext]: `sent|queued ID e2e`.
 Result<void> groupSendFileCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);
+/// group-receipts GROUP-ID MESSAGE-ID: one line per member, USER<TAB>sent|delivered|read.
+Result<void> groupReceiptsCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);
 /// group-add|group-remove|group-promote GROUP-ID USER..., group-leave GROUP-ID, group-rename
 /// GROUP-ID NAME: `group GROUP-ID version N`.
 Result<void> groupChangeCommand(engine::Engine &engine, const CliArguments &args, std::ostream &out);

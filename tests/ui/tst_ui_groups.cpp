@@ -78,6 +78,21 @@ class UiGroupsTest : public QObject {
         return lines[0];
     }
 
+    /// Each member's state for our message `messageId` as the conversation reports it (0 not yet,
+    /// 1 delivered, 2 read); empty when it did not answer.
+    QMap<QString, int> receiptStates(const QString &messageId) const
+    {
+        QSignalSpy loaded(conversation(), &ConversationController::receiptsLoaded);
+        conversation()->loadReceipts(messageId);
+        QMap<QString, int> out;
+        if (!loaded.wait(5000))
+            return out;
+        for (const auto &member : loaded.at(0).at(1).toList())
+            out[member.toMap().value(QStringLiteral("account")).toString()] =
+                member.toMap().value(QStringLiteral("state")).toInt();
+        return out;
+    }
+
     static QStringList membersOf(const QJsonObject &event)
     {
         QStringList out;
@@ -192,6 +207,24 @@ private slots:
             QCOMPARE(got.json()[0][QStringLiteral("group")].toString(), groupId());
             QCOMPARE(got.json()[0][QStringLiteral("text")].toString(), QStringLiteral("Boat leaves at eight"));
         }
+        // Who has it: both delivered; Bob reads the group, and Alice sees it.
+        const auto boat = sent.at(0).at(0).toString();
+        VERIFY_RUN(m_bob->run({QStringLiteral("mark-read"), QStringLiteral("#") + groupId()}));
+        QTRY_VERIFY_WITH_TIMEOUT(receiptStates(boat)
+                                     == (QMap<QString, int>{{QStringLiteral("bob"), 2}, {QStringLiteral("carol"), 1}}),
+                                 20000);
+        auto *bubbleMenuItem = findObject(window()->contentItem(), QStringLiteral("bubble_") + boat);
+        QVERIFY(bubbleMenuItem);
+        QVERIFY(QMetaObject::invokeMethod(bubbleMenuItem, "receiptsRequested", Q_ARG(QString, boat)));
+        auto *receipts = dialog(QStringLiteral("receiptsDialog"));
+        QVERIFY(receipts);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            findItem(window()->contentItem(), QStringLiteral("receiptsSummary"))->property("text").toString(),
+            QStringLiteral("Read by 1 of 2"), 5000);
+        QVERIFY(test::saveScreenshot(window(), QStringLiteral("group-receipts")));
+        QMetaObject::invokeMethod(receipts, "close");
+        QTRY_VERIFY_WITH_TIMEOUT(!receipts->property("visible").toBool(), 5000);
+
         VERIFY_RUN(m_bob->run({QStringLiteral("group-send"), groupId(), QStringLiteral("I'll bring rope")}));
         VERIFY_RUN(m_bob->run({QStringLiteral("group-send"), groupId(), QStringLiteral("and a map")}));
         VERIFY_RUN(m_carol->run({QStringLiteral("group-send"), groupId(), QStringLiteral("I'll bring lunch")}));
@@ -236,6 +269,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(list->get(list->rowOfPeer(conversation()->peer()), QStringLiteral("lastMessage")),
                                   QVariant(QStringLiteral("carol: I'll bring lunch")), 10000);
         QVERIFY(test::saveScreenshot(window(), QStringLiteral("group-conversation")));
+        // A search hit in the group names the group, and opens its conversation.
+        session()->search(QStringLiteral("rope"));
+        QTRY_COMPARE_WITH_TIMEOUT(session()->searchResults().size(), 1, 10000);
+        const auto hit = session()->searchResults().front().toMap();
+        QCOMPARE(hit.value(QStringLiteral("title")).toString(), QStringLiteral("Harbour crew"));
+        QCOMPARE(hit.value(QStringLiteral("peer")).toString(), conversation()->peer());
+        session()->search(QString());
     }
 
     void theInfoPanelChangesTheGroupForEveryone()

@@ -137,42 +137,6 @@ void ConversationController::refreshTrust()
     }
 }
 
-void ConversationController::refreshGroup()
-{
-    if (!isGroup())
-        return;
-    const QString peer = m_peer;
-    m_worker->run<Result<engine::GroupSummary>>(
-        this,
-        [peer](EngineWorker::Context &context) -> Result<engine::GroupSummary> {
-            LAPIS_TRY(context.requireProfile());
-            const auto group = engine::groupOfConversationKey(AccountId(peer.toStdString()));
-            if (!group)
-                return fail(ErrorCode::NotFound, "No such group");
-            return context.engine->group(*group);
-        },
-        [this, peer](Result<engine::GroupSummary> result) {
-            if (peer != m_peer)
-                return;
-            if (!result.ok()) {
-                setError(errorSentence(result.error()));
-                return;
-            }
-            m_groupName = QString::fromStdString(result->name);
-            m_groupMemberCount = static_cast<int>(result->members.size());
-            m_groupMember = result->isMember;
-            emit titleChanged();
-            // A group admits only members reached end to end: it is blue, and there is no
-            // device list of its own to wait for before files go.
-            m_endToEnd = result->endToEnd;
-            m_trustKnown = true;
-            emit trustChanged();
-            m_trustSettled = true;
-            if (!m_filesAwaitingTrust.isEmpty())
-                sendFiles(std::exchange(m_filesAwaitingTrust, {}));
-        });
-}
-
 void ConversationController::markRead()
 {
     if (m_peer.isEmpty())

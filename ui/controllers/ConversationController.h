@@ -64,6 +64,9 @@ public:
     [[nodiscard]] bool groupMember() const { return m_groupMember; }
     /// Reads the group's name and membership again (a change arrived or was made here).
     Q_INVOKABLE void refreshGroup();
+    /// Asks who of the group's members has our message `messageId` (hex) and who has read it;
+    /// receiptsLoaded answers (ConversationGroups.cpp).
+    Q_INVOKABLE void loadReceipts(const QString &messageId);
     [[nodiscard]] MessageListModel *messages() { return &m_messages; }
     [[nodiscard]] AttachmentQueueModel *attachments() { return &m_attachments; }
     [[nodiscard]] bool endToEnd() const { return m_endToEnd; }
@@ -178,6 +181,8 @@ signals:
     void peerTypingChanged();
     /// The answer to loadEditHistory: [{text, time}], oldest first.
     void editHistoryLoaded(const QString &messageId, const QVariantList &versions);
+    /// The answer to loadReceipts: [{account, state (0 not yet, 1 delivered, 2 read), stateText, time}].
+    void receiptsLoaded(const QString &messageId, const QVariantList &members);
     /// An edit or a delete went out (or was queued) and is stored (tests wait on it).
     void messageChanged(const QString &messageId);
 

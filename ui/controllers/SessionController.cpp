@@ -468,6 +468,7 @@ void SessionController::search(const QString &text)
                 for (const auto &m : result.value()) {
                     QVariantMap row;
                     row[QStringLiteral("peer")] = m_conversations.peerOfConversation(m.conversationId);
+                    row[QStringLiteral("title")] = m_conversations.titleOfConversation(m.conversationId);
                     row[QStringLiteral("text")] = QString::fromStdString(m.text);
                     row[QStringLiteral("messageId")] = QString::fromStdString(m.id.toHex());
                     row[QStringLiteral("outgoing")] = m.direction == store::MessageDirection::Outgoing;

@@ -166,6 +166,15 @@ QString ConversationListModel::peerOfConversation(qint64 conversationId) const
     return {};
 }
 
+QString ConversationListModel::titleOfConversation(qint64 conversationId) const
+{
+    for (const auto &row : m_rows)
+        if (row.conversation.id == conversationId)
+            return QString::fromStdString(row.conversation.title.empty() ? row.conversation.peer.value()
+                                                                         : row.conversation.title);
+    return {};
+}
+
 QVariant ConversationListModel::get(int row, const QString &roleName) const
 {
     const auto names = roleNames();

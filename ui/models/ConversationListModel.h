@@ -55,6 +55,8 @@ public:
     Q_INVOKABLE int rowOfPeer(const QString &peer) const;
     /// The peer of a conversation id (search results carry ids), or empty.
     [[nodiscard]] QString peerOfConversation(qint64 conversationId) const;
+    /// What the list calls it: the contact, or the group's name.
+    [[nodiscard]] QString titleOfConversation(qint64 conversationId) const;
     Q_INVOKABLE QVariant get(int row, const QString &roleName) const;
     /// This account's name (notices in the last-message line say "you").
     void setSelf(const QString &self) { m_self = self; }

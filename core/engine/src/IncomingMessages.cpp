@@ -5,6 +5,7 @@
 #include <lapis/engine/Attachments.h>
 #include <lapis/engine/IncomingMessages.h>
 #include <lapis/engine/ProtocolStores.h>
+#include <lapis/engine/groups/Groups.h>
 #include <lapis/protocol/SessionCipher.h>
 
 #include <algorithm>
@@ -175,6 +176,13 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
         event.receiptState = read && (m_showsReadReceipts || fromOwnAccount) ? store::MessageState::Read
                                                                              : store::MessageState::Delivered;
         for (const auto &id : content.receipt->messageIds) {
+            if (!fromOwnAccount) {
+                LAPIS_TRY_ASSIGN(const bool counted, takeGroupReceipt(tx, id, event.from, event.receiptState, nowMs));
+                if (counted) {
+                    event.receiptFor.push_back(id);
+                    continue;
+                }
+            }
             // A receipt counts only from the person the message went to (or our own devices).
             LAPIS_TRY_ASSIGN(const bool ours, belongsTo(tx, id, event.from));
             if (!ours && !fromOwnAccount)
@@ -201,6 +209,39 @@ Result<IncomingEvent> IncomingMessages::apply(store::Transaction &tx, const prot
         return unreadable(Error{ErrorCode::PermissionDenied, "A group message came outside its group's encryption"});
     const AccountId peer = event.from; // copied: `event` is moved into the call
     return storeDataMessage(tx, *content.data, std::move(event), peer, store::MessageDirection::Incoming, nowMs);
+}
+
+Result<bool> IncomingMessages::takeGroupReceipt(store::Transaction &tx, const MessageId &target,
+                                                const AccountId &member, store::MessageState state, std::int64_t nowMs)
+{
+    LAPIS_TRY_ASSIGN(auto message, tx.messages().find(target));
+    if (!message || message->direction != store::MessageDirection::Outgoing)
+        return false;
+    LAPIS_TRY_ASSIGN(auto conversation, tx.conversations().find(message->conversationId));
+    const auto group = conversation ? groupOfConversationKey(conversation->peer) : std::nullopt;
+    if (!group)
+        return false;
+    // Only a member's receipt counts, and each member's on its own: who has it, who has read it.
+    LAPIS_TRY_ASSIGN(const bool isMember, tx.groups().hasMember(*group, member));
+    if (!isMember || member == m_self.account)
+        return false;
+    LAPIS_TRY(tx.messages().recordReceipt(target, member, state, nowMs));
+    // The message itself is delivered (read) once every other member has it (has read it).
+    LAPIS_TRY_ASSIGN(const auto stored, tx.groups().find(*group));
+    LAPIS_TRY_ASSIGN(const auto receipts, tx.messages().receipts(target));
+    std::size_t others = 0;
+    if (stored)
+        for (const auto &m : stored->members)
+            others += m.account == m_self.account ? 0 : 1;
+    const auto reached = [&](store::MessageState at) {
+        return static_cast<std::size_t>(std::count_if(receipts.begin(), receipts.end(),
+                                                      [&](const store::MemberReceipt &r) { return r.state >= at; }));
+    };
+    if (others > 0 && reached(store::MessageState::Read) >= others)
+        LAPIS_TRY(tx.messages().advanceState(target, store::MessageState::Read));
+    else if (others > 0 && reached(store::MessageState::Delivered) >= others)
+        LAPIS_TRY(tx.messages().advanceState(target, store::MessageState::Delivered));
+    return true;
 }
 
 Result<bool> IncomingMessages::belongsTo(store::Transaction &tx, const MessageId &target, const AccountId &peer)

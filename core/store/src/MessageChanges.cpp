@@ -188,4 +188,34 @@ Result<void> MessageRepository::pruneEarlyChanges(std::int64_t beforeMs)
     return stmt.run();
 }
 
+Result<void> MessageRepository::recordReceipt(const MessageId &id, const AccountId &account, MessageState state,
+                                              std::int64_t atMs)
+{
+    {
+        LAPIS_TRY_ASSIGN(auto insert, m_db.prepare("INSERT OR IGNORE INTO message_receipts (message_id, account_id, "
+                                                   "state, at) VALUES (?, ?, ?, ?)"));
+        insert.bindAll(id.bytes(), account.value(), static_cast<int>(state), atMs);
+        LAPIS_TRY(insert.run());
+    }
+    LAPIS_TRY_ASSIGN(auto further, m_db.prepare("UPDATE message_receipts SET state = ?, at = ? "
+                                                "WHERE message_id = ? AND account_id = ? AND state < ?"));
+    further.bindAll(static_cast<int>(state), atMs, id.bytes(), account.value(), static_cast<int>(state));
+    return further.run();
+}
+
+Result<std::vector<MemberReceipt>> MessageRepository::receipts(const MessageId &id)
+{
+    LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT account_id, state, at FROM message_receipts WHERE message_id = ? "
+                                             "ORDER BY account_id"));
+    stmt.bindAll(id.bytes());
+    std::vector<MemberReceipt> out;
+    for (;;) {
+        LAPIS_TRY_ASSIGN(const bool row, stmt.step());
+        if (!row)
+            break;
+        out.push_back({AccountId(stmt.text(0)), static_cast<MessageState>(stmt.integer(1)), stmt.integer(2)});
+    }
+    return out;
+}
+
 } // namespace lapis::store

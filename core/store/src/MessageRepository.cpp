@@ -117,10 +117,11 @@ Result<std::size_t> MessageRepository::indexSearchBacklog(std::size_t limit)
         through = last.integer(0);
         limit = static_cast<std::size_t>(last.integer(1));
     }
-    // FTS4 and FTS5 both take `rowid`. Messages under a disappearing timer stay out (schema 11), and
-    // so do notices: what they hold is no text anyone wrote.
+    // FTS4 and FTS5 both take `rowid`. Messages under a disappearing timer stay out (schema 11).
+    // Notices go in as every other row does (the index's triggers delete what they were given),
+    // and the search below leaves them out.
     LAPIS_TRY_ASSIGN(auto index, m_db.prepare("INSERT INTO message_search(rowid, body) SELECT seq, body FROM "
-                                              "messages WHERE seq > ? AND seq <= ? AND expire_timer = 0 AND kind = 0"));
+                                              "messages WHERE seq > ? AND seq <= ? AND expire_timer = 0"));
     index.bindAll(from, through);
     LAPIS_TRY(index.run());
     LAPIS_TRY_ASSIGN(auto progress, m_db.prepare("UPDATE search_progress SET indexed_through = ?"));
@@ -274,7 +275,7 @@ Result<std::vector<StoredMessage>> MessageRepository::search(std::string_view qu
         // `rowid` and MATCH read the same on FTS4 and FTS5, whichever migration 2 chose.
         LAPIS_TRY_ASSIGN(auto stmt, m_db.prepare("SELECT " + std::string(Columns)
                                                  + "FROM messages WHERE seq IN (SELECT rowid FROM message_search "
-                                                   "WHERE message_search MATCH ?) AND deleted = 0 "
+                                                   "WHERE message_search MATCH ?) AND deleted = 0 AND kind = 0 "
                                                    "ORDER BY sent_at DESC, seq DESC LIMIT ? OFFSET ?"));
         stmt.bindAll(match, limit, std::max(offset, 0));
         for (;;) {

@@ -32,8 +32,9 @@ Result<void> migration0009ReplayProofDedupe(Database &db);
 Result<void> migration0010KemPreKeys(Database &db);
 Result<void> migration0011EditsAndTimers(Database &db);
 Result<void> migration0012Groups(Database &db);
+Result<void> migration0013GroupReceipts(Database &db);
 
-inline constexpr std::array<Migration, 12> Migrations{{
+inline constexpr std::array<Migration, 13> Migrations{{
     {1, "initial", &migration0001Initial},
     {2, "message_search", &migration0002MessageSearch},
     {3, "reactions_and_replies", &migration0003ReactionsAndReplies},
@@ -46,6 +47,7 @@ inline constexpr std::array<Migration, 12> Migrations{{
     {10, "kem_prekeys", &migration0010KemPreKeys},
     {11, "edits_and_timers", &migration0011EditsAndTimers},
     {12, "groups", &migration0012Groups},
+    {13, "group_receipts", &migration0013GroupReceipts},
 }};
 
 constexpr bool migrationsAreNumberedInOrder()

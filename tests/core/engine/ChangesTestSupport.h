@@ -87,7 +87,11 @@ protected:
         return engine.ok() ? std::move(engine).value() : nullptr;
     }
 
-    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY)};
+    // These suites make an account do in seconds what a person does in a day (every device of
+    // three people sends, receives and acknowledges at once); the per-account limit itself is
+    // tested in tst_transport_relay_limits.
+    lapis::test::RelayProcess m_relay{QStringLiteral(LAPIS_RELAY_BINARY),
+                                      {QStringLiteral("--rate-account"), QStringLiteral("500/2000")}};
     ProfilesOnRelay m_profiles{m_relay};
     QTemporaryDir m_scratch;
     std::unique_ptr<Engine> m_alice;

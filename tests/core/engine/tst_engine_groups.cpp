@@ -7,6 +7,7 @@
 
 #include <lapis/engine/groups/GroupNotice.h>
 #include <lapis/store/GroupRepository.h>
+#include <lapis/store/MessageRepository.h>
 #include <lapis/testsupport/RelayOperator.h>
 
 #include <QDateTime>
@@ -469,6 +470,60 @@ private slots:
         EXPECT_ERROR(m_bob->editMessage(key, brief->id, "not mine"), ErrorCode::PermissionDenied);
     }
 
+    /// Delivery and read receipts per member: the sender sees who has the message and who has
+    /// read it; the message counts as read only once everyone has. A removed member's receipt
+    /// counts for nothing.
+    void receiptsPerMember()
+    {
+        const auto id = newGroup("Choir practice");
+        QVERIFY(id);
+        TRY_OK(sent, m_alice->sendGroupText(*id, "rehearsal moved to seven"));
+        QVERIFY(messageWithText(receiveText(*m_bob, "rehearsal moved to seven"), "rehearsal moved to seven"));
+        QVERIFY(messageWithText(receiveText(*m_carol, "rehearsal moved to seven"), "rehearsal moved to seven"));
+        const auto stateOf = [&](const AccountId &account) {
+            auto receipts = m_alice->groupReceipts(*id, sent->id);
+            if (!receipts.ok())
+                return store::MessageState::Failed;
+            for (const auto &r : *receipts)
+                if (r.account == account)
+                    return r.state;
+            return store::MessageState::Failed;
+        };
+        const auto rowState = [&] {
+            auto group = m_alice->group(*id);
+            auto history = group.ok() ? m_alice->history(group->conversationKey, 20)
+                                      : Result<std::vector<store::StoredMessage>>(group.error());
+            if (history.ok())
+                for (const auto &m : *history)
+                    if (m.id == sent->id)
+                        return m.state;
+            return store::MessageState::Failed;
+        };
+        // Both devices acknowledged it on arrival.
+        QVERIFY(receiveKinds(*m_alice, IncomingEvent::Kind::Receipt, 2).size() >= 2);
+        QCOMPARE(stateOf(AccountId("bob")), store::MessageState::Delivered);
+        QCOMPARE(stateOf(AccountId("carol")), store::MessageState::Delivered);
+        QCOMPARE(rowState(), store::MessageState::Delivered);
+
+        TRY_OK(group, m_bob->group(*id));
+        VERIFY_OK(m_bob->markRead(group->conversationKey));
+        QVERIFY(findKind(receiveKinds(*m_alice, IncomingEvent::Kind::Receipt), IncomingEvent::Kind::Receipt));
+        QCOMPARE(stateOf(AccountId("bob")), store::MessageState::Read);
+        QCOMPARE(stateOf(AccountId("carol")), store::MessageState::Delivered);
+        QCOMPARE(rowState(), store::MessageState::Delivered); // not everyone has read it
+
+        // Carol is removed, then reads what she still holds: her receipt counts for nothing.
+        VERIFY_OK(m_alice->removeGroupMembers(*id, {AccountId("carol")}));
+        QVERIFY(findKind(receiveKinds(*m_carol, IncomingEvent::Kind::GroupChanged), IncomingEvent::Kind::GroupChanged));
+        VERIFY_OK(m_carol->markRead(group->conversationKey));
+        (void)receiveKinds(*m_alice, IncomingEvent::Kind::Receipt);
+        TRY_OK(left, m_alice->groupReceipts(*id, sent->id));
+        QCOMPARE(left->size(), std::size_t(1));                                 // bob: the members now
+        QCOMPARE(rowState(), store::MessageState::Delivered);                   // Carol's read counted for nothing
+        QCOMPARE(carolsKeptState(sent->id), store::MessageState::Delivered);    // from before, when a member
+        EXPECT_ERROR(m_bob->groupReceipts(*id, sent->id), ErrorCode::NotFound); // not bob's message
+    }
+
     /// A file sent to the group is encrypted and uploaded once: one blob on the relay, its pointer
     /// in the one group message, and every member device opens the same bytes. A removed member's
     /// device sends no file at all (nothing is uploaded).
@@ -530,6 +585,22 @@ private:
             notice = notice || (decoded && decoded->kind == protocol::GroupChange::Kind::Create);
         }
         return notice;
+    }
+
+    /// The state Alice's store keeps from Carol's receipts for `id` (Sent: none).
+    store::MessageState carolsKeptState(const MessageId &id)
+    {
+        auto db = profileDatabase(m_profiles.optionsFor("alice"));
+        if (!db)
+            return store::MessageState::Failed;
+        store::MessageRepository messages(*db);
+        auto receipts = messages.receipts(id);
+        if (!receipts.ok())
+            return store::MessageState::Failed;
+        for (const auto &r : *receipts)
+            if (r.account == AccountId("carol"))
+                return r.state;
+        return store::MessageState::Sent;
     }
 
     /// How many attachment blobs the relay holds.

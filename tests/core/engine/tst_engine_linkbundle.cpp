@@ -19,13 +19,16 @@ LinkBundle sample()
     for (int i = 0; i < 3; ++i)
         b.recentMessages.push_back({AccountId("bob"), *MessageId::fromBytes(crypto::randomBytes(16)),
                                     AccountId(i % 2 ? "alice" : "bob"), DeviceId(1), i % 2 == 1, true,
-                                    1'800'000'000'000 + i, "message " + std::to_string(i), false, 0, std::nullopt});
+                                    1'800'000'000'000 + i, "message " + std::to_string(i), false, false, 0,
+                                    std::nullopt});
     // Disappearing messages (version 2): a notice, a message under the timer, the conversation's timer.
     b.recentMessages[0].timerNotice = true;
     b.recentMessages[0].expireTimerSeconds = 3600;
     b.recentMessages[1].expireTimerSeconds = 3600;
     b.recentMessages[1].expiresAtMs = 1'800'000'003'600;
     b.timers.push_back({AccountId("bob"), 3600});
+    // A group's membership notice (version 3).
+    b.recentMessages[2].groupNotice = true;
     // Groups (version 3): a group's change log, opaque records here.
     b.groups.push_back(
         {*MessageId::fromBytes(crypto::randomBytes(16)), {crypto::randomBytes(40), crypto::randomBytes(60)}});
@@ -42,7 +45,7 @@ private slots:
         auto b = sample();
         QCOMPARE(b.serializedSize(), b.serialize().size());
         b.recentMessages.push_back({AccountId("carol"), MessageId{}, AccountId("carol"), DeviceId(7), false, false, 5,
-                                    std::string(1024, 'x'), false, 0, std::nullopt});
+                                    std::string(1024, 'x'), false, false, 0, std::nullopt});
         QCOMPARE(b.serializedSize(), b.serialize().size());
         const auto withoutLast = b.serializedSize() - LinkBundle::serializedSize(b.recentMessages.back());
         b.recentMessages.pop_back();
@@ -70,6 +73,7 @@ private slots:
         QVERIFY(back->recentMessages[2].id == b.recentMessages[2].id);
         QCOMPARE(back->recentMessages[2].sentAtMs, b.recentMessages[2].sentAtMs);
         QVERIFY(back->recentMessages[0].timerNotice && !back->recentMessages[1].timerNotice);
+        QVERIFY(back->recentMessages[2].groupNotice && !back->recentMessages[0].groupNotice);
         QCOMPARE(back->recentMessages[1].expireTimerSeconds, 3600U);
         QCOMPARE(back->recentMessages[1].expiresAtMs.value_or(0), std::int64_t{1'800'000'003'600});
         QVERIFY(!back->recentMessages[2].expiresAtMs);

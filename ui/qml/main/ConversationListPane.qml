@@ -117,9 +117,9 @@ Rectangle {
                 objectName: "searchHit_" + index
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem && searchResults.activeFocus
-                Accessible.name: modelData.peer + ": " + modelData.text
+                Accessible.name: modelData.title + ": " + modelData.text
                 contentItem: ColumnLayout {
-                    Label { text: modelData.peer; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label { text: modelData.title; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                     Label {
                         text: modelData.text
                         elide: Text.ElideRight

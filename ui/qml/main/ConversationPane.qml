@@ -265,6 +265,7 @@ Item {
                         deleteConfirm.open()
                     }
                     onEditHistoryRequested: function(messageId) { conversation.loadEditHistory(messageId) }
+                    onReceiptsRequested: function(messageId) { conversation.loadReceipts(messageId) }
                     onAttachmentSaveRequested: function(attachmentId, fileName) {
                         saveDialog.attachmentId = attachmentId
                         // The sender's name is only a suggestion, never a path: its last part, no leading dot.
@@ -422,6 +423,7 @@ Item {
 
     ImageViewer { id: viewer }
     EditHistoryDialog { id: editHistory }
+    ReceiptsDialog { id: receiptsDialog }
 
     Dialog {
         id: deleteConfirm
@@ -489,6 +491,7 @@ Item {
     Connections {
         target: conversation
         function onEditHistoryLoaded(messageId, versions) { editHistory.show(versions) }
+        function onReceiptsLoaded(messageId, members) { receiptsDialog.show(members) }
         function onPlaintextConfirmationNeeded(text) {
             plaintextConfirm.pendingText = text
             plaintextConfirm.pendingFiles = []

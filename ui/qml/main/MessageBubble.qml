@@ -17,6 +17,8 @@ Item {
     /// "Delete for everyone" and "Edit history" (the conversation asks and shows, one dialog each).
     signal deleteForEveryoneRequested(string messageId)
     signal editHistoryRequested(string messageId)
+    /// "Who has read it" on our message in a group (the conversation shows each member's state).
+    signal receiptsRequested(string messageId)
     readonly property color bubbleColor: outgoing ? (endToEnd ? Theme.blue : Theme.green) : Theme.incomingBubble
     readonly property color textColor: outgoing ? "white" : Theme.text
     /// The reactions offered in the context menu.
@@ -441,6 +443,14 @@ Item {
                 text: qsTr("Edit history")
                 Accessible.name: qsTr("Show the earlier versions of this message")
                 onTriggered: bubble.editHistoryRequested(messageId)
+            }
+            MenuItem {
+                objectName: "receiptsMenuItem"
+                visible: outgoing && !isNotice && session.conversation.isGroup
+                height: visible ? implicitHeight : 0
+                text: qsTr("Who has read it")
+                Accessible.name: qsTr("Show who has received and read this message")
+                onTriggered: bubble.receiptsRequested(messageId)
             }
             MenuItem {
                 objectName: "deleteForMeMenuItem"

@@ -197,4 +197,29 @@ Result<GroupSummary> Groups::group(const protocol::GroupId &group)
     return summaryOf(group);
 }
 
+Result<std::vector<MemberReceiptView>> Groups::receipts(const protocol::GroupId &group, const MessageId &id)
+{
+    return m_ctx.store
+        ->transact([&](store::Transaction &tx) -> Result<std::vector<MemberReceiptView>> {
+            LAPIS_TRY_ASSIGN(const auto stored, tx.groups().find(group));
+            LAPIS_TRY_ASSIGN(const auto message, tx.messages().find(id));
+            if (!stored || !message || message->conversationId != stored->conversationId
+                || message->direction != store::MessageDirection::Outgoing)
+                return fail(ErrorCode::NotFound, "No such message of yours in this group");
+            LAPIS_TRY_ASSIGN(const auto kept, tx.messages().receipts(id));
+            std::vector<MemberReceiptView> out;
+            for (const auto &member : stored->members) {
+                if (member.account == m_ctx.account)
+                    continue;
+                MemberReceiptView view{member.account, store::MessageState::Sent, 0};
+                for (const auto &receipt : kept)
+                    if (receipt.account == member.account)
+                        view = {receipt.account, receipt.state, receipt.atMs};
+                out.push_back(std::move(view));
+            }
+            return out;
+        })
+        .get();
+}
+
 } // namespace lapis::engine

@@ -342,8 +342,8 @@ Result<void> Receiver::runStream(const StreamLoop &loop)
         searchBacklog = searchBacklog || !events.empty();
         std::map<AccountId, std::vector<MessageId>> toAcknowledge;
         for (const auto &event : events)
-            // Receipts in groups (per member) come with the group views; none is sent yet.
-            if (event.kind == IncomingEvent::Kind::Message && event.endToEnd && !event.group)
+            // In a group too: its sender keeps who has each message (a receipt per member).
+            if (event.kind == IncomingEvent::Kind::Message && event.endToEnd)
                 toAcknowledge[event.from].push_back(event.messageId);
         for (auto &[sender, ids] : toAcknowledge)
             if (auto r = sendReceipt(sender, protocol::Receipt::Type::Delivery, std::move(ids), &receipts); !r.ok())
@@ -431,7 +431,8 @@ Result<int> Receiver::markRead(const AccountId &peer)
     if (!m_ctx.hasAccount())
         return fail(ErrorCode::NotFound, "This profile has no account yet: register or log in first");
     struct Unread {
-        std::vector<MessageId> endToEnd;
+        /// By sender: in a group, each member's messages are acknowledged to that member.
+        std::map<AccountId, std::vector<MessageId>> endToEnd;
         int count = 0;
     };
     // Only the newest pages can hold unread messages: everything older was read when it was shown.
@@ -458,7 +459,7 @@ Result<int> Receiver::markRead(const AccountId &peer)
                                      LAPIS_TRY(tx.messages().advanceState(m.id, store::MessageState::Read));
                                      ++out.count;
                                      if (m.endToEnd)
-                                         out.endToEnd.push_back(m.id);
+                                         out.endToEnd[m.sender].push_back(m.id);
                                  }
                                  if (sawRead || !chunk.next)
                                      break;
@@ -470,16 +471,21 @@ Result<int> Receiver::markRead(const AccountId &peer)
                              return out;
                          })
                          .get());
-    // Read receipts in groups (per member) are not built yet: a group's key is no account.
-    if (!unread.endToEnd.empty() && m_ctx.identity && m_ctx.readReceipts.load() && !groupOfConversationKey(peer)) {
-        // A receipt may name many messages; the relay's envelope limit caps one at a few hundred ids.
-        constexpr std::size_t perReceipt = 100;
-        for (std::size_t i = 0; i < unread.endToEnd.size(); i += perReceipt) {
-            const auto end = std::min(unread.endToEnd.size(), i + perReceipt);
-            std::vector<MessageId> ids(unread.endToEnd.begin() + static_cast<std::ptrdiff_t>(i),
-                                       unread.endToEnd.begin() + static_cast<std::ptrdiff_t>(end));
-            if (auto sent = sendReceipt(peer, protocol::Receipt::Type::Read, std::move(ids)); !sent.ok())
-                qCInfo(lcEngine) << "Read receipt not sent:" << sent.error().message.c_str();
+    if (m_ctx.identity && m_ctx.readReceipts.load()) {
+        const bool group = groupOfConversationKey(peer).has_value();
+        for (const auto &[sender, read] : unread.endToEnd) {
+            // A receipt may name many messages; the relay's envelope limit caps one at a few
+            // hundred ids. In a group each sender hears of their own messages, over the pairwise
+            // session as any receipt goes.
+            constexpr std::size_t perReceipt = 100;
+            for (std::size_t i = 0; i < read.size(); i += perReceipt) {
+                const auto end = std::min(read.size(), i + perReceipt);
+                std::vector<MessageId> ids(read.begin() + static_cast<std::ptrdiff_t>(i),
+                                           read.begin() + static_cast<std::ptrdiff_t>(end));
+                if (auto sent = sendReceipt(group ? sender : peer, protocol::Receipt::Type::Read, std::move(ids));
+                    !sent.ok())
+                    qCInfo(lcEngine) << "Read receipt not sent:" << sent.error().message.c_str();
+            }
         }
     }
     return unread.count;

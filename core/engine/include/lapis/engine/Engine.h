@@ -240,6 +240,10 @@ public:
     }
     Result<GroupSummary> leaveGroup(const protocol::GroupId &group) { return m_groups.leaveGroup(group); }
     Result<std::vector<GroupSummary>> groups() { return m_groups.groups(); }
+    Result<std::vector<MemberReceiptView>> groupReceipts(const protocol::GroupId &group, const MessageId &id)
+    {
+        return m_groups.receipts(group, id);
+    }
     Result<GroupSummary> group(const protocol::GroupId &group) { return m_groups.group(group); }
     Result<GroupSendReport> sendGroupText(const protocol::GroupId &group, const std::string &text,
                                           const std::optional<MessageId> &replyTo = std::nullopt)

@@ -139,6 +139,10 @@ private:
     Result<IncomingEvent> storeDataMessage(store::Transaction &tx, const protocol::DataMessage &data,
                                            IncomingEvent event, const AccountId &peer,
                                            store::MessageDirection direction, std::int64_t nowMs);
+    /// A member's receipt for our message in a group, kept per member; false when `target` is no
+    /// group message of ours or `member` is no member (then it counts for nothing).
+    Result<bool> takeGroupReceipt(store::Transaction &tx, const MessageId &target, const AccountId &member,
+                                  store::MessageState state, std::int64_t nowMs);
     Result<bool> belongsTo(store::Transaction &tx, const MessageId &target, const AccountId &peer);
     // Groups (IncomingGroups.cpp).
     /// A sender-key envelope: decrypted with the sending device's chain, checked (a member's

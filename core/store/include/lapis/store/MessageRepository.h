@@ -72,6 +72,13 @@ struct StoredMessage {
     std::optional<std::int64_t> expiresAtMs;
 };
 
+/// How far one member of a group has our message (schema 13): Delivered or Read, and when.
+struct MemberReceipt {
+    AccountId account;
+    MessageState state = MessageState::Delivered;
+    std::int64_t atMs = 0;
+};
+
 /// An earlier text of an edited message and when it was written (sent, or edited to).
 struct MessageVersion {
     std::string text;
@@ -133,6 +140,11 @@ public:
     /// receipts arriving out of order do no harm. Failed is only taken from Pending. Returns
     /// whether the state changed; NotFound when there is no such message.
     Result<bool> advanceState(const MessageId &id, MessageState state);
+    /// A group member's receipt for our message `id`: kept per member, never going back (a
+    /// delivery after a read leaves the read). MessageChanges.cpp.
+    Result<void> recordReceipt(const MessageId &id, const AccountId &account, MessageState state, std::int64_t atMs);
+    /// Every member's receipt for `id`, by account.
+    Result<std::vector<MemberReceipt>> receipts(const MessageId &id);
     /// Replaces the text of an edited message; the text it replaces joins the edit history. An
     /// edit older than the current text (edits reordered on the way) only joins the history.
     /// Returns whether the current text changed; NotFound for no such (or a deleted) message.

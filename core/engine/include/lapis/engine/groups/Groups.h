@@ -44,6 +44,13 @@ struct GroupSummary {
     AccountId conversationKey;
 };
 
+/// How far one member has our message in a group: Sent (not yet), Delivered or Read.
+struct MemberReceiptView {
+    AccountId account;
+    store::MessageState state = store::MessageState::Sent;
+    std::int64_t atMs = 0; ///< when it got there (0: not yet)
+};
+
 /// What sending to a group did.
 struct GroupSendReport {
     MessageId id;
@@ -100,6 +107,9 @@ public:
     /// conversation). PermissionDenied when this account is no member.
     Result<GroupSendReport> sendGroupText(const protocol::GroupId &group, const std::string &text,
                                           const std::optional<MessageId> &replyTo = std::nullopt);
+    /// Who of the group's members (this account aside) has our message `id`, and who has read it.
+    /// NotFound for no such message of ours in the group.
+    Result<std::vector<MemberReceiptView>> receipts(const protocol::GroupId &group, const MessageId &id);
     /// Sends any data message to the group (the message's group field is set here). `withMessage`
     /// runs in the transaction that stores it (a finished upload leaves its queue there).
     Result<GroupSendReport> sendGroupData(const protocol::GroupId &group, protocol::DataMessage message,
