@@ -250,7 +250,7 @@ Result<void> PgTx::deleteMailboxItems(const std::string &username, std::uint32_t
     for (int i = 0; i < gone.rows(); ++i)
         refs.add(gone.int64(i, 0));
     LAPIS_TRY(run("DELETE FROM shared_payloads USING unnest($1::bigint[]) AS gone(id) WHERE shared_payloads.id=gone.id "
-                  "AND NOT EXISTS (SELECT 1 FROM mailbox WHERE payload_ref=gone.id)",
+                  "AND NOT EXISTS (SELECT 1 FROM mailbox WHERE payload_ref<>0 AND payload_ref=gone.id)",
                   PgParams().add(refs.literal())));
     return {};
 }
@@ -381,7 +381,7 @@ Result<std::vector<std::string>> PgTx::purge(const PurgeCutoffs &cutoffs)
     LAPIS_TRY(run("DELETE FROM mailbox WHERE server_time_ms<$1", PgParams().add(cutoffs.envelopesBeforeMs)));
     // Shared payloads no mailbox row references any more (expired, or their devices removed).
     LAPIS_TRY(run("DELETE FROM shared_payloads WHERE NOT EXISTS (SELECT 1 FROM mailbox WHERE "
-                  "payload_ref=shared_payloads.id)",
+                  "payload_ref<>0 AND payload_ref=shared_payloads.id)",
                   PgParams()));
     LAPIS_TRY(run("DELETE FROM link_tokens WHERE expires_ms<=$1", PgParams().add(cutoffs.tokensUntilMs)));
     LAPIS_TRY(run("DELETE FROM sign_ins WHERE expires_ms<=$1", PgParams().add(cutoffs.signInsUntilMs)));

@@ -228,7 +228,7 @@ Result<void> SqliteTx::deleteMailboxItems(const std::string &username, std::uint
         return {};
     // A shared payload goes with the last mailbox row that references it.
     LAPIS_TRY_ASSIGN(auto orphan, m_db.prepare("DELETE FROM shared_payloads WHERE id=?1 AND NOT EXISTS (SELECT 1 "
-                                               "FROM mailbox WHERE payload_ref=?1)"));
+                                               "FROM mailbox WHERE payload_ref<>0 AND payload_ref=?1)"));
     for (auto ref : referenced) {
         orphan.reset();
         orphan.bind(1, ref);
@@ -374,7 +374,7 @@ Result<std::vector<std::string>> SqliteTx::purge(const PurgeCutoffs &cutoffs)
     LAPIS_TRY(old.run());
     // Shared payloads no mailbox row references any more (expired, or their devices removed).
     LAPIS_TRY(m_db.exec("DELETE FROM shared_payloads WHERE NOT EXISTS (SELECT 1 FROM mailbox WHERE "
-                        "payload_ref=shared_payloads.id)"));
+                        "payload_ref<>0 AND payload_ref=shared_payloads.id)"));
     LAPIS_TRY_ASSIGN(auto tokens, m_db.prepare("DELETE FROM link_tokens WHERE expires_ms<=?"));
     tokens.bind(1, cutoffs.tokensUntilMs);
     LAPIS_TRY(tokens.run());
