@@ -66,7 +66,8 @@ void toPush(const MailboxItem &item, v1::StreamPush &push)
     }
 }
 
-SendRequest toSendRequest(const Caller &caller, const v1::SendBatchRequest &batch, std::size_t mailboxLimit)
+SendRequest toSendRequest(const Caller &caller, const v1::SendBatchRequest &batch, std::size_t mailboxLimit,
+                          const std::vector<std::shared_ptr<const Bytes>> *shared = nullptr)
 {
     SendRequest send;
     send.mailboxLimit = mailboxLimit;
@@ -76,8 +77,13 @@ SendRequest toSendRequest(const Caller &caller, const v1::SendBatchRequest &batc
     send.allowPlaintext = batch.allow_plaintext();
     send.nowMs = nowMs();
     send.items.reserve(static_cast<std::size_t>(batch.envelopes_size()));
-    for (const auto &e : batch.envelopes())
-        send.items.push_back({e.recipient_device(), toBytes(e.payload()), e.plaintext()});
+    for (const auto &e : batch.envelopes()) {
+        // Validated: a reference names one of the pack's payloads.
+        if (e.shared_payload() != 0 && shared)
+            send.items.push_back({e.recipient_device(), {}, e.plaintext(), (*shared)[e.shared_payload() - 1]});
+        else
+            send.items.push_back({e.recipient_device(), toBytes(e.payload()), e.plaintext(), nullptr});
+    }
     return send;
 }
 
@@ -128,11 +134,11 @@ grpc::Status MessagesService::SendStream(grpc::ServerContext *context,
 {
     return serveSends(
         *context,
-        [stream](std::vector<v1::SendStreamRequest> &into, grpc::Status &) {
+        [stream](std::vector<QueuedSend> &into, grpc::Status &) {
             v1::SendStreamRequest request;
             if (!stream->Read(&request))
                 return false;
-            into.push_back(std::move(request));
+            into.push_back({std::move(request), nullptr});
             return true;
         },
         [stream](const v1::SendStreamResults &results) { return stream->Write(results); });
@@ -144,7 +150,7 @@ MessagesService::SendStreamPacked(grpc::ServerContext *context,
 {
     return serveSends(
         *context,
-        [stream](std::vector<v1::SendStreamRequest> &into, grpc::Status &failure) {
+        [stream](std::vector<QueuedSend> &into, grpc::Status &failure) {
             v1::SendStreamPack pack;
             if (!stream->Read(&pack))
                 return false;
@@ -152,8 +158,16 @@ MessagesService::SendStreamPacked(grpc::ServerContext *context,
                 failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, valid.error().message);
                 return false;
             }
+            std::shared_ptr<PackPayloads> shared;
+            if (!pack.shared_payloads().empty()) {
+                shared = std::make_shared<PackPayloads>();
+                for (const auto &payload : pack.shared_payloads()) {
+                    shared->payloads.push_back(std::make_shared<const Bytes>(toBytes(payload)));
+                    shared->sizes.push_back(payload.size());
+                }
+            }
             for (auto &request : *pack.mutable_requests())
-                into.push_back(std::move(request));
+                into.push_back({std::move(request), shared});
             return true;
         },
         [stream](const v1::SendStreamResults &results) { return stream->Write(results); });
@@ -174,7 +188,7 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
         std::mutex mutex;
         std::condition_variable ready;
         std::condition_variable space;
-        std::vector<v1::SendStreamRequest> requests;
+        std::vector<QueuedSend> requests;
         bool done = false;
         bool stopReading = false;
         grpc::Status failure;
@@ -182,7 +196,7 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
     SendStreamGuard guard(m_relay, context, caller);
     const std::size_t inFlight = m_relay.config.sendInFlight;
     std::thread reader([&] {
-        std::vector<v1::SendStreamRequest> arrived;
+        std::vector<QueuedSend> arrived;
         grpc::Status failure;
         while (read(arrived, failure)) {
             std::unique_lock lock(queue.mutex);
@@ -201,7 +215,7 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
     });
 
     for (;;) {
-        std::vector<v1::SendStreamRequest> requests;
+        std::vector<QueuedSend> requests;
         {
             std::unique_lock lock(queue.mutex);
             queue.ready.wait(lock, [&] { return queue.done || !queue.requests.empty(); });
@@ -234,14 +248,17 @@ grpc::Status MessagesService::serveSends(grpc::ServerContext &context, const Rea
     return failure;
 }
 
-v1::SendStreamResults MessagesService::storeRound(const Caller &caller, std::vector<v1::SendStreamRequest> &requests)
+v1::SendStreamResults MessagesService::storeRound(const Caller &caller, std::vector<QueuedSend> &requests)
 {
     std::vector<v1::SendStreamResult> results(requests.size());
     std::vector<SendRequest> sends;
     std::vector<std::size_t> sendIndex;
+    static const std::vector<std::size_t> noSharedPayloads;
     for (std::size_t i = 0; i < requests.size(); ++i) {
-        results[i].set_request_id(requests[i].request_id());
-        if (auto valid = proto::validate(requests[i]); !valid.ok()) {
+        const auto &request = requests[i].request;
+        const auto &shared = requests[i].shared;
+        results[i].set_request_id(request.request_id());
+        if (auto valid = proto::validate(request, shared ? shared->sizes : noSharedPayloads); !valid.ok()) {
             results[i].set_code(grpc::StatusCode::INVALID_ARGUMENT);
             results[i].set_message(valid.error().message);
         } else if (auto wait = m_relay.accountLimiter.take("account:" + caller.account)) {
@@ -250,7 +267,8 @@ v1::SendStreamResults MessagesService::storeRound(const Caller &caller, std::vec
                                    + std::to_string((wait->count() + 999) / 1000) + " s");
             results[i].set_retry_after_ms(static_cast<std::uint64_t>(wait->count()));
         } else {
-            sends.push_back(toSendRequest(caller, requests[i].batch(), m_relay.config.mailboxLimit));
+            sends.push_back(toSendRequest(caller, request.batch(), m_relay.config.mailboxLimit,
+                                          shared ? &shared->payloads : nullptr));
             sendIndex.push_back(i);
         }
     }

@@ -4,7 +4,10 @@
 #include "RelayContext.h"
 #include "relay.grpc.pb.h"
 
+#include <lapis/common/Bytes.h>
+
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace lapis::relay {
@@ -29,14 +32,24 @@ public:
                         grpc::ServerReaderWriter<v1::StreamPush, v1::StreamRequest> *stream) override;
 
 private:
+    /// The shared payloads of one SendStreamPack (a multi-recipient send), which its requests'
+    /// envelopes reference: each is stored once for all of them.
+    struct PackPayloads {
+        std::vector<std::shared_ptr<const Bytes>> payloads;
+        std::vector<std::size_t> sizes;
+    };
+    struct QueuedSend {
+        v1::SendStreamRequest request;
+        std::shared_ptr<const PackPayloads> shared; // null outside SendStreamPacked
+    };
     /// Reads the next stream message into `into`; false at the stream's end, or with `failure`
     /// set when the message breaks a limit and the stream ends with it.
-    using ReadRequests = std::function<bool(std::vector<v1::SendStreamRequest> &into, grpc::Status &failure)>;
+    using ReadRequests = std::function<bool(std::vector<QueuedSend> &into, grpc::Status &failure)>;
     using WriteResults = std::function<bool(const v1::SendStreamResults &results)>;
     /// Both send streams: everything read while one group commit runs is stored in the next.
     grpc::Status serveSends(grpc::ServerContext &context, const ReadRequests &read, const WriteResults &write);
     /// Answers one round of requests: validated, rate-limited, stored in one group commit.
-    v1::SendStreamResults storeRound(const Caller &caller, std::vector<v1::SendStreamRequest> &requests);
+    v1::SendStreamResults storeRound(const Caller &caller, std::vector<QueuedSend> &requests);
 
     RelayContext &m_relay;
 };

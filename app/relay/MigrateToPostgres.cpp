@@ -9,7 +9,7 @@ namespace lapis::relay {
 
 namespace {
 
-/// One table of schema 5 and its columns: I integer, T text, B blob (may be NULL).
+/// One table of the current schema and its columns: I integer, T text, B blob (may be NULL).
 struct TableCopy {
     const char *table;
     const char *columns;
@@ -25,10 +25,11 @@ constexpr TableCopy Tables[] = {
     {"devices", "username, device_id, name, credential_hash, created_ms, certificate, signed_prekey", "TITBIBB"},
     {"one_time_prekeys", "username, device_id, prekey_id, public_key", "TIIB"},
     {"kem_prekeys", "username, device_id, prekey_id, public_key, signature, last_resort", "TIIBBI"},
+    {"shared_payloads", "id, payload", "IB"},
     {"mailbox",
      "id, username, device_id, kind, sender_account, sender_device, plaintext, server_time_ms, payload, event_device, "
-     "event_name",
-     "ITIITIIIBIT"},
+     "event_name, payload_ref",
+     "ITIITIIIBITI"},
     {"link_tokens", "token_hash, username, expires_ms", "BTI"},
     {"blobs", "blob_id, owner, size, received, complete, expires_ms", "TTIIII"},
     {"sign_ins", "id, username, code, device_name, created_ms, expires_ms, wrong_codes, state, code_hash", "TTTTIIIIT"},
@@ -103,6 +104,8 @@ Result<MigrationCounts> migrateToPostgres(const std::string &sqlitePath, const s
         }
         LAPIS_TRY(to->exec("SELECT setval(pg_get_serial_sequence('mailbox', 'id'), "
                            "GREATEST((SELECT COALESCE(MAX(id), 0) FROM mailbox), 1))"));
+        LAPIS_TRY(to->exec("SELECT setval(pg_get_serial_sequence('shared_payloads', 'id'), "
+                           "GREATEST((SELECT COALESCE(MAX(id), 0) FROM shared_payloads), 1))"));
         return to->exec("COMMIT");
     }();
     (void)from.exec("COMMIT");

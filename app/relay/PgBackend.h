@@ -62,6 +62,7 @@ public:
                                                              std::uint32_t deviceId) override;
 
     Result<void> insertMailbox(const MailboxRow &row) override;
+    Result<std::int64_t> insertSharedPayload(ByteView payload) override;
     Result<std::size_t> mailboxCount(const std::string &username, std::uint32_t deviceId, std::size_t limit) override;
     Result<std::size_t> mailboxCountBound(const std::string &username, std::uint32_t deviceId) override;
     Result<void> adoptAccountMailbox(const std::string &username, std::uint32_t deviceId) override;

@@ -119,7 +119,8 @@ Result<void> PgTx::flushMailboxRows()
 {
     if (m_heldRows.empty())
         return {};
-    PgArray accounts, devices, kinds, senders, senderDevices, plaintexts, times, payloads, eventDevices, eventNames;
+    PgArray accounts, devices, kinds, senders, senderDevices, plaintexts, times, payloads, eventDevices, eventNames,
+        payloadRefs;
     for (const auto &row : m_heldRows) {
         accounts.addText(row.username);
         devices.add(row.deviceId);
@@ -131,6 +132,7 @@ Result<void> PgTx::flushMailboxRows()
         payloads.addBytes(row.payload);
         eventDevices.add(row.eventDevice);
         eventNames.addText(row.eventName);
+        payloadRefs.add(row.payloadRef);
     }
     m_heldRows.clear();
     LAPIS_TRY(lockForWrites());
@@ -139,10 +141,10 @@ Result<void> PgTx::flushMailboxRows()
     // (PgMailboxListener), this one included; one per mailbox, however many rows it got.
     LAPIS_TRY(m_db->query(
         "WITH stored AS (INSERT INTO mailbox(username, device_id, kind, sender_account, sender_device, plaintext, "
-        "server_time_ms, payload, event_device, event_name) SELECT a, d, k, s, sd, p, t, b, ed, en FROM "
-        "unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], "
-        "$8::bytea[], $9::bigint[], $10::text[]) WITH ORDINALITY AS r(a, d, k, s, sd, p, t, b, ed, en, n) ORDER BY n "
-        "RETURNING username, device_id) "
+        "server_time_ms, payload, event_device, event_name, payload_ref) SELECT a, d, k, s, sd, p, t, b, ed, en, pr "
+        "FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], "
+        "$8::bytea[], $9::bigint[], $10::text[], $12::bigint[]) WITH ORDINALITY AS r(a, d, k, s, sd, p, t, b, ed, en, "
+        "pr, n) ORDER BY n RETURNING username, device_id) "
         "SELECT pg_notify($11, woken) FROM (SELECT DISTINCT username || ' ' || device_id::text AS woken FROM stored) "
         "AS mailboxes",
         PgParams()
@@ -156,8 +158,16 @@ Result<void> PgTx::flushMailboxRows()
             .add(payloads.literal())
             .add(eventDevices.literal())
             .add(eventNames.literal())
-            .add(PgMailboxListener::Channel)));
+            .add(PgMailboxListener::Channel)
+            .add(payloadRefs.literal())));
     return {};
+}
+
+Result<std::int64_t> PgTx::insertSharedPayload(ByteView payload)
+{
+    LAPIS_TRY_ASSIGN(auto q,
+                     run("INSERT INTO shared_payloads(payload) VALUES($1) RETURNING id", PgParams().addBytes(payload)));
+    return q.int64(0, 0);
 }
 
 Result<std::size_t> PgTx::mailboxCount(const std::string &username, std::uint32_t deviceId, std::size_t limit)
@@ -189,9 +199,12 @@ Result<void> PgTx::adoptAccountMailbox(const std::string &username, std::uint32_
 Result<std::vector<MailboxItem>> PgTx::mailbox(const std::string &username, std::uint32_t deviceId,
                                                std::uint64_t afterId, std::size_t limit)
 {
-    LAPIS_TRY_ASSIGN(auto q, run("SELECT id, kind, sender_account, sender_device, plaintext, server_time_ms, payload, "
-                                 "event_device, event_name FROM mailbox WHERE username=$1 AND device_id=$2 AND id>$3 "
-                                 "ORDER BY id LIMIT $4",
+    // A shared payload is read through its row's reference.
+    LAPIS_TRY_ASSIGN(auto q, run("SELECT m.id, m.kind, m.sender_account, m.sender_device, m.plaintext, "
+                                 "m.server_time_ms, CASE WHEN m.payload_ref=0 THEN m.payload ELSE p.payload END, "
+                                 "m.event_device, m.event_name FROM mailbox m LEFT JOIN shared_payloads p ON "
+                                 "p.id=m.payload_ref WHERE m.username=$1 AND m.device_id=$2 AND m.id>$3 ORDER BY m.id "
+                                 "LIMIT $4",
                                  PgParams()
                                      .add(username)
                                      .add(deviceId)
@@ -224,9 +237,21 @@ Result<void> PgTx::deleteMailboxItems(const std::string &username, std::uint32_t
         idArray.add(static_cast<std::int64_t>(id));
     // A join, so that each id is one primary-key look-up (as "id = ANY(...)", PostgreSQL compared
     // every waiting row with the whole list: a quarter of its time in lapis-bench-relay).
-    LAPIS_TRY(run("DELETE FROM mailbox USING unnest($3::bigint[]) AS acked(id) WHERE mailbox.id=acked.id AND "
-                  "mailbox.username=$1 AND mailbox.device_id=$2",
-                  PgParams().add(username).add(deviceId).add(idArray.literal())));
+    LAPIS_TRY_ASSIGN(auto gone,
+                     run("WITH gone AS (DELETE FROM mailbox USING unnest($3::bigint[]) AS acked(id) WHERE "
+                         "mailbox.id=acked.id AND mailbox.username=$1 AND mailbox.device_id=$2 RETURNING payload_ref) "
+                         "SELECT DISTINCT payload_ref FROM gone WHERE payload_ref<>0",
+                         PgParams().add(username).add(deviceId).add(idArray.literal())));
+    if (gone.rows() == 0)
+        return {};
+    // A shared payload goes with the last mailbox row that references it. A statement of its
+    // own: within the one above, the rows it deleted would still be seen.
+    PgArray refs;
+    for (int i = 0; i < gone.rows(); ++i)
+        refs.add(gone.int64(i, 0));
+    LAPIS_TRY(run("DELETE FROM shared_payloads USING unnest($1::bigint[]) AS gone(id) WHERE shared_payloads.id=gone.id "
+                  "AND NOT EXISTS (SELECT 1 FROM mailbox WHERE payload_ref<>0 AND payload_ref=gone.id)",
+                  PgParams().add(refs.literal())));
     return {};
 }
 
@@ -354,6 +379,10 @@ Result<void> PgTx::allowSignIns(const std::string &username, std::int64_t nowMs)
 Result<std::vector<std::string>> PgTx::purge(const PurgeCutoffs &cutoffs)
 {
     LAPIS_TRY(run("DELETE FROM mailbox WHERE server_time_ms<$1", PgParams().add(cutoffs.envelopesBeforeMs)));
+    // Shared payloads no mailbox row references any more (expired, or their devices removed).
+    LAPIS_TRY(run("DELETE FROM shared_payloads WHERE NOT EXISTS (SELECT 1 FROM mailbox WHERE "
+                  "payload_ref<>0 AND payload_ref=shared_payloads.id)",
+                  PgParams()));
     LAPIS_TRY(run("DELETE FROM link_tokens WHERE expires_ms<=$1", PgParams().add(cutoffs.tokensUntilMs)));
     LAPIS_TRY(run("DELETE FROM sign_ins WHERE expires_ms<=$1", PgParams().add(cutoffs.signInsUntilMs)));
     LAPIS_TRY_ASSIGN(

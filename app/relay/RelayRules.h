@@ -116,6 +116,10 @@ private:
             std::map<std::uint32_t, std::size_t> mailboxBounds;
         };
         std::map<std::string, Recipient> recipients;
+        /// Shared payloads stored by this run of the job: the row each one is (RelayRulesMessages.cpp).
+        std::map<const Bytes *, std::int64_t> sharedRows;
+        /// Those stored by the batch being stored, forgotten when it is rolled back.
+        std::vector<const Bytes *> sharedRowsOfBatch;
     };
     Result<SendOutcome> storeBatchIn(StoreTx &tx, const SendRequest &request, SendScratch &scratch);
 

@@ -186,8 +186,13 @@ Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &req
     SendOutcome outcome;
     outcome.plaintextOnly = account.plaintextOnly;
     const bool toAccountMailbox = devices.empty() && addressed == std::set<std::uint32_t>{0} && plaintextAllowed;
+    // A multi-recipient send (one ciphertext for many accounts) reaches exactly the certified
+    // devices: a batch listing another one is answered with the current list, as an incomplete one.
+    const bool fanOut =
+        std::any_of(request.items.begin(), request.items.end(), [](const auto &i) { return !!i.shared; });
+    const auto &allowed = fanOut ? required : listed;
     const bool complete = std::includes(addressed.begin(), addressed.end(), required.begin(), required.end())
-                          && std::includes(listed.begin(), listed.end(), addressed.begin(), addressed.end());
+                          && std::includes(allowed.begin(), allowed.end(), addressed.begin(), addressed.end());
     if (!toAccountMailbox && !complete) {
         outcome.currentDevices = devices;
         return outcome;
@@ -221,7 +226,21 @@ Result<SendOutcome> RelayRules::storeBatchIn(StoreTx &tx, const SendRequest &req
     for (const auto &item : request.items) {
         row.deviceId = item.recipientDevice;
         row.plaintext = item.plaintext;
-        row.payload = item.payload;
+        row.payloadRef = 0;
+        if (item.shared) {
+            // A multi-recipient send: the payload is stored once, with the first mailbox row
+            // that needs it, and every other row of this job references that copy.
+            auto stored = scratch.sharedRows.find(item.shared.get());
+            if (stored == scratch.sharedRows.end()) {
+                LAPIS_TRY_ASSIGN(const auto id, tx.insertSharedPayload(*item.shared));
+                stored = scratch.sharedRows.emplace(item.shared.get(), id).first;
+                scratch.sharedRowsOfBatch.push_back(item.shared.get());
+            }
+            row.payloadRef = stored->second;
+            row.payload.clear();
+        } else {
+            row.payload = item.payload;
+        }
         LAPIS_TRY(tx.insertMailbox(row));
         outcome.deliveredTo.push_back(item.recipientDevice);
         if (auto bound = bounds.find(item.recipientDevice); bound != bounds.end())
@@ -259,9 +278,14 @@ Result<std::vector<Result<SendOutcome>>> RelayRules::storeBatches(const std::vec
             }
             // A nested savepoint, so a failing batch leaves the others in the transaction.
             LAPIS_TRY(tx.control("SAVEPOINT batch"));
+            scratch.sharedRowsOfBatch.clear();
             auto outcome = storeBatchIn(tx, request, scratch);
-            if (!outcome.ok())
+            if (!outcome.ok()) {
                 LAPIS_TRY(tx.control("ROLLBACK TO batch"));
+                // The shared payloads it stored went with it: the next batch stores them again.
+                for (const Bytes *gone : scratch.sharedRowsOfBatch)
+                    scratch.sharedRows.erase(gone);
+            }
             LAPIS_TRY(tx.control("RELEASE batch"));
             outcomes.push_back(std::move(outcome));
         }

@@ -5,6 +5,7 @@
 #include <lapis/common/Result.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -116,6 +117,9 @@ struct OutgoingItem {
     std::uint32_t recipientDevice = 0;
     Bytes payload;
     bool plaintext = false;
+    /// A multi-recipient send's payload (then `payload` is empty): items holding the same one,
+    /// in the batches of one storeBatches call, reference one stored copy.
+    std::shared_ptr<const Bytes> shared;
 };
 
 struct SendRequest {

@@ -72,13 +72,33 @@ Result<void> toSix(SqliteConnection &, std::int64_t)
     return {};
 }
 
+/// Schema 7: a multi-recipient send's payload is stored once in shared_payloads and the mailbox
+/// rows it goes to reference it (payload_ref; 0 for a row holding its own payload).
+Result<void> toSeven(SqliteConnection &db, std::int64_t)
+{
+    // Idempotent, as migration 5 is: a file whose version was set back keeps what it has.
+    LAPIS_TRY(db.exec("CREATE TABLE IF NOT EXISTS shared_payloads(id INTEGER PRIMARY KEY AUTOINCREMENT, payload BLOB "
+                      "NOT NULL)"));
+    bool hasColumn = false;
+    {
+        // Done with before the ALTER: a statement still stepping would hold the table.
+        LAPIS_TRY_ASSIGN(auto column, db.prepare("SELECT count(*) FROM pragma_table_info('mailbox') WHERE "
+                                                 "name='payload_ref'"));
+        LAPIS_TRY_ASSIGN(bool row, column.step());
+        hasColumn = row && column.int64(0) != 0;
+    }
+    if (!hasColumn)
+        LAPIS_TRY(db.exec("ALTER TABLE mailbox ADD COLUMN payload_ref INTEGER NOT NULL DEFAULT 0"));
+    return db.exec("CREATE INDEX IF NOT EXISTS mailbox_by_payload ON mailbox(payload_ref) WHERE payload_ref<>0");
+}
+
 /// The numbered migrations, oldest first: each brings the file from the version before it to
 /// its own, inside the one transaction that also sets user_version.
 struct SqliteMigration {
     int version;
     Result<void> (*apply)(SqliteConnection &db, std::int64_t found);
 };
-constexpr SqliteMigration Migrations[] = {{5, toFive}, {6, toSix}};
+constexpr SqliteMigration Migrations[] = {{5, toFive}, {6, toSix}, {7, toSeven}};
 static_assert(Migrations[std::size(Migrations) - 1].version == RelaySchemaVersion);
 
 Result<void> migrate(SqliteConnection &db, const std::string &path)

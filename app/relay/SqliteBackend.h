@@ -14,7 +14,7 @@ namespace lapis::relay {
 
 /// The relay schema this build writes (both backends share the numbers: version N is the same
 /// data model in SQLite and in PostgreSQL). A database at a newer version is refused.
-constexpr int RelaySchemaVersion = 6;
+constexpr int RelaySchemaVersion = 7;
 
 /// StoreTx over one SQLite connection (SqliteTx.cpp).
 class SqliteTx final : public StoreTx {
@@ -64,6 +64,7 @@ public:
                                                              std::uint32_t deviceId) override;
 
     Result<void> insertMailbox(const MailboxRow &row) override;
+    Result<std::int64_t> insertSharedPayload(ByteView payload) override;
     Result<std::size_t> mailboxCount(const std::string &username, std::uint32_t deviceId, std::size_t limit) override;
     Result<std::size_t> mailboxCountBound(const std::string &username, std::uint32_t deviceId) override;
     Result<void> adoptAccountMailbox(const std::string &username, std::uint32_t deviceId) override;

@@ -2,6 +2,8 @@
 // SqliteTx, continued: prekeys, mailboxes, link tokens, attachments, sign-ins and expiry.
 #include "SqliteBackend.h"
 
+#include <set>
+
 namespace lapis::relay {
 
 namespace {
@@ -127,11 +129,21 @@ Result<void> SqliteTx::insertMailbox(const MailboxRow &row)
 {
     LAPIS_TRY_ASSIGN(auto q, m_db.prepare("INSERT INTO mailbox(username, device_id, kind, sender_account, "
                                           "sender_device, plaintext, server_time_ms, payload, event_device, "
-                                          "event_name) VALUES(?,?,?,?,?,?,?,?,?,?)"));
+                                          "event_name, payload_ref) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
     q.bind(1, row.username).bind(2, row.deviceId).bind(3, row.kind).bind(4, row.senderAccount);
     q.bind(5, row.senderDevice).bind(6, row.plaintext ? 1 : 0).bind(7, row.serverTimeMs).bindBlob(8, row.payload);
-    q.bind(9, row.eventDevice).bind(10, row.eventName);
+    q.bind(9, row.eventDevice).bind(10, row.eventName).bind(11, row.payloadRef);
     return q.run();
+}
+
+Result<std::int64_t> SqliteTx::insertSharedPayload(ByteView payload)
+{
+    LAPIS_TRY_ASSIGN(auto q, m_db.prepare("INSERT INTO shared_payloads(payload) VALUES(?) RETURNING id"));
+    q.bindBlob(1, payload);
+    LAPIS_TRY_ASSIGN(bool row, q.step());
+    if (!row)
+        return fail(ErrorCode::Internal, "A shared payload was not stored");
+    return q.int64(0);
 }
 
 Result<std::size_t> SqliteTx::mailboxCount(const std::string &username, std::uint32_t deviceId, std::size_t limit)
@@ -167,9 +179,12 @@ Result<void> SqliteTx::adoptAccountMailbox(const std::string &username, std::uin
 Result<std::vector<MailboxItem>> SqliteTx::mailbox(const std::string &username, std::uint32_t deviceId,
                                                    std::uint64_t afterId, std::size_t limit)
 {
-    LAPIS_TRY_ASSIGN(auto q, m_db.prepare("SELECT id, kind, sender_account, sender_device, plaintext, "
-                                          "server_time_ms, payload, event_device, event_name FROM mailbox "
-                                          "WHERE username=? AND device_id=? AND id>? ORDER BY id LIMIT ?"));
+    // A shared payload is read through its row's reference.
+    LAPIS_TRY_ASSIGN(auto q, m_db.prepare("SELECT m.id, m.kind, m.sender_account, m.sender_device, m.plaintext, "
+                                          "m.server_time_ms, CASE WHEN m.payload_ref=0 THEN m.payload ELSE "
+                                          "p.payload END, m.event_device, m.event_name FROM mailbox m LEFT JOIN "
+                                          "shared_payloads p ON p.id=m.payload_ref WHERE m.username=? AND "
+                                          "m.device_id=? AND m.id>? ORDER BY m.id LIMIT ?"));
     q.bind(1, username).bind(2, deviceId).bind(3, static_cast<std::int64_t>(afterId));
     q.bind(4, static_cast<std::int64_t>(limit));
     std::vector<MailboxItem> items;
@@ -195,11 +210,29 @@ Result<std::vector<MailboxItem>> SqliteTx::mailbox(const std::string &username, 
 Result<void> SqliteTx::deleteMailboxItems(const std::string &username, std::uint32_t deviceId,
                                           const std::vector<std::uint64_t> &ids)
 {
-    LAPIS_TRY_ASSIGN(auto q, m_db.prepare("DELETE FROM mailbox WHERE username=? AND device_id=? AND id=?"));
+    LAPIS_TRY_ASSIGN(auto q, m_db.prepare("DELETE FROM mailbox WHERE username=? AND device_id=? AND id=? "
+                                          "RETURNING payload_ref"));
+    std::set<std::int64_t> referenced;
     for (auto id : ids) {
         q.reset();
         q.bind(1, username).bind(2, deviceId).bind(3, static_cast<std::int64_t>(id));
-        LAPIS_TRY(q.run());
+        for (;;) {
+            LAPIS_TRY_ASSIGN(bool row, q.step());
+            if (!row)
+                break;
+            if (q.int64(0) != 0)
+                referenced.insert(q.int64(0));
+        }
+    }
+    if (referenced.empty())
+        return {};
+    // A shared payload goes with the last mailbox row that references it.
+    LAPIS_TRY_ASSIGN(auto orphan, m_db.prepare("DELETE FROM shared_payloads WHERE id=?1 AND NOT EXISTS (SELECT 1 "
+                                               "FROM mailbox WHERE payload_ref<>0 AND payload_ref=?1)"));
+    for (auto ref : referenced) {
+        orphan.reset();
+        orphan.bind(1, ref);
+        LAPIS_TRY(orphan.run());
     }
     return {};
 }
@@ -339,6 +372,9 @@ Result<std::vector<std::string>> SqliteTx::purge(const PurgeCutoffs &cutoffs)
     LAPIS_TRY_ASSIGN(auto old, m_db.prepare("DELETE FROM mailbox WHERE server_time_ms<?"));
     old.bind(1, cutoffs.envelopesBeforeMs);
     LAPIS_TRY(old.run());
+    // Shared payloads no mailbox row references any more (expired, or their devices removed).
+    LAPIS_TRY(m_db.exec("DELETE FROM shared_payloads WHERE NOT EXISTS (SELECT 1 FROM mailbox WHERE "
+                        "payload_ref<>0 AND payload_ref=shared_payloads.id)"));
     LAPIS_TRY_ASSIGN(auto tokens, m_db.prepare("DELETE FROM link_tokens WHERE expires_ms<=?"));
     tokens.bind(1, cutoffs.tokensUntilMs);
     LAPIS_TRY(tokens.run());

@@ -24,6 +24,9 @@ struct MailboxRow {
     Bytes payload;
     std::uint32_t eventDevice = 0;
     std::string eventName;
+    /// A shared payload's row (insertSharedPayload), read in place of `payload` (then empty);
+    /// 0 for a row holding its own payload.
+    std::int64_t payloadRef = 0;
 };
 
 /// What the relay's rules (RelayRules) ask of a backend inside one transaction: storing and
@@ -104,6 +107,9 @@ public:
 
     // --- mailboxes
     virtual Result<void> insertMailbox(const MailboxRow &row) = 0;
+    /// Stores a payload that mailbox rows reference (MailboxRow::payloadRef); returns its row.
+    /// It is dropped with the last row referencing it (deleteMailboxItems, purge).
+    virtual Result<std::int64_t> insertSharedPayload(ByteView payload) = 0;
     /// How many items wait for the device, counting at most `limit`.
     virtual Result<std::size_t> mailboxCount(const std::string &username, std::uint32_t deviceId,
                                              std::size_t limit) = 0;

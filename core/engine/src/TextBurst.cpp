@@ -178,10 +178,15 @@ void TextBurst::queue(std::size_t index, const std::vector<OutgoingEnvelope> &to
         answered(index, transport::SendOutcome{true, 0, false, {}}); // nobody to send to: nothing is missing
     } else {
         acquireSlot();
-        pack.push_back({m_to.value(), std::move(envelopes), plaintext, [this, index](Result<transport::SendOutcome> r) {
-                            answered(index, r);
-                            releaseSlot();
-                        }});
+        transport::BatchSender::Batch batch;
+        batch.recipient = m_to.value();
+        batch.envelopes = std::move(envelopes);
+        batch.allowPlaintext = plaintext;
+        batch.done = [this, index](Result<transport::SendOutcome> r) {
+            answered(index, r);
+            releaseSlot();
+        };
+        pack.push_back(std::move(batch));
     }
     queueOwnCopies(index, pack);
 }
@@ -197,14 +202,17 @@ void TextBurst::queueOwnCopies(std::size_t index, std::vector<transport::BatchSe
     copies.clear();
     acquireSlot();
     // As for a single send, the copy for our other devices is not retried: only logged.
-    pack.push_back({m_self.value(), std::move(envelopes), false, [this](Result<transport::SendOutcome> r) {
-                        if (!r.ok())
-                            qCInfo(lcEngine)
-                                << "The copy for our other devices was not delivered:" << r.error().message.c_str();
-                        else if (!r->accepted)
-                            qCInfo(lcEngine) << "The copy for our other devices was not delivered";
-                        releaseSlot();
-                    }});
+    transport::BatchSender::Batch batch;
+    batch.recipient = m_self.value();
+    batch.envelopes = std::move(envelopes);
+    batch.done = [this](Result<transport::SendOutcome> r) {
+        if (!r.ok())
+            qCInfo(lcEngine) << "The copy for our other devices was not delivered:" << r.error().message.c_str();
+        else if (!r->accepted)
+            qCInfo(lcEngine) << "The copy for our other devices was not delivered";
+        releaseSlot();
+    };
+    pack.push_back(std::move(batch));
 }
 
 void TextBurst::flush(std::vector<transport::BatchSender::Batch> &pack)

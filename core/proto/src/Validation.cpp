@@ -251,18 +251,34 @@ Result<void> validate(const v1::PreKeyBundlesRequest &request)
 
 Result<void> validate(const v1::SendBatchRequest &request)
 {
+    return validate(request, std::vector<std::size_t>{});
+}
+
+Result<void> validate(const v1::SendBatchRequest &request, const std::vector<std::size_t> &sharedPayloadSizes)
+{
     LAPIS_TRY(validateUsername(request.recipient()));
     if (request.envelopes().empty())
         return invalid("A batch holds at least one envelope");
     if (static_cast<std::size_t>(request.envelopes_size()) > limits::MaxEnvelopesPerBatch)
         return invalid("A batch holds at most 100 envelopes");
     std::set<std::uint32_t> devices;
+    std::set<std::uint32_t> sharedUsed;
     std::size_t total = 0;
     for (const auto &envelope : request.envelopes()) {
-        if (envelope.payload().empty())
-            return invalid("An envelope is empty");
-        LAPIS_TRY(checkSize(envelope.payload().size(), limits::MaxEnvelope, "An envelope"));
-        total += envelope.payload().size();
+        if (envelope.shared_payload() != 0) {
+            // Stored once however many envelopes name it, so it counts once toward the batch.
+            if (envelope.shared_payload() > sharedPayloadSizes.size())
+                return invalid("An envelope names a shared payload its pack does not hold");
+            if (!envelope.payload().empty())
+                return invalid("An envelope has either a payload or a shared one");
+            if (sharedUsed.insert(envelope.shared_payload()).second)
+                total += sharedPayloadSizes[envelope.shared_payload() - 1];
+        } else {
+            if (envelope.payload().empty())
+                return invalid("An envelope is empty");
+            LAPIS_TRY(checkSize(envelope.payload().size(), limits::MaxEnvelope, "An envelope"));
+            total += envelope.payload().size();
+        }
         if (!devices.insert(envelope.recipient_device()).second)
             return invalid("Two envelopes are for the same device");
         if (envelope.recipient_device() == 0 && !envelope.plaintext())
@@ -273,11 +289,11 @@ Result<void> validate(const v1::SendBatchRequest &request)
     return checkSize(total, limits::MaxBatchBytes, "The batch");
 }
 
-Result<void> validate(const v1::SendStreamRequest &request)
+Result<void> validate(const v1::SendStreamRequest &request, const std::vector<std::size_t> &sharedPayloadSizes)
 {
     if (!request.has_batch())
         return invalid("A send stream request carries a batch");
-    return validate(request.batch());
+    return validate(request.batch(), sharedPayloadSizes);
 }
 
 Result<void> validate(const v1::SendStreamPack &pack)
@@ -287,6 +303,13 @@ Result<void> validate(const v1::SendStreamPack &pack)
         return invalid("A send stream pack holds at least one request");
     if (static_cast<std::size_t>(pack.requests_size()) > limits::MaxRequestsPerPack)
         return invalid("A send stream pack holds at most 512 requests");
+    if (static_cast<std::size_t>(pack.shared_payloads_size()) > limits::MaxRequestsPerPack)
+        return invalid("A send stream pack holds at most 512 shared payloads");
+    for (const auto &payload : pack.shared_payloads()) {
+        if (payload.empty())
+            return invalid("A shared payload is empty");
+        LAPIS_TRY(checkSize(payload.size(), limits::MaxEnvelope, "A shared payload"));
+    }
     return {};
 }
 

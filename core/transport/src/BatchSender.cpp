@@ -18,8 +18,9 @@ namespace {
 // A pack stays well under the relay's MaxGrpcMessage, whatever its batches hold.
 constexpr std::size_t MaxPackBytes = 512 * 1024;
 
+/// `sharedIndex`: the 1-based place of the batch's shared payload in its pack (0: none).
 void fillRequest(v1::SendStreamRequest &request, const std::string &recipient,
-                 const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext)
+                 const std::vector<OutgoingEnvelope> &envelopes, bool allowPlaintext, std::uint32_t sharedIndex = 0)
 {
     auto *batch = request.mutable_batch();
     batch->set_recipient(recipient);
@@ -27,7 +28,10 @@ void fillRequest(v1::SendStreamRequest &request, const std::string &recipient,
     for (const auto &e : envelopes) {
         auto *out = batch->add_envelopes();
         out->set_recipient_device(e.recipientDevice);
-        out->set_payload(e.payload.data(), e.payload.size());
+        if (sharedIndex != 0 && e.payload.empty())
+            out->set_shared_payload(sharedIndex);
+        else
+            out->set_payload(e.payload.data(), e.payload.size());
         out->set_plaintext(e.plaintext);
     }
 }
@@ -135,6 +139,7 @@ void BatchSender::sendAll(std::vector<Batch> batches)
     v1::SendStreamPack pack;
     std::vector<Completion> packed;
     std::size_t packBytes = 0;
+    PackShares shares;
     const auto flush = [&] {
         if (packed.empty())
             return;
@@ -149,17 +154,41 @@ void BatchSender::sendAll(std::vector<Batch> batches)
         pack.Clear();
         packed.clear();
         packBytes = 0;
+        shares = {};
     };
     for (auto &batch : batches) {
+        const Bytes *shared = batch.sharedPayload.get();
+        // A shared payload goes into the pack with the first batch that names it.
+        const auto sharedCost = [&] {
+            return shared && !shares.index.contains(shared) ? shared->size() + 16 : std::size_t{0};
+        };
+        const auto sharedIndex = [&] {
+            if (!shared)
+                return std::uint32_t{0};
+            auto known = shares.index.find(shared);
+            return known != shares.index.end() ? known->second : static_cast<std::uint32_t>(shares.sizes.size() + 1);
+        };
         v1::SendStreamRequest request;
-        fillRequest(request, batch.recipient, batch.envelopes, batch.allowPlaintext);
-        if (auto valid = proto::validate(request); !valid.ok()) {
+        fillRequest(request, batch.recipient, batch.envelopes, batch.allowPlaintext, sharedIndex());
+        auto sizes = shares.sizes;
+        if (shared && !shares.index.contains(shared))
+            sizes.push_back(shared->size());
+        if (auto valid = proto::validate(request, sizes); !valid.ok()) {
             failed.emplace_back(std::move(batch.done), std::move(valid).error());
             continue;
         }
-        const std::size_t bytes = request.ByteSizeLong();
-        if (packBytes + bytes > MaxPackBytes || packed.size() == proto::limits::MaxRequestsPerPack)
+        if (packBytes + request.ByteSizeLong() + sharedCost() > MaxPackBytes
+            || packed.size() == proto::limits::MaxRequestsPerPack) {
             flush();
+            request.Clear();
+            fillRequest(request, batch.recipient, batch.envelopes, batch.allowPlaintext, sharedIndex());
+        }
+        const std::size_t bytes = request.ByteSizeLong() + sharedCost();
+        if (shared && !shares.index.contains(shared)) {
+            pack.add_shared_payloads(shared->data(), shared->size());
+            shares.sizes.push_back(shared->size());
+            shares.index.emplace(shared, static_cast<std::uint32_t>(shares.sizes.size()));
+        }
         pack.add_requests()->Swap(&request);
         packed.push_back(std::move(batch.done));
         packBytes += bytes;

@@ -69,7 +69,7 @@ private slots:
         QVERIFY(s.createAccount("rx", "hash", false, "d", Bytes(32, 1), 1).ok());
         QVERIFY(s.createAccount("tx", "hash", false, "d", Bytes(32, 2), 1).ok());
         QVERIFY(s.createAccount("full", "hash", false, "d", Bytes(32, 3), 1).ok());
-        QVERIFY(s.storeBatch({"tx", 1, "full", {{1, toBytes("fills it"), false}}, false, 2, 1})->stored);
+        QVERIFY(s.storeBatch({"tx", 1, "full", {{1, toBytes("fills it"), false, nullptr}}, false, 2, 1})->stored);
         constexpr int Threads = 6;
         constexpr int Rounds = 30;
         std::atomic<int> wrong{0};
@@ -82,16 +82,16 @@ private slots:
                     // its COMMIT before it learns of the failure.
                     const bool heldOnly = i % 2 == 1;
                     std::vector<SendRequest> batches{
-                        {"tx", 1, "rx", {{1, toBytes(tag + "a"), false}}, false, 2, 100000}};
+                        {"tx", 1, "rx", {{1, toBytes(tag + "a"), false, nullptr}}, false, 2, 100000}};
                     if (!heldOnly) {
-                        batches.push_back({"tx", 1, "nobody", {{1, toBytes("x"), false}}, false, 2, 0});
-                        batches.push_back({"tx", 1, "full", {{1, toBytes("x"), false}}, false, 2, 1});
-                        batches.push_back({"tx", 1, "rx", {{1, toBytes("x"), true}}, false, 2, 0});
+                        batches.push_back({"tx", 1, "nobody", {{1, toBytes("x"), false, nullptr}}, false, 2, 0});
+                        batches.push_back({"tx", 1, "full", {{1, toBytes("x"), false, nullptr}}, false, 2, 1});
+                        batches.push_back({"tx", 1, "rx", {{1, toBytes("x"), true, nullptr}}, false, 2, 0});
                     }
                     // Invalid UTF-8 in a text column: PostgreSQL refuses the row only when the
                     // held rows are written, at the next statement or at COMMIT.
-                    batches.push_back({"tx\xff", 1, "rx", {{1, toBytes(tag + "bad"), false}}, false, 2, 0});
-                    batches.push_back({"tx", 1, "rx", {{1, toBytes(tag + "b"), false}}, false, 2, 100000});
+                    batches.push_back({"tx\xff", 1, "rx", {{1, toBytes(tag + "bad"), false, nullptr}}, false, 2, 0});
+                    batches.push_back({"tx", 1, "rx", {{1, toBytes(tag + "b"), false, nullptr}}, false, 2, 100000});
                     auto outcomes = s.storeBatches(batches);
                     if (!outcomes.ok() || outcomes->size() != batches.size()) {
                         ++wrong;

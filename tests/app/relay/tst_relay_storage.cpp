@@ -80,7 +80,8 @@ private slots:
         for (int t = 0; t < Threads; ++t) {
             threads.emplace_back([&, t] {
                 for (int i = 0; i < PerThread; ++i) {
-                    SendRequest r{"tx", 1, "rx", {{1, toBytes(std::to_string(t * 1000 + i)), false}}, false, 2};
+                    SendRequest r{"tx",  1, "rx", {{1, toBytes(std::to_string(t * 1000 + i)), false, nullptr}},
+                                  false, 2};
                     auto outcome = s.storeBatch(r);
                     if (!outcome.ok() || !outcome->stored)
                         ++failures;
@@ -116,7 +117,7 @@ private slots:
             QVERIFY(storage.ok());
             QVERIFY((*storage)->createAccount("a", "hash", false, "d", Bytes(32, 1), 1).ok());
             QVERIFY((*storage)->createAccount("b", "hash", false, "d", Bytes(32, 1), 1).ok());
-            SendRequest r{"b", 1, "a", {{1, toBytes("kept"), false}}, false, 5};
+            SendRequest r{"b", 1, "a", {{1, toBytes("kept"), false, nullptr}}, false, 5};
             QVERIFY((*storage)->storeBatch(r).ok());
         }
         auto reopened = open();
@@ -139,7 +140,7 @@ private slots:
         // One's own other devices only: send from a second device.
         QVERIFY(s.addDevice("a", "d2", Bytes(32, 2), std::nullopt, 0).ok());
         old.senderDevice = 2;
-        old.items = {{1, toBytes("old"), false}};
+        old.items = {{1, toBytes("old"), false, nullptr}};
         QVERIFY(s.storeBatch(old)->stored);
         QVERIFY(s.purgeExpired(1000 + 31LL * 24 * 3600 * 1000, 30LL * 24 * 3600 * 1000).ok());
         QCOMPARE(s.fetchMailbox("a", 1, 0, 10)->size(), 0u);
@@ -172,7 +173,7 @@ private slots:
         const auto send = [&](std::vector<std::uint32_t> devices) {
             SendRequest r{"a", 1, "b", {}, false, 5};
             for (auto d : devices)
-                r.items.push_back({d, toBytes("x"), false});
+                r.items.push_back({d, toBytes("x"), false, nullptr});
             auto outcome = s.storeBatch(r);
             return outcome.ok() && outcome->stored;
         };
@@ -373,7 +374,8 @@ private slots:
             RelayRules &relay = w % 2 ? **second : **first;
             writers.emplace_back([&, w] {
                 for (int i = 0; i < PerWriter; ++i) {
-                    SendRequest r{"tx", 1, "rx", {{1, toBytes(std::to_string(w * 1000 + i)), false}}, false, 2};
+                    SendRequest r{"tx",  1, "rx", {{1, toBytes(std::to_string(w * 1000 + i)), false, nullptr}},
+                                  false, 2};
                     auto stored = relay.storeBatch(r);
                     if (!stored.ok() || !stored->stored)
                         ++errors;
@@ -474,15 +476,15 @@ private slots:
         auto &s = **storage;
         QVERIFY(s.createAccount("e2e", "hash", false, "d", Bytes(32, 1), 1).ok());
         QVERIFY(s.createAccount("plain", "hash", true, "d", Bytes(32, 2), 1).ok());
-        SendRequest clear{"plain", 1, "e2e", {{1, toBytes("hi"), true}}, false, 5};
+        SendRequest clear{"plain", 1, "e2e", {{1, toBytes("hi"), true, nullptr}}, false, 5};
         QCOMPARE(s.storeBatch(clear).error().code, ErrorCode::PermissionDenied);
         clear.allowPlaintext = true;
         QVERIFY(s.storeBatch(clear)->stored);
-        SendRequest toPlain{"e2e", 1, "plain", {{1, toBytes("hi"), true}}, false, 5};
+        SendRequest toPlain{"e2e", 1, "plain", {{1, toBytes("hi"), true, nullptr}}, false, 5};
         QVERIFY(s.storeBatch(toPlain)->stored);
         QCOMPARE(s.publishKeys("plain", 1, Bytes(32, 7), {}, {}, {}).error().code, ErrorCode::PermissionDenied);
 
-        SendRequest full{"plain", 1, "e2e", {{1, toBytes("x"), false}}, false, 5, 2};
+        SendRequest full{"plain", 1, "e2e", {{1, toBytes("x"), false, nullptr}}, false, 5, 2};
         QVERIFY(s.storeBatch(full)->stored); // the mailbox holds "hi" and this
         QCOMPARE(s.storeBatch(full).error().code, ErrorCode::LimitExceeded);
         QCOMPARE(s.fetchMailbox("e2e", 1, 0, 10)->size(), 2u);

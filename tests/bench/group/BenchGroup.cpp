@@ -5,8 +5,10 @@
 // relay has durably stored the message for every recipient device (the send returns then), the
 // median of M sends of each (20). Both in steady state: the sessions exist and, for the group,
 // every member device already holds the sender's chain (the first message hands it out and is
-// not counted). Also the relay's CPU time per group message. A member reads the last group
-// message, so that what is timed is what arrives.
+// not counted). Also the relay's CPU time per group message, and the bytes its database holds
+// per group message (mailbox payloads and shared payloads, read from DIR/relay.db beside the
+// relay) with how many copies of the ciphertext that is. A member reads the last group message,
+// so that what is timed is what arrives.
 #include "BenchPlumbing.h"
 
 #include <lapis/crypto/PasswordHash.h>
@@ -16,6 +18,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <sqlite3.h> // SQLCipher's, as the engine links it: with no key it reads a plain file
 
 #include <algorithm>
 #include <chrono>
@@ -67,6 +71,28 @@ double median(std::vector<double> values)
 double millisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// One number from the relay's database (-1 when it cannot be read).
+std::int64_t queryNumber(const std::string &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    std::int64_t value = -1;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *q = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &q, nullptr) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+            value = sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+    }
+    sqlite3_close(db);
+    return value;
+}
+
+/// The payload bytes the relay holds: its mailboxes' own and the shared ones they reference.
+std::int64_t storedBytes(const std::string &path)
+{
+    return queryNumber(path, "SELECT COALESCE(sum(length(payload)), 0) FROM mailbox")
+           + queryNumber(path, "SELECT COALESCE(sum(length(payload)), 0) FROM shared_payloads");
 }
 
 int failWith(const char *what, const Error &error)
@@ -145,17 +171,21 @@ int main(int argc, char **argv)
     std::vector<double> direct;
     std::vector<double> grouped;
     double relayCpu = 0;
+    const std::string database = relay.dataDir().toStdString() + "/relay.db";
+    std::int64_t groupBytesStored = 0;
     for (int i = 0; i < messages; ++i) {
         auto start = Clock::now();
         auto one = alice.sendText(peer.account(), "direct " + std::to_string(i), false);
         direct.push_back(millisecondsSince(start));
         if (!one.ok() || !one->acceptedByRelay)
             return failWith("direct", one.ok() ? Error{ErrorCode::Unavailable, "not accepted"} : one.error());
+        const auto bytesBefore = storedBytes(database);
         const auto before = clock.now();
         start = Clock::now();
         auto many = alice.sendGroupText(group->id, "group " + std::to_string(i));
         grouped.push_back(millisecondsSince(start));
         const auto after = clock.now();
+        groupBytesStored += storedBytes(database) - bytesBefore;
         relayCpu += after.second - before.second;
         if (!many.ok() || !many->acceptedByRelay)
             return failWith("group", many.ok() ? Error{ErrorCode::Unavailable, "not accepted"} : many.error());
@@ -178,5 +208,10 @@ int main(int argc, char **argv)
     std::printf("FIGURE group%d_send_ms %.3f\n", memberCount, groupMs);
     std::printf("FIGURE direct_send_ms %.3f\n", directMs);
     std::printf("FIGURE relay_cpu_ms_per_group_message %.3f\n", relayCpu * 1000.0 / messages);
+    // The ciphertext of one group message, as the relay keeps it (every one is padded alike).
+    const auto ciphertext = queryNumber(database, "SELECT max(length(payload)) FROM shared_payloads");
+    std::printf("FIGURE relay_stored_bytes_per_group_message %.0f\n", double(groupBytesStored) / messages);
+    std::printf("FIGURE relay_stored_copies_per_group_message %.2f\n",
+                ciphertext > 0 ? double(groupBytesStored) / messages / double(ciphertext) : 0.0);
     return 0;
 }

@@ -104,7 +104,7 @@ private slots:
             BatchSender sender(tx->channel(), tx->endpoint().address, *tx->credentials());
             std::vector<BatchSender::Batch> batches;
             for (int i = 0; i < Batches; ++i) {
-                BatchSender::Batch batch{"pack-rx", {envelope(1, "k" + std::to_string(i))}, false, {}};
+                BatchSender::Batch batch{"pack-rx", {envelope(1, "k" + std::to_string(i))}, false, {}, nullptr};
                 if (i == 10)
                     batch.envelopes.clear(); // breaks a limit: fails alone
                 if (i == 20)
@@ -165,11 +165,15 @@ private slots:
             BatchSender sender(tx->channel(), tx->endpoint().address, *tx->credentials());
             std::vector<BatchSender::Batch> batches;
             for (int i = 0; i < 40; ++i)
-                batches.push_back({"gone-tx", {envelope(1, "x")}, false, [&](Result<SendOutcome> r) {
+                batches.push_back({"gone-tx",
+                                   {envelope(1, "x")},
+                                   false,
+                                   [&](Result<SendOutcome> r) {
                                        std::lock_guard lock(mutex);
                                        outcomes.push_back(std::move(r));
                                        finished.notify_all();
-                                   }});
+                                   },
+                                   nullptr});
             sender.sendAll(std::move(batches));
             std::unique_lock lock(mutex);
             QVERIFY(finished.wait_for(lock, std::chrono::seconds(20), [&] { return outcomes.size() >= 40; }));

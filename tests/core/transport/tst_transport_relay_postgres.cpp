@@ -468,7 +468,7 @@ private slots:
                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--database"), m_postgres.uri(database)},
                      output);
         QCOMPARE(code, 1);
-        QVERIFY2(output.contains(QStringLiteral("newer lapis-relay (schema 99; this one knows up to 6)")),
+        QVERIFY2(output.contains(QStringLiteral("newer lapis-relay (schema 99; this one knows up to 7)")),
                  qPrintable(output));
         QCOMPARE(m_postgres.psql(database, QStringLiteral("SELECT version FROM relay_schema")), QStringLiteral("99"));
         QCOMPARE(m_postgres.psql(database, QStringLiteral("SELECT count(*) FROM accounts")), QStringLiteral("1"));

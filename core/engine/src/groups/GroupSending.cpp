@@ -218,7 +218,7 @@ Result<GroupSendReport> Groups::sendGroupData(const protocol::GroupId &group, pr
             batch.push_back({account, device, prepared.envelope, false});
         copies.emplace_back(account, std::move(batch));
     }
-    auto answers = deliverTogether(stream, copies);
+    auto answers = deliverTogether(stream, copies, &prepared.envelope);
     std::vector<AccountId> taken;
     for (auto &[account, batch] : copies) {
         auto &targets = targetsByAccount[account];
@@ -296,8 +296,10 @@ std::vector<const PairwiseDelivery *> Groups::handOver(transport::BatchSender &s
 
 std::map<AccountId, Groups::BatchAnswer>
 Groups::deliverTogether(transport::BatchSender &stream,
-                        const std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> &batches)
+                        const std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> &batches,
+                        const Bytes *shared)
 {
+    const auto sharedPayload = shared ? std::make_shared<const Bytes>(*shared) : nullptr;
     // Shared with the completions: one that runs late (after a cancel) still finds it.
     struct Answers {
         std::mutex mutex;
@@ -312,8 +314,13 @@ Groups::deliverTogether(transport::BatchSender &stream,
         }
         transport::BatchSender::Batch batch;
         batch.recipient = account.value();
-        for (const auto &e : envelopes)
-            batch.envelopes.push_back({e.device.value(), e.envelope, false});
+        for (const auto &e : envelopes) {
+            if (sharedPayload && e.envelope == *sharedPayload)
+                batch.envelopes.push_back({e.device.value(), {}, false});
+            else
+                batch.envelopes.push_back({e.device.value(), e.envelope, false});
+        }
+        batch.sharedPayload = sharedPayload;
         batch.done = [answers, account = account](const Result<transport::SendOutcome> &outcome) {
             std::lock_guard lock(answers->mutex);
             if (!outcome.ok())

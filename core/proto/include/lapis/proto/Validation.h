@@ -5,7 +5,9 @@
 
 #include <lapis/common/Result.h>
 
+#include <cstddef>
 #include <string_view>
+#include <vector>
 
 /// Field-by-field checks of every relay request. Each returns InvalidArgument with a reason a
 /// person can read; none throws, whatever the bytes. The relay answers a failure with
@@ -34,7 +36,10 @@ Result<void> validate(const relay::v1::ChangePasswordRequest &request);
 Result<void> validate(const relay::v1::PublishDeviceKeysRequest &request);
 Result<void> validate(const relay::v1::PreKeyBundlesRequest &request);
 Result<void> validate(const relay::v1::SendBatchRequest &request);
-Result<void> validate(const relay::v1::SendStreamRequest &request);
+/// A batch whose envelopes may reference its pack's shared payloads (their sizes, in order).
+Result<void> validate(const relay::v1::SendBatchRequest &request, const std::vector<std::size_t> &sharedPayloadSizes);
+Result<void> validate(const relay::v1::SendStreamRequest &request,
+                      const std::vector<std::size_t> &sharedPayloadSizes = {});
 Result<void> validate(const relay::v1::SendStreamPack &pack);
 Result<void> validate(const relay::v1::StreamRequest &request);
 Result<void> validate(const relay::v1::CreateUploadRequest &request, std::uint64_t maxAttachment);

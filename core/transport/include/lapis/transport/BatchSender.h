@@ -46,6 +46,11 @@ public:
         std::vector<OutgoingEnvelope> envelopes;
         bool allowPlaintext = false;
         Completion done;
+        /// A multi-recipient send (a group message): the payload of every envelope here whose own
+        /// payload is empty. The batches of one sendAll holding the same payload (the same
+        /// pointer) send it once per stream write and the relay stores it once for all their
+        /// devices; each batch is still checked and answered on its own.
+        std::shared_ptr<const Bytes> sharedPayload;
     };
 
     /// Queues a batch; InvalidArgument at once for a batch that breaks a limit, otherwise the
@@ -68,6 +73,11 @@ public:
 private:
     struct Connection;
     Result<std::shared_ptr<Connection>> connection();
+    /// The shared payloads of the pack being filled, by pointer: their 1-based index in it.
+    struct PackShares {
+        std::map<const Bytes *, std::uint32_t> index;
+        std::vector<std::size_t> sizes;
+    };
     /// Writes one pack whose requests answer to `completions`, in order. On failure the
     /// completions are handed back, not run.
     Result<void> writePack(lapis::relay::v1::SendStreamPack &pack, std::vector<Completion> &completions);

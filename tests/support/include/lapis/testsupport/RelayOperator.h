@@ -77,12 +77,16 @@ public:
     [[nodiscard]] std::optional<std::vector<MailboxRow>> mailbox(const QString &user, quint32 device) const
     {
         const auto rows =
-            sql(QStringLiteral("SELECT id, sender_account, sender_device, plaintext, server_time_ms, "
-                               "%3 FROM mailbox WHERE kind = 0 AND username = '%1' AND "
-                               "device_id = %2 ORDER BY id")
+            // A multi-recipient send's payload is stored once and referenced (payload_ref).
+            sql(QStringLiteral("SELECT m.id, m.sender_account, m.sender_device, m.plaintext, m.server_time_ms, "
+                               "%3 FROM mailbox m LEFT JOIN shared_payloads p ON p.id = m.payload_ref WHERE "
+                               "m.kind = 0 AND m.username = '%1' AND m.device_id = %2 ORDER BY m.id")
                     .arg(user)
                     .arg(device)
-                    .arg(m_psql.isEmpty() ? QStringLiteral("hex(payload)") : QStringLiteral("encode(payload, 'hex')")));
+                    .arg(m_psql.isEmpty()
+                             ? QStringLiteral("hex(CASE WHEN m.payload_ref = 0 THEN m.payload ELSE p.payload END)")
+                             : QStringLiteral(
+                                 "encode(CASE WHEN m.payload_ref = 0 THEN m.payload ELSE p.payload END, 'hex')")));
         if (!rows)
             return std::nullopt;
         std::vector<MailboxRow> out;

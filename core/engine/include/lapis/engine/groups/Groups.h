@@ -134,10 +134,13 @@ private:
     /// What the relay answered one account's batch.
     enum class BatchAnswer { Accepted, DevicesChanged, NotTaken };
     /// Hands every account's batch to the relay at once over `stream`; an account missing from
-    /// the answers was not taken either.
+    /// the answers was not taken either. With `shared` (a group message: the same bytes in every
+    /// envelope), it is one multi-recipient send: the bytes go once and the relay stores them
+    /// once, each account's batch still checked and answered on its own.
     static std::map<AccountId, BatchAnswer>
     deliverTogether(transport::BatchSender &stream,
-                    const std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> &batches);
+                    const std::vector<std::pair<AccountId, std::vector<OutgoingEnvelope>>> &batches,
+                    const Bytes *shared = nullptr);
     /// Hands a pairwise content to the relay, encrypted anew when the account's devices changed;
     /// false when the relay could not be reached (it waits in the outbox).
     Result<bool> deliverPairwise(PairwiseDelivery &delivery);
