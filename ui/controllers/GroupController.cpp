@@ -224,36 +224,29 @@ void GroupController::applyChange(Change change)
         });
 }
 
+void GroupController::changeMembers(const QStringList &members, MemberChange change)
+{
+    auto id = groupOf(m_key);
+    if (members.isEmpty() || !id.ok())
+        return;
+    applyChange([group = *id, accounts = accountsOf(members), change](engine::Engine &engine) {
+        return (engine.*change)(group, accounts);
+    });
+}
+
 void GroupController::addMembers(const QStringList &members)
 {
-    if (members.isEmpty())
-        return;
-    auto id = groupOf(m_key);
-    if (!id.ok())
-        return;
-    applyChange([group = *id, accounts = accountsOf(members)](engine::Engine &engine) {
-        return engine.addGroupMembers(group, accounts);
-    });
+    changeMembers(members, &engine::Engine::addGroupMembers);
 }
 
 void GroupController::removeMember(const QString &account)
 {
-    auto id = groupOf(m_key);
-    if (!id.ok())
-        return;
-    applyChange([group = *id, accounts = accountsOf({account})](engine::Engine &engine) {
-        return engine.removeGroupMembers(group, accounts);
-    });
+    changeMembers({account}, &engine::Engine::removeGroupMembers);
 }
 
 void GroupController::promoteMember(const QString &account)
 {
-    auto id = groupOf(m_key);
-    if (!id.ok())
-        return;
-    applyChange([group = *id, accounts = accountsOf({account})](engine::Engine &engine) {
-        return engine.promoteGroupMembers(group, accounts);
-    });
+    changeMembers({account}, &engine::Engine::promoteGroupMembers);
 }
 
 void GroupController::rename(const QString &name)

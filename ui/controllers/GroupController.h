@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <lapis/common/Ids.h>
 #include <lapis/common/Result.h>
 
 #include <QObject>
@@ -9,6 +10,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
+#include <vector>
 
 namespace lapis::engine {
 class Engine;
@@ -87,6 +89,11 @@ private:
     using Change = std::function<Result<engine::GroupSummary>(engine::Engine &)>;
     /// Runs `change` on the worker for the shown group, then shows the result (or the error).
     void applyChange(Change change);
+    /// An Engine call on a group's members (a group id is a MessageId).
+    using MemberChange = Result<engine::GroupSummary> (engine::Engine::*)(const MessageId &,
+                                                                          const std::vector<AccountId> &);
+    /// Adds, removes or promotes `members` of the shown group.
+    void changeMembers(const QStringList &members, MemberChange change);
     void show(const engine::GroupSummary &group, QVariantList members);
     void setBusy(bool busy);
     void setError(const QString &text);

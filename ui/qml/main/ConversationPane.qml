@@ -265,7 +265,10 @@ Item {
                         deleteConfirm.open()
                     }
                     onEditHistoryRequested: function(messageId) { conversation.loadEditHistory(messageId) }
-                    onReceiptsRequested: function(messageId) { conversation.loadReceipts(messageId) }
+                    onReceiptsRequested: function(messageId) {
+                        receiptsDialog.requestedFor = messageId
+                        conversation.loadReceipts(messageId)
+                    }
                     onAttachmentSaveRequested: function(attachmentId, fileName) {
                         saveDialog.attachmentId = attachmentId
                         // The sender's name is only a suggestion, never a path: its last part, no leading dot.
@@ -491,7 +494,13 @@ Item {
     Connections {
         target: conversation
         function onEditHistoryLoaded(messageId, versions) { editHistory.show(versions) }
-        function onReceiptsLoaded(messageId, members) { receiptsDialog.show(members) }
+        function onReceiptsLoaded(messageId, members) {
+            // Only the answer the user asked for opens the dialog (others refresh nothing here).
+            if (messageId === receiptsDialog.requestedFor) {
+                receiptsDialog.requestedFor = ""
+                receiptsDialog.show(members)
+            }
+        }
         function onPlaintextConfirmationNeeded(text) {
             plaintextConfirm.pendingText = text
             plaintextConfirm.pendingFiles = []

@@ -10,6 +10,8 @@ Dialog {
     id: dialog
     objectName: "receiptsDialog"
     property var members: []
+    /// The message whose receipts the user asked for (its answer opens the dialog).
+    property string requestedFor: ""
     parent: Overlay.overlay
     anchors.centerIn: parent
     width: Math.min(420, parent ? parent.width - 40 : 420)
