@@ -3,8 +3,8 @@
 // and read through each mailbox row's reference. One suite run against both backends (the
 // SQLite file and a throwaway PostgreSQL server), as tst_relay_storage is; the rows are counted
 // in the database itself.
-#include "OpenStorage.h"
 #include "PgConnection.h"
+#include "RelayStorageFixture.h"
 #include "SqliteConnection.h"
 
 #include <lapis/protocol/Identity.h>
@@ -20,23 +20,15 @@
 using namespace lapis;
 using namespace lapis::relay;
 
-class TestRelayFanOut : public QObject {
+class TestRelayFanOut : public QObject, protected test::RelayStorageFixture {
     Q_OBJECT
 
 public:
-    /// `postgres`: the server whose fresh databases the tests use; null: SQLite files.
     explicit TestRelayFanOut(test::PostgresServer *postgres)
-        : m_postgres(postgres)
+        : RelayStorageFixture(postgres, QStringLiteral("fanout"))
     {}
 
 private:
-    Result<std::unique_ptr<RelayRules>> open()
-    {
-        if (m_postgres)
-            return openRelayStorage({}, m_postgres->uri(m_database).toStdString());
-        return openRelayStorage(m_dir.filePath(m_database).toStdString(), {});
-    }
-
     /// One number from the relay's database, read beside the storage (what an operator sees).
     std::int64_t count(const std::string &sql)
     {
@@ -87,26 +79,10 @@ private:
         return found;
     }
 
-    test::PostgresServer *m_postgres;
-    QTemporaryDir m_dir;
-    QString m_database;
-    int m_tests = 0;
-
 private slots:
-    void initTestCase()
-    {
-        qInfo("backend: %s", m_postgres ? "postgresql" : "sqlite");
-        QVERIFY(m_dir.isValid());
-    }
+    void initTestCase() { QVERIFY(startBackend()); }
 
-    void init()
-    {
-        m_database = QStringLiteral("fanout%1").arg(++m_tests);
-        if (m_postgres)
-            QVERIFY(m_postgres->createDatabase(m_database));
-        else
-            QVERIFY(QDir(m_dir.path()).mkpath(m_database));
-    }
+    void init() { QVERIFY(freshPlace()); }
 
     // Five devices of three accounts get one payload: it is stored once, every device reads it,
     // and it goes with the last ack (or with expiry).
@@ -245,22 +221,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    int failed = 0;
-    {
-        TestRelayFanOut sqlite(nullptr);
-        failed += QTest::qExec(&sqlite, argc, argv);
-    }
-    test::PostgresServer postgres;
-    if (!postgres.start()) {
-        qCritical("The throwaway PostgreSQL server did not start: the PostgreSQL backend is untested");
-        return 1;
-    }
-    {
-        TestRelayFanOut pg(&postgres);
-        failed += QTest::qExec(&pg, argc, argv);
-    }
-    return failed;
+    return test::runOnBothBackends<TestRelayFanOut>(argc, argv);
 }
 
 #include "tst_relay_fanout.moc"

@@ -2,7 +2,7 @@
 // What relays on one database share beyond their rows, and group commit under failures: one
 // suite run against both backends (the SQLite file and a throwaway PostgreSQL server), as
 // tst_relay_storage is.
-#include "OpenStorage.h"
+#include "RelayStorageFixture.h"
 
 #include <lapis/testsupport/PostgresServer.h>
 
@@ -18,44 +18,19 @@
 using namespace lapis;
 using namespace lapis::relay;
 
-class TestRelaySharedState : public QObject {
+class TestRelaySharedState : public QObject, protected test::RelayStorageFixture {
     Q_OBJECT
 
 public:
-    /// `postgres`: the server whose fresh databases the tests use; null: SQLite files.
     explicit TestRelaySharedState(test::PostgresServer *postgres)
-        : m_postgres(postgres)
+        : RelayStorageFixture(postgres, QStringLiteral("shared"))
     {}
 
 private:
-    /// The storage at this test's place (the same one again when a test opens it twice).
-    Result<std::unique_ptr<RelayRules>> open()
-    {
-        if (m_postgres)
-            return openRelayStorage({}, m_postgres->uri(m_database).toStdString());
-        return openRelayStorage(m_dir.filePath(m_database).toStdString(), {});
-    }
-
-    test::PostgresServer *m_postgres;
-    QTemporaryDir m_dir;
-    QString m_database;
-    int m_tests = 0;
-
 private slots:
-    void initTestCase()
-    {
-        qInfo("backend: %s", m_postgres ? "postgresql" : "sqlite");
-        QVERIFY(m_dir.isValid());
-    }
+    void initTestCase() { QVERIFY(startBackend()); }
 
-    void init()
-    {
-        m_database = QStringLiteral("shared%1").arg(++m_tests);
-        if (m_postgres)
-            QVERIFY(m_postgres->createDatabase(m_database));
-        else
-            QVERIFY(QDir(m_dir.path()).mkpath(m_database));
-    }
+    void init() { QVERIFY(freshPlace()); }
 
     // Group commit runs a group first without savepoints and holds mailbox rows back to store
     // them in one statement; a batch that fails (a rule, or a row the database refuses when it
@@ -171,22 +146,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    int failed = 0;
-    {
-        TestRelaySharedState sqlite(nullptr);
-        failed += QTest::qExec(&sqlite, argc, argv);
-    }
-    test::PostgresServer postgres;
-    if (!postgres.start()) {
-        qCritical("The throwaway PostgreSQL server did not start: the PostgreSQL backend is untested");
-        return 1;
-    }
-    {
-        TestRelaySharedState pg(&postgres);
-        failed += QTest::qExec(&pg, argc, argv);
-    }
-    return failed;
+    return test::runOnBothBackends<TestRelaySharedState>(argc, argv);
 }
 
 #include "tst_relay_shared_state.moc"

@@ -2,7 +2,7 @@
 // RelayStorage (RelayRules over a backend), one suite run against both backends: the SQLite file
 // and a throwaway PostgreSQL server (tests/support PostgresServer). The SQLite file's upgrades
 // from older schemas are in tst_relay_storage_upgrades.
-#include "OpenStorage.h"
+#include "RelayStorageFixture.h"
 #include "SqliteBackend.h"
 
 #include <lapis/protocol/Identity.h>
@@ -26,45 +26,19 @@ namespace {
 constexpr std::int64_t Minute = 60'000;
 }
 
-class TestRelayStorage : public QObject {
+class TestRelayStorage : public QObject, protected test::RelayStorageFixture {
     Q_OBJECT
 
 public:
-    /// `postgres`: the server whose fresh databases the tests use; null: SQLite files.
     explicit TestRelayStorage(test::PostgresServer *postgres)
-        : m_postgres(postgres)
+        : RelayStorageFixture(postgres, QStringLiteral("relay"))
     {}
 
 private:
-    /// Opens the storage at this test's place (a fresh database or file per test; the same one
-    /// again when a test opens it twice).
-    Result<std::unique_ptr<RelayRules>> open()
-    {
-        if (m_postgres)
-            return openRelayStorage({}, m_postgres->uri(m_database).toStdString());
-        return openRelayStorage(m_dir.filePath(m_database).toStdString(), {});
-    }
-
-    test::PostgresServer *m_postgres;
-    QTemporaryDir m_dir;
-    QString m_database;
-    int m_tests = 0;
-
 private slots:
-    void initTestCase()
-    {
-        qInfo("backend: %s", m_postgres ? "postgresql" : "sqlite");
-        QVERIFY(m_dir.isValid());
-    }
+    void initTestCase() { QVERIFY(startBackend()); }
 
-    void init()
-    {
-        m_database = QStringLiteral("relay%1").arg(++m_tests);
-        if (m_postgres)
-            QVERIFY(m_postgres->createDatabase(m_database));
-        else
-            QVERIFY(QDir(m_dir.path()).mkpath(m_database));
-    }
+    void init() { QVERIFY(freshPlace()); }
 
     void concurrentWritesShareCommits()
     {
@@ -531,22 +505,7 @@ private slots:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    int failed = 0;
-    {
-        TestRelayStorage sqlite(nullptr);
-        failed += QTest::qExec(&sqlite, argc, argv);
-    }
-    test::PostgresServer postgres;
-    if (!postgres.start()) {
-        qCritical("The throwaway PostgreSQL server did not start: the PostgreSQL backend is untested");
-        return 1;
-    }
-    {
-        TestRelayStorage pg(&postgres);
-        failed += QTest::qExec(&pg, argc, argv);
-    }
-    return failed;
+    return test::runOnBothBackends<TestRelayStorage>(argc, argv);
 }
 
 #include "tst_relay_storage.moc"
